@@ -1,0 +1,35 @@
+import js from '@eslint/js';
+import tseslint from 'typescript-eslint';
+import reactHooks from 'eslint-plugin-react-hooks';
+import globals from 'globals';
+
+export default tseslint.config(
+  { ignores: ['node_modules', 'dist', 'dist-bench', 'build', 'release', '.tsbuild', 'test-results', 'playwright-report'] },
+  js.configs.recommended,
+  ...tseslint.configs.recommended,
+  {
+    files: ['src-renderer/**/*.{ts,tsx}'],
+    plugins: { 'react-hooks': reactHooks },
+    languageOptions: { globals: globals.browser },
+    rules: {
+      ...reactHooks.configs.recommended.rules,
+      // The domain layer must stay pure: no React, Dexie or DOM.
+    },
+  },
+  {
+    files: ['src-renderer/domain/**/*.ts'],
+    rules: {
+      'no-restricted-imports': ['error', { patterns: ['react', 'react-*', 'dexie', 'dexie-*', '../db/*', '../features/*', '../platform/*'] }],
+      'no-restricted-globals': ['error', 'window', 'document', 'indexedDB', 'localStorage'],
+    },
+  },
+  {
+    files: ['src-main/**/*.ts', 'scripts/**/*.{mjs,ts}', 'e2e/**/*.ts', '*.config.{mts,ts,mjs}'],
+    languageOptions: { globals: globals.node },
+  },
+  {
+    rules: {
+      '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
+    },
+  },
+);

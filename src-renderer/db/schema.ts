@@ -1,0 +1,100 @@
+import Dexie, { type Table, type Transaction } from 'dexie';
+import type { Employee } from '../domain/pegawai';
+import type { FieldChange } from '../domain/records';
+import type { Office } from '../domain/office';
+import type { Unit } from '../domain/unit';
+
+export const DB_NAME = 'kinerja-luring';
+
+/** Installation-local settings; never exported to other offices. */
+export interface LocalSettings {
+  key: 'local';
+  officeId: string;
+  adminName: string;
+  language: 'id' | 'en';
+  activeYear: number;
+}
+
+export interface AuditEntry {
+  id: string;
+  at: string;
+  actor: string;
+  officeId: string;
+  table: string;
+  docId: string;
+  action: 'create' | 'update' | 'delete' | 'restore';
+  changes: FieldChange[];
+  rev: string;
+  note?: string;
+}
+
+export interface ImportLogEntry {
+  id: string;
+  at: string;
+  actor: string;
+  fileName: string;
+  sha256: string;
+  counts: Record<string, number>;
+  errors: unknown[];
+  snapshot?: unknown;
+}
+
+/** Documents filled in by later issues; declared now so version 1 holds every table. */
+export interface GenericDoc {
+  id: string;
+  [field: string]: unknown;
+}
+
+export interface SchemaVersion {
+  version: number;
+  stores: Record<string, string | null>;
+  upgrade?: (tx: Transaction) => Promise<void> | void;
+}
+
+/**
+ * Every schema change is a new entry here, never an edit of an old one. Changes are additive:
+ * offices run different app versions and exchange files, so a field or table, once shipped,
+ * keeps its name and meaning. Before a version upgrade the old data is copied (backup.ts).
+ */
+export const SCHEMA_VERSIONS: readonly SchemaVersion[] = [
+  {
+    version: 1,
+    stores: {
+      settings: '&key',
+      offices: 'id, updatedAt',
+      units: 'id, parentId, updatedAt',
+      employees: 'id, nip, unitId, atasanId, updatedAt',
+      periods: 'id, year, updatedAt',
+      skps: 'id, employeeId, year, [employeeId+year], updatedAt',
+      evaluations: 'id, skpId, employeeId, periodId, [unitId+periodId], updatedAt',
+      attachments: 'id, ownerId, updatedAt',
+      auditLog: 'id, at, docId, [table+docId]',
+      importLog: 'id, at',
+    },
+  },
+];
+
+export const CURRENT_VERSION = Math.max(...SCHEMA_VERSIONS.map((v) => v.version));
+
+export class KinerjaDb extends Dexie {
+  settings!: Table<LocalSettings, string>;
+  offices!: Table<Office, string>;
+  units!: Table<Unit, string>;
+  employees!: Table<Employee, string>;
+  periods!: Table<GenericDoc, string>;
+  skps!: Table<GenericDoc, string>;
+  evaluations!: Table<GenericDoc, string>;
+  attachments!: Table<GenericDoc, string>;
+  auditLog!: Table<AuditEntry, string>;
+  importLog!: Table<ImportLogEntry, string>;
+
+  constructor(name: string = DB_NAME, versions: readonly SchemaVersion[] = SCHEMA_VERSIONS) {
+    super(name);
+    for (const v of versions) {
+      const declared = this.version(v.version).stores(v.stores);
+      if (v.upgrade) declared.upgrade(v.upgrade);
+    }
+  }
+}
+
+export type SyncedTableName = 'offices' | 'units' | 'employees' | 'periods' | 'skps' | 'evaluations' | 'attachments';

@@ -1,0 +1,47 @@
+import { wouldCreateUnitCycle, type Unit, type UnitFields } from '../domain/unit';
+import { RepoError } from './errors';
+import type { KinerjaDb } from './schema';
+import { saveDoc, type WriteContext } from './write';
+
+export class UnitRepo {
+  constructor(
+    private readonly db: KinerjaDb,
+    private readonly context: () => Promise<WriteContext>,
+  ) {}
+
+  async list(): Promise<Unit[]> {
+    return (await this.db.units.toArray()).filter((u) => !u.deleted);
+  }
+
+  async save(id: string | null, raw: UnitFields): Promise<Unit> {
+    const fields: UnitFields = { ...raw, nama: raw.nama.trim().replace(/\s+/g, ' ') };
+    if (!fields.nama) throw new RepoError('unitNameRequired');
+    if (fields.nama.length > 150) throw new RepoError('unitNameTooLong', { max: 150 });
+    return this.db.transaction('rw', [this.db.units, this.db.employees, this.db.auditLog, this.db.settings], async () => {
+      const ctx = await this.context();
+      const prev = id ? await this.db.units.get(id) : undefined;
+      if (id && (!prev || prev.deleted)) throw new RepoError('notFound');
+      if (fields.parentId) {
+        const parent = await this.db.units.get(fields.parentId);
+        if (!parent || parent.deleted) throw new RepoError('unitParentMissing');
+        if (id) {
+          const units = await this.db.units.toArray();
+          const parentOf = new Map(units.map((u) => [u.id, u.parentId]));
+          if (wouldCreateUnitCycle(id, fields.parentId, (x) => parentOf.get(x))) {
+            throw new RepoError('unitCycle', { nama: fields.nama, parent: parent.nama });
+          }
+        }
+      }
+      if (fields.headId) {
+        const head = await this.db.employees.get(fields.headId);
+        if (!head || head.deleted) throw new RepoError('employeeMissing');
+      }
+      if (prev?.aktif && !fields.aktif) {
+        const members = await this.db.employees.where('unitId').equals(prev.id).filter((e) => e.aktif && !e.deleted).count();
+        const children = await this.db.units.where('parentId').equals(prev.id).filter((u) => u.aktif && !u.deleted).count();
+        if (members > 0 || children > 0) throw new RepoError('unitNotEmpty', { nama: prev.nama, members, children });
+      }
+      return saveDoc<Unit>(this.db, 'units', prev, fields, ctx);
+    });
+  }
+}

@@ -1,0 +1,35 @@
+import { describe, expect, it } from 'vitest';
+import { buildUnitTree, flattenTree, unitPath, wouldCreateUnitCycle, type Unit } from './unit';
+
+const meta = { createdAt: '', updatedAt: '', updatedBy: 'o', rev: '', deleted: false, headId: null, aktif: true };
+const units: Unit[] = [
+  { ...meta, id: 'kec', nama: 'Kecamatan Curug', parentId: null },
+  { ...meta, id: 'pem', nama: 'Seksi Pemerintahan', parentId: 'kec' },
+  { ...meta, id: 'sek', nama: 'Sekretariat', parentId: 'kec' },
+  { ...meta, id: 'umum', nama: 'Subbagian Umum', parentId: 'sek' },
+];
+const parentOf = (id: string) => units.find((u) => u.id === id)?.parentId;
+
+describe('unit tree', () => {
+  it('builds depth-first in name order', () => {
+    expect(flattenTree(buildUnitTree(units)).map((n) => `${n.depth}:${n.unit.id}`)).toEqual([
+      '0:kec', '1:pem', '1:sek', '2:umum',
+    ]);
+  });
+
+  it('refuses moving a unit under itself or its own sub-unit', () => {
+    expect(wouldCreateUnitCycle('sek', 'umum', parentOf)).toBe(true);
+    expect(wouldCreateUnitCycle('sek', 'sek', parentOf)).toBe(true);
+    expect(wouldCreateUnitCycle('umum', 'pem', parentOf)).toBe(false);
+    expect(wouldCreateUnitCycle('pem', null, parentOf)).toBe(false);
+  });
+
+  it('shows orphans at the root instead of losing them', () => {
+    const orphan = { ...meta, id: 'x', nama: 'Yatim', parentId: 'missing' };
+    expect(buildUnitTree([...units, orphan]).map((n) => n.unit.id)).toContain('x');
+  });
+
+  it('names the path from the root', () => {
+    expect(unitPath('umum', new Map(units.map((u) => [u.id, u])))).toEqual(['Kecamatan Curug', 'Sekretariat', 'Subbagian Umum']);
+  });
+});

@@ -1,0 +1,75 @@
+import type { SyncMeta } from './records';
+
+/** A unit kerja: the office itself at the root, then units and sub-units. */
+export interface UnitFields {
+  nama: string;
+  parentId: string | null;
+  /** Kepala unit (an employee id). */
+  headId: string | null;
+  aktif: boolean;
+}
+
+export interface Unit extends SyncMeta, UnitFields {}
+
+export type UnitIssueCode = 'required' | 'tooLong' | 'parentCycle' | 'parentInactive';
+
+/** Moving `unitId` under `parentId` must not put a unit inside its own subtree. */
+export function wouldCreateUnitCycle(
+  unitId: string,
+  parentId: string | null,
+  parentOf: (id: string) => string | null | undefined,
+): boolean {
+  const seen = new Set<string>();
+  let current = parentId;
+  while (current) {
+    if (current === unitId) return true;
+    if (seen.has(current)) return false;
+    seen.add(current);
+    current = parentOf(current) ?? null;
+  }
+  return false;
+}
+
+export interface UnitNode {
+  unit: Unit;
+  depth: number;
+  children: UnitNode[];
+}
+
+/** Depth-first tree in name order; units whose parent is missing are shown at the root. */
+export function buildUnitTree(units: readonly Unit[]): UnitNode[] {
+  const byId = new Map(units.map((u) => [u.id, u]));
+  const childrenOf = new Map<string | null, Unit[]>();
+  for (const u of units) {
+    const parent = u.parentId && byId.has(u.parentId) && u.parentId !== u.id ? u.parentId : null;
+    const list = childrenOf.get(parent) ?? [];
+    list.push(u);
+    childrenOf.set(parent, list);
+  }
+  const visited = new Set<string>();
+  const build = (parent: string | null, depth: number): UnitNode[] =>
+    (childrenOf.get(parent) ?? [])
+      .sort((a, b) => a.nama.localeCompare(b.nama, 'id'))
+      .filter((u) => !visited.has(u.id) && visited.add(u.id))
+      .map((u) => ({ unit: u, depth, children: build(u.id, depth + 1) }));
+  return build(null, 0);
+}
+
+export function flattenTree(nodes: readonly UnitNode[]): UnitNode[] {
+  return nodes.flatMap((n) => [n, ...flattenTree(n.children)]);
+}
+
+/** "Kecamatan Curug › Seksi Pemerintahan" */
+export function unitPath(unitId: string | null, byId: ReadonlyMap<string, Pick<Unit, 'nama' | 'parentId'>>): string[] {
+  const path: string[] = [];
+  const seen = new Set<string>();
+  let current = unitId;
+  while (current && !seen.has(current)) {
+    seen.add(current);
+    const u = byId.get(current);
+    if (!u) break;
+    path.unshift(u.nama);
+    current = u.parentId;
+  }
+  return path;
+}
