@@ -164,13 +164,14 @@ describe('schema upgrades', () => {
     const v2: SchemaVersion = {
       version: 2,
       stores: { employees: 'id, nip, unitId, atasanId, updatedAt, jabatan' },
-      upgrade: (tx) =>
-        tx
+      upgrade: async (tx) => {
+        await tx
           .table('employees')
           .toCollection()
           .modify((e: Record<string, unknown>) => {
             e.catatanMigrasi = 'v2';
-          }),
+          });
+      },
     };
     const upgraded = await DataStore.open(name, { versions: [...SCHEMA_VERSIONS, v2] });
     stores.push(upgraded);

@@ -7,21 +7,11 @@ import { isValidDate, type CalendarDate } from './dates';
  *   19860926 201505 1 001
  *   birth    TMT    sex seq       (PPPK: the two "month" digits hold a code 13..99, e.g. 21, 24)
  */
-export type NipIssueCode =
-  | 'empty'
-  | 'notDigits'
-  | 'length'
-  | 'birthDateInvalid'
-  | 'birthYearRange'
-  | 'tmtTooEarly'
-  | 'tmtInFuture'
-  | 'codeZero'
-  | 'sexDigit'
-  | 'sequenceZero'
-  | 'pnsWithPppkCode'
-  | 'pppkWithMonth'
-  | 'sexMismatch'
-  | 'birthMismatch';
+export const NIP_ISSUE_CODES = [
+  'empty', 'notDigits', 'length', 'birthDateInvalid', 'birthYearRange', 'tmtTooEarly', 'tmtInFuture',
+  'codeZero', 'sexDigit', 'sequenceZero', 'pnsWithPppkCode', 'pppkWithMonth', 'sexMismatch', 'birthMismatch',
+] as const;
+export type NipIssueCode = (typeof NIP_ISSUE_CODES)[number];
 
 export type Severity = 'error' | 'warning';
 

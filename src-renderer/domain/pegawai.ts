@@ -75,16 +75,11 @@ export function printedName(e: Pick<EmployeeFields, 'nama' | 'gelarDepan' | 'gel
 }
 
 export type EmployeeField = keyof EmployeeFields;
-export type FieldIssueCode =
-  | 'required'
-  | 'tooLong'
-  | 'golonganNotForStatus'
-  | 'jenjangNotForJenis'
-  | 'jenjangRequired'
-  | 'dateInvalid'
-  | 'selfAtasan'
-  | 'nonaktifReasonRequired'
-  | 'nonaktifDateRequired';
+export const FIELD_ISSUE_CODES = [
+  'required', 'tooLong', 'golonganNotForStatus', 'jenjangNotForJenis', 'jenjangRequired', 'dateInvalid',
+  'selfAtasan', 'nonaktifReasonRequired', 'nonaktifDateRequired',
+] as const;
+export type FieldIssueCode = (typeof FIELD_ISSUE_CODES)[number];
 
 export interface FieldIssue {
   field: EmployeeField;

@@ -1,0 +1,16 @@
+/**
+ * Sandboxed preload: exposes exactly one object, `window.kinerja`, typed by the shared contract.
+ * No raw ipcRenderer reaches the page.
+ */
+import { contextBridge, ipcRenderer } from 'electron';
+import { BRIDGE_KEY, IPC_CHANNELS, type KinerjaBridge } from './ipc-contract';
+
+const bridge = {
+  openFile: (req) => ipcRenderer.invoke(IPC_CHANNELS.openFile, req),
+  saveFile: (req) => ipcRenderer.invoke(IPC_CHANNELS.saveFile, req),
+  openPdf: (req) => ipcRenderer.invoke(IPC_CHANNELS.openPdf, req),
+  appInfo: () => ipcRenderer.invoke(IPC_CHANNELS.appInfo),
+  showDataFolder: () => ipcRenderer.invoke(IPC_CHANNELS.showDataFolder),
+} satisfies KinerjaBridge;
+
+contextBridge.exposeInMainWorld(BRIDGE_KEY, bridge);

@@ -1,0 +1,51 @@
+import { describe, expect, it } from 'vitest';
+import { CONTENT_SECURITY_POLICY } from './csp';
+import { buildMenuTemplate } from './menu';
+import { mainWindowOptions } from './window-options';
+
+describe('main window security options', () => {
+  const prefs = mainWindowOptions('/app/preload.js').webPreferences ?? {};
+
+  it('isolates and sandboxes the renderer without Node', () => {
+    expect(prefs).toMatchObject({
+      contextIsolation: true,
+      sandbox: true,
+      nodeIntegration: false,
+      nodeIntegrationInWorker: false,
+      nodeIntegrationInSubFrames: false,
+      webSecurity: true,
+      allowRunningInsecureContent: false,
+      experimentalFeatures: false,
+      webviewTag: false,
+      preload: '/app/preload.js',
+    });
+    expect(prefs).not.toHaveProperty('enableBlinkFeatures');
+  });
+
+  it('the Content-Security-Policy allows nothing remote', () => {
+    expect(CONTENT_SECURITY_POLICY).toContain("default-src 'self'");
+    expect(CONTENT_SECURITY_POLICY).toContain("script-src 'self'");
+    expect(CONTENT_SECURITY_POLICY).toContain("object-src 'none'");
+    expect(CONTENT_SECURITY_POLICY).not.toMatch(/https?:|\*|unsafe-eval/);
+  });
+});
+
+describe('application menu', () => {
+  const noop = { showDataFolder: () => {}, showAbout: () => {} };
+
+  it('is in Indonesian with the standard editing roles', () => {
+    const menu = buildMenuTemplate({ isMac: false, isDev: false }, noop);
+    expect(menu.map((m) => m.label)).toEqual(['Berkas', 'Sunting', 'Tampilan', 'Bantuan']);
+    const edit = menu[1]?.submenu as { role?: string; label?: string }[];
+    expect(edit.filter((i) => i.role).map((i) => `${i.role}=${i.label}`)).toEqual([
+      'undo=Urungkan', 'redo=Ulangi', 'cut=Potong', 'copy=Salin', 'paste=Tempel', 'selectAll=Pilih Semua',
+    ]);
+  });
+
+  it('shows developer tools only in development', () => {
+    const roles = (dev: boolean) =>
+      (buildMenuTemplate({ isMac: false, isDev: dev }, noop)[2]?.submenu as { role?: string }[]).map((i) => i.role);
+    expect(roles(false)).not.toContain('toggleDevTools');
+    expect(roles(true)).toContain('toggleDevTools');
+  });
+});

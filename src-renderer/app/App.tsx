@@ -1,0 +1,80 @@
+import { useLiveQuery } from 'dexie-react-hooks';
+import type { ReactNode } from 'react';
+import type { DataStore } from '../db/store';
+import { HomeScreen } from '../features/beranda/HomeScreen';
+import { PegawaiFormScreen } from '../features/pegawai/PegawaiForm';
+import { PegawaiList } from '../features/pegawai/PegawaiList';
+import { StrukturScreen } from '../features/pegawai/StrukturScreen';
+import { UnitsScreen } from '../features/pegawai/UnitsScreen';
+import { SettingsScreen } from '../features/pengaturan/SettingsScreen';
+import { ComingSoon } from '../features/placeholder/ComingSoon';
+import { SetupScreen } from '../features/setup/SetupScreen';
+import { I18nProvider, useLang, useT } from '../i18n/i18n';
+import { ErrorBoundary } from './ErrorBoundary';
+import { Layout } from './Layout';
+import { useRoute } from './router';
+import { AppContextProvider } from './StoreContext';
+
+export function App({ store }: { store: DataStore }) {
+  const profile = useLiveQuery(() => store.settings.getProfile(), [store]);
+  const lang = profile?.settings.language ?? 'id';
+  return (
+    <I18nProvider lang={lang}>
+      <ErrorBoundary lang={lang}>
+        {profile === undefined ? (
+          <Loading />
+        ) : profile === null ? (
+          <SetupScreen store={store} />
+        ) : (
+          <AppContextProvider value={{ store, profile }}>
+            <Routes />
+          </AppContextProvider>
+        )}
+      </ErrorBoundary>
+    </I18nProvider>
+  );
+}
+
+function Loading() {
+  const t = useT();
+  return <p className="loading">{t('app.loading')}</p>;
+}
+
+function Routes() {
+  const [section = 'beranda', sub, ...rest] = useRoute();
+  return (
+    <Layout section={section}>
+      <ErrorBoundaryForPage key={[section, sub, ...rest].join('/')}>{page(section, sub)}</ErrorBoundaryForPage>
+    </Layout>
+  );
+}
+
+/** A failing screen shows its error inside the shell; navigation keeps working. */
+function ErrorBoundaryForPage({ children }: { children: ReactNode }) {
+  return <ErrorBoundary lang={useLang()}>{children}</ErrorBoundary>;
+}
+
+function page(section: string, sub: string | undefined) {
+  switch (section) {
+    case 'pegawai':
+      if (sub === 'unit') return <UnitsScreen />;
+      if (sub === 'struktur') return <StrukturScreen />;
+      if (sub === 'baru') return <PegawaiFormScreen id={null} />;
+      if (sub) return <PegawaiFormScreen id={sub} />;
+      return <PegawaiList />;
+    case 'skp':
+      return <ComingSoon title="nav.skp" body="coming.skp" />;
+    case 'penilaian':
+      return <ComingSoon title="nav.penilaian" body="coming.penilaian" />;
+    case 'cetak':
+      return <ComingSoon title="nav.cetak" body="coming.cetak" />;
+    case 'impor-ekspor':
+      return <ComingSoon title="nav.imporEkspor" body="coming.imporEkspor" />;
+    case 'sinkronisasi':
+      return <ComingSoon title="nav.sinkronisasi" body="coming.sinkronisasi" />;
+    case 'pengaturan':
+      return <SettingsScreen />;
+    default:
+      return <HomeScreen />;
+  }
+}

@@ -1,0 +1,45 @@
+import { href } from '../../app/router';
+import { useApp } from '../../app/StoreContext';
+import { useT } from '../../i18n/i18n';
+import { usePegawaiData } from '../pegawai/usePegawaiData';
+
+export function HomeScreen() {
+  const t = useT();
+  const { profile } = useApp();
+  const data = usePegawaiData();
+  const active = data.employees.filter((e) => e.aktif);
+  const activeUnits = data.units.filter((u) => u.aktif);
+  const todo = [
+    { count: active.filter((e) => !e.atasanId).length, text: 'home.todo.noAtasan' as const, to: href('pegawai', 'struktur') },
+    { count: activeUnits.filter((u) => !u.headId).length, text: 'home.todo.noHead' as const, to: href('pegawai', 'unit') },
+    { count: active.filter((e) => !e.unitId).length, text: 'home.todo.noUnit' as const, to: href('pegawai', 'struktur') },
+  ].filter((x) => x.count > 0);
+
+  return (
+    <div className="page">
+      <h1>{t('home.title')}</h1>
+      <p className="lead">{t('home.welcome', { nama: profile.settings.adminName })}</p>
+      {data.loaded ? (
+        <p data-testid="home-counts">{t('home.counts', { aktif: active.length.toLocaleString('id-ID'), units: activeUnits.length })}</p>
+      ) : null}
+      <section className="card">
+        <h2>{t('home.todo')}</h2>
+        {!data.loaded ? null : data.employees.length === 0 ? (
+          <p>
+            {t('home.todo.start')} <a href={href('pegawai', 'unit')}>{t('home.open')}</a>
+          </p>
+        ) : todo.length === 0 ? (
+          <p className="ok-text">{t('home.todo.empty')}</p>
+        ) : (
+          <ul className="todo">
+            {todo.map((x) => (
+              <li key={x.text}>
+                <span className="muted-warn">{t(x.text, { count: x.count })}</span> <a href={x.to}>{t('home.open')}</a>
+              </li>
+            ))}
+          </ul>
+        )}
+      </section>
+    </div>
+  );
+}

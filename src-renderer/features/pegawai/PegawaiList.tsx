@@ -1,0 +1,175 @@
+import { useVirtualizer } from '@tanstack/react-virtual';
+import { useMemo, useRef, useState } from 'react';
+import { href } from '../../app/router';
+import { EMPLOYEE_STATUSES, formatPangkatGolongan, GOLONGAN_PNS, GOLONGAN_PPPK } from '../../domain/golongan';
+import { formatNip } from '../../domain/nip';
+import { JENIS_JABATAN, printedName } from '../../domain/pegawai';
+import { useT } from '../../i18n/i18n';
+import type { MessageKey } from '../../i18n/messages';
+import { applyFilters, DEFAULT_FILTERS, type ListFilters, type Sort, type SortKey } from './listModel';
+import { PegawaiTabs } from './PegawaiTabs';
+import { usePegawaiData } from './usePegawaiData';
+
+const ROW_HEIGHT = 48;
+const COLUMNS: { key: SortKey | 'atasan'; label: MessageKey }[] = [
+  { key: 'nama', label: 'pegawai.col.nama' },
+  { key: 'nip', label: 'pegawai.col.nip' },
+  { key: 'golongan', label: 'pegawai.col.golongan' },
+  { key: 'jabatan', label: 'pegawai.col.jabatan' },
+  { key: 'unit', label: 'pegawai.col.unit' },
+  { key: 'atasan', label: 'pegawai.col.atasan' },
+];
+
+export function PegawaiList() {
+  const t = useT();
+  const data = usePegawaiData();
+  const [filters, setFilters] = useState<ListFilters>(DEFAULT_FILTERS);
+  const [sort, setSort] = useState<Sort>({ key: 'nama', dir: 1 });
+  const scrollRef = useRef<HTMLDivElement>(null);
+
+  const unitName = useMemo(() => {
+    const byId = data.unitById;
+    return (id: string | null) => (id ? (byId.get(id)?.nama ?? '') : '');
+  }, [data.unitById]);
+  const visible = useMemo(() => applyFilters(data.rows, filters, sort, unitName), [data.rows, filters, sort, unitName]);
+
+  const virtualizer = useVirtualizer({
+    count: visible.length,
+    getScrollElement: () => scrollRef.current,
+    estimateSize: () => ROW_HEIGHT,
+    overscan: 12,
+  });
+
+  const set = <K extends keyof ListFilters>(key: K, value: ListFilters[K]) => setFilters((f) => ({ ...f, [key]: value }));
+  const toggleSort = (key: SortKey) => setSort((s) => (s.key === key ? { key, dir: s.dir === 1 ? -1 : 1 } : { key, dir: 1 }));
+  const activeUnits = [...data.units].sort((a, b) => a.nama.localeCompare(b.nama, 'id'));
+
+  return (
+    <div className="page page-full">
+      <div className="page-head">
+        <h1>{t('pegawai.title')}</h1>
+        <a className="button primary" href={href('pegawai', 'baru')}>
+          {t('pegawai.add')}
+        </a>
+      </div>
+      <PegawaiTabs active="list" />
+      <div className="toolbar">
+        <input
+          type="search"
+          className="search"
+          aria-label={t('common.search')}
+          placeholder={t('pegawai.searchPlaceholder')}
+          value={filters.query}
+          onChange={(e) => set('query', e.target.value)}
+          autoFocus
+        />
+        <select aria-label={t('pegawai.filter.unit')} value={filters.unitId} onChange={(e) => set('unitId', e.target.value)}>
+          <option value="">{t('pegawai.filter.unit')}: {t('common.all')}</option>
+          {activeUnits.map((u) => (
+            <option key={u.id} value={u.id}>
+              {u.nama}
+            </option>
+          ))}
+        </select>
+        <select aria-label={t('pegawai.filter.golongan')} value={filters.golongan} onChange={(e) => set('golongan', e.target.value)}>
+          <option value="">{t('pegawai.filter.golongan')}: {t('common.all')}</option>
+          {[...GOLONGAN_PNS.map((g) => g.code), ...GOLONGAN_PPPK].map((g) => (
+            <option key={g} value={g}>
+              {g}
+            </option>
+          ))}
+        </select>
+        <select aria-label={t('pegawai.filter.status')} value={filters.status} onChange={(e) => set('status', e.target.value as ListFilters['status'])}>
+          <option value="">{t('pegawai.filter.status')}: {t('common.all')}</option>
+          {EMPLOYEE_STATUSES.map((s) => (
+            <option key={s} value={s}>
+              {t(`pegawai.status.${s}`)}
+            </option>
+          ))}
+        </select>
+        <select
+          aria-label={t('pegawai.filter.jenisJabatan')}
+          value={filters.jenisJabatan}
+          onChange={(e) => set('jenisJabatan', e.target.value as ListFilters['jenisJabatan'])}
+        >
+          <option value="">{t('pegawai.filter.jenisJabatan')}: {t('common.all')}</option>
+          {JENIS_JABATAN.map((j) => (
+            <option key={j} value={j}>
+              {t(`pegawai.jenisJabatan.${j}`)}
+            </option>
+          ))}
+        </select>
+        <select aria-label={t('pegawai.filter.aktif')} value={filters.aktif} onChange={(e) => set('aktif', e.target.value as ListFilters['aktif'])}>
+          <option value="aktif">{t('pegawai.filter.aktif.aktif')}</option>
+          <option value="nonaktif">{t('pegawai.filter.aktif.nonaktif')}</option>
+          <option value="semua">{t('pegawai.filter.aktif.semua')}</option>
+        </select>
+        <label className="check">
+          <input type="checkbox" checked={filters.tanpaAtasan} onChange={(e) => set('tanpaAtasan', e.target.checked)} />
+          {t('pegawai.filter.tanpaAtasan')}
+        </label>
+      </div>
+      <p className="count" data-testid="pegawai-count">
+        {t('pegawai.count', { shown: visible.length.toLocaleString('id-ID'), total: data.employees.length.toLocaleString('id-ID') })}
+      </p>
+      <div className="grid-table" role="table" aria-rowcount={visible.length + 1}>
+        <div className="grid-row grid-head" role="row">
+          {COLUMNS.map((c) =>
+            c.key === 'atasan' ? (
+              <div key={c.key} role="columnheader">
+                {t(c.label)}
+              </div>
+            ) : (
+              <div key={c.key} role="columnheader" aria-sort={sort.key === c.key ? (sort.dir === 1 ? 'ascending' : 'descending') : 'none'}>
+                <button type="button" className="sort" onClick={() => toggleSort(c.key as SortKey)} title={t('pegawai.sortBy', { col: t(c.label) })}>
+                  {t(c.label)} {sort.key === c.key ? (sort.dir === 1 ? '▲' : '▼') : ''}
+                </button>
+              </div>
+            ),
+          )}
+        </div>
+        <div
+          ref={scrollRef}
+          className="grid-body"
+          data-testid="pegawai-list"
+          data-query={filters.query}
+          data-shown={visible.length}
+        >
+          {data.loaded && visible.length === 0 ? (
+            <p className="empty">{data.employees.length === 0 ? t('pegawai.empty') : t('pegawai.noMatch')}</p>
+          ) : null}
+          <div style={{ height: virtualizer.getTotalSize(), position: 'relative' }}>
+            {virtualizer.getVirtualItems().map((item) => {
+              const row = visible[item.index];
+              if (!row) return null;
+              const { e } = row;
+              const atasan = e.atasanId ? data.employeeById.get(e.atasanId) : undefined;
+              return (
+                <a
+                  key={e.id}
+                  role="row"
+                  className={`grid-row${e.aktif ? '' : ' inactive'}`}
+                  href={href('pegawai', e.id)}
+                  style={{ position: 'absolute', top: 0, left: 0, right: 0, height: ROW_HEIGHT, transform: `translateY(${item.start}px)` }}
+                  data-testid="pegawai-row"
+                >
+                  <div role="cell" className="name">
+                    {row.name}
+                    {e.aktif ? null : <span className="badge">{t('pegawai.nonaktifBadge')}</span>}
+                  </div>
+                  <div role="cell" className="mono">
+                    {formatNip(e.nip)}
+                  </div>
+                  <div role="cell">{formatPangkatGolongan(e.golongan, { short: true })}</div>
+                  <div role="cell">{e.jabatan}</div>
+                  <div role="cell">{unitName(e.unitId)}</div>
+                  <div role="cell">{atasan ? printedName(atasan) : <span className="muted-warn">{t('pegawai.tanpaAtasan')}</span>}</div>
+                </a>
+              );
+            })}
+          </div>
+        </div>
+      </div>
+    </div>
+  );
+}

@@ -1,0 +1,111 @@
+import { useEffect, useState } from 'react';
+import type { AppInfo } from '../../../src-main/ipc-contract';
+import { useUnsavedGuard } from '../../app/router';
+import { useApp } from '../../app/StoreContext';
+import { useT } from '../../i18n/i18n';
+import { getPlatform, isStoragePersisted } from '../../platform/platform';
+import { OfficeProfileForm } from './OfficeProfileForm';
+
+export function SettingsScreen() {
+  const t = useT();
+  const { store, profile } = useApp();
+  const { office, settings } = profile;
+  const platform = getPlatform();
+  const [dirty, setDirty] = useState(false);
+  const [info, setInfo] = useState<AppInfo | null>(null);
+  const [persisted, setPersisted] = useState<boolean | null>(null);
+  useUnsavedGuard(dirty, t('common.unsaved'));
+
+  useEffect(() => {
+    void platform.appInfo().then(setInfo);
+    void isStoragePersisted().then(setPersisted);
+  }, [platform]);
+
+  const thisYear = new Date().getFullYear();
+  const years = Array.from({ length: 8 }, (_, i) => thisYear + 1 - i);
+
+  return (
+    <div className="page">
+      <h1>{t('settings.title')}</h1>
+      <div className="columns">
+        <section className="card">
+          <h2>{t('settings.profile')}</h2>
+          <OfficeProfileForm
+            key={office.rev}
+            initial={{
+              namaInstansi: office.namaInstansi,
+              namaKantor: office.namaKantor,
+              alamat: office.alamat,
+              tempat: office.tempat,
+              kertas: office.kertas,
+              namaAdmin: settings.adminName,
+            }}
+            submitLabel={t('common.save')}
+            onDirtyChange={setDirty}
+            onSubmit={async (input) => {
+              await store.settings.updateProfile(input);
+            }}
+          />
+        </section>
+        <div className="stack">
+          <section className="card">
+            <h2>{t('settings.preferences')}</h2>
+            <div className="form">
+              <label className="field">
+                <span>{t('settings.language')}</span>
+                <select
+                  name="language"
+                  value={settings.language}
+                  onChange={(e) => void store.settings.setPreferences({ language: e.target.value as 'id' | 'en' })}
+                >
+                  <option value="id">{t('settings.language.id')}</option>
+                  <option value="en">{t('settings.language.en')}</option>
+                </select>
+              </label>
+              <label className="field">
+                <span>{t('settings.activeYear')}</span>
+                <select
+                  name="activeYear"
+                  value={settings.activeYear}
+                  onChange={(e) => void store.settings.setPreferences({ activeYear: Number(e.target.value) })}
+                >
+                  {years.map((y) => (
+                    <option key={y} value={y}>
+                      {y}
+                    </option>
+                  ))}
+                </select>
+              </label>
+            </div>
+          </section>
+          <section className="card">
+            <h2>{t('settings.about')}</h2>
+            <dl className="facts">
+              <dt>{t('settings.version')}</dt>
+              <dd>{info?.version ?? '…'}</dd>
+              <dt>{t('settings.platform')}</dt>
+              <dd>{t(platform.kind === 'electron' ? 'settings.platform.electron' : 'settings.platform.browser')}</dd>
+              <dt>{t('settings.officeId')}</dt>
+              <dd className="mono">{settings.officeId}</dd>
+              <dt>{t('settings.dataFolder')}</dt>
+              <dd>
+                {platform.kind === 'electron' ? (
+                  <>
+                    <span className="mono">{info?.dataFolder}</span>{' '}
+                    <button type="button" onClick={() => void platform.showDataFolder()}>
+                      {t('settings.openDataFolder')}
+                    </button>
+                  </>
+                ) : (
+                  t('settings.dataFolder.browser')
+                )}
+              </dd>
+              <dt>{t('settings.storage')}</dt>
+              <dd>{persisted === null ? '…' : t(persisted ? 'settings.storage.granted' : 'settings.storage.denied')}</dd>
+            </dl>
+          </section>
+        </div>
+      </div>
+    </div>
+  );
+}

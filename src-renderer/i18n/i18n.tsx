@@ -1,0 +1,39 @@
+import { createContext, useCallback, useContext, useMemo, type ReactNode } from 'react';
+import { en } from './en';
+import { id, type Catalog, type MessageKey } from './messages';
+
+export type Language = 'id' | 'en';
+export type Params = Record<string, string | number>;
+export type Translate = (key: MessageKey, params?: Params) => string;
+
+const CATALOGS: Record<Language, Catalog> = { id, en };
+
+export function translate(lang: Language, key: MessageKey, params?: Params): string {
+  const template = CATALOGS[lang][key] ?? id[key] ?? key;
+  if (!params) return template;
+  return template.replace(/\{(\w+)\}/g, (m, name: string) => (name in params ? String(params[name]) : m));
+}
+
+/** For codes coming from the domain or repositories, which are not statically known keys. */
+export function hasMessage(key: string): key is MessageKey {
+  return key in id;
+}
+
+const I18nContext = createContext<{ lang: Language; t: Translate }>({
+  lang: 'id',
+  t: (key, params) => translate('id', key, params),
+});
+
+export function I18nProvider({ lang, children }: { lang: Language; children: ReactNode }) {
+  const t = useCallback<Translate>((key, params) => translate(lang, key, params), [lang]);
+  const value = useMemo(() => ({ lang, t }), [lang, t]);
+  return <I18nContext.Provider value={value}>{children}</I18nContext.Provider>;
+}
+
+export function useT(): Translate {
+  return useContext(I18nContext).t;
+}
+
+export function useLang(): Language {
+  return useContext(I18nContext).lang;
+}
