@@ -85,7 +85,9 @@ export class EmployeeRepo {
           if (opts.reassignSubordinatesTo === undefined) {
             throw new RepoError('stillAtasan', {
               nama: printedName(prev),
-              subordinates: subordinates.map((s) => ({ id: s.id, nama: printedName(s) })),
+              subordinates: subordinates
+                .sort((a, b) => a.nama.localeCompare(b.nama, 'id'))
+                .map((s) => ({ id: s.id, nama: printedName(s) })),
               atasanId: prev.atasanId,
             });
           }

@@ -1,6 +1,7 @@
 import { useLiveQuery } from 'dexie-react-hooks';
-import { useMemo, useState, type FormEvent } from 'react';
+import { useEffect, useMemo, useState, type FormEvent } from 'react';
 import { errorMessage } from '../../app/errors';
+import { clearFlash, peekFlash, setFlash } from '../../app/flash';
 import { href, navigateAfterSave, useUnsavedGuard } from '../../app/router';
 import { useApp } from '../../app/StoreContext';
 import { Field, Notice } from '../../components/Field';
@@ -28,6 +29,11 @@ function fieldsOf(e: Employee): EmployeeFields {
 export function PegawaiFormScreen({ id }: { id: string | null }) {
   const { store } = useApp();
   const existing = useLiveQuery(async () => (id ? ((await store.employees.get(id)) ?? null) : null), [store, id]);
+  // Lives outside the form, which remounts on every saved revision.
+  const [notice, setNotice] = useState<string | null>(() => (id ? peekFlash(id) : null));
+  useEffect(() => {
+    if (id) clearFlash(id);
+  }, [id]);
   if (id && existing === undefined) return <div className="page">…</div>;
   if (id && existing === null) {
     return (
@@ -36,7 +42,7 @@ export function PegawaiFormScreen({ id }: { id: string | null }) {
       </div>
     );
   }
-  return <PegawaiForm key={existing?.rev ?? 'new'} existing={existing ?? null} />;
+  return <PegawaiForm key={existing?.rev ?? 'new'} existing={existing ?? null} notice={notice} onNotice={setNotice} />;
 }
 
 function PegawaiNotFound() {
@@ -44,7 +50,13 @@ function PegawaiNotFound() {
   return <Notice kind="error">{t('error.notFound')}</Notice>;
 }
 
-function PegawaiForm({ existing }: { existing: Employee | null }) {
+interface FormProps {
+  existing: Employee | null;
+  notice: string | null;
+  onNotice(text: string | null): void;
+}
+
+function PegawaiForm({ existing, notice, onNotice }: FormProps) {
   const t = useT();
   const { store } = useApp();
   const data = usePegawaiData();
@@ -52,17 +64,12 @@ function PegawaiForm({ existing }: { existing: Employee | null }) {
   const [value, setValue] = useState<EmployeeFields>(initial);
   const [touched, setTouched] = useState<Set<EmployeeField>>(new Set());
   const [showAll, setShowAll] = useState(false);
-  const [status, setStatus] = useState<{ kind: 'error' | 'success'; text: string; link?: { to: string; label: string } } | null>(
-    existing && sessionStorage.getItem('kinerja.savedNotice') === existing.id
-      ? { kind: 'success', text: t('pegawai.saved', { nama: printedName(existing) }) }
-      : null,
-  );
+  const [status, setStatus] = useState<{ kind: 'error'; text: string; link?: { to: string; label: string } } | null>(null);
   const [busy, setBusy] = useState(false);
   const [atasanFilter, setAtasanFilter] = useState('');
   const [deactivate, setDeactivate] = useState<{ subordinates: { id: string; nama: string }[]; atasanId: string | null } | null>(null);
   const dirty = JSON.stringify(value) !== JSON.stringify(initial);
   useUnsavedGuard(dirty, t('common.unsaved'));
-  if (existing) sessionStorage.removeItem('kinerja.savedNotice');
 
   const today = fromJsDate(new Date());
   const issues = validateEmployee(value, { today, ...(existing ? { selfId: existing.id } : {}) });
@@ -91,6 +98,7 @@ function PegawaiForm({ existing }: { existing: Employee | null }) {
       return next;
     });
     setStatus(null);
+    if (notice) onNotice(null);
   };
   const touch = (f: EmployeeField) => setTouched((s) => (s.has(f) ? s : new Set(s).add(f)));
 
@@ -104,9 +112,13 @@ function PegawaiForm({ existing }: { existing: Employee | null }) {
     try {
       const saved = await store.employees.save(existing?.id ?? null, value, reassignSubordinatesTo === undefined ? {} : { reassignSubordinatesTo });
       setDeactivate(null);
-      sessionStorage.setItem('kinerja.savedNotice', saved.id);
-      if (!existing) navigateAfterSave('pegawai', saved.id);
-      else setStatus({ kind: 'success', text: t('pegawai.saved', { nama: printedName(saved) }) });
+      const text = t('pegawai.saved', { nama: printedName(saved) });
+      if (existing) {
+        onNotice(text);
+      } else {
+        setFlash(saved.id, text);
+        navigateAfterSave('pegawai', saved.id);
+      }
     } catch (err) {
       if (err instanceof RepoError && err.code === 'stillAtasan') {
         setDeactivate(err.params as { subordinates: { id: string; nama: string }[]; atasanId: string | null });
@@ -350,6 +362,7 @@ function PegawaiForm({ existing }: { existing: Employee | null }) {
           ) : null}
         </section>
 
+        {notice ? <Notice kind="success">{notice}</Notice> : null}
         {status ? (
           <Notice kind={status.kind}>
             {status.text} {status.link ? <a href={status.link.to}>{status.link.label}</a> : null}

@@ -30,7 +30,7 @@ export function OfficeProfileForm({ initial, submitLabel, onSubmit, onDirtyChang
   const t = useT();
   const [value, setValue] = useState(initial);
   const [errors, setErrors] = useState<OfficeErrors>({});
-  const [status, setStatus] = useState<{ kind: 'error' | 'success'; text: string } | null>(null);
+  const [status, setStatus] = useState<{ kind: 'error'; text: string } | null>(null);
   const [busy, setBusy] = useState(false);
 
   const set = (field: OfficeField, v: string) => {
@@ -61,7 +61,6 @@ export function OfficeProfileForm({ initial, submitLabel, onSubmit, onDirtyChang
     try {
       await onSubmit(value);
       onDirtyChange?.(false);
-      setStatus({ kind: 'success', text: t('common.saved') });
     } catch (err) {
       if (err instanceof RepoError && err.code === 'officeInvalid') setErrors(err.params.errors as OfficeErrors);
       setStatus({ kind: 'error', text: errorMessage(t, err) });

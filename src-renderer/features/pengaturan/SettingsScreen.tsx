@@ -2,6 +2,7 @@ import { useEffect, useState } from 'react';
 import type { AppInfo } from '../../../src-main/ipc-contract';
 import { useUnsavedGuard } from '../../app/router';
 import { useApp } from '../../app/StoreContext';
+import { Notice } from '../../components/Field';
 import { useT } from '../../i18n/i18n';
 import { getPlatform, isStoragePersisted } from '../../platform/platform';
 import { OfficeProfileForm } from './OfficeProfileForm';
@@ -14,6 +15,7 @@ export function SettingsScreen() {
   const [dirty, setDirty] = useState(false);
   const [info, setInfo] = useState<AppInfo | null>(null);
   const [persisted, setPersisted] = useState<boolean | null>(null);
+  const [saved, setSaved] = useState(false);
   useUnsavedGuard(dirty, t('common.unsaved'));
 
   useEffect(() => {
@@ -41,11 +43,16 @@ export function SettingsScreen() {
               namaAdmin: settings.adminName,
             }}
             submitLabel={t('common.save')}
-            onDirtyChange={setDirty}
+            onDirtyChange={(d) => {
+              setDirty(d);
+              if (d) setSaved(false);
+            }}
             onSubmit={async (input) => {
               await store.settings.updateProfile(input);
+              setSaved(true);
             }}
           />
+          {saved ? <Notice kind="success">{t('common.saved')}</Notice> : null}
         </section>
         <div className="stack">
           <section className="card">
