@@ -1,3 +1,4 @@
+import { usePerfMark } from '../../app/perf';
 import { href } from '../../app/router';
 import { useApp } from '../../app/StoreContext';
 import { useT } from '../../i18n/i18n';
@@ -7,6 +8,7 @@ export function HomeScreen() {
   const t = useT();
   const { profile } = useApp();
   const data = usePegawaiData();
+  usePerfMark('kinerja-interactive', data.loaded);
   const active = data.employees.filter((e) => e.aktif);
   const activeUnits = data.units.filter((u) => u.aktif);
   const todo = [

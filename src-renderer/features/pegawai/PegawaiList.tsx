@@ -1,5 +1,6 @@
 import { useVirtualizer } from '@tanstack/react-virtual';
 import { useMemo, useRef, useState } from 'react';
+import { usePerfMark } from '../../app/perf';
 import { href } from '../../app/router';
 import { EMPLOYEE_STATUSES, formatPangkatGolongan, GOLONGAN_PNS, GOLONGAN_PPPK } from '../../domain/golongan';
 import { formatNip } from '../../domain/nip';
@@ -23,6 +24,8 @@ const COLUMNS: { key: SortKey | 'atasan'; label: MessageKey }[] = [
 export function PegawaiList() {
   const t = useT();
   const data = usePegawaiData();
+  usePerfMark('kinerja-interactive', data.loaded);
+  usePerfMark('pegawai-list-painted', data.loaded);
   const [filters, setFilters] = useState<ListFilters>(DEFAULT_FILTERS);
   const [sort, setSort] = useState<Sort>({ key: 'nama', dir: 1 });
   const scrollRef = useRef<HTMLDivElement>(null);

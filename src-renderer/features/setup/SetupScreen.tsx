@@ -1,3 +1,4 @@
+import { usePerfMark } from '../../app/perf';
 import type { DataStore } from '../../db/store';
 import { useT } from '../../i18n/i18n';
 import { OfficeProfileForm } from '../pengaturan/OfficeProfileForm';
@@ -5,6 +6,7 @@ import { OfficeProfileForm } from '../pengaturan/OfficeProfileForm';
 /** First run: the office profile, asked once. */
 export function SetupScreen({ store }: { store: DataStore }) {
   const t = useT();
+  usePerfMark('kinerja-interactive', true);
   return (
     <main className="setup" data-testid="setup">
       <div className="setup-card">

@@ -1,0 +1,187 @@
+// `npm run bench`: builds the app with its bench page, serves it on 127.0.0.1, drives Debian
+// Chromium with on-disk profiles, and prints scenario timings next to a raw baseline measured in
+// the same run. Rows are also written to bench-results.json (git-ignored).
+import { chromium } from '@playwright/test';
+import { spawn, spawnSync } from 'node:child_process';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import chromiumModule from './chromium.cjs';
+
+const { chromiumLaunchOptions } = chromiumModule;
+const PORT = 4175;
+const BASE = `http://127.0.0.1:${PORT}`;
+const RUNS = Number(process.env.BENCH_RUNS ?? 3);
+const N = Number(process.env.BENCH_EMPLOYEES ?? 10_000);
+const QUERIES = 60;
+
+const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor((xs.length - 1) / 2)];
+const p95 = (xs) => [...xs].sort((a, b) => a - b)[Math.min(xs.length - 1, Math.ceil(xs.length * 0.95) - 1)];
+const fmt = (x) => (x >= 100 ? x.toFixed(0) : x.toFixed(2));
+
+function run(cmd, args) {
+  const r = spawnSync(cmd, args, { stdio: 'inherit', shell: false });
+  if (r.status !== 0) throw new Error(`${cmd} ${args.join(' ')} failed`);
+}
+
+async function waitForServer(url, ms = 30_000) {
+  const end = Date.now() + ms;
+  while (Date.now() < end) {
+    try {
+      if ((await fetch(url)).ok) return;
+    } catch {
+      /* not yet */
+    }
+    await new Promise((r) => setTimeout(r, 200));
+  }
+  throw new Error(`server at ${url} did not start`);
+}
+
+const profiles = [];
+function profile() {
+  const dir = mkdtempSync(path.join(tmpdir(), 'kinerja-bench-'));
+  profiles.push(dir);
+  return dir;
+}
+
+async function open(dir) {
+  const context = await chromium.launchPersistentContext(dir, { ...chromiumLaunchOptions(), viewport: { width: 1280, height: 860 } });
+  const page = context.pages()[0] ?? (await context.newPage());
+  return { context, page };
+}
+
+/** Navigation start → a user-visible mark set by the app (see src-renderer/app/perf.ts). */
+async function coldStart(dir, hash, mark) {
+  const { context, page } = await open(dir);
+  try {
+    await page.goto(`${BASE}/index.html${hash}`);
+    await page.waitForFunction((m) => performance.getEntriesByName(m).length > 0, mark, { timeout: 120_000 });
+    return await page.evaluate((m) => performance.getEntriesByName(m)[0].startTime, mark);
+  } finally {
+    await context.close();
+  }
+}
+
+async function benchPage(dir) {
+  const { context, page } = await open(dir);
+  await page.goto(`${BASE}/bench/bench.html`);
+  await page.waitForFunction(() => document.body.dataset.ready === '1');
+  return { context, page };
+}
+
+/** Keystroke → list committed with the new result, measured inside the page. */
+async function typeQueries(page, queries) {
+  return page.evaluate(async (qs) => {
+    const input = document.querySelector('input.search');
+    const list = document.querySelector('[data-testid=pegawai-list]');
+    const setValue = Object.getOwnPropertyDescriptor(HTMLInputElement.prototype, 'value').set;
+    const type = (q) =>
+      new Promise((resolve) => {
+        if (list.dataset.query === q) return resolve(0);
+        const t0 = performance.now();
+        const mo = new MutationObserver(() => {
+          if (list.dataset.query === q) {
+            mo.disconnect();
+            resolve(performance.now() - t0);
+          }
+        });
+        mo.observe(list, { attributes: true, attributeFilter: ['data-query'] });
+        setValue.call(input, q);
+        input.dispatchEvent(new Event('input', { bubbles: true }));
+      });
+    const times = [];
+    for (const q of qs) {
+      await type('');
+      await new Promise((r) => setTimeout(r, 10));
+      times.push(await type(q));
+      await new Promise((r) => setTimeout(r, 10));
+    }
+    return times;
+  }, queries);
+}
+
+const rows = [];
+const started = Date.now();
+function row(scenario, n, ms, baselineMs, note = '') {
+  console.log(`  [${((Date.now() - started) / 1000).toFixed(0)} s] ${scenario}: ${fmt(ms)} ms`);
+  rows.push({ scenario, n, ms: Number(fmt(ms)), baselineMs: Number(fmt(baselineMs)), ratio: Number((ms / baselineMs).toFixed(2)), note });
+}
+
+async function main() {
+  console.log('Building the app with its bench page…');
+  run('npx', ['vite', 'build', '--mode', 'bench', '--logLevel', 'warn']);
+  const server = spawn('npx', ['vite', 'preview', '--mode', 'bench', '--host', '127.0.0.1', '--port', String(PORT), '--strictPort'], {
+    stdio: 'ignore',
+    detached: true,
+  });
+  try {
+    await waitForServer(`${BASE}/index.html`);
+
+    // Baseline: raw Dexie bulkPut of the same N documents, on disk, in this run.
+    const raw = [];
+    for (let i = 0; i < RUNS; i++) {
+      const { context, page } = await benchPage(profile());
+      raw.push(await page.evaluate((n) => window.__bench.rawBulkPut(n), N));
+      await context.close();
+    }
+    const rawMs = median(raw);
+    row(`baseline: raw Dexie bulkPut of ${N} employee documents`, N, rawMs, rawMs);
+
+    const empty = [];
+    for (let i = 0; i < RUNS; i++) empty.push(await coldStart(profile(), '', 'kinerja-interactive'));
+    row('cold start → interactive, empty database (first-run screen)', 0, median(empty), rawMs, 'baseline = raw bulkPut');
+
+    const seeded = profile();
+    {
+      const { context, page } = await benchPage(seeded);
+      const count = await page.evaluate((n) => window.__bench.seedApp(n), N);
+      if (count !== N) throw new Error(`seeded ${count} employees, expected ${N}`);
+      await context.close();
+    }
+    const full = [];
+    for (let i = 0; i < RUNS; i++) full.push(await coldStart(seeded, '', 'kinerja-interactive'));
+    row(`cold start → interactive (Beranda with counts), ${N} employees`, N, median(full), rawMs, 'baseline = raw bulkPut');
+
+    const paint = [];
+    for (let i = 0; i < RUNS; i++) paint.push(await coldStart(seeded, '#/pegawai', 'pegawai-list-painted'));
+    row(`Pegawai list first paint, cold, ${N} employees`, N, median(paint), rawMs, 'baseline = raw bulkPut');
+
+    // Search: p95 of keystroke → updated list, against a plain Array.filter over the same rows.
+    const { context, page } = await open(seeded);
+    const bench = await context.newPage();
+    await bench.goto(`${BASE}/bench/bench.html`);
+    await bench.waitForFunction(() => document.body.dataset.ready === '1');
+    const queries = await bench.evaluate((c) => window.__bench.sampleQueries(c), QUERIES);
+    await page.goto(`${BASE}/index.html#/pegawai`);
+    await page.waitForFunction(() => performance.getEntriesByName('pegawai-list-painted').length > 0, undefined, { timeout: 120_000 });
+    for (const [kind, qs] of [['name', queries.names], ['NIP', queries.nips]]) {
+      const app = await typeQueries(page, qs);
+      const base = await bench.evaluate((q) => window.__bench.filterBaseline(q), qs);
+      row(`search by ${kind}: keystroke → list updated, p95 of ${qs.length}`, N, p95(app), p95(base), 'baseline = Array.filter p95');
+    }
+    await context.close();
+  } finally {
+    try {
+      process.kill(-server.pid);
+    } catch {
+      /* already gone */
+    }
+    for (const dir of profiles) rmSync(dir, { recursive: true, force: true });
+  }
+
+  const header = ['scenario', 'n', 'median ms', 'baseline ms', 'ratio'];
+  const table = rows.map((r) => [r.scenario, String(r.n), String(r.ms), String(r.baselineMs), `${r.ratio}×`]);
+  const widths = header.map((h, i) => Math.max(h.length, ...table.map((t) => t[i].length)));
+  const line = (cells) => `| ${cells.map((c, i) => c.padEnd(widths[i])).join(' | ')} |`;
+  console.log(`\nKinerja Luring bench — ${new Date().toISOString()}, ${RUNS} runs each (search rows: p95)\n`);
+  console.log(line(header));
+  console.log(`|${widths.map((w) => '-'.repeat(w + 2)).join('|')}|`);
+  for (const t of table) console.log(line(t));
+  writeFileSync('bench-results.json', `${JSON.stringify({ at: new Date().toISOString(), runs: RUNS, rows }, null, 2)}\n`);
+  console.log('\nWritten to bench-results.json');
+}
+
+main().catch((err) => {
+  console.error(err);
+  process.exit(1);
+});
