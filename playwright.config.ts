@@ -8,7 +8,7 @@ export default defineConfig({
   fullyParallel: false,
   workers: 1,
   retries: 0,
-  reporter: process.env.CI ? [['list']] : [['list']],
+  reporter: [['list'], ['json', { outputFile: '.test-summary/e2e.json' }]],
   use: {
     baseURL: 'http://127.0.0.1:4173',
     launchOptions: chromiumLaunchOptions(),

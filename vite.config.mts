@@ -44,6 +44,8 @@ export default defineConfig(({ mode }) => {
       include: ['src-renderer/**/*.test.{ts,tsx}', 'src-main/**/*.test.ts', 'scripts/**/*.test.ts'],
       environment: 'node',
       setupFiles: ['src-renderer/test-setup.ts'],
+      reporters: ['default', 'json'],
+      outputFile: { json: '.test-summary/unit.json' },
     },
   };
 });
