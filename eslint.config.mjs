@@ -29,6 +29,16 @@ export default tseslint.config(
     files: ['src-main/**/*.ts', 'scripts/**/*.{mjs,ts}', 'e2e/**/*.ts', '*.config.{mts,ts,mjs}'],
     languageOptions: { globals: globals.node },
   },
+  // Functions passed to page.evaluate run in the browser.
+  {
+    files: ['scripts/bench.mjs'],
+    languageOptions: { globals: { ...globals.node, ...globals.browser } },
+  },
+  {
+    files: ['**/*.cjs'],
+    languageOptions: { sourceType: 'commonjs', globals: globals.node },
+    rules: { '@typescript-eslint/no-require-imports': 'off' },
+  },
   {
     rules: {
       '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
