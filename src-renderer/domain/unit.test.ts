@@ -12,8 +12,9 @@ const parentOf = (id: string) => units.find((u) => u.id === id)?.parentId;
 
 describe('unit tree', () => {
   it('builds depth-first in name order', () => {
+    // "Sekretariat" sorts before "Seksi Pemerintahan"; its sub-unit follows it directly.
     expect(flattenTree(buildUnitTree(units)).map((n) => `${n.depth}:${n.unit.id}`)).toEqual([
-      '0:kec', '1:pem', '1:sek', '2:umum',
+      '0:kec', '1:sek', '2:umum', '1:pem',
     ]);
   });
 
