@@ -31,7 +31,7 @@ export default tseslint.config(
   },
   // Functions passed to page.evaluate run in the browser.
   {
-    files: ['scripts/bench.mjs'],
+    files: ['scripts/bench.mjs', 'scripts/screenshots.mjs'],
     languageOptions: { globals: { ...globals.node, ...globals.browser } },
   },
   {

@@ -140,6 +140,17 @@ test('an office builds its unit tree and staff with an atasan chain it can trust
     await dialog.getByRole('button', { name: 'Nonaktifkan dan alihkan' }).click();
     await expect(page.getByText('Data Rina Marlina, S.Sos. tersimpan.')).toBeVisible();
 
+    // Unsaved edits are guarded: dismissing the question keeps the user on the form.
+    await page.getByLabel('Nama jabatan').fill('Jabatan belum disimpan');
+    page.removeAllListeners('dialog');
+    const asked = page.waitForEvent('dialog');
+    page.once('dialog', (d) => void d.dismiss());
+    await page.getByRole('link', { name: 'Beranda' }).click();
+    expect((await asked).message()).toBe('Ada perubahan yang belum disimpan. Tinggalkan halaman ini tanpa menyimpan?');
+    await expect(page.getByLabel('Nama jabatan')).toHaveValue('Jabatan belum disimpan');
+    await expect(page).toHaveURL(/#\/pegawai\/[0-9a-f-]{36}$/);
+    page.on('dialog', (d) => void d.accept());
+
     // Gone from the default list, yet the record and its history remain.
     await page.goto('/#/pegawai');
     await expect(page.getByTestId('pegawai-count')).toHaveText('3 dari 4 pegawai');
@@ -148,7 +159,7 @@ test('an office builds its unit tree and staff with an atasan chain it can trust
     await page.getByLabel('Keaktifan').selectOption('nonaktif');
     await page.getByTestId('pegawai-row').filter({ hasText: 'Rina Marlina' }).click();
     await expect(page.getByTestId('history')).toContainText('Pegawai aktif: Ya → Tidak');
-    await expect(page.getByTestId('history')).toContainText('Alasan nonaktif: (kosong) → MUTASI_KELUAR');
+    await expect(page.getByTestId('history')).toContainText('Alasan nonaktif: (kosong) → Mutasi keluar');
     await expect(page.getByTestId('history')).toContainText('diubah oleh Siti Aminah');
     await context.close();
 

@@ -68,7 +68,7 @@ export function generateOrganisation(opts: { employees: number; seed?: number; o
       status: 'PNS',
       nip: `${prefix}${String(seq).padStart(3, '0')}`,
       nama: `${pick(female ? FEMALE : MALE)} ${pick(FAMILY)}`,
-      gelarDepan: role === 'head' && rand() < 0.3 ? 'Drs.' : '',
+      gelarDepan: role === 'head' && rand() < 0.3 ? (female ? 'Dra.' : 'Drs.') : '',
       gelarBelakang: pick(GELAR_BELAKANG),
       jenisKelamin: female ? 'P' : 'L',
       tanggalLahir: toIsoDate(birth),
@@ -105,7 +105,7 @@ export function generateOrganisation(opts: { employees: number; seed?: number; o
       const kepala = person(unit.id, camat.id, 'head', seksi === 'Sekretariat' ? 'Sekretaris Kecamatan' : `Kepala ${seksi}`, pick(['III/c', 'III/d', 'IV/a']));
       unit.headId = kepala.id;
       employees.push(kepala);
-      const staff = Math.floor((perOffice - 1 - SEKSI.length) / SEKSI.length);
+      const staff = Math.ceil((perOffice - 1 - SEKSI.length) / SEKSI.length);
       for (let i = 0; i < staff && employees.length < opts.employees; i++) {
         employees.push(person(unit.id, kepala.id, 'staff', pick(JABATAN_STAF), (pick(GOLONGAN_PNS.slice(4, 12)) as { code: string }).code));
       }

@@ -2,7 +2,8 @@ import { useLiveQuery } from 'dexie-react-hooks';
 import { useApp } from '../../app/StoreContext';
 import type { EmployeeField } from '../../domain/pegawai';
 import { useT } from '../../i18n/i18n';
-import { FIELD_LABELS } from './fieldText';
+import { codeLabel, FIELD_LABELS } from './fieldText';
+import { formatNip } from '../../domain/nip';
 import { usePegawaiData } from './usePegawaiData';
 
 /** Who changed what and when, newest first, from the append-only audit log. */
@@ -20,6 +21,8 @@ export function HistoryList({ employeeId }: { employeeId: string }) {
       return field === 'atasanId' ? (data.employeeById.get(v)?.nama ?? v) : (data.unitById.get(v)?.nama ?? v);
     }
     if (typeof v === 'boolean') return t(v ? 'common.yes' : 'common.no');
+    if (field === 'nip' && typeof v === 'string') return formatNip(v);
+    if (field in FIELD_LABELS) return codeLabel(t, field as EmployeeField, String(v));
     return String(v);
   };
   const label = (field: string) => (field in FIELD_LABELS ? t(FIELD_LABELS[field as EmployeeField]) : field);

@@ -2,7 +2,7 @@ import { useVirtualizer } from '@tanstack/react-virtual';
 import { useMemo, useRef, useState } from 'react';
 import { usePerfMark } from '../../app/perf';
 import { href } from '../../app/router';
-import { EMPLOYEE_STATUSES, formatPangkatGolongan, GOLONGAN_PNS, GOLONGAN_PPPK } from '../../domain/golongan';
+import { EMPLOYEE_STATUSES, formatPangkatGolongan, GOLONGAN_PNS, GOLONGAN_PPPK, pangkatOf } from '../../domain/golongan';
 import { formatNip } from '../../domain/nip';
 import { JENIS_JABATAN, printedName } from '../../domain/pegawai';
 import { useT } from '../../i18n/i18n';
@@ -20,6 +20,13 @@ const COLUMNS: { key: SortKey | 'atasan'; label: MessageKey }[] = [
   { key: 'unit', label: 'pegawai.col.unit' },
   { key: 'atasan', label: 'pegawai.col.atasan' },
 ];
+
+/** The code first, so it survives a narrow column: "III/b · Penata Muda Tk. I". */
+function golonganCell(code: string): string {
+  const pangkat = pangkatOf(code);
+  if (!code) return '-';
+  return pangkat ? `${code} · ${pangkat.replace('Tingkat I', 'Tk. I')}` : code;
+}
 
 export function PegawaiList() {
   const t = useT();
@@ -163,9 +170,15 @@ export function PegawaiList() {
                   <div role="cell" className="mono">
                     {formatNip(e.nip)}
                   </div>
-                  <div role="cell">{formatPangkatGolongan(e.golongan, { short: true })}</div>
-                  <div role="cell">{e.jabatan}</div>
-                  <div role="cell">{unitName(e.unitId)}</div>
+                  <div role="cell" title={formatPangkatGolongan(e.golongan)}>
+                    {golonganCell(e.golongan)}
+                  </div>
+                  <div role="cell" title={e.jabatan}>
+                    {e.jabatan}
+                  </div>
+                  <div role="cell" title={unitName(e.unitId)}>
+                    {unitName(e.unitId)}
+                  </div>
                   <div role="cell">{atasan ? printedName(atasan) : <span className="muted-warn">{t('pegawai.tanpaAtasan')}</span>}</div>
                 </a>
               );

@@ -24,7 +24,8 @@ export function StrukturScreen() {
     return (
       <li key={e.id} className={atasan ? '' : 'flag'} data-testid="struktur-member">
         <a href={href('pegawai', e.id)}>{printedName(e)}</a>
-        {e.id === headId ? null : <span className="muted"> — {e.jabatan}</span>}{' '}
+        {e.id === headId || !e.jabatan ? null : <span className="muted"> — {e.jabatan}</span>}
+        <span className="muted"> · </span>
         {atasan ? (
           <span className="muted">{t('struktur.dinilaiOleh', { nama: printedName(atasan) })}</span>
         ) : (

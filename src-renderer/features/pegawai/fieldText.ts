@@ -23,6 +23,21 @@ export const FIELD_LABELS: Record<EmployeeField, MessageKey> = {
   nonaktifKeterangan: 'pegawai.nonaktifKeterangan',
 };
 
+/** Coded fields shown by their label ("Mutasi keluar", not MUTASI_KELUAR) in history and lists. */
+const CODED_FIELDS: Partial<Record<EmployeeField, string>> = {
+  status: 'pegawai.status',
+  jenisKelamin: 'pegawai.jenisKelamin',
+  jenisJabatan: 'pegawai.jenisJabatan',
+  jenjang: 'pegawai.jenjang',
+  nonaktifAlasan: 'pegawai.nonaktifAlasan',
+};
+
+export function codeLabel(t: Translate, field: EmployeeField, code: string): string {
+  const prefix = CODED_FIELDS[field];
+  const key = prefix ? `${prefix}.${code}` : '';
+  return key && hasMessage(key) ? t(key) : code;
+}
+
 /** The Indonesian sentence for a domain issue on an employee field. */
 export function issueText(t: Translate, issue: FieldIssue): string {
   const key = issue.code.startsWith('nip.') ? `nip.error.${issue.code.slice(4)}` : `employee.issue.${issue.code}`;

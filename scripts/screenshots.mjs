@@ -1,0 +1,80 @@
+// `npm run screenshots`: the main screens with a seeded kecamatan, as PNGs in docs/screenshots/.
+import { chromium } from '@playwright/test';
+import { spawn, spawnSync } from 'node:child_process';
+import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import chromiumModule from './chromium.cjs';
+
+const { chromiumLaunchOptions } = chromiumModule;
+const PORT = 4176;
+const BASE = `http://127.0.0.1:${PORT}`;
+const OUT = 'docs/screenshots';
+
+spawnSync('npx', ['vite', 'build', '--mode', 'bench', '--logLevel', 'warn'], { stdio: 'inherit' });
+const server = spawn('npx', ['vite', 'preview', '--mode', 'bench', '--host', '127.0.0.1', '--port', String(PORT), '--strictPort'], {
+  stdio: 'ignore',
+  detached: true,
+});
+const dir = mkdtempSync(path.join(tmpdir(), 'kinerja-shots-'));
+mkdirSync(OUT, { recursive: true });
+try {
+  for (let i = 0; i < 50; i++) {
+    try {
+      if ((await fetch(BASE)).ok) break;
+    } catch {
+      await new Promise((r) => setTimeout(r, 200));
+    }
+  }
+  const context = await chromium.launchPersistentContext(dir, { ...chromiumLaunchOptions(), viewport: { width: 1280, height: 800 }, locale: 'id-ID' });
+  const page = context.pages()[0] ?? (await context.newPage());
+  page.on('dialog', (d) => void d.accept());
+  const shot = (name) => page.screenshot({ path: path.join(OUT, `${name}.png`) });
+
+  await page.goto(`${BASE}/index.html`);
+  await page.getByTestId('setup').waitFor();
+  await page.getByLabel('Nama instansi').fill('Pemerintah Kabupaten Tangerang');
+  await page.getByLabel('Nama kantor/unit').fill('Kecamatan Curug');
+  await shot('01-first-run');
+
+  await page.goto(`${BASE}/bench/bench.html`);
+  await page.waitForFunction(() => document.body.dataset.ready === '1');
+  await page.evaluate(() => window.__bench.seedApp(60));
+  await page.goto(`${BASE}/index.html#/beranda`);
+  await page.getByTestId('home-counts').waitFor();
+  await shot('02-shell-beranda');
+
+  await page.goto(`${BASE}/index.html#/pegawai`);
+  await page.getByTestId('pegawai-row').first().waitFor();
+  await shot('03-pegawai-list');
+  await page.getByLabel('Cari').fill('19');
+  await page.getByTestId('pegawai-row').first().click();
+  await page.getByTestId('pegawai-form').waitFor();
+  await page.getByRole('textbox', { name: 'NIP', exact: true }).fill('19860926 201513 3 000');
+  await page.getByRole('button', { name: 'Simpan' }).click();
+  await page.getByRole('textbox', { name: 'NIP', exact: true }).scrollIntoViewIfNeeded();
+  await shot('04-pegawai-form-error');
+  await page.getByRole('textbox', { name: 'NIP', exact: true }).fill('');
+  await page.keyboard.press('Escape');
+
+  await page.goto(`${BASE}/index.html#/pegawai/struktur`);
+  await page.getByTestId('struktur-unit').first().waitFor();
+  await shot('05-struktur');
+  await page.goto(`${BASE}/index.html#/pegawai/unit`);
+  await page.getByTestId('unit-node').first().waitFor();
+  await shot('06-unit-kerja');
+  await page.goto(`${BASE}/index.html#/pengaturan`);
+  await page.getByLabel('Tempat penandatanganan').waitFor();
+  await shot('07-pengaturan');
+  await page.goto(`${BASE}/index.html#/skp`);
+  await shot('08-skp-coming');
+  await context.close();
+  console.log(`Screenshots in ${OUT}/`);
+} finally {
+  try {
+    process.kill(-server.pid);
+  } catch {
+    /* gone */
+  }
+  rmSync(dir, { recursive: true, force: true });
+}
