@@ -58,7 +58,7 @@ export function UnitsScreen() {
       </div>
       <PegawaiTabs active="units" />
       {status ? <Notice kind={status.kind}>{status.text}</Notice> : null}
-      <div className="columns">
+      <div className={editing ? 'columns' : ''}>
         <section className="card">
           <h2>{t('unit.title')}</h2>
           {data.loaded && nodes.length === 0 ? <p className="muted">{t('unit.empty')}</p> : null}
@@ -68,11 +68,16 @@ export function UnitsScreen() {
               return (
                 <li key={unit.id} style={{ paddingLeft: depth * 20 }} className={unit.aktif ? '' : 'inactive'} data-testid="unit-node">
                   <div className="tree-row">
-                    <strong>{unit.nama}</strong>
-                    <span className="muted">{t('unit.members', { count: memberCount.get(unit.id) ?? 0 })}</span>
-                    {head ? <span className="muted">· {printedName(head)}</span> : <span className="muted-warn">· {t('unit.noHead')}</span>}
-                    {unit.aktif ? null : <span className="badge">{t('unit.inactive')}</span>}
-                    <span className="spacer" />
+                    <strong className="grow">
+                      {unit.nama}
+                      {unit.aktif ? null : <span className="badge">{t('unit.inactive')}</span>}
+                    </strong>
+                    <span className="muted nowrap">{t('unit.members', { count: memberCount.get(unit.id) ?? 0 })}</span>
+                    {head ? (
+                      <span className="muted head">{t('struktur.head', { nama: printedName(head) })}</span>
+                    ) : (
+                      <span className="muted-warn head">{t('unit.noHead')}</span>
+                    )}
                     <button type="button" className="link" onClick={() => startEdit(unit)}>
                       {t('common.edit')}
                     </button>
