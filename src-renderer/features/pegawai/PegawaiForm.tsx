@@ -19,6 +19,7 @@ import { DeactivateDialog } from './DeactivateDialog';
 import { FIELD_LABELS, issueText } from './fieldText';
 import { HistoryList } from './HistoryList';
 import { PegawaiTabs } from './PegawaiTabs';
+import { UnitOptions } from './UnitOptions';
 import { usePegawaiData } from './usePegawaiData';
 
 function fieldsOf(e: Employee): EmployeeFields {
@@ -298,14 +299,7 @@ function PegawaiForm({ existing, notice, onNotice }: FormProps) {
               {(p) => (
                 <select {...p} name="unitId" value={value.unitId ?? ''} onChange={(e) => set('unitId', e.target.value || null)}>
                   <option value="">{t('pegawai.unit.none')}</option>
-                  {unitOptions
-                    .filter((n) => n.unit.aktif || n.unit.id === value.unitId)
-                    .map((n) => (
-                      <option key={n.unit.id} value={n.unit.id}>
-                        {'\u00a0\u00a0'.repeat(n.depth)}
-                        {n.unit.nama}
-                      </option>
-                    ))}
+                  <UnitOptions nodes={unitOptions.filter((n) => n.unit.aktif || n.unit.id === value.unitId)} />
                 </select>
               )}
             </Field>

@@ -6,6 +6,7 @@ import { printedName } from '../../domain/pegawai';
 import { buildUnitTree, flattenTree, type Unit, type UnitFields } from '../../domain/unit';
 import { useT } from '../../i18n/i18n';
 import { PegawaiTabs } from './PegawaiTabs';
+import { UnitOptions } from './UnitOptions';
 import { usePegawaiData } from './usePegawaiData';
 
 interface Editing {
@@ -103,14 +104,7 @@ export function UnitsScreen() {
                 {(p) => (
                   <select {...p} name="unitParent" value={editing.fields.parentId ?? ''} onChange={(e) => setField('parentId', e.target.value || null)}>
                     <option value="">{t('unit.parent.none')}</option>
-                    {nodes
-                      .filter((n) => n.unit.id !== editing.id && n.unit.aktif)
-                      .map((n) => (
-                        <option key={n.unit.id} value={n.unit.id}>
-                          {'\u00a0\u00a0'.repeat(n.depth)}
-                          {n.unit.nama}
-                        </option>
-                      ))}
+                    <UnitOptions nodes={nodes.filter((n) => n.unit.id !== editing.id && n.unit.aktif)} />
                   </select>
                 )}
               </Field>
