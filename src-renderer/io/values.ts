@@ -41,7 +41,7 @@ export function parseNipCell(v: unknown): ParseResult<string> {
 export function parseGolongan(v: unknown): ParseResult<string> {
   const text = cleanText(v);
   if (!text) return ok('');
-  const code = /\b(IV|III|II|I)\s*[/.\-]?\s*([a-e])\b/i.exec(text);
+  const code = /\b(IV|III|II|I)\s*[/.-]?\s*([a-e])\b/i.exec(text);
   if (code) {
     const candidate = `${(code[1] as string).toUpperCase()}/${(code[2] as string).toLowerCase()}`;
     if (GOLONGAN_PNS.some((g) => g.code === candidate)) return ok(candidate);
