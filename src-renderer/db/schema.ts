@@ -2,6 +2,7 @@ import Dexie, { type Table, type Transaction } from 'dexie';
 import type { Employee } from '../domain/pegawai';
 import type { FieldChange } from '../domain/records';
 import type { Office } from '../domain/office';
+import type { Skp } from '../domain/skp';
 import type { Unit } from '../domain/unit';
 
 export const DB_NAME = 'kinerja-luring';
@@ -82,7 +83,7 @@ export class KinerjaDb extends Dexie {
   units!: Table<Unit, string>;
   employees!: Table<Employee, string>;
   periods!: Table<GenericDoc, string>;
-  skps!: Table<GenericDoc, string>;
+  skps!: Table<Skp, string>;
   evaluations!: Table<GenericDoc, string>;
   attachments!: Table<GenericDoc, string>;
   auditLog!: Table<AuditEntry, string>;

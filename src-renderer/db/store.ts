@@ -4,6 +4,7 @@ import { EmployeeRepo } from './employeeRepo';
 import { RepoError } from './errors';
 import { CURRENT_VERSION, DB_NAME, KinerjaDb, type SchemaVersion, SCHEMA_VERSIONS } from './schema';
 import { SettingsRepo } from './settingsRepo';
+import { SkpRepo } from './skpRepo';
 import { UnitRepo } from './unitRepo';
 import type { WriteContext } from './write';
 
@@ -15,6 +16,7 @@ export class DataStore {
   readonly settings: SettingsRepo;
   readonly units: UnitRepo;
   readonly employees: EmployeeRepo;
+  readonly skps: SkpRepo;
   private clock: RevClock | null = null;
 
   private constructor(
@@ -37,6 +39,7 @@ export class DataStore {
     this.settings = new SettingsRepo(db, makeContext);
     this.units = new UnitRepo(db, current);
     this.employees = new EmployeeRepo(db, current);
+    this.skps = new SkpRepo(db, current);
   }
 
   private lastRev: string | null;

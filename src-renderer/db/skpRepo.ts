@@ -1,0 +1,211 @@
+import { fromJsDate, toIsoDate } from '../domain/dates';
+import type { Employee } from '../domain/pegawai';
+import { printedName } from '../domain/pegawai';
+import { PERMENPANRB_6_2022 } from '../domain/rulepack';
+import { snapshotOf, validateSkp, type Rhk, type Skp, type SkpFields, type SkpIssue } from '../domain/skp';
+import { isSkpLocked, skpTransition, type SkpAction } from '../domain/workflow';
+import { RepoError } from './errors';
+import type { KinerjaDb } from './schema';
+import { saveDoc, type WriteContext } from './write';
+
+export type SkpEditable = Pick<SkpFields, 'mulai' | 'selesai' | 'pendekatan' | 'jenis' | 'rhk' | 'ekspektasi' | 'lampiran'>;
+
+const ACTION_NOTE: Record<SkpAction, string> = {
+  AJUKAN: 'SKP diajukan',
+  KEMBALIKAN: 'SKP dikembalikan',
+  SETUJUI: 'SKP disetujui',
+  BUKA_KEMBALI: 'SKP dibuka kembali',
+};
+
+export class SkpRepo {
+  constructor(
+    private readonly db: KinerjaDb,
+    private readonly context: () => Promise<WriteContext>,
+  ) {}
+
+  async listByYear(year: number): Promise<Skp[]> {
+    return (await this.db.skps.where('year').equals(year).toArray()).filter((s) => !s.deleted);
+  }
+
+  async get(id: string): Promise<Skp | undefined> {
+    const s = await this.db.skps.get(id);
+    return s && !s.deleted ? s : undefined;
+  }
+
+  async forEmployee(employeeId: string, year: number): Promise<Skp[]> {
+    const list = await this.db.skps.where('[employeeId+year]').equals([employeeId, year]).toArray();
+    return list.filter((s) => !s.deleted).sort((a, b) => a.mulai.localeCompare(b.mulai));
+  }
+
+  /** Issues that block submitting or approving, checking that intervened RHK still exist. */
+  async issues(skp: SkpFields): Promise<SkpIssue[]> {
+    const refs = new Map<string, Skp | undefined>();
+    for (const r of skp.rhk) {
+      if (r.intervensi && !refs.has(r.intervensi.skpId)) refs.set(r.intervensi.skpId, await this.get(r.intervensi.skpId));
+    }
+    return validateSkp(skp, (skpId, rhkId) => Boolean(refs.get(skpId)?.rhk.some((r) => r.id === rhkId)));
+  }
+
+  private async snapshots(employee: Employee): Promise<Pick<SkpFields, 'pegawai' | 'penilai' | 'atasanPenilai'>> {
+    const unitName = async (id: string | null) => (id ? ((await this.db.units.get(id))?.nama ?? '') : '');
+    const active = async (id: string | null) => {
+      const e = id ? await this.db.employees.get(id) : undefined;
+      return e && !e.deleted ? e : undefined;
+    };
+    const penilai = await active(employee.atasanId);
+    const atasanPenilai = penilai ? await active(penilai.atasanId) : undefined;
+    return {
+      pegawai: snapshotOf(employee, await unitName(employee.unitId)),
+      penilai: penilai ? snapshotOf(penilai, await unitName(penilai.unitId)) : null,
+      atasanPenilai: atasanPenilai ? snapshotOf(atasanPenilai, await unitName(atasanPenilai.unitId)) : null,
+    };
+  }
+
+  private async employee(id: string): Promise<Employee> {
+    const e = await this.db.employees.get(id);
+    if (!e || e.deleted) throw new RepoError('employeeMissing');
+    return e;
+  }
+
+  private tables() {
+    return [this.db.skps, this.db.employees, this.db.units, this.db.auditLog, this.db.settings];
+  }
+
+  async create(employeeId: string, year: number, opts: { mulai?: string; selesai?: string; from?: SkpEditable } = {}): Promise<Skp> {
+    return this.db.transaction('rw', this.tables(), async () => {
+      const ctx = await this.context();
+      const employee = await this.employee(employeeId);
+      if (!employee.aktif) throw new RepoError('skpEmployeeInactive', { nama: printedName(employee) });
+      return this.createFor(ctx, employee, year, {
+        mulai: `${year}-01-01`,
+        selesai: `${year}-12-31`,
+        pendekatan: 'KUANTITATIF',
+        jenis: employee.jenisJabatan.startsWith('JPT') ? 'JPT' : 'JA_JF',
+        rhk: [],
+        ekspektasi: {},
+        lampiran: { dukungan: [], skema: [], konsekuensi: [] },
+        ...(opts.mulai ? { mulai: opts.mulai } : {}),
+        ...(opts.selesai ? { selesai: opts.selesai } : {}),
+        ...(opts.from ?? {}),
+      });
+    });
+  }
+
+  /** Inside a transaction: a new draft with fresh identity snapshots and the active rule pack. */
+  private async createFor(ctx: WriteContext, employee: Employee, year: number, editable: SkpEditable, note?: string): Promise<Skp> {
+    const fields: SkpFields = {
+      employeeId: employee.id,
+      year,
+      ...editable,
+      ...(await this.snapshots(employee)),
+      status: 'DRAF',
+      disetujuiPada: '',
+      rulePack: { id: PERMENPANRB_6_2022.id, version: PERMENPANRB_6_2022.version },
+    };
+    return saveDoc<Skp>(this.db, 'skps', undefined, fields, ctx, note ? { note } : {});
+  }
+
+  /** Saves a draft (or a submitted SKP under review); an approved SKP must be reopened first. */
+  async save(id: string, patch: Partial<SkpEditable>): Promise<Skp> {
+    return this.db.transaction('rw', this.tables(), async () => {
+      const ctx = await this.context();
+      const prev = await this.get(id);
+      if (!prev) throw new RepoError('notFound');
+      if (isSkpLocked(prev.status)) throw new RepoError('skpLocked');
+      return saveDoc<Skp>(this.db, 'skps', prev, patch, ctx);
+    });
+  }
+
+  /** Re-reads names, ranks and positions while the SKP is not yet approved. */
+  async refreshSnapshots(id: string): Promise<Skp> {
+    return this.db.transaction('rw', this.tables(), async () => {
+      const ctx = await this.context();
+      const prev = await this.get(id);
+      if (!prev) throw new RepoError('notFound');
+      if (isSkpLocked(prev.status)) throw new RepoError('skpLocked');
+      return saveDoc<Skp>(this.db, 'skps', prev, await this.snapshots(await this.employee(prev.employeeId)), ctx);
+    });
+  }
+
+  async transition(id: string, action: SkpAction, reason?: string, today: Date = new Date()): Promise<Skp> {
+    return this.db.transaction('rw', this.tables(), async () => {
+      const ctx = await this.context();
+      const prev = await this.get(id);
+      if (!prev) throw new RepoError('notFound');
+      const result = skpTransition(prev.status, action, reason);
+      if (!result.ok) throw new RepoError(result.code === 'reasonRequired' ? 'reasonRequired' : 'transitionNotAllowed');
+      if (action === 'AJUKAN' || action === 'SETUJUI') {
+        const issues = await this.issues(prev);
+        if (issues.length > 0) throw new RepoError('skpInvalid', { issues, count: issues.length });
+      }
+      const disetujuiPada = action === 'SETUJUI' ? toIsoDate(fromJsDate(today)) : action === 'BUKA_KEMBALI' ? '' : prev.disetujuiPada;
+      const note = reason?.trim() ? `${ACTION_NOTE[action]}: ${reason.trim()}` : ACTION_NOTE[action];
+      return saveDoc<Skp>(this.db, 'skps', prev, { status: result.to, disetujuiPada }, ctx, { note });
+    });
+  }
+
+  /** A new draft for `year` with last year's RHK, indicators, expectations and lampiran. */
+  async copyFromPrevious(employeeId: string, year: number): Promise<Skp> {
+    const previous = (await this.forEmployee(employeeId, year - 1)).at(-1);
+    if (!previous) throw new RepoError('skpNoPrevious', { year: year - 1 });
+    return this.create(employeeId, year, {
+      from: {
+        mulai: `${year}-01-01`,
+        selesai: `${year}-12-31`,
+        pendekatan: previous.pendekatan,
+        jenis: previous.jenis,
+        // The superior's RHK of last year are not this year's: cascading is chosen again.
+        rhk: cloneRhk(previous.rhk, { keepIntervensi: false }),
+        ekspektasi: { ...previous.ekspektasi },
+        lampiran: structuredClone(previous.lampiran),
+      },
+    });
+  }
+
+  /**
+   * Adds the RHK of one SKP to every active employee with the same jabatan, in one transaction:
+   * their draft SKP of that year gets the RHK appended (one is created where missing); approved
+   * or submitted SKPs are left alone and counted as skipped.
+   */
+  async applyRhkToSameJabatan(sourceId: string): Promise<{ updated: number; created: number; skipped: number }> {
+    return this.db.transaction('rw', this.tables(), async () => {
+      const ctx = await this.context();
+      const source = await this.get(sourceId);
+      if (!source) throw new RepoError('notFound');
+      const jabatan = source.pegawai.jabatan.trim().toLowerCase();
+      if (!jabatan) throw new RepoError('skpNoJabatan');
+      const peers = (await this.db.employees.toArray()).filter(
+        (e) => !e.deleted && e.aktif && e.id !== source.employeeId && e.jabatan.trim().toLowerCase() === jabatan,
+      );
+      const counts = { updated: 0, created: 0, skipped: 0 };
+      for (const peer of peers) {
+        const skps = (await this.db.skps.where('[employeeId+year]').equals([peer.id, source.year]).toArray()).filter((s) => !s.deleted);
+        const target = skps.at(-1);
+        if (target && target.status !== 'DRAF') {
+          counts.skipped++;
+          continue;
+        }
+        const rhk = cloneRhk(source.rhk, { keepIntervensi: true });
+        const note = `RHK dari jabatan ${source.pegawai.jabatan}`;
+        if (target) {
+          await saveDoc<Skp>(this.db, 'skps', target, { rhk: [...target.rhk, ...rhk] }, ctx, { note });
+          counts.updated++;
+        } else {
+          const { mulai, selesai, pendekatan, jenis, ekspektasi, lampiran } = source;
+          await this.createFor(ctx, peer, source.year, { mulai, selesai, pendekatan, jenis, rhk, ekspektasi: { ...ekspektasi }, lampiran: structuredClone(lampiran) }, note);
+          counts.created++;
+        }
+      }
+      return counts;
+    });
+  }
+}
+
+function cloneRhk(list: readonly Rhk[], opts: { keepIntervensi: boolean }): Rhk[] {
+  return list.map((r) => ({
+    ...r,
+    id: crypto.randomUUID(),
+    intervensi: opts.keepIntervensi ? r.intervensi : null,
+    indikator: r.indikator.map((i) => ({ ...i, id: crypto.randomUUID() })),
+  }));
+}
