@@ -155,7 +155,7 @@ describe('schema upgrades', () => {
     for (let i = 0; i < 50; i++) {
       await v1.employees.save(null, person(`1980010120050110${String(i + 10).padStart(2, '0')}`, `Pegawai ${i}`, { unitId: unit.id }));
     }
-    await v1.db.skps.put({ id: 'skp-1', employeeId: 'e', year: 2026, rhk: [{ id: 'r1', text: 'Menyusun laporan' }] });
+    await v1.db.table('skps').put({ id: 'skp-1', employeeId: 'e', year: 2026, rhk: [{ id: 'r1', text: 'Menyusun laporan' }] });
     const before: Record<string, unknown[]> = {};
     for (const t of v1.db.tables) before[t.name] = await t.toArray();
     v1.close();
