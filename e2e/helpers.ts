@@ -54,3 +54,39 @@ export async function selectByText(select: Locator, text: string): Promise<void>
   }, text);
   await select.selectOption(value);
 }
+
+export interface Person {
+  nip: string;
+  nama: string;
+  gelarDepan?: string;
+  gelarBelakang?: string;
+  golongan: string;
+  jabatan: string;
+  unit: string;
+  atasan?: string;
+}
+
+export async function addUnit(page: Page, nama: string, parent?: string) {
+  await page.getByRole('button', { name: 'Tambah unit' }).click();
+  const form = page.getByTestId('unit-form');
+  await form.getByLabel('Nama unit kerja').fill(nama);
+  if (parent) await selectByText(form.getByLabel('Unit induk'), parent);
+  await form.getByRole('button', { name: 'Simpan' }).click();
+  await expect(page.getByText(`Unit ${nama} tersimpan.`)).toBeVisible();
+}
+
+export async function addPerson(page: Page, p: Person) {
+  await page.goto('/#/pegawai/baru');
+  const form = page.getByTestId('pegawai-form');
+  await form.getByRole('textbox', { name: 'NIP', exact: true }).fill(p.nip);
+  await form.getByLabel('Nama (tanpa gelar)').fill(p.nama);
+  if (p.gelarDepan) await form.getByLabel('Gelar depan').fill(p.gelarDepan);
+  if (p.gelarBelakang) await form.getByLabel('Gelar belakang').fill(p.gelarBelakang);
+  await form.getByLabel('Golongan ruang').selectOption(p.golongan);
+  await form.getByLabel('Nama jabatan').fill(p.jabatan);
+  await selectByText(form.getByLabel('Unit kerja'), p.unit);
+  if (p.atasan) await selectByText(form.getByLabel('Atasan langsung (pejabat penilai kinerja)'), p.atasan);
+  await form.getByRole('button', { name: 'Simpan' }).click();
+  await expect(page.getByText(/Data .* tersimpan\./)).toBeVisible();
+  await expect(page).toHaveURL(/#\/pegawai\/[0-9a-f-]{36}$/);
+}

@@ -1,17 +1,6 @@
 import { expect, test, type Page } from '@playwright/test';
 import { rmSync } from 'node:fs';
-import { launchApp, newProfileDir, selectByText, setupOffice } from './helpers';
-
-interface Person {
-  nip: string;
-  nama: string;
-  gelarDepan?: string;
-  gelarBelakang?: string;
-  golongan: string;
-  jabatan: string;
-  unit: string;
-  atasan?: string;
-}
+import { addPerson, addUnit, launchApp, newProfileDir, selectByText, setupOffice, type Person } from './helpers';
 
 const CAMAT: Person = {
   nip: '197305121998031004', nama: 'Asep Saepudin', gelarDepan: 'Drs. H.', gelarBelakang: 'M.Si.',
@@ -29,31 +18,6 @@ const STAF2: Person = {
   nip: '199507072019022003', nama: 'Dewi Lestari', gelarBelakang: 'A.Md.', golongan: 'II/c', jabatan: 'Pengolah Data',
   unit: 'Seksi Pemerintahan', atasan: 'Rina Marlina',
 };
-
-async function addUnit(page: Page, nama: string, parent?: string) {
-  await page.getByRole('button', { name: 'Tambah unit' }).click();
-  const form = page.getByTestId('unit-form');
-  await form.getByLabel('Nama unit kerja').fill(nama);
-  if (parent) await selectByText(form.getByLabel('Unit induk'), parent);
-  await form.getByRole('button', { name: 'Simpan' }).click();
-  await expect(page.getByText(`Unit ${nama} tersimpan.`)).toBeVisible();
-}
-
-async function addPerson(page: Page, p: Person) {
-  await page.goto('/#/pegawai/baru');
-  const form = page.getByTestId('pegawai-form');
-  await form.getByRole('textbox', { name: 'NIP', exact: true }).fill(p.nip);
-  await form.getByLabel('Nama (tanpa gelar)').fill(p.nama);
-  if (p.gelarDepan) await form.getByLabel('Gelar depan').fill(p.gelarDepan);
-  if (p.gelarBelakang) await form.getByLabel('Gelar belakang').fill(p.gelarBelakang);
-  await form.getByLabel('Golongan ruang').selectOption(p.golongan);
-  await form.getByLabel('Nama jabatan').fill(p.jabatan);
-  await selectByText(form.getByLabel('Unit kerja'), p.unit);
-  if (p.atasan) await selectByText(form.getByLabel('Atasan langsung (pejabat penilai kinerja)'), p.atasan);
-  await form.getByRole('button', { name: 'Simpan' }).click();
-  await expect(page.getByText(/Data .* tersimpan\./)).toBeVisible();
-  await expect(page).toHaveURL(/#\/pegawai\/[0-9a-f-]{36}$/);
-}
 
 async function openPerson(page: Page, nama: string) {
   await page.goto('/#/pegawai');

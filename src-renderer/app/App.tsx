@@ -9,6 +9,9 @@ import { UnitsScreen } from '../features/pegawai/UnitsScreen';
 import { SettingsScreen } from '../features/pengaturan/SettingsScreen';
 import { ComingSoon } from '../features/placeholder/ComingSoon';
 import { SetupScreen } from '../features/setup/SetupScreen';
+import { MatriksScreen } from '../features/skp/MatriksScreen';
+import { SkpEditorScreen } from '../features/skp/SkpEditor';
+import { SkpList } from '../features/skp/SkpList';
 import { I18nProvider, useLang, useT } from '../i18n/i18n';
 import { ErrorBoundary } from './ErrorBoundary';
 import { Layout } from './Layout';
@@ -44,7 +47,7 @@ function Routes() {
   const [section = 'beranda', sub, ...rest] = useRoute();
   return (
     <Layout section={section}>
-      <ErrorBoundaryForPage key={[section, sub, ...rest].join('/')}>{page(section, sub)}</ErrorBoundaryForPage>
+      <ErrorBoundaryForPage key={[section, sub, ...rest].join('/')}>{page(section, sub, rest)}</ErrorBoundaryForPage>
     </Layout>
   );
 }
@@ -54,7 +57,7 @@ function ErrorBoundaryForPage({ children }: { children: ReactNode }) {
   return <ErrorBoundary lang={useLang()}>{children}</ErrorBoundary>;
 }
 
-function page(section: string, sub: string | undefined) {
+function page(section: string, sub: string | undefined, rest: string[]) {
   switch (section) {
     case 'pegawai':
       if (sub === 'unit') return <UnitsScreen />;
@@ -63,7 +66,9 @@ function page(section: string, sub: string | undefined) {
       if (sub) return <PegawaiFormScreen id={sub} />;
       return <PegawaiList />;
     case 'skp':
-      return <ComingSoon title="nav.skp" body="coming.skp" />;
+      if (sub && rest[0] === 'matriks') return <MatriksScreen id={sub} />;
+      if (sub) return <SkpEditorScreen id={sub} />;
+      return <SkpList />;
     case 'penilaian':
       return <ComingSoon title="nav.penilaian" body="coming.penilaian" />;
     case 'cetak':

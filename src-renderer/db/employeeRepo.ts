@@ -1,6 +1,7 @@
 import { fromJsDate } from '../domain/dates';
 import { normalizeNip } from '../domain/nip';
 import { findAtasanCycle, printedName, validateEmployee, type Employee, type EmployeeFields } from '../domain/pegawai';
+import { docHistory } from './audit';
 import { RepoError } from './errors';
 import type { AuditEntry, KinerjaDb } from './schema';
 import { saveDoc, type WriteContext } from './write';
@@ -31,8 +32,7 @@ export class EmployeeRepo {
   }
 
   async history(id: string): Promise<AuditEntry[]> {
-    const entries = await this.db.auditLog.where('[table+docId]').equals(['employees', id]).toArray();
-    return entries.sort((a, b) => (a.rev < b.rev ? 1 : -1));
+    return docHistory(this.db, 'employees', id);
   }
 
   async save(id: string | null, raw: EmployeeFields, opts: SaveEmployeeOptions = {}): Promise<Employee> {

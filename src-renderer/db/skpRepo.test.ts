@@ -124,6 +124,19 @@ describe('SKP repository', () => {
     expect((await s.skps.get(peer!.id))?.rhk).toHaveLength(4);
   });
 
+  it('the camat’s appraiser from outside the office is typed in and kept on refresh', async () => {
+    const { s, camat, staf } = await setUp();
+    const skp = await s.skps.create(camat.id, 2026);
+    expect(skp.penilai).toBeNull();
+    const sekda = { employeeId: '', nama: 'Drs. H. Moch. Maesyal Rasyid, M.Si.', nip: '196905121990031004', status: 'PNS' as const, pangkat: 'Pembina Utama Madya / IV/d', jabatan: 'Sekretaris Daerah', unit: 'Pemerintah Kabupaten Tangerang' };
+    await s.skps.save(skp.id, { penilai: sekda, rhk: [rhk('Pelayanan publik')] });
+    expect((await s.skps.refreshSnapshots(skp.id)).penilai).toEqual(sekda);
+    await s.skps.transition(skp.id, 'AJUKAN');
+    // A staff member's appraiser comes from the registry and cannot be typed over.
+    const other = await s.skps.create(staf.id, 2026);
+    expect((await refusal(s.skps.save(other.id, { penilai: sekda }))).code).toBe('skpPenilaiFromRegistry');
+  });
+
   it('refuses an SKP for an inactive employee', async () => {
     const { s, staf2 } = await setUp();
     await s.employees.save(staf2.id, { ...staf2, aktif: false, nonaktifAlasan: 'PENSIUN', nonaktifTanggal: '2026-03-01' });

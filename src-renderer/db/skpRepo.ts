@@ -2,13 +2,15 @@ import { fromJsDate, toIsoDate } from '../domain/dates';
 import type { Employee } from '../domain/pegawai';
 import { printedName } from '../domain/pegawai';
 import { PERMENPANRB_6_2022 } from '../domain/rulepack';
-import { snapshotOf, validateSkp, type Rhk, type Skp, type SkpFields, type SkpIssue } from '../domain/skp';
+import { isExternalPenilai, snapshotOf, validateSkp, type Rhk, type Skp, type SkpFields, type SkpIssue } from '../domain/skp';
 import { isSkpLocked, skpTransition, type SkpAction } from '../domain/workflow';
+import { docHistory } from './audit';
 import { RepoError } from './errors';
-import type { KinerjaDb } from './schema';
+import type { AuditEntry, KinerjaDb } from './schema';
 import { saveDoc, type WriteContext } from './write';
 
-export type SkpEditable = Pick<SkpFields, 'mulai' | 'selesai' | 'pendekatan' | 'jenis' | 'rhk' | 'ekspektasi' | 'lampiran'>;
+export type SkpEditable = Pick<SkpFields, 'mulai' | 'selesai' | 'pendekatan' | 'jenis' | 'rhk' | 'ekspektasi' | 'lampiran'> &
+  Partial<Pick<SkpFields, 'penilai'>>;
 
 const ACTION_NOTE: Record<SkpAction, string> = {
   AJUKAN: 'SKP diajukan',
@@ -30,6 +32,10 @@ export class SkpRepo {
   async get(id: string): Promise<Skp | undefined> {
     const s = await this.db.skps.get(id);
     return s && !s.deleted ? s : undefined;
+  }
+
+  async history(id: string): Promise<AuditEntry[]> {
+    return docHistory(this.db, 'skps', id);
   }
 
   async forEmployee(employeeId: string, year: number): Promise<Skp[]> {
@@ -112,6 +118,10 @@ export class SkpRepo {
       const prev = await this.get(id);
       if (!prev) throw new RepoError('notFound');
       if (isSkpLocked(prev.status)) throw new RepoError('skpLocked');
+      // Only an appraiser from outside the office is typed in; others come from the registry.
+      if (patch.penilai !== undefined && !(isExternalPenilai(prev.penilai) && isExternalPenilai(patch.penilai))) {
+        throw new RepoError('skpPenilaiFromRegistry');
+      }
       return saveDoc<Skp>(this.db, 'skps', prev, patch, ctx);
     });
   }
@@ -123,7 +133,10 @@ export class SkpRepo {
       const prev = await this.get(id);
       if (!prev) throw new RepoError('notFound');
       if (isSkpLocked(prev.status)) throw new RepoError('skpLocked');
-      return saveDoc<Skp>(this.db, 'skps', prev, await this.snapshots(await this.employee(prev.employeeId)), ctx);
+      const fresh = await this.snapshots(await this.employee(prev.employeeId));
+      // Keep a typed-in outside appraiser while the employee still has no atasan in the registry.
+      if (!fresh.penilai && prev.penilai && isExternalPenilai(prev.penilai)) fresh.penilai = prev.penilai;
+      return saveDoc<Skp>(this.db, 'skps', prev, fresh, ctx);
     });
   }
 

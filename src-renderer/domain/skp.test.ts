@@ -60,6 +60,8 @@ describe('SKP validation (blocks submitting, not saving a draft)', () => {
     expect(codes({ ...base, mulai: '2026-07-01', selesai: '2026-06-30' })).toEqual(['periodInvalid']);
     expect(codes({ ...base, selesai: '2027-01-31' })).toEqual(['periodInvalid']);
     expect(codes({ ...base, penilai: null })).toEqual(['penilaiMissing']);
+    expect(codes({ ...base, penilai: { ...person, employeeId: '', nama: ' ' } })).toEqual(['penilaiMissing']);
+    expect(codes({ ...base, penilai: { ...person, employeeId: '', nama: 'Sekretaris Daerah', nip: '' } })).toEqual([]);
   });
 });
 

@@ -91,6 +91,18 @@ export function snapshotOf(e: Employee, unitName: string): PersonSnapshot {
   };
 }
 
+/**
+ * The appraiser of the office's top official (a camat, a kepala dinas) sits outside the office:
+ * the Sekretaris Daerah or the Bupati. Such an appraiser is typed in and has no employee id.
+ */
+export function isExternalPenilai(p: PersonSnapshot | null): boolean {
+  return !p || p.employeeId === '';
+}
+
+export function emptyExternalPenilai(): PersonSnapshot {
+  return { employeeId: '', nama: '', nip: '', status: 'PNS', pangkat: '', jabatan: '', unit: '' };
+}
+
 export function newRhk(jenis: JenisRhk, id: string, indikatorId: string): Rhk {
   return { id, jenis, teks: '', intervensi: null, penugasanDari: '', perspektif: '', indikator: [{ id: indikatorId, aspek: '', teks: '', target: '' }] };
 }
@@ -125,7 +137,7 @@ export function validateSkp(s: SkpFields, existingRhk: (skpId: string, rhkId: st
   if (!s.mulai || !s.selesai || s.mulai > s.selesai || !s.mulai.startsWith(String(s.year)) || !s.selesai.startsWith(String(s.year))) {
     issues.push({ code: 'periodInvalid' });
   }
-  if (!s.penilai) issues.push({ code: 'penilaiMissing' });
+  if (!s.penilai?.nama.trim()) issues.push({ code: 'penilaiMissing' });
   if (!s.rhk.some((r) => r.jenis === 'UTAMA')) issues.push({ code: 'noUtama' });
   for (const group of ['UTAMA', 'TAMBAHAN'] as const) {
     s.rhk

@@ -1,10 +1,10 @@
-import { useVirtualizer } from '@tanstack/react-virtual';
-import { useMemo, useRef, useState } from 'react';
+import { useMemo, useState } from 'react';
 import { usePerfMark } from '../../app/perf';
 import { href } from '../../app/router';
 import { EMPLOYEE_STATUSES, formatPangkatGolongan, GOLONGAN_PNS, GOLONGAN_PPPK, pangkatOf } from '../../domain/golongan';
 import { formatNip } from '../../domain/nip';
 import { JENIS_JABATAN, printedName } from '../../domain/pegawai';
+import { VirtualRows } from '../../components/VirtualRows';
 import { useT } from '../../i18n/i18n';
 import type { MessageKey } from '../../i18n/messages';
 import { applyFilters, DEFAULT_FILTERS, type ListFilters, type Sort, type SortKey } from './listModel';
@@ -35,20 +35,12 @@ export function PegawaiList() {
   usePerfMark('pegawai-list-painted', data.loaded);
   const [filters, setFilters] = useState<ListFilters>(DEFAULT_FILTERS);
   const [sort, setSort] = useState<Sort>({ key: 'nama', dir: 1 });
-  const scrollRef = useRef<HTMLDivElement>(null);
 
   const unitName = useMemo(() => {
     const byId = data.unitById;
     return (id: string | null) => (id ? (byId.get(id)?.nama ?? '') : '');
   }, [data.unitById]);
   const visible = useMemo(() => applyFilters(data.rows, filters, sort, unitName), [data.rows, filters, sort, unitName]);
-
-  const virtualizer = useVirtualizer({
-    count: visible.length,
-    getScrollElement: () => scrollRef.current,
-    estimateSize: () => ROW_HEIGHT,
-    overscan: 12,
-  });
 
   const set = <K extends keyof ListFilters>(key: K, value: ListFilters[K]) => setFilters((f) => ({ ...f, [key]: value }));
   const toggleSort = (key: SortKey) => setSort((s) => (s.key === key ? { key, dir: s.dir === 1 ? -1 : 1 } : { key, dir: 1 }));
@@ -138,53 +130,39 @@ export function PegawaiList() {
             ),
           )}
         </div>
-        <div
-          ref={scrollRef}
-          className="grid-body"
-          data-testid="pegawai-list"
-          data-query={filters.query}
-          data-shown={visible.length}
-        >
-          {data.loaded && visible.length === 0 ? (
-            <p className="empty">{data.employees.length === 0 ? t('pegawai.empty') : t('pegawai.noMatch')}</p>
-          ) : null}
-          <div style={{ height: virtualizer.getTotalSize(), position: 'relative' }}>
-            {virtualizer.getVirtualItems().map((item) => {
-              const row = visible[item.index];
-              if (!row) return null;
-              const { e } = row;
-              const atasan = e.atasanId ? data.employeeById.get(e.atasanId) : undefined;
-              return (
-                <a
-                  key={e.id}
-                  role="row"
-                  className={`grid-row${e.aktif ? '' : ' inactive'}`}
-                  href={href('pegawai', e.id)}
-                  style={{ position: 'absolute', top: 0, left: 0, right: 0, height: ROW_HEIGHT, transform: `translateY(${item.start}px)` }}
-                  data-testid="pegawai-row"
-                >
-                  <div role="cell" className="name">
-                    {row.name}
-                    {e.aktif ? null : <span className="badge">{t('pegawai.nonaktifBadge')}</span>}
-                  </div>
-                  <div role="cell" className="mono">
-                    {formatNip(e.nip)}
-                  </div>
-                  <div role="cell" title={formatPangkatGolongan(e.golongan)}>
-                    {golonganCell(e.golongan)}
-                  </div>
-                  <div role="cell" title={e.jabatan}>
-                    {e.jabatan}
-                  </div>
-                  <div role="cell" title={unitName(e.unitId)}>
-                    {unitName(e.unitId)}
-                  </div>
-                  <div role="cell">{atasan ? printedName(atasan) : <span className="muted-warn">{t('pegawai.tanpaAtasan')}</span>}</div>
-                </a>
-              );
-            })}
-          </div>
-        </div>
+        <VirtualRows
+          count={visible.length}
+          rowHeight={ROW_HEIGHT}
+          attrs={{ 'data-testid': 'pegawai-list', 'data-query': filters.query, 'data-shown': visible.length }}
+          empty={data.loaded ? <p className="empty">{data.employees.length === 0 ? t('pegawai.empty') : t('pegawai.noMatch')}</p> : null}
+          renderRow={(index, style) => {
+            const row = visible[index];
+            if (!row) return null;
+            const { e } = row;
+            const atasan = e.atasanId ? data.employeeById.get(e.atasanId) : undefined;
+            return (
+              <a key={e.id} role="row" className={`grid-row${e.aktif ? '' : ' inactive'}`} href={href('pegawai', e.id)} style={style} data-testid="pegawai-row">
+                <div role="cell" className="name">
+                  {row.name}
+                  {e.aktif ? null : <span className="badge">{t('pegawai.nonaktifBadge')}</span>}
+                </div>
+                <div role="cell" className="mono">
+                  {formatNip(e.nip)}
+                </div>
+                <div role="cell" title={formatPangkatGolongan(e.golongan)}>
+                  {golonganCell(e.golongan)}
+                </div>
+                <div role="cell" title={e.jabatan}>
+                  {e.jabatan}
+                </div>
+                <div role="cell" title={unitName(e.unitId)}>
+                  {unitName(e.unitId)}
+                </div>
+                <div role="cell">{atasan ? printedName(atasan) : <span className="muted-warn">{t('pegawai.tanpaAtasan')}</span>}</div>
+              </a>
+            );
+          }}
+        />
       </div>
     </div>
   );

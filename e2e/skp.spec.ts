@@ -1,0 +1,116 @@
+import { expect, test, type Page } from '@playwright/test';
+import { rmSync } from 'node:fs';
+import { addPerson, addUnit, launchApp, newProfileDir, selectByText, setupOffice } from './helpers';
+
+async function openSkpOf(page: Page, nama: string) {
+  await page.goto('/#/skp');
+  const row = page.getByTestId('skp-row').filter({ hasText: nama });
+  await expect(row).toBeVisible();
+  const open = row.getByRole('link', { name: 'Buka' });
+  if (await open.count()) await open.click();
+  else await row.getByRole('button', { name: 'Buat SKP' }).click();
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText(new RegExp(`^SKP .*${nama}.* — \\d{4}$`));
+}
+
+/** Fills the first (or a new) RHK utama with one indicator and, optionally, the superior RHK it supports. */
+async function fillRhk(page: Page, rhk: string, indikator: string, target: string, intervensi?: string) {
+  const group = page.getByTestId('rhk-group-UTAMA');
+  if ((await group.getByTestId('rhk-card').count()) === 0) await group.getByRole('button', { name: 'Tambah RHK utama' }).click();
+  const card = group.getByTestId('rhk-card').last();
+  await card.getByLabel('Rencana hasil kerja 1').fill(rhk);
+  if (intervensi) await selectByText(card.getByLabel('RHK pimpinan yang diintervensi'), intervensi);
+  await card.getByLabel('Aspek 1').selectOption('KUANTITAS');
+  await card.getByLabel('Indikator kinerja individu 1').fill(indikator);
+  await card.getByLabel('Target 1').fill(target);
+}
+
+async function submitAndApprove(page: Page) {
+  await page.getByRole('button', { name: 'Ajukan' }).click();
+  await expect(page.getByTestId('skp-status')).toHaveText('Diajukan');
+  await page.getByRole('button', { name: 'Setujui' }).click();
+  await expect(page.getByTestId('skp-status')).toHaveText('Disetujui');
+}
+
+test('SKP targets cascade from camat to kasi to staff, get approved, lock, and reopen with a reason', async () => {
+  test.setTimeout(120_000);
+  const dir = newProfileDir();
+  const { context, page } = await launchApp(dir);
+  try {
+    await setupOffice(page);
+    await page.goto('/#/pegawai/unit');
+    await addUnit(page, 'Kecamatan Curug');
+    await addUnit(page, 'Seksi Pemerintahan', 'Kecamatan Curug');
+    await addPerson(page, { nip: '197305121998031004', nama: 'Asep Saepudin', gelarDepan: 'Drs.', golongan: 'IV/b', jabatan: 'Camat Curug', unit: 'Kecamatan Curug' });
+    await addPerson(page, { nip: '198211032006042011', nama: 'Rina Marlina', golongan: 'III/d', jabatan: 'Kepala Seksi Pemerintahan', unit: 'Seksi Pemerintahan', atasan: 'Asep Saepudin' });
+    await addPerson(page, { nip: '199001152015031002', nama: 'Budi Hartono', golongan: 'III/a', jabatan: 'Analis Pemerintahan', unit: 'Seksi Pemerintahan', atasan: 'Rina Marlina' });
+    await addPerson(page, { nip: '199507072019022003', nama: 'Dewi Lestari', golongan: 'II/c', jabatan: 'Pengolah Data', unit: 'Seksi Pemerintahan', atasan: 'Rina Marlina' });
+
+    await page.goto('/#/skp');
+    await expect(page.getByTestId('skp-summary')).toContainText('4 belum ada SKP');
+
+    // Level 1: the camat.
+    await openSkpOf(page, 'Asep Saepudin');
+    // The camat's appraiser is outside the office: typed in by hand.
+    await expect(page.getByText(/tidak memiliki atasan di kantor ini/)).toBeVisible();
+    await page.getByLabel('Pejabat penilai kinerja — Nama').fill('Drs. H. Moch. Maesyal Rasyid, M.Si.');
+    await page.getByLabel('Pejabat penilai kinerja — NIP (opsional)').fill('196905121990031004');
+    await page.getByLabel('Pejabat penilai kinerja — Jabatan').fill('Sekretaris Daerah');
+    await page.getByLabel('Pejabat penilai kinerja — Unit kerja/instansi').fill('Pemerintah Kabupaten Tangerang');
+    await fillRhk(page, 'Meningkatnya kualitas pelayanan publik kecamatan', 'Indeks kepuasan masyarakat', '85 Indeks');
+    await page.getByLabel('Ekspektasi khusus pimpinan — Berorientasi Pelayanan').fill('Menanggapi pengaduan paling lambat 2 hari kerja');
+    await page.getByRole('button', { name: 'Simpan' }).click();
+    await expect(page.getByText('SKP tersimpan.')).toBeVisible();
+    await submitAndApprove(page);
+
+    // Level 2: the kasi intervenes in the camat's RHK.
+    await openSkpOf(page, 'Rina Marlina');
+    await expect(page.getByText('Pejabat penilai kinerja')).toBeVisible();
+    await expect(page.locator('.identity')).toContainText('Drs. Asep Saepudin');
+    await fillRhk(page, 'Terselenggaranya pelayanan administrasi pemerintahan', 'Persentase layanan selesai tepat waktu', '95%', 'Meningkatnya kualitas pelayanan publik');
+    await submitAndApprove(page);
+
+    // Level 3: one staff member intervenes in the kasi's RHK.
+    await openSkpOf(page, 'Budi Hartono');
+    await fillRhk(page, 'Tersusunnya surat keterangan kependudukan', 'Jumlah surat keterangan', '1.200 Surat', 'Terselenggaranya pelayanan administrasi');
+    await submitAndApprove(page);
+
+    // Bad input: an empty SKP cannot be submitted and says what is missing.
+    await openSkpOf(page, 'Dewi Lestari');
+    await expect(page.getByTestId('skp-issues')).toContainText('Tambahkan sedikitnya satu RHK utama.');
+    await page.getByRole('button', { name: 'Ajukan' }).click();
+    await expect(page.getByText(/SKP belum dapat diajukan atau disetujui: masih ada 1 hal/)).toBeVisible();
+    await expect(page.getByTestId('skp-status')).toHaveText('Draf');
+    await page.getByTestId('rhk-group-UTAMA').getByRole('button', { name: 'Tambah RHK utama' }).click();
+    await expect(page.getByTestId('skp-issues')).toContainText('RHK utama 1: tuliskan rencana hasil kerjanya.');
+    await expect(page.getByTestId('skp-issues')).toContainText('RHK utama 1, indikator 1: isi targetnya.');
+    await page.getByRole('button', { name: 'Simpan' }).click();
+
+    // The kasi's matriks peran hasil: Budi cascades, Dewi does not yet.
+    await openSkpOf(page, 'Rina Marlina');
+    await page.getByRole('link', { name: 'Matriks peran hasil' }).click();
+    const rows = page.getByTestId('matriks-row');
+    await expect(rows.filter({ hasText: 'Budi Hartono' })).toContainText('Tersusunnya surat keterangan kependudukan');
+    await expect(rows.filter({ hasText: 'Dewi Lestari' })).toContainText('belum ada RHK yang diturunkan');
+    await expect(rows.filter({ hasText: 'Dewi Lestari' })).toHaveClass(/flag/);
+
+    // An approved SKP is locked; reopening asks for a reason and the history keeps it.
+    await openSkpOf(page, 'Budi Hartono');
+    await expect(page.getByText(/disetujui pada .* dan terkunci/)).toBeVisible();
+    await expect(page.getByLabel('Rencana hasil kerja 1')).toBeDisabled();
+    await page.getByRole('button', { name: 'Buka kembali' }).click();
+    const dialog = page.getByRole('dialog');
+    await expect(dialog.getByRole('button', { name: 'Buka kembali' })).toBeDisabled();
+    await dialog.getByLabel('Alasan').fill('Target jumlah surat perlu disesuaikan');
+    await dialog.getByRole('button', { name: 'Buka kembali' }).click();
+    await expect(page.getByTestId('skp-status')).toHaveText('Draf');
+    await expect(page.getByLabel('Rencana hasil kerja 1')).toBeEnabled();
+    await expect(page.getByTestId('skp-history')).toContainText('SKP dibuka kembali: Target jumlah surat perlu disesuaikan');
+
+    await page.goto('/#/skp');
+    await expect(page.getByTestId('skp-summary')).toContainText('2 draf');
+    await expect(page.getByTestId('skp-summary')).toContainText('2 disetujui');
+  } finally {
+    await context.close();
+    rmSync(dir, { recursive: true, force: true });
+  }
+});

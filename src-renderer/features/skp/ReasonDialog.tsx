@@ -1,0 +1,28 @@
+import { useState } from 'react';
+import { useT } from '../../i18n/i18n';
+
+/** Asks why before a step that the audit log must explain (reopen, send back). */
+export function ReasonDialog({ title, onCancel, onConfirm }: { title: string; onCancel(): void; onConfirm(reason: string): void }) {
+  const t = useT();
+  const [reason, setReason] = useState('');
+  return (
+    <div className="modal-backdrop">
+      <div className="modal" role="dialog" aria-modal="true" aria-labelledby="reason-title">
+        <h2 id="reason-title">{title}</h2>
+        <p>{t('skp.reason.body')}</p>
+        <label className="field">
+          <span>{t('skp.reason.title')}</span>
+          <textarea name="reason" rows={3} value={reason} onChange={(e) => setReason(e.target.value)} autoFocus />
+        </label>
+        <div className="actions">
+          <button type="button" onClick={onCancel}>
+            {t('common.cancel')}
+          </button>
+          <button type="button" className="primary" disabled={!reason.trim()} onClick={() => onConfirm(reason.trim())}>
+            {title}
+          </button>
+        </div>
+      </div>
+    </div>
+  );
+}
