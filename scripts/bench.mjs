@@ -160,6 +160,25 @@ async function main() {
       row(`search by ${kind}: keystroke → list updated, p95 of ${qs.length}`, N, p95(app), p95(base), 'baseline = Array.filter p95');
     }
     await context.close();
+
+    // SKP: open an SKP with 25 RHK (cold page) against a raw Dexie get of the same document.
+    const { context: c2, page: b2 } = await benchPage(seeded);
+    const skpId = await b2.evaluate(() => window.__bench.seedBigSkp(25));
+    const rawGets = [];
+    for (let i = 0; i < RUNS; i++) rawGets.push(await b2.evaluate((id) => window.__bench.rawGetSkp(id), skpId));
+    const predikat = [];
+    for (let i = 0; i < RUNS; i++) predikat.push(await b2.evaluate(() => window.__bench.predikatBench(10_000)));
+    await c2.close();
+    const opens = [];
+    for (let i = 0; i < RUNS; i++) opens.push(await coldStart(seeded, `#/skp/${skpId}`, 'skp-editor-ready'));
+    row('open an SKP with 25 RHK (75 indicators), cold', 25, median(opens), median(rawGets), 'baseline = raw Dexie get');
+    row(
+      'predikat + distribution warnings for 10000 evaluations',
+      10_000,
+      median(predikat.map((p) => p.appMs)),
+      median(predikat.map((p) => p.baselineMs)),
+      'baseline = plain loop',
+    );
   } finally {
     try {
       process.kill(-server.pid);

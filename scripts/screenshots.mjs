@@ -66,8 +66,48 @@ try {
   await page.goto(`${BASE}/index.html#/pengaturan`);
   await page.getByLabel('Tempat penandatanganan').waitFor();
   await shot('07-pengaturan');
+  // SKP: the head of Seksi Pemerintahan, then one of the staff cascading from it.
   await page.goto(`${BASE}/index.html#/skp`);
-  await shot('08-skp-coming');
+  await page.getByTestId('skp-row').first().waitFor();
+  await shot('08-skp-list');
+  const openSkp = async (jabatan) => {
+    await page.goto(`${BASE}/index.html#/skp`);
+    await page.getByTestId('skp-row').filter({ hasText: jabatan }).first().getByRole('button', { name: 'Buat SKP' }).click();
+    await page.getByTestId('rhk-group-UTAMA').waitFor();
+  };
+  const fill = async (teks, ind, target, intervensi) => {
+    const group = page.getByTestId('rhk-group-UTAMA');
+    await group.getByRole('button', { name: 'Tambah RHK utama' }).click();
+    const card = group.getByTestId('rhk-card').last();
+    await card.getByLabel('Rencana hasil kerja').fill(teks);
+    if (intervensi) {
+      const select = card.getByLabel('RHK pimpinan yang diintervensi');
+      const value = await select.evaluate((el, w) => [...el.options].find((o) => o.text.includes(w))?.value ?? '', intervensi);
+      await select.selectOption(value);
+    }
+    await card.getByLabel('Aspek 1').selectOption('KUANTITAS');
+    await card.getByLabel('Indikator kinerja individu 1').fill(ind);
+    await card.getByLabel('Target 1').fill(target);
+  };
+  await openSkp('Kepala Seksi Pemerintahan');
+  await fill('Terselenggaranya pelayanan administrasi pemerintahan yang tepat waktu', 'Persentase layanan selesai tepat waktu', '95%');
+  await fill('Tersusunnya laporan kinerja seksi', 'Jumlah laporan kinerja', '4 Laporan');
+  await page.getByRole('button', { name: 'Simpan' }).click();
+  await page.getByText('SKP tersimpan.').waitFor();
+  await page.getByRole('button', { name: 'Ajukan' }).click();
+  await page.getByRole('button', { name: 'Setujui' }).click();
+  await page.getByText('SKP disetujui.').waitFor();
+  const kasiUrl = page.url();
+  await openSkp('Analis Pemerintahan');
+  await fill('Tersusunnya surat keterangan kependudukan', 'Jumlah surat keterangan', '1.200 Surat', 'Terselenggaranya pelayanan');
+  await page.getByRole('button', { name: 'Simpan' }).click();
+  await page.getByText('SKP tersimpan.').waitFor();
+  await shot('09-skp-editor');
+  await page.getByTestId('rhk-group-UTAMA').scrollIntoViewIfNeeded();
+  await shot('10-skp-editor-rhk');
+  await page.goto(`${kasiUrl}/matriks`);
+  await page.getByText('Matriks peran hasil').first().waitFor();
+  await shot('11-matriks');
   await context.close();
   console.log(`Screenshots in ${OUT}/`);
 } finally {

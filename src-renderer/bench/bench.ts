@@ -6,6 +6,9 @@ import Dexie from 'dexie';
 import { foldText } from '../domain/pegawai';
 import { DB_NAME, KinerjaDb, SCHEMA_VERSIONS } from '../db/schema';
 import { DataStore } from '../db/store';
+import { checkDistribution } from '../domain/distribution';
+import { CAPAIAN_ORGANISASI, PERMENPANRB_6_2022, predikatOf, RATINGS, type Predikat, type Rating } from '../domain/rulepack';
+import { newRhk, type Rhk } from '../domain/skp';
 import { generateOrganisation } from '../sample/generate';
 
 async function deleteAll() {
@@ -89,5 +92,64 @@ const hooks = {
   },
 };
 
-(window as unknown as { __bench: typeof hooks }).__bench = hooks;
+/** An SKP with `count` RHK of three indicators each, for the first employee; returns its id. */
+async function seedBigSkp(count: number): Promise<string> {
+  const store = await DataStore.open(DB_NAME);
+  try {
+    const employee = (await store.employees.listAll()).find((e) => e.atasanId);
+    if (!employee) throw new Error('seed employees first');
+    const skp = await store.skps.create(employee.id, (await store.settings.getLocal())?.activeYear ?? 2026);
+    const rhk: Rhk[] = Array.from({ length: count }, (_, i) => ({
+      ...newRhk(i < count - 5 ? 'UTAMA' : 'TAMBAHAN', crypto.randomUUID(), crypto.randomUUID()),
+      teks: `Tersusunnya dokumen perencanaan dan laporan kegiatan nomor ${i + 1} sesuai ketentuan yang berlaku`,
+      indikator: (['KUANTITAS', 'KUALITAS', 'WAKTU'] as const).map((aspek) => ({
+        id: crypto.randomUUID(), aspek, teks: `Indikator ${aspek.toLowerCase()} RHK ${i + 1}`, target: aspek === 'WAKTU' ? '12 Bulan' : '100%',
+      })),
+    }));
+    await store.skps.save(skp.id, { rhk });
+    return skp.id;
+  } finally {
+    store.close();
+  }
+}
+
+/** Baseline for opening an SKP: reading the same document straight from Dexie. */
+async function rawGetSkp(id: string): Promise<number> {
+  const db = new KinerjaDb(DB_NAME, SCHEMA_VERSIONS);
+  await db.open();
+  const t0 = performance.now();
+  await db.skps.get(id);
+  const ms = performance.now() - t0;
+  db.close();
+  return ms;
+}
+
+/**
+ * Predikat from the rule pack's matrix plus the distribution check per unit of 60, for n
+ * evaluations; the baseline is a plain loop with the matrix written as if/else and a count.
+ */
+function predikatBench(n: number): { appMs: number; baselineMs: number; warnings: number } {
+  let seed = 7;
+  const rand = () => ((seed = (seed * 1103515245 + 12345) % 2147483648) / 2147483648);
+  const pairs: [Rating, Rating][] = Array.from({ length: n }, () => [RATINGS[Math.floor(rand() * 3)]!, RATINGS[Math.floor(rand() * 3)]!]);
+  const t0 = performance.now();
+  let warnings = 0;
+  for (let u = 0; u < n; u += 60) {
+    const unit: Predikat[] = pairs.slice(u, u + 60).map(([h, p]) => predikatOf(PERMENPANRB_6_2022, h, p));
+    warnings += checkDistribution(PERMENPANRB_6_2022, CAPAIAN_ORGANISASI[(u / 60) % 5]!, unit).length;
+  }
+  const appMs = performance.now() - t0;
+  const t1 = performance.now();
+  const counts = [0, 0, 0, 0, 0];
+  for (const [h, p] of pairs) {
+    const k = p === 'DI_BAWAH_EKSPEKTASI' ? (h === 'DI_BAWAH_EKSPEKTASI' ? 4 : 3) : h === 'DI_BAWAH_EKSPEKTASI' ? 2 : h === 'DI_ATAS_EKSPEKTASI' && p === 'DI_ATAS_EKSPEKTASI' ? 0 : 1;
+    counts[k]!++;
+  }
+  const baselineMs = performance.now() - t1;
+  if (counts[0]! < 0) console.log(counts);
+  return { appMs, baselineMs, warnings };
+}
+
+Object.assign(hooks, { seedBigSkp, rawGetSkp, predikatBench });
+(window as unknown as { __bench: typeof hooks & { seedBigSkp: typeof seedBigSkp; rawGetSkp: typeof rawGetSkp; predikatBench: typeof predikatBench } }).__bench = hooks as never;
 document.body.dataset.ready = '1';

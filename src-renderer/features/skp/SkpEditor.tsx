@@ -2,6 +2,7 @@ import { useLiveQuery } from 'dexie-react-hooks';
 import { useEffect, useMemo, useState } from 'react';
 import { errorMessage } from '../../app/errors';
 import { clearFlash, peekFlash } from '../../app/flash';
+import { usePerfMark } from '../../app/perf';
 import { href, useUnsavedGuard } from '../../app/router';
 import { useApp } from '../../app/StoreContext';
 import { Notice } from '../../components/Field';
@@ -102,6 +103,7 @@ function SkpEditor({ skp, notice, onNotice }: { skp: Skp; notice: string | null;
   const dirty = JSON.stringify(draft) !== JSON.stringify(initial);
   useUnsavedGuard(dirty, t('common.unsaved'));
   const locked = isSkpLocked(skp.status);
+  usePerfMark('skp-editor-ready', true);
 
   const penilaiSkps = useLiveQuery(
     async () => (skp.penilai ? await store.skps.forEmployee(skp.penilai.employeeId, skp.year) : []),
