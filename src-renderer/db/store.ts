@@ -21,10 +21,10 @@ export class DataStore {
 
   private constructor(
     readonly db: KinerjaDb,
-    lastRev: string | null,
+    /** The newest rev in the audit log, so revs keep increasing across restarts. */
+    private readonly lastRev: string | null,
     private readonly now: () => Date,
   ) {
-    this.lastRev = lastRev;
     const makeContext = (officeId: string, actor: string): WriteContext => ({
       officeId,
       actor,
@@ -41,8 +41,6 @@ export class DataStore {
     this.employees = new EmployeeRepo(db, current);
     this.skps = new SkpRepo(db, current);
   }
-
-  private lastRev: string | null;
 
   private clockFor(officeId: string): RevClock {
     if (!this.clock) this.clock = new RevClock(officeId, this.lastRev, () => this.now().getTime());

@@ -4,13 +4,12 @@ import type { EmployeeField } from '../../domain/pegawai';
 import { useT } from '../../i18n/i18n';
 import { codeLabel, FIELD_LABELS } from './fieldText';
 import { formatNip } from '../../domain/nip';
-import { usePegawaiData } from './usePegawaiData';
+import type { PegawaiData } from './usePegawaiData';
 
 /** Who changed what and when, newest first, from the append-only audit log. */
-export function HistoryList({ employeeId }: { employeeId: string }) {
+export function HistoryList({ employeeId, data }: { employeeId: string; data: Pick<PegawaiData, 'employeeById' | 'unitById'> }) {
   const t = useT();
   const { store } = useApp();
-  const data = usePegawaiData();
   const entries = useLiveQuery(() => store.employees.history(employeeId), [store, employeeId]);
   if (!entries) return null;
   if (entries.length === 0) return <p className="muted">{t('pegawai.history.empty')}</p>;

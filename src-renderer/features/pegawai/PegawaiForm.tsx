@@ -35,7 +35,7 @@ export function PegawaiFormScreen({ id }: { id: string | null }) {
   useEffect(() => {
     if (id) clearFlash(id);
   }, [id]);
-  if (id && existing === undefined) return <div className="page">…</div>;
+  if (id && existing === undefined) return <Loading />;
   if (id && existing === null) {
     return (
       <div className="page">
@@ -44,6 +44,10 @@ export function PegawaiFormScreen({ id }: { id: string | null }) {
     );
   }
   return <PegawaiForm key={existing?.rev ?? 'new'} existing={existing ?? null} notice={notice} onNotice={setNotice} />;
+}
+
+function Loading() {
+  return <p className="loading">{useT()('app.loading')}</p>;
 }
 
 function PegawaiNotFound() {
@@ -373,7 +377,7 @@ function PegawaiForm({ existing, notice, onNotice }: FormProps) {
       {existing ? (
         <section className="card">
           <h2>{t('pegawai.section.riwayat')}</h2>
-          <HistoryList employeeId={existing.id} />
+          <HistoryList employeeId={existing.id} data={data} />
         </section>
       ) : null}
 

@@ -14,7 +14,7 @@ export function MatriksScreen({ id }: { id: string }) {
   const data = usePegawaiData();
   const skp = useLiveQuery(async () => (await store.skps.get(id)) ?? null, [store, id]);
   const yearSkps = useLiveQuery(async () => (skp ? await store.skps.listByYear(skp.year) : []), [store, skp?.year]);
-  if (skp === undefined || !yearSkps) return <div className="page">…</div>;
+  if (skp === undefined || !yearSkps) return <p className="loading">{t('app.loading')}</p>;
   if (skp === null) return <div className="page"><Notice kind="error">{t('error.notFound')}</Notice></div>;
 
   const subordinates = data.employees

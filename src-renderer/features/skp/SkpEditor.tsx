@@ -56,7 +56,7 @@ export function SkpEditorScreen({ id }: { id: string }) {
   const skp = useLiveQuery(async () => (await store.skps.get(id)) ?? null, [store, id]);
   const [notice, setNotice] = useState<string | null>(() => peekFlash(id));
   useEffect(() => clearFlash(id), [id]);
-  if (skp === undefined) return <div className="page">…</div>;
+  if (skp === undefined) return <p className="loading">{t('app.loading')}</p>;
   if (skp === null) {
     return (
       <div className="page">
