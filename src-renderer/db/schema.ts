@@ -1,5 +1,8 @@
 import Dexie, { type Table, type Transaction } from 'dexie';
+import type { Attachment, Evaluation, Training, UnitResult } from '../domain/evaluation';
 import type { Employee } from '../domain/pegawai';
+import type { PerformanceYear } from '../domain/periods';
+import type { StoredRulePack } from '../domain/rulepack';
 import type { FieldChange } from '../domain/records';
 import type { Office } from '../domain/office';
 import type { Skp } from '../domain/skp';
@@ -73,6 +76,15 @@ export const SCHEMA_VERSIONS: readonly SchemaVersion[] = [
       importLog: 'id, at',
     },
   },
+  {
+    // Issue #5: the office's edited rule packs, capaian organisasi per unit and period, training records.
+    version: 2,
+    stores: {
+      rulePacks: 'id, [packId+version], updatedAt',
+      unitResults: 'id, [unitId+periodId], year, updatedAt',
+      trainings: 'id, [employeeId+year], year, updatedAt',
+    },
+  },
 ];
 
 export const CURRENT_VERSION = Math.max(...SCHEMA_VERSIONS.map((v) => v.version));
@@ -82,10 +94,13 @@ export class KinerjaDb extends Dexie {
   offices!: Table<Office, string>;
   units!: Table<Unit, string>;
   employees!: Table<Employee, string>;
-  periods!: Table<GenericDoc, string>;
+  periods!: Table<PerformanceYear, string>;
   skps!: Table<Skp, string>;
-  evaluations!: Table<GenericDoc, string>;
-  attachments!: Table<GenericDoc, string>;
+  evaluations!: Table<Evaluation, string>;
+  attachments!: Table<Attachment, string>;
+  rulePacks!: Table<StoredRulePack, string>;
+  unitResults!: Table<UnitResult, string>;
+  trainings!: Table<Training, string>;
   auditLog!: Table<AuditEntry, string>;
   importLog!: Table<ImportLogEntry, string>;
 
@@ -98,4 +113,5 @@ export class KinerjaDb extends Dexie {
   }
 }
 
-export type SyncedTableName = 'offices' | 'units' | 'employees' | 'periods' | 'skps' | 'evaluations' | 'attachments';
+export type SyncedTableName =
+  | 'offices' | 'units' | 'employees' | 'periods' | 'skps' | 'evaluations' | 'attachments' | 'rulePacks' | 'unitResults' | 'trainings';

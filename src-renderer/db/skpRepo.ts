@@ -1,11 +1,11 @@
 import { fromJsDate, toIsoDate } from '../domain/dates';
 import type { Employee } from '../domain/pegawai';
 import { printedName } from '../domain/pegawai';
-import { PERMENPANRB_6_2022 } from '../domain/rulepack';
 import { isExternalPenilai, snapshotOf, validateSkp, type Rhk, type Skp, type SkpFields, type SkpIssue } from '../domain/skp';
 import { isSkpLocked, skpTransition, type SkpAction } from '../domain/workflow';
 import { docHistory } from './audit';
 import { RepoError } from './errors';
+import type { RulePackRepo } from './rulePackRepo';
 import type { AuditEntry, KinerjaDb } from './schema';
 import { saveDoc, type WriteContext } from './write';
 
@@ -23,6 +23,7 @@ export class SkpRepo {
   constructor(
     private readonly db: KinerjaDb,
     private readonly context: () => Promise<WriteContext>,
+    private readonly packs: RulePackRepo,
   ) {}
 
   async listByYear(year: number): Promise<Skp[]> {
@@ -74,7 +75,7 @@ export class SkpRepo {
   }
 
   private tables() {
-    return [this.db.skps, this.db.employees, this.db.units, this.db.auditLog, this.db.settings];
+    return [this.db.skps, this.db.employees, this.db.units, this.db.rulePacks, this.db.auditLog, this.db.settings];
   }
 
   async create(employeeId: string, year: number, opts: { mulai?: string; selesai?: string; from?: SkpEditable } = {}): Promise<Skp> {
@@ -99,6 +100,7 @@ export class SkpRepo {
 
   /** Inside a transaction: a new draft with fresh identity snapshots and the active rule pack. */
   private async createFor(ctx: WriteContext, employee: Employee, year: number, editable: SkpEditable, note?: string): Promise<Skp> {
+    const pack = await this.packs.active();
     const fields: SkpFields = {
       employeeId: employee.id,
       year,
@@ -106,7 +108,7 @@ export class SkpRepo {
       ...(await this.snapshots(employee)),
       status: 'DRAF',
       disetujuiPada: '',
-      rulePack: { id: PERMENPANRB_6_2022.id, version: PERMENPANRB_6_2022.version },
+      rulePack: { id: pack.id, version: pack.version },
     };
     return saveDoc<Skp>(this.db, 'skps', undefined, fields, ctx, note ? { note } : {});
   }

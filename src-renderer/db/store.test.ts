@@ -3,7 +3,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { emptyEmployeeFields, type EmployeeFields } from '../domain/pegawai';
 import { listBackups } from './backup';
 import { RepoError } from './errors';
-import { SCHEMA_VERSIONS, type SchemaVersion } from './schema';
+import { CURRENT_VERSION, SCHEMA_VERSIONS, type SchemaVersion } from './schema';
 import { DataStore } from './store';
 
 let n = 0;
@@ -149,7 +149,7 @@ describe('employees', () => {
 describe('schema upgrades', () => {
   it('a version-1 database opened under a later version loses nothing and is backed up first', async () => {
     const name = `upgrade-${++n}`;
-    const v1 = await DataStore.open(name);
+    const v1 = await DataStore.open(name, { versions: SCHEMA_VERSIONS.slice(0, 1) });
     await v1.settings.setupOffice(profile, new Date());
     const unit = await v1.units.save(null, { nama: 'Kecamatan Curug', parentId: null, headId: null, aktif: true });
     for (let i = 0; i < 50; i++) {
@@ -160,9 +160,17 @@ describe('schema upgrades', () => {
     for (const t of v1.db.tables) before[t.name] = await t.toArray();
     v1.close();
 
-    // A test-only version 2: a new index and an upgrade that fills a new field.
+    // First the real current schema: every v1 row survives, the new tables start empty.
+    const current = await DataStore.open(name);
+    expect(current.db.verno).toBe(CURRENT_VERSION);
+    for (const [table, rows] of Object.entries(before)) expect(await current.db.table(table).toArray(), table).toEqual(rows);
+    expect(await current.db.table('unitResults').count()).toBe(0);
+    current.close();
+
+    // Then a test-only next version: a new index and an upgrade that fills a new field.
+    const next = CURRENT_VERSION + 1;
     const v2: SchemaVersion = {
-      version: 2,
+      version: next,
       stores: { employees: 'id, nip, unitId, atasanId, updatedAt, jabatan' },
       upgrade: async (tx) => {
         await tx
@@ -175,7 +183,7 @@ describe('schema upgrades', () => {
     };
     const upgraded = await DataStore.open(name, { versions: [...SCHEMA_VERSIONS, v2] });
     stores.push(upgraded);
-    expect(upgraded.db.verno).toBe(2);
+    expect(upgraded.db.verno).toBe(next);
     for (const [table, rows] of Object.entries(before)) {
       const after = await upgraded.db.table(table).toArray();
       expect(after.length, table).toBe(rows.length);
@@ -189,12 +197,13 @@ describe('schema upgrades', () => {
     expect(await upgraded.db.employees.where('jabatan').equals('').count()).toBe(50);
 
     const backups = await listBackups(name);
-    expect(backups).toHaveLength(1);
-    expect(backups[0]).toMatchObject({ fromVersion: 1, toVersion: 2 });
+    expect(backups).toHaveLength(2);
+    expect(backups[0]).toMatchObject({ fromVersion: 1, toVersion: CURRENT_VERSION });
+    expect(backups[1]).toMatchObject({ fromVersion: CURRENT_VERSION, toVersion: next });
     // Opening again at the same version makes no further backup.
     upgraded.close();
     stores.push(await DataStore.open(name, { versions: [...SCHEMA_VERSIONS, v2] }));
-    expect(await listBackups(name)).toHaveLength(1);
+    expect(await listBackups(name)).toHaveLength(2);
     expect(await Dexie.getDatabaseNames()).toContain(`${name}-cadangan`);
   });
 });

@@ -1,12 +1,16 @@
 import { backupBeforeUpgrade } from './backup';
 import { RevClock } from './clock';
 import { EmployeeRepo } from './employeeRepo';
+import { EvaluationRepo } from './evaluationRepo';
+import { RulePackRepo } from './rulePackRepo';
 import { RepoError } from './errors';
 import { CURRENT_VERSION, DB_NAME, KinerjaDb, type SchemaVersion, SCHEMA_VERSIONS } from './schema';
 import { SettingsRepo } from './settingsRepo';
 import { SkpRepo } from './skpRepo';
+import { TrainingRepo } from './trainingRepo';
 import { UnitRepo } from './unitRepo';
 import type { WriteContext } from './write';
+import { YearRepo } from './yearRepo';
 
 /**
  * The one entry point to stored data. Screens receive a DataStore and call its repositories;
@@ -17,6 +21,10 @@ export class DataStore {
   readonly units: UnitRepo;
   readonly employees: EmployeeRepo;
   readonly skps: SkpRepo;
+  readonly rulePacks: RulePackRepo;
+  readonly years: YearRepo;
+  readonly evaluations: EvaluationRepo;
+  readonly trainings: TrainingRepo;
   private clock: RevClock | null = null;
 
   private constructor(
@@ -39,7 +47,11 @@ export class DataStore {
     this.settings = new SettingsRepo(db, makeContext);
     this.units = new UnitRepo(db, current);
     this.employees = new EmployeeRepo(db, current);
-    this.skps = new SkpRepo(db, current);
+    this.rulePacks = new RulePackRepo(db, current);
+    this.skps = new SkpRepo(db, current, this.rulePacks);
+    this.years = new YearRepo(db, current);
+    this.evaluations = new EvaluationRepo(db, current, this.rulePacks, this.years);
+    this.trainings = new TrainingRepo(db, current);
   }
 
   private clockFor(officeId: string): RevClock {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { annualEvaluationDeadline, generatePeriods, isAfter, periodOn, periodText, periodTitle, skpDeadline } from './periods';
+import { annualEvaluationDeadline, currentPeriod, generatePeriods, isAfter, periodKey, periodOn, periodText, periodTitle, skpDeadline, toIsoRange } from './periods';
 
 describe('period generation', () => {
   it('quarterly: four quarters, the fourth is AKHIR', () => {
@@ -59,5 +59,24 @@ describe('period text and deadlines', () => {
     expect(periodOn(ps, { year: 2026, month: 3, day: 31 })?.label).toBe('TRIWULAN I');
     expect(periodOn(ps, { year: 2027, month: 1, day: 1 })).toBeUndefined();
     expect(isAfter({ year: 2026, month: 2, day: 1 }, { year: 2026, month: 1, day: 31 })).toBe(true);
+  });
+});
+
+describe('period keys and the current period', () => {
+  const ps = generatePeriods(2026, 'TRIWULANAN');
+  it('keys are stable and distinct per cadence', () => {
+    expect(ps.map(periodKey)).toEqual(['2026-TRIWULANAN-1', '2026-TRIWULANAN-2', '2026-TRIWULANAN-3', '2026-TRIWULANAN-4']);
+    expect(periodKey(generatePeriods(2026, 'SEMESTER')[0]!)).toBe('2026-SEMESTER-1');
+  });
+  it.each([
+    [{ year: 2026, month: 2, day: 14 }, 'TRIWULAN I'],
+    [{ year: 2026, month: 11, day: 24 }, 'TRIWULAN IV'],
+    [{ year: 2025, month: 12, day: 31 }, 'TRIWULAN I'],
+    [{ year: 2027, month: 1, day: 10 }, 'TRIWULAN IV'],
+  ])('%o → %s', (today, label) => {
+    expect(currentPeriod(ps, today)?.label).toBe(label);
+  });
+  it('ISO range of a period', () => {
+    expect(toIsoRange(ps[1]!)).toEqual({ mulai: '2026-04-01', selesai: '2026-06-30' });
   });
 });

@@ -1,4 +1,5 @@
-import { BULAN, daysInMonth, formatTanggal, type CalendarDate } from './dates';
+import { BULAN, daysInMonth, formatTanggal, toIsoDate, type CalendarDate } from './dates';
+import type { SyncMeta } from './records';
 
 /** How often an office evaluates in a year (§3.3, §14.2); the last period is the AKHIR one. */
 export type Cadence = 'BULANAN' | 'TRIWULANAN' | 'SEMESTER';
@@ -68,4 +69,32 @@ export function isAfter(a: CalendarDate, b: CalendarDate): boolean {
 /** The period that contains a date, if any. */
 export function periodOn(periods: readonly PeriodDef[], d: CalendarDate): PeriodDef | undefined {
   return periods.find((p) => !isAfter(p.start, d) && !isAfter(d, p.end));
+}
+
+/** Stable identifier of a generated period, stored on evaluations: "2026-TRIWULANAN-1". */
+export function periodKey(p: Pick<PeriodDef, 'year' | 'cadence' | 'seq'>): string {
+  return `${p.year}-${p.cadence}-${p.seq}`;
+}
+
+/**
+ * The period an office is working on today: the one containing today inside the year, the
+ * first before the year starts, the AKHIR one after it ended.
+ */
+export function currentPeriod(periods: readonly PeriodDef[], today: CalendarDate): PeriodDef | undefined {
+  const first = periods[0];
+  if (!first) return undefined;
+  if (isAfter(first.start, today)) return first;
+  return periodOn(periods, today) ?? periods.at(-1);
+}
+
+/** The office's choice for one performance year; without one the year is evaluated per quarter. */
+export interface PerformanceYear extends SyncMeta {
+  year: number;
+  cadence: Cadence;
+}
+
+export const DEFAULT_CADENCE: Cadence = 'TRIWULANAN';
+
+export function toIsoRange(p: Pick<PeriodDef, 'start' | 'end'>): { mulai: string; selesai: string } {
+  return { mulai: toIsoDate(p.start), selesai: toIsoDate(p.end) };
 }

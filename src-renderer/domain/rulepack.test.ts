@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { parsePredikat, parseRating, PERMENPANRB_6_2022 as pack, predikatOf, PREDIKATS, RATINGS, type Predikat, type Rating } from './rulepack';
+import { parsePredikat, parseRating, PERMENPANRB_6_2022, PERMENPANRB_6_2022 as pack, predikatOf, PREDIKATS, RATINGS, validateRulePack, type Predikat, type Rating, type RulePack } from './rulepack';
 
 describe('predikat matrix (PermenPANRB 6/2022 §6.2)', () => {
   it.each<[Rating, Rating, Predikat]>([
@@ -61,5 +61,24 @@ describe('BerAKHLAK (§8)', () => {
     ]);
     expect(pack.berakhlak.flatMap((v) => v.panduan)).toHaveLength(21);
     expect(pack.berakhlak[0]?.panduan[1]).toBe('Ramah, cekatan, solutif, dan dapat diandalkan');
+  });
+});
+
+describe('adjusting a pack', () => {
+  it('the default pack is valid', () => {
+    expect(validateRulePack(PERMENPANRB_6_2022)).toEqual([]);
+  });
+  it('refuses empty labels, shares outside 0–100% and negative numbers, naming the table cell', () => {
+    const p = structuredClone(PERMENPANRB_6_2022) as RulePack;
+    p.predikatLabels.BAIK = '  ';
+    p.distribution.BAIK = [{ kind: 'dominant', predikat: 'BAIK', maxShare: 1.2 }];
+    p.angkaKredit.coefficient.AHLI_MUDA = -1;
+    p.jamPelajaran.pnsMinimum = Number.NaN;
+    expect(validateRulePack(p)).toEqual([
+      { code: 'labelRequired', path: 'predikatLabels.BAIK' },
+      { code: 'shareOutOfRange', path: 'distribution.BAIK.0' },
+      { code: 'numberInvalid', path: 'angkaKredit.coefficient.AHLI_MUDA' },
+      { code: 'numberInvalid', path: 'jamPelajaran.pnsMinimum' },
+    ]);
   });
 });

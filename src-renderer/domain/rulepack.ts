@@ -4,6 +4,7 @@
  * and evaluation records the pack id and version it used.
  */
 import type { JenjangJf } from './pegawai';
+import type { SyncMeta } from './records';
 
 export const RATINGS = ['DI_ATAS_EKSPEKTASI', 'SESUAI_EKSPEKTASI', 'DI_BAWAH_EKSPEKTASI'] as const;
 export type Rating = (typeof RATINGS)[number];
@@ -239,4 +240,46 @@ export function parsePredikat(pack: RulePack, text: string): Predikat | null {
 /** The predikat for a pair of ratings, read from the pack's matrix (never computed). */
 export function predikatOf(pack: RulePack, hasilKerja: Rating, perilakuKerja: Rating): Predikat {
   return pack.matrix[hasilKerja][perilakuKerja];
+}
+
+export type RulePackIssue = { code: 'labelRequired' | 'shareOutOfRange' | 'numberInvalid'; path: string };
+
+/**
+ * Checks an edited pack before it becomes active: labels present, shares between 0 and 1,
+ * conversion percentages, coefficients and hours non-negative numbers. The matrix is not
+ * editable here; a different matrix is a different regulation, i.e. a new pack.
+ */
+export function validateRulePack(pack: RulePack): RulePackIssue[] {
+  const issues: RulePackIssue[] = [];
+  const labels = (group: string, rec: Record<string, string>) => {
+    for (const [k, v] of Object.entries(rec)) if (!v.trim()) issues.push({ code: 'labelRequired', path: `${group}.${k}` });
+  };
+  labels('ratingLabels', pack.ratingLabels);
+  labels('predikatLabels', pack.predikatLabels);
+  labels('capaianLabels', pack.capaianLabels);
+  const number = (path: string, x: number) => {
+    if (!Number.isFinite(x) || x < 0) issues.push({ code: 'numberInvalid', path });
+  };
+  for (const [capaian, rules] of Object.entries(pack.distribution)) {
+    rules.forEach((r, i) => {
+      const share = r.kind === 'dominant' ? r.maxShare : r.kind === 'atLeastOne' ? 0 : r.share;
+      if (!Number.isFinite(share) || share < 0 || share > 1) issues.push({ code: 'shareOutOfRange', path: `distribution.${capaian}.${i}` });
+    });
+  }
+  for (const [k, v] of Object.entries(pack.angkaKredit.conversion)) number(`angkaKredit.conversion.${k}`, v);
+  for (const [k, v] of Object.entries(pack.angkaKredit.coefficient)) number(`angkaKredit.coefficient.${k}`, v);
+  number('angkaKredit.yearlyCap', pack.angkaKredit.yearlyCap);
+  number('jamPelajaran.pnsMinimum', pack.jamPelajaran.pnsMinimum);
+  number('jamPelajaran.pppkMaximum', pack.jamPelajaran.pppkMaximum);
+  return issues;
+}
+
+/** Built-in packs by id; an office's edited versions live in the database and name their base. */
+export const BUILT_IN_PACKS: readonly RulePack[] = [PERMENPANRB_6_2022];
+
+/** An office's adjusted copy of a pack: same id, next version; the newest one is active. */
+export interface StoredRulePack extends SyncMeta {
+  packId: string;
+  version: number;
+  pack: RulePack;
 }
