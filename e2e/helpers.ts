@@ -90,3 +90,43 @@ export async function addPerson(page: Page, p: Person) {
   await expect(page.getByText(/Data .* tersimpan\./)).toBeVisible();
   await expect(page).toHaveURL(/#\/pegawai\/[0-9a-f-]{36}$/);
 }
+
+export async function openSkpOf(page: Page, nama: string) {
+  await page.goto('/#/skp');
+  const row = page.getByTestId('skp-row').filter({ hasText: nama });
+  await expect(row).toBeVisible();
+  const open = row.getByRole('link', { name: 'Buka' });
+  if (await open.count()) await open.click();
+  else await row.getByRole('button', { name: 'Buat SKP' }).click();
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText(new RegExp(`^SKP .*${nama}.* — \\d{4}$`));
+}
+
+/** Fills the first (or a new) RHK utama with one indicator and, optionally, the superior RHK it supports. */
+export async function fillRhk(page: Page, rhk: string, indikator: string, target: string, intervensi?: string) {
+  const group = page.getByTestId('rhk-group-UTAMA');
+  if ((await group.getByTestId('rhk-card').count()) === 0) await group.getByRole('button', { name: 'Tambah RHK utama' }).click();
+  const card = group.getByTestId('rhk-card').last();
+  await card.getByLabel('Rencana hasil kerja 1').fill(rhk);
+  if (intervensi) await selectByText(card.getByLabel('RHK pimpinan yang diintervensi'), intervensi);
+  await card.getByLabel('Aspek 1').selectOption('KUANTITAS');
+  await card.getByLabel('Indikator kinerja individu 1').fill(indikator);
+  await card.getByLabel('Target 1').fill(target);
+}
+
+export async function submitAndApprove(page: Page) {
+  await page.getByRole('button', { name: 'Ajukan' }).click();
+  await expect(page.getByTestId('skp-status')).toHaveText('Diajukan');
+  await page.getByRole('button', { name: 'Setujui' }).click();
+  await expect(page.getByTestId('skp-status')).toHaveText('Disetujui');
+}
+
+/** Makes an employee the head (kepala) of a unit, from the Unit kerja screen. */
+export async function setUnitHead(page: Page, unit: string, head: string) {
+  await page.goto('/#/pegawai/unit');
+  const node = page.getByTestId('unit-node').filter({ has: page.getByText(unit, { exact: true }) }).first();
+  await node.getByRole('button', { name: 'Ubah' }).first().click();
+  const form = page.getByTestId('unit-form');
+  await selectByText(form.getByLabel('Kepala unit'), head);
+  await form.getByRole('button', { name: 'Simpan' }).click();
+  await expect(page.getByText(`Unit ${unit} tersimpan.`)).toBeVisible();
+}

@@ -1,35 +1,6 @@
-import { expect, test, type Page } from '@playwright/test';
+import { expect, test } from '@playwright/test';
 import { rmSync } from 'node:fs';
-import { addPerson, addUnit, launchApp, newProfileDir, selectByText, setupOffice } from './helpers';
-
-async function openSkpOf(page: Page, nama: string) {
-  await page.goto('/#/skp');
-  const row = page.getByTestId('skp-row').filter({ hasText: nama });
-  await expect(row).toBeVisible();
-  const open = row.getByRole('link', { name: 'Buka' });
-  if (await open.count()) await open.click();
-  else await row.getByRole('button', { name: 'Buat SKP' }).click();
-  await expect(page.getByRole('heading', { level: 1 })).toHaveText(new RegExp(`^SKP .*${nama}.* — \\d{4}$`));
-}
-
-/** Fills the first (or a new) RHK utama with one indicator and, optionally, the superior RHK it supports. */
-async function fillRhk(page: Page, rhk: string, indikator: string, target: string, intervensi?: string) {
-  const group = page.getByTestId('rhk-group-UTAMA');
-  if ((await group.getByTestId('rhk-card').count()) === 0) await group.getByRole('button', { name: 'Tambah RHK utama' }).click();
-  const card = group.getByTestId('rhk-card').last();
-  await card.getByLabel('Rencana hasil kerja 1').fill(rhk);
-  if (intervensi) await selectByText(card.getByLabel('RHK pimpinan yang diintervensi'), intervensi);
-  await card.getByLabel('Aspek 1').selectOption('KUANTITAS');
-  await card.getByLabel('Indikator kinerja individu 1').fill(indikator);
-  await card.getByLabel('Target 1').fill(target);
-}
-
-async function submitAndApprove(page: Page) {
-  await page.getByRole('button', { name: 'Ajukan' }).click();
-  await expect(page.getByTestId('skp-status')).toHaveText('Diajukan');
-  await page.getByRole('button', { name: 'Setujui' }).click();
-  await expect(page.getByTestId('skp-status')).toHaveText('Disetujui');
-}
+import { addPerson, addUnit, fillRhk, launchApp, newProfileDir, openSkpOf, setupOffice, submitAndApprove } from './helpers';
 
 test('SKP targets cascade from camat to kasi to staff, get approved, lock, and reopen with a reason', async () => {
   test.setTimeout(120_000);

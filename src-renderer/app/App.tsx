@@ -6,6 +6,10 @@ import { PegawaiFormScreen } from '../features/pegawai/PegawaiForm';
 import { PegawaiList } from '../features/pegawai/PegawaiList';
 import { StrukturScreen } from '../features/pegawai/StrukturScreen';
 import { UnitsScreen } from '../features/pegawai/UnitsScreen';
+import { DistribusiScreen } from '../features/penilaian/DistribusiScreen';
+import { EvaluationEditorScreen } from '../features/penilaian/EvaluationEditor';
+import { PenilaianList } from '../features/penilaian/PenilaianList';
+import { RulePackScreen } from '../features/pengaturan/RulePackScreen';
 import { SettingsScreen } from '../features/pengaturan/SettingsScreen';
 import { ComingSoon } from '../features/placeholder/ComingSoon';
 import { SetupScreen } from '../features/setup/SetupScreen';
@@ -70,7 +74,9 @@ function page(section: string, sub: string | undefined, rest: string[]) {
       if (sub) return <SkpEditorScreen id={sub} />;
       return <SkpList />;
     case 'penilaian':
-      return <ComingSoon title="nav.penilaian" body="coming.penilaian" />;
+      if (sub === 'distribusi') return <DistribusiScreen />;
+      if (sub) return <EvaluationEditorScreen id={sub} />;
+      return <PenilaianList />;
     case 'cetak':
       return <ComingSoon title="nav.cetak" body="coming.cetak" />;
     case 'impor-ekspor':
@@ -78,6 +84,7 @@ function page(section: string, sub: string | undefined, rest: string[]) {
     case 'sinkronisasi':
       return <ComingSoon title="nav.sinkronisasi" body="coming.sinkronisasi" />;
     case 'pengaturan':
+      if (sub === 'aturan') return <RulePackScreen />;
       return <SettingsScreen />;
     default:
       return <HomeScreen />;

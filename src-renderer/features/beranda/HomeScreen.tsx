@@ -3,6 +3,7 @@ import { href } from '../../app/router';
 import { useApp } from '../../app/StoreContext';
 import { useT } from '../../i18n/i18n';
 import { usePegawaiData } from '../pegawai/usePegawaiData';
+import { Worklist } from './Worklist';
 
 export function HomeScreen() {
   const t = useT();
@@ -42,6 +43,7 @@ export function HomeScreen() {
           </ul>
         )}
       </section>
+      {data.loaded && data.employees.length > 0 ? <Worklist data={data} /> : null}
     </div>
   );
 }

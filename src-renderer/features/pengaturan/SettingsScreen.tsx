@@ -6,6 +6,7 @@ import { Notice } from '../../components/Field';
 import { useT } from '../../i18n/i18n';
 import { getPlatform, isStoragePersisted } from '../../platform/platform';
 import { OfficeProfileForm } from './OfficeProfileForm';
+import { YearAndRules } from './YearAndRules';
 
 export function SettingsScreen() {
   const t = useT();
@@ -85,6 +86,7 @@ export function SettingsScreen() {
               </label>
             </div>
           </section>
+          <YearAndRules />
           <section className="card">
             <h2>{t('settings.about')}</h2>
             <dl className="facts">

@@ -9,13 +9,14 @@ import { Notice } from '../../components/Field';
 import { RepoError } from '../../db/errors';
 import type { SkpEditable } from '../../db/skpRepo';
 import { formatTanggal, parseIsoDate } from '../../domain/dates';
-import { formatNip } from '../../domain/nip';
 import { PERMENPANRB_6_2022 } from '../../domain/rulepack';
 import {
   ASPEK, emptyExternalPenilai, groupedRhk, isExternalPenilai, newRhk, PERSPEKTIF, type Indikator, type JenisRhk, type PersonSnapshot, type Rhk, type Skp, type SkpIssue,
 } from '../../domain/skp';
 import { isSkpLocked, type SkpAction } from '../../domain/workflow';
 import { useT } from '../../i18n/i18n';
+import { DocHistory } from '../../components/DocHistory';
+import { Identity } from './Identity';
 import { ReasonDialog } from './ReasonDialog';
 import { skpIssueText } from './skpText';
 
@@ -65,31 +66,6 @@ export function SkpEditorScreen({ id }: { id: string }) {
     );
   }
   return <SkpEditor key={skp.rev} skp={skp} notice={notice} onNotice={setNotice} />;
-}
-
-function Identity({ title, p, empty }: { title: string; p: PersonSnapshot | null; empty?: string }) {
-  const t = useT();
-  return (
-    <section>
-      <h3>{title}</h3>
-      {p ? (
-        <dl>
-          <dt>{t('skp.id.nama')}</dt>
-          <dd>{p.nama}</dd>
-          <dt>{t('skp.id.nip')}</dt>
-          <dd className="mono">{formatNip(p.nip)}</dd>
-          <dt>{t('skp.id.pangkat')}</dt>
-          <dd>{p.pangkat}</dd>
-          <dt>{t('skp.id.jabatan')}</dt>
-          <dd>{p.jabatan}</dd>
-          <dt>{t('skp.id.unit')}</dt>
-          <dd>{p.unit}</dd>
-        </dl>
-      ) : (
-        <p className="muted-warn">{empty}</p>
-      )}
-    </section>
-  );
 }
 
 function SkpEditor({ skp, notice, onNotice }: { skp: Skp; notice: string | null; onNotice(text: string | null): void }) {
@@ -377,7 +353,7 @@ function SkpEditor({ skp, notice, onNotice }: { skp: Skp; notice: string | null;
 
       <section className="card">
         <h2>{t('skp.history')}</h2>
-        <SkpHistory id={skp.id} />
+        <DocHistory load={() => store.skps.history(skp.id)} deps={[store, skp.id]} testId="skp-history" />
       </section>
 
       {error ? <Notice kind="error">{error.text}</Notice> : null}
@@ -426,25 +402,6 @@ function SkpEditor({ skp, notice, onNotice }: { skp: Skp; notice: string | null;
         />
       ) : null}
     </div>
-  );
-}
-
-function SkpHistory({ id }: { id: string }) {
-  const t = useT();
-  const { store } = useApp();
-  const entries = useLiveQuery(() => store.skps.history(id), [store, id]);
-  if (!entries) return null;
-  return (
-    <ol className="history" data-testid="skp-history">
-      {entries.map((h) => (
-        <li key={h.id}>
-          <div className="history-head">
-            <time dateTime={h.at}>{new Date(h.at).toLocaleString('id-ID')}</time> — {t(`pegawai.history.${h.action}`, { actor: h.actor })}
-          </div>
-          {h.note ? <div>{h.note}</div> : null}
-        </li>
-      ))}
-    </ol>
   );
 }
 

@@ -1,0 +1,163 @@
+import { expect, test, type Page } from '@playwright/test';
+import { rmSync } from 'node:fs';
+import { addPerson, addUnit, fillRhk, launchApp, newProfileDir, openSkpOf, setUnitHead, setupOffice, submitAndApprove } from './helpers';
+
+const Q1 = 'TRIWULAN I (';
+const AKHIR = 'TRIWULAN IV-AKHIR';
+
+async function openEvaluation(page: Page, nama: string, period: string) {
+  await page.goto('/#/penilaian');
+  await selectPeriod(page, period);
+  const row = page.getByTestId('eval-row').filter({ hasText: nama });
+  const open = row.getByRole('link', { name: 'Buka' });
+  if (await open.count()) await open.click();
+  else await row.getByRole('button', { name: 'Nilai' }).click();
+  await expect(page.getByRole('heading', { level: 1 })).toContainText(`Evaluasi kinerja ${nama}`);
+}
+
+async function selectPeriod(page: Page, text: string) {
+  const select = page.getByLabel('Periode', { exact: true });
+  const value = await select.evaluate((el, wanted) => [...(el as HTMLSelectElement).options].find((o) => o.text.includes(wanted))?.value ?? '', text);
+  await select.selectOption(value);
+}
+
+/** Realisasi and one dated feedback for RHK A.1, then the two ratings. */
+async function rate(page: Page, realisasi: string, hasil: string, perilaku: string) {
+  await page.getByLabel('Realisasi berdasarkan bukti dukung A.1').fill(realisasi);
+  await page.getByLabel('Isi umpan balik A.1').fill('Laporan diserahkan tepat waktu');
+  await page.getByRole('button', { name: 'Tambah' }).first().click();
+  await page.getByLabel('Rating hasil kerja').selectOption({ label: hasil });
+  await page.getByLabel('Rating perilaku kerja').selectOption({ label: perilaku });
+}
+
+async function finalise(page: Page) {
+  await page.getByRole('button', { name: 'Finalkan' }).click();
+  await expect(page.getByTestId('eval-status')).toHaveText('Final');
+}
+
+test('a unit is rated for Q1 and AKHIR: predikat by the matrix, distribution warning, lock and reopen with a reason', async () => {
+  test.setTimeout(180_000);
+  const dir = newProfileDir();
+  const { context, page } = await launchApp(dir);
+  try {
+    await setupOffice(page);
+    await page.goto('/#/pegawai/unit');
+    await addUnit(page, 'Kecamatan Curug');
+    await addUnit(page, 'Seksi Pemerintahan', 'Kecamatan Curug');
+    await addPerson(page, { nip: '197305121998031004', nama: 'Asep Saepudin', gelarDepan: 'Drs.', golongan: 'IV/b', jabatan: 'Camat Curug', unit: 'Kecamatan Curug' });
+    await addPerson(page, { nip: '198211032006042011', nama: 'Rina Marlina', golongan: 'III/d', jabatan: 'Kepala Seksi Pemerintahan', unit: 'Seksi Pemerintahan', atasan: 'Asep Saepudin' });
+    await addPerson(page, { nip: '199001152015031002', nama: 'Budi Hartono', golongan: 'III/a', jabatan: 'Analis Pemerintahan', unit: 'Seksi Pemerintahan', atasan: 'Rina Marlina' });
+    await addPerson(page, { nip: '199507072019022003', nama: 'Dewi Lestari', golongan: 'II/c', jabatan: 'Pengolah Data', unit: 'Seksi Pemerintahan', atasan: 'Rina Marlina' });
+    await setUnitHead(page, 'Kecamatan Curug', 'Asep Saepudin');
+    await setUnitHead(page, 'Seksi Pemerintahan', 'Rina Marlina');
+
+    // SKPs cascading through three levels: camat → kasi → two staff.
+    await openSkpOf(page, 'Asep Saepudin');
+    await page.getByLabel('Pejabat penilai kinerja — Nama').fill('Drs. H. Moch. Maesyal Rasyid, M.Si.');
+    await page.getByLabel('Pejabat penilai kinerja — Jabatan').fill('Sekretaris Daerah');
+    await fillRhk(page, 'Meningkatnya kualitas pelayanan publik kecamatan', 'Indeks kepuasan masyarakat', '85 Indeks');
+    await submitAndApprove(page);
+    await openSkpOf(page, 'Rina Marlina');
+    await fillRhk(page, 'Terselenggaranya pelayanan administrasi pemerintahan', 'Persentase layanan tepat waktu', '95%', 'Meningkatnya kualitas pelayanan publik');
+    await submitAndApprove(page);
+    await openSkpOf(page, 'Budi Hartono');
+    await fillRhk(page, 'Tersusunnya surat keterangan kependudukan', 'Jumlah surat keterangan', '1.200 Surat', 'Terselenggaranya pelayanan administrasi');
+    await submitAndApprove(page);
+    await openSkpOf(page, 'Dewi Lestari');
+    await fillRhk(page, 'Terkelolanya data kependudukan', 'Jumlah data yang dimutakhirkan', '5.000 Data', 'Terselenggaranya pelayanan administrasi');
+    await page.getByRole('button', { name: 'Simpan' }).click();
+    await expect(page.getByText('SKP tersimpan.')).toBeVisible();
+
+    // Rating before the SKP is approved is not offered; the way forward is the SKP.
+    await page.goto('/#/penilaian');
+    await selectPeriod(page, Q1);
+    const dewiRow = page.getByTestId('eval-row').filter({ hasText: 'Dewi Lestari' });
+    await expect(dewiRow).toContainText('SKP belum disetujui');
+    await expect(dewiRow.getByRole('button', { name: 'Nilai' })).toHaveCount(0);
+    await dewiRow.getByRole('link', { name: 'Buka SKP' }).click();
+    await submitAndApprove(page);
+
+    // Capaian organisasi of the section for Q1, set before rating.
+    await page.goto('/#/penilaian/distribusi');
+    await selectPeriod(page, Q1);
+    const seksi = page.locator('[data-testid="dist-unit"][data-unit="Seksi Pemerintahan"]');
+    await seksi.getByLabel('Capaian kinerja organisasi — Seksi Pemerintahan').selectOption({ label: 'Baik' });
+    await expect(seksi.getByText('Capaian organisasi tersimpan.')).toBeVisible();
+
+    // Q1, the kasi heads the section: the rating hasil kerja is suggested from capaian BAIK.
+    await openEvaluation(page, 'Rina Marlina', Q1);
+    await expect(page.getByTestId('capaian-card')).toContainText('Seksi Pemerintahan: Baik');
+    await expect(page.getByTestId('leader-suggestion')).toContainText('disarankan: Sesuai Ekspektasi');
+    await page.getByRole('button', { name: 'Pakai saran' }).click();
+    await expect(page.getByLabel('Rating hasil kerja')).toHaveValue('SESUAI_EKSPEKTASI');
+    // Bad input: final without realisasi and ratings lists what is missing.
+    await page.getByRole('button', { name: 'Finalkan' }).click();
+    await expect(page.getByText(/Evaluasi belum dapat difinalkan: masih ada 2 hal/)).toBeVisible();
+    await expect(page.getByTestId('eval-issues')).toContainText('RHK A.1 (Terselenggaranya pelayanan administrasi pemerintahan): realisasi belum diisi.');
+    await expect(page.getByTestId('eval-status')).toHaveText('Draf');
+    // The predikat follows the matrix cell by cell.
+    await rate(page, '96% layanan selesai tepat waktu', 'Di Atas Ekspektasi', 'Di Bawah Ekspektasi');
+    await expect(page.getByTestId('predikat-value')).toHaveText('Kurang/Misconduct');
+    await page.getByLabel('Rating hasil kerja').selectOption({ label: 'Di Bawah Ekspektasi' });
+    await expect(page.getByTestId('predikat-value')).toHaveText('Sangat Kurang');
+    await page.getByLabel('Rating perilaku kerja').selectOption({ label: 'Sesuai Ekspektasi' });
+    await expect(page.getByTestId('predikat-value')).toHaveText('Butuh Perbaikan');
+    await page.getByLabel('Rating hasil kerja').selectOption({ label: 'Sesuai Ekspektasi' });
+    await expect(page.getByTestId('predikat-value')).toHaveText('Baik');
+    await page.getByLabel('Rating hasil kerja').selectOption({ label: 'Di Atas Ekspektasi' });
+    await page.getByLabel('Rating perilaku kerja').selectOption({ label: 'Di Atas Ekspektasi' });
+    await expect(page.getByTestId('predikat-value')).toHaveText('Sangat Baik');
+    await expect(page.getByTestId('predikat-why')).toHaveText(
+      'Rating hasil kerja Di Atas Ekspektasi dan rating perilaku kerja Di Atas Ekspektasi menghasilkan predikat Sangat Baik menurut matriks PermenPANRB Nomor 6 Tahun 2022 (versi 1).',
+    );
+    await finalise(page);
+
+    for (const nama of ['Budi Hartono', 'Dewi Lestari']) {
+      await openEvaluation(page, nama, Q1);
+      await rate(page, 'Target triwulan tercapai', 'Di Atas Ekspektasi', 'Di Atas Ekspektasi');
+      await expect(page.getByTestId('predikat-value')).toHaveText('Sangat Baik');
+      await finalise(page);
+    }
+
+    // Everyone Sangat Baik in a unit whose capaian is BAIK: the guideline warns (and does not block).
+    await page.goto('/#/penilaian/distribusi');
+    await selectPeriod(page, Q1);
+    await expect(seksi.getByTestId('dist-warnings')).toContainText('Capaian organisasi BAIK: harus ada pegawai dengan predikat Butuh Perbaikan atau Kurang/Misconduct.');
+    await expect(seksi.getByTestId('dist-warnings')).toContainText('predikat Baik seharusnya kelompok terbanyak, tetapi Sangat Baik lebih banyak (3 dibanding 0)');
+    await seksi.getByLabel('Alasan / justifikasi pejabat penilai — Seksi Pemerintahan').fill('Seluruh target layanan triwulan I terlampaui');
+    await seksi.getByRole('button', { name: 'Simpan alasan' }).click();
+    await expect(seksi.getByText('Alasan tersimpan.')).toBeVisible();
+
+    // AKHIR: the final evaluation of the year.
+    await openEvaluation(page, 'Budi Hartono', AKHIR);
+    await expect(page.getByRole('heading', { level: 1 })).toHaveText('Evaluasi kinerja Budi Hartono — TRIWULAN IV-AKHIR');
+    await expect(page.getByText(/Ini evaluasi akhir/)).toBeVisible();
+    await rate(page, '1.250 surat keterangan', 'Sesuai Ekspektasi', 'Di Atas Ekspektasi');
+    await expect(page.getByTestId('predikat-value')).toHaveText('Baik');
+    await finalise(page);
+    await expect(page.getByText(/difinalkan pada .* dan terkunci/)).toBeVisible();
+    await expect(page.getByLabel('Realisasi berdasarkan bukti dukung A.1')).toBeDisabled();
+    await expect(page.getByLabel('Rating hasil kerja')).toBeDisabled();
+    await expect(page.getByTestId('followup')).toBeVisible();
+
+    // Reopening asks for a reason, which the history keeps.
+    await page.getByRole('button', { name: 'Buka kembali' }).click();
+    const dialog = page.getByRole('dialog');
+    await dialog.getByLabel('Alasan').fill('Realisasi Desember belum termasuk');
+    await dialog.getByRole('button', { name: 'Buka kembali' }).click();
+    await expect(page.getByTestId('eval-status')).toHaveText('Draf');
+    await expect(page.getByLabel('Realisasi berdasarkan bukti dukung A.1')).toBeEnabled();
+    await expect(page.getByTestId('eval-history')).toContainText('Evaluasi dibuka kembali: Realisasi Desember belum termasuk');
+
+    // The list shows the Q1 result per employee; Beranda lists what is left for the current period.
+    await page.goto('/#/penilaian');
+    await selectPeriod(page, Q1);
+    await expect(page.getByTestId('eval-summary')).toContainText('3 final');
+    await expect(page.getByTestId('eval-row').filter({ hasText: 'Budi Hartono' })).toContainText('Sangat Baik');
+    await page.goto('/#/beranda');
+    await expect(page.getByTestId('worklist')).toBeVisible();
+  } finally {
+    await context.close();
+    rmSync(dir, { recursive: true, force: true });
+  }
+});

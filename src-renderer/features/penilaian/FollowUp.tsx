@@ -1,0 +1,122 @@
+import { useLiveQuery } from 'dexie-react-hooks';
+import { useState } from 'react';
+import { errorMessage } from '../../app/errors';
+import { useApp } from '../../app/StoreContext';
+import { Notice } from '../../components/Field';
+import { angkaKredit, capYearlyAngkaKredit } from '../../domain/angkaKredit';
+import { jpProgress, monthsBetween, type Evaluation, type Rekomendasi } from '../../domain/evaluation';
+import type { Employee } from '../../domain/pegawai';
+import type { RulePack } from '../../domain/rulepack';
+import type { Skp } from '../../domain/skp';
+import { useT } from '../../i18n/i18n';
+
+interface Props {
+  ev: Evaluation;
+  skp: Skp;
+  pack: RulePack;
+  employee: Employee | undefined;
+}
+
+/** Tindak lanjut after a final evaluation (§9): recommendations, training hours, angka kredit. */
+export function FollowUp({ ev, skp, pack, employee }: Props) {
+  const t = useT();
+  const { store } = useApp();
+  const [rek, setRek] = useState<Rekomendasi>(ev.rekomendasi);
+  const [msg, setMsg] = useState<{ kind: 'success' | 'error'; text: string } | null>(null);
+  const dirty = JSON.stringify(rek) !== JSON.stringify(ev.rekomendasi);
+  const save = async () => {
+    try {
+      await store.evaluations.saveRekomendasi(ev.id, rek);
+      setMsg({ kind: 'success', text: t('eval.followup.saved') });
+    } catch (err) {
+      setMsg({ kind: 'error', text: errorMessage(t, err) });
+    }
+  };
+
+  // AK: a periodic evaluation converts the months of its period; the AKHIR one the whole SKP year (§9.1).
+  const jenjang = employee?.jenjang ?? '';
+  const months = ev.akhir ? monthsBetween(skp.mulai, skp.selesai) : monthsBetween(ev.mulai, ev.selesai);
+  const ak = jenjang && ev.predikat ? angkaKredit(pack, { predikat: ev.predikat, jenjang, months }) : null;
+  const akShown = ak !== null && ev.akhir && jenjang ? capYearlyAngkaKredit(pack, jenjang, ak) : ak;
+
+  return (
+    <section className="card" data-testid="followup">
+      <h2>{t('eval.followup')}</h2>
+      <div className="grid-3">
+        {(['pengembangan', 'penghargaan', 'pembinaan'] as const).map((k) => (
+          <label key={k} className="field">
+            <span>{t(`eval.followup.${k}`)}</span>
+            <textarea rows={3} value={rek[k]} onChange={(e) => setRek({ ...rek, [k]: e.target.value })} />
+          </label>
+        ))}
+      </div>
+      {msg ? <Notice kind={msg.kind}>{msg.text}</Notice> : null}
+      <button type="button" disabled={!dirty} onClick={() => void save()}>
+        {t('eval.followup.save')}
+      </button>
+
+      {akShown !== null && jenjang ? (
+        <p data-testid="angka-kredit">
+          {t('eval.ak', {
+            ak: akShown.toLocaleString('id-ID', { minimumFractionDigits: 2, maximumFractionDigits: 2 }),
+            months,
+            persen: Math.round(pack.angkaKredit.conversion[ev.predikat as 'BAIK'] * 100),
+            koef: pack.angkaKredit.coefficient[jenjang].toLocaleString('id-ID'),
+            jenjang: t(`pegawai.jenjang.${jenjang}`),
+          })}
+        </p>
+      ) : null}
+      <Trainings employeeId={ev.employeeId} year={ev.year} status={employee?.status.startsWith('PPPK') ? 'PPPK' : 'PNS'} pack={pack} />
+    </section>
+  );
+}
+
+function Trainings({ employeeId, year, status, pack }: { employeeId: string; year: number; status: 'PNS' | 'PPPK'; pack: RulePack }) {
+  const t = useT();
+  const { store } = useApp();
+  const list = useLiveQuery(() => store.trainings.forEmployee(employeeId, year), [store, employeeId, year]) ?? [];
+  const [form, setForm] = useState({ nama: '', mulai: '', selesai: '', jp: '' });
+  const [error, setError] = useState<string | null>(null);
+  const progress = jpProgress(pack, status, list.map((x) => x.jp));
+  const add = async () => {
+    setError(null);
+    try {
+      await store.trainings.add(employeeId, year, { nama: form.nama, mulai: form.mulai, selesai: form.selesai, jp: Number(form.jp.replace(',', '.')) });
+      setForm({ nama: '', mulai: '', selesai: '', jp: '' });
+    } catch (err) {
+      setError(errorMessage(t, err));
+    }
+  };
+  return (
+    <div className="trainings">
+      <h3>{t('eval.training', { year })}</h3>
+      <p data-testid="jp-progress">
+        <progress max={progress.target} value={Math.min(progress.total, progress.target)} />{' '}
+        {t('eval.training.progress', { total: progress.total, target: progress.target })}
+        {progress.cap !== null ? ` ${t('eval.training.cap', { cap: progress.cap })}` : ''}
+      </p>
+      {progress.overCap ? <Notice kind="warning">{t('eval.training.overCap', { cap: progress.cap ?? 0, total: progress.total })}</Notice> : null}
+      <ul>
+        {list.map((x) => (
+          <li key={x.id}>
+            {x.nama} ({x.mulai}
+            {x.selesai !== x.mulai ? ` s.d. ${x.selesai}` : ''}) — {x.jp} JP{' '}
+            <button type="button" className="link" aria-label={`${t('common.remove')} ${x.nama}`} onClick={() => void store.trainings.remove(x.id)}>
+              ✕
+            </button>
+          </li>
+        ))}
+      </ul>
+      <div className="inline-add">
+        <input aria-label={t('eval.training.nama')} placeholder={t('eval.training.nama')} value={form.nama} onChange={(e) => setForm({ ...form, nama: e.target.value })} />
+        <input type="date" aria-label={t('eval.training.mulai')} value={form.mulai} onChange={(e) => setForm({ ...form, mulai: e.target.value })} />
+        <input type="date" aria-label={t('eval.training.selesai')} value={form.selesai} onChange={(e) => setForm({ ...form, selesai: e.target.value })} />
+        <input inputMode="decimal" className="narrow" aria-label={t('eval.training.jp')} placeholder="JP" value={form.jp} onChange={(e) => setForm({ ...form, jp: e.target.value })} />
+        <button type="button" className="small" onClick={() => void add()}>
+          {t('common.add')}
+        </button>
+      </div>
+      {error ? <Notice kind="error">{error}</Notice> : null}
+    </div>
+  );
+}

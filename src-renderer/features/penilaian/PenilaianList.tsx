@@ -1,0 +1,182 @@
+import { useLiveQuery } from 'dexie-react-hooks';
+import { useMemo, useState } from 'react';
+import { errorMessage } from '../../app/errors';
+import { href, navigate } from '../../app/router';
+import { useApp } from '../../app/StoreContext';
+import { Notice } from '../../components/Field';
+import { VirtualRows } from '../../components/VirtualRows';
+import type { Evaluation } from '../../domain/evaluation';
+import { matchesQuery, parseSearchQuery } from '../../domain/pegawai';
+import { periodText, toIsoRange } from '../../domain/periods';
+import type { Skp } from '../../domain/skp';
+import { useT } from '../../i18n/i18n';
+import { usePegawaiData, type EmployeeRow } from '../pegawai/usePegawaiData';
+import { periodKey, periodOptionLabel, useActivePack, useYearPeriods } from './usePenilaianData';
+
+const ROW_HEIGHT = 48;
+type RowState = 'NO_SKP' | 'SKP_NOT_APPROVED' | 'NOT_STARTED' | 'DRAF' | 'FINAL';
+
+interface Row extends EmployeeRow {
+  skp: Skp | undefined;
+  evaluation: Evaluation | undefined;
+  state: RowState;
+}
+
+/** Employees of the active year with the state of their evaluation in the chosen period. */
+export function PenilaianList() {
+  const t = useT();
+  const { store, profile } = useApp();
+  const year = profile.settings.activeYear;
+  const pack = useActivePack();
+  const data = usePegawaiData();
+  const { periods, current } = useYearPeriods();
+  const [chosen, setChosen] = useState('');
+  const period = periods.find((p) => periodKey(p) === chosen) ?? current;
+  const pid = period ? periodKey(period) : '';
+  const skps = useLiveQuery(() => store.skps.listByYear(year), [store, year]);
+  const evaluations = useLiveQuery(() => store.evaluations.listByPeriod(pid), [store, pid]);
+  const [query, setQuery] = useState('');
+  const [unitId, setUnitId] = useState('');
+  const [state, setState] = useState<RowState | ''>('');
+  const [error, setError] = useState<string | null>(null);
+
+  const loaded = data.loaded && skps !== undefined && evaluations !== undefined && period !== undefined;
+  const rows = useMemo(() => {
+    if (!loaded || !period) return [];
+    const range = toIsoRange(period);
+    // The SKP that covers the period (someone who changed position has more than one).
+    const skpOf = new Map<string, Skp>();
+    for (const s of skps ?? []) {
+      if (s.selesai < range.mulai || s.mulai > range.selesai) continue;
+      const cur = skpOf.get(s.employeeId);
+      if (!cur || s.mulai > cur.mulai) skpOf.set(s.employeeId, s);
+    }
+    const evalOf = new Map((evaluations ?? []).map((e) => [e.skpId, e]));
+    return data.rows
+      .filter((r) => r.e.aktif)
+      .map((r): Row => {
+        const skp = skpOf.get(r.e.id);
+        const evaluation = skp ? evalOf.get(skp.id) : undefined;
+        const state: RowState = !skp ? 'NO_SKP' : skp.status !== 'DISETUJUI' ? 'SKP_NOT_APPROVED' : !evaluation ? 'NOT_STARTED' : evaluation.status;
+        return { ...r, skp, evaluation, state };
+      })
+      .sort((a, b) => a.e.nama.localeCompare(b.e.nama, 'id'));
+  }, [loaded, period, skps, evaluations, data.rows]);
+
+  const counts: Record<RowState, number> = { NO_SKP: 0, SKP_NOT_APPROVED: 0, NOT_STARTED: 0, DRAF: 0, FINAL: 0 };
+  for (const r of rows) counts[r.state]++;
+  const q = parseSearchQuery(query);
+  const visible = rows.filter((r) => (!unitId || r.e.unitId === unitId) && (!state || r.state === state) && matchesQuery(q, r.e.nip, r.text));
+
+  const start = async (skp: Skp) => {
+    setError(null);
+    try {
+      const ev = await store.evaluations.start(skp.id, pid);
+      navigate('penilaian', ev.id);
+    } catch (err) {
+      setError(errorMessage(t, err));
+    }
+  };
+
+  return (
+    <div className="page page-full">
+      <div className="page-head">
+        <h1>{t('eval.title', { year })}</h1>
+        <span className="spacer" />
+        <a className="button" href={href('penilaian', 'distribusi')}>
+          {t('eval.distribusi.open')}
+        </a>
+      </div>
+      <p className="lead">{t('eval.intro')}</p>
+      <div className="toolbar">
+        <label className="inline-field">
+          <span>{t('eval.period')}</span>
+          <select aria-label={t('eval.period')} value={pid} onChange={(e) => setChosen(e.target.value)}>
+            {periods.map((p) => (
+              <option key={periodKey(p)} value={periodKey(p)}>
+                {periodOptionLabel(p)} ({periodText(p.start, p.end)})
+              </option>
+            ))}
+          </select>
+        </label>
+      </div>
+      {error ? <Notice kind="error">{error}</Notice> : null}
+      <div className="summary" data-testid="eval-summary">
+        {(['FINAL', 'DRAF', 'NOT_STARTED', 'SKP_NOT_APPROVED', 'NO_SKP'] as const).map((s) => (
+          <span key={s} className={`pill ${s === 'FINAL' ? 'ok' : counts[s] > 0 && s !== 'DRAF' ? 'warn' : 'plain'}`}>
+            {t(`eval.summary.${s}`, { count: counts[s] })}
+          </span>
+        ))}
+      </div>
+      <div className="toolbar">
+        <input type="search" className="search" aria-label={t('common.search')} placeholder={t('pegawai.searchPlaceholder')} value={query} onChange={(e) => setQuery(e.target.value)} />
+        <select aria-label={t('pegawai.filter.unit')} value={unitId} onChange={(e) => setUnitId(e.target.value)}>
+          <option value="">{t('pegawai.filter.unit')}: {t('common.all')}</option>
+          {[...data.units].sort((a, b) => a.nama.localeCompare(b.nama, 'id')).map((u) => (
+            <option key={u.id} value={u.id}>
+              {u.nama}
+            </option>
+          ))}
+        </select>
+        <select aria-label={t('eval.filter.state')} value={state} onChange={(e) => setState(e.target.value as RowState | '')}>
+          <option value="">{t('eval.filter.state')}: {t('common.all')}</option>
+          {(['NO_SKP', 'SKP_NOT_APPROVED', 'NOT_STARTED', 'DRAF', 'FINAL'] as const).map((s) => (
+            <option key={s} value={s}>
+              {t(`eval.state.${s}`)}
+            </option>
+          ))}
+        </select>
+      </div>
+      <div className="grid-table eval-table" role="table">
+        <div className="grid-row grid-head" role="row">
+          <div role="columnheader">{t('pegawai.col.nama')}</div>
+          <div role="columnheader">{t('pegawai.col.unit')}</div>
+          <div role="columnheader">{t('eval.col.state')}</div>
+          <div role="columnheader">{t('eval.col.predikat')}</div>
+          <div role="columnheader" />
+        </div>
+        <VirtualRows
+          count={visible.length}
+          rowHeight={ROW_HEIGHT}
+          attrs={{ 'data-testid': 'eval-list' }}
+          empty={loaded ? <p className="empty">{t('pegawai.noMatch')}</p> : null}
+          renderRow={(index, style) => {
+            const r = visible[index];
+            if (!r) return null;
+            return (
+              <div key={r.e.id} role="row" className="grid-row" style={style} data-testid="eval-row">
+                <div role="cell" className="name" title={r.e.jabatan}>
+                  {r.name}
+                </div>
+                <div role="cell">{r.e.unitId ? (data.unitById.get(r.e.unitId)?.nama ?? '') : ''}</div>
+                <div role="cell">
+                  <span className={`status status-${r.state}`}>{t(`eval.state.${r.state}`)}</span>
+                </div>
+                <div role="cell">{r.evaluation?.predikat ? pack.predikatLabels[r.evaluation.predikat] : '—'}</div>
+                <div role="cell" className="row-actions">
+                  {r.evaluation ? (
+                    <a className="button small" href={href('penilaian', r.evaluation.id)}>
+                      {t('eval.open')}
+                    </a>
+                  ) : r.state === 'NOT_STARTED' && r.skp ? (
+                    <button type="button" className="small" onClick={() => void start(r.skp!)}>
+                      {t('eval.start')}
+                    </button>
+                  ) : r.skp ? (
+                    <a className="button small" href={href('skp', r.skp.id)}>
+                      {t('eval.openSkp')}
+                    </a>
+                  ) : (
+                    <a className="button small" href={href('skp')}>
+                      {t('eval.makeSkp')}
+                    </a>
+                  )}
+                </div>
+              </div>
+            );
+          }}
+        />
+      </div>
+    </div>
+  );
+}
