@@ -59,15 +59,15 @@ test.describe('foundation', () => {
       ]);
       // Every area opens and says in Indonesian what it holds; none is blank.
       for (const [link, heading] of [
-        ['Pegawai', 'Pegawai'], ['SKP', /^SKP tahun \d{4}$/], ['Penilaian', 'Penilaian'], ['Cetak', 'Cetak'],
+        ['Pegawai', 'Pegawai'], ['SKP', /^SKP tahun \d{4}$/], ['Penilaian', /^Penilaian kinerja \d{4}$/], ['Cetak', 'Cetak'],
         ['Impor/Ekspor', 'Impor/Ekspor'], ['Sinkronisasi', 'Sinkronisasi'], ['Pengaturan', 'Pengaturan'], ['Beranda', 'Beranda'],
       ] as const) {
         await nav.getByRole('link', { name: link, exact: true }).click();
         await expect(page.getByRole('heading', { level: 1, name: heading })).toBeVisible();
       }
-      await nav.getByRole('link', { name: 'Penilaian' }).click();
+      await nav.getByRole('link', { name: 'Cetak' }).click();
       await expect(page.getByText('Segera hadir')).toBeVisible();
-      await expect(page.getByText(/menilai rating hasil kerja dan perilaku/)).toBeVisible();
+      await expect(page.getByText(/untuk ditandatangani basah/)).toBeVisible();
 
       await nav.getByRole('link', { name: 'Pengaturan' }).click();
       await page.getByLabel('Bahasa').selectOption('en');

@@ -101,7 +101,6 @@ export const en: Catalog = {
   'home.todo.empty': 'Nothing to sort out. Employee data and structure are complete.',
   'home.todo.start': 'Start by adding work units and employees.',
   'home.open': 'Open',
-  'coming.penilaian': 'Here you will record realisation, evidence and feedback, then rate work results and behaviour each period up to the annual performance predicate.',
   'coming.cetak': 'Here you will print SKP, performance evaluation and DEKP forms to PDF for wet-ink signature, with a verification code.',
   'coming.imporEkspor': 'Here you will download Excel templates, import what supervisors or the BKD filled in with a preview, and export lists and recaps.',
   'coming.sinkronisasi': 'Here you will exchange data with other offices by file, resolving conflicting changes.',
@@ -557,4 +556,5 @@ export const en: Catalog = {
   "settings.cadence.SEMESTER": "Per semester (2 periods)",
   "settings.rulesActive": "Rules: {nama}, version {version}.",
   "settings.rulesOpen": "View and adjust the rule tables",
+  "eval.history": "Evaluation change history",
 };

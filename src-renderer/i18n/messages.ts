@@ -111,7 +111,6 @@ export const id = {
   'home.todo.start': 'Mulai dengan menambahkan unit kerja dan pegawai.',
   'home.open': 'Buka',
 
-  'coming.penilaian': 'Di sini Anda akan mencatat realisasi, bukti dukung dan umpan balik, lalu menilai rating hasil kerja dan perilaku setiap periode sampai predikat kinerja tahunan.',
   'coming.cetak': 'Di sini Anda akan mencetak SKP, Evaluasi Kinerja Pegawai dan DEKP ke PDF untuk ditandatangani basah, lengkap dengan kode verifikasi.',
   'coming.imporEkspor': 'Di sini Anda akan mengunduh templat Excel, mengimpor isian dari atasan atau BKD dengan pratinjau, dan mengekspor daftar serta rekap.',
   'coming.sinkronisasi': 'Di sini Anda akan bertukar data dengan kantor lain lewat berkas, dengan penyelesaian perubahan yang bertabrakan.',
@@ -572,6 +571,7 @@ export const id = {
   "settings.cadence.SEMESTER": "Semesteran (2 periode)",
   "settings.rulesActive": "Aturan: {nama}, versi {version}.",
   "settings.rulesOpen": "Lihat dan sesuaikan tabel aturan",
+  "eval.history": "Riwayat perubahan evaluasi",
 } as const;
 
 export type MessageKey = keyof typeof id;

@@ -98,7 +98,7 @@ export function Worklist({ data }: { data: PegawaiData }) {
       <div className="page-head">
         <h2>{t('home.work.title', { year, periode })}</h2>
         <span className="spacer" />
-        <select aria-label={t('pegawai.filter.unit')} value={unitId} onChange={(e) => setUnitId(e.target.value)}>
+        <select className="auto-width" aria-label={t('pegawai.filter.unit')} value={unitId} onChange={(e) => setUnitId(e.target.value)}>
           <option value="">{t('home.work.allUnits')}</option>
           <UnitOptions nodes={flattenTree(buildUnitTree(data.units.filter((u) => u.aktif)))} />
         </select>

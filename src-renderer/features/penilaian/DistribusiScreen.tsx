@@ -148,13 +148,15 @@ function UnitCard({ unit, depth, pack, periodId, evaluations, result }: { unit: 
         <p className="ok-text">{t('dist.ok')}</p>
       ) : null}
       {warnings.length > 0 || result?.justifikasi ? (
-        <label className="field">
-          <span>{t('dist.justifikasi')}</span>
-          <textarea rows={2} aria-label={`${t('dist.justifikasi')} — ${unit.nama}`} value={justifikasi} onChange={(e) => setJustifikasi(e.target.value)} />
+        <div>
+          <label className="field">
+            <span>{t('dist.justifikasi')}</span>
+            <textarea rows={2} aria-label={`${t('dist.justifikasi')} — ${unit.nama}`} value={justifikasi} onChange={(e) => setJustifikasi(e.target.value)} />
+          </label>
           <button type="button" className="small" disabled={justifikasi.trim() === (result?.justifikasi ?? '')} onClick={() => void save({ justifikasi }, t('dist.justifikasi.saved'))}>
             {t('dist.justifikasi.save')}
           </button>
-        </label>
+        </div>
       ) : null}
       {msg ? <Notice kind={msg.kind}>{msg.text}</Notice> : null}
     </section>

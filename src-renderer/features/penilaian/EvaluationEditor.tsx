@@ -285,7 +285,7 @@ function EvaluationEditor({ ev, skp, pack, employee, ownUnit, ownResult, led, le
       {ev.status === 'FINAL' ? <FollowUp ev={ev} skp={skp} pack={pack} employee={employee} /> : null}
 
       <section className="card">
-        <h2>{t('skp.history')}</h2>
+        <h2>{t('eval.history')}</h2>
         <DocHistory load={() => store.evaluations.history(ev.id)} deps={[store, ev.id]} testId="eval-history" />
       </section>
 
