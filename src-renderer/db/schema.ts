@@ -40,7 +40,16 @@ export interface ImportLogEntry {
   sha256: string;
   counts: Record<string, number>;
   errors: unknown[];
-  snapshot?: unknown;
+  /** What undo needs: ids created, documents as they were before, revs the import wrote. */
+  snapshot?: ImportSnapshot;
+  kind?: string;
+  undoneAt?: string;
+}
+
+export interface ImportSnapshot {
+  created: string[];
+  previous: Employee[];
+  written: Record<string, string>;
 }
 
 /** Documents filled in by later issues; declared now so version 1 holds every table. */

@@ -2,6 +2,7 @@ import { backupBeforeUpgrade } from './backup';
 import { RevClock } from './clock';
 import { EmployeeRepo } from './employeeRepo';
 import { EvaluationRepo } from './evaluationRepo';
+import { ImportRepo } from './importRepo';
 import { RulePackRepo } from './rulePackRepo';
 import { RepoError } from './errors';
 import { CURRENT_VERSION, DB_NAME, KinerjaDb, type SchemaVersion, SCHEMA_VERSIONS } from './schema';
@@ -25,6 +26,7 @@ export class DataStore {
   readonly years: YearRepo;
   readonly evaluations: EvaluationRepo;
   readonly trainings: TrainingRepo;
+  readonly imports: ImportRepo;
   private clock: RevClock | null = null;
 
   private constructor(
@@ -52,6 +54,7 @@ export class DataStore {
     this.years = new YearRepo(db, current);
     this.evaluations = new EvaluationRepo(db, current, this.rulePacks, this.years);
     this.trainings = new TrainingRepo(db, current);
+    this.imports = new ImportRepo(db, current);
   }
 
   private clockFor(officeId: string): RevClock {

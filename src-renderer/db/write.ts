@@ -28,9 +28,27 @@ export async function saveDoc<T extends SyncMeta>(
   ctx: WriteContext,
   opts: SaveOptions = {},
 ): Promise<T> {
+  const prepared = prepareDoc(table, prev, fields, ctx, opts);
+  if (!prepared) return prev as T;
+  await db.table(table).put(prepared.doc);
+  await db.auditLog.add(prepared.audit);
+  return prepared.doc;
+}
+
+/**
+ * The document and audit entry a save would write, or null when nothing changes. Batch writers
+ * (imports) prepare thousands and write them with bulkPut/bulkAdd inside one transaction.
+ */
+export function prepareDoc<T extends SyncMeta>(
+  table: SyncedTableName,
+  prev: T | undefined,
+  fields: Omit<Partial<T>, keyof SyncMeta>,
+  ctx: WriteContext,
+  opts: SaveOptions & { compactCreate?: boolean } = {},
+): { doc: T; audit: AuditEntry } | null {
   const candidate = { ...(prev ?? {}), ...fields } as Record<string, unknown>;
   const changes = diffFields(prev as Record<string, unknown> | undefined, candidate);
-  if (prev && changes.length === 0 && !opts.action) return prev;
+  if (prev && changes.length === 0 && !opts.action) return null;
   const now = ctx.nowIso();
   const rev = ctx.nextRev();
   const doc = {
@@ -42,8 +60,7 @@ export async function saveDoc<T extends SyncMeta>(
     rev,
     deleted: opts.action === 'delete' ? true : opts.action === 'restore' ? false : (prev?.deleted ?? false),
   } as unknown as T;
-  await db.table(table).put(doc);
-  await db.auditLog.add({
+  const audit: AuditEntry = {
     id: crypto.randomUUID(),
     at: now,
     actor: ctx.actor,
@@ -51,9 +68,10 @@ export async function saveDoc<T extends SyncMeta>(
     table,
     docId: doc.id,
     action: opts.action ?? (prev ? 'update' : 'create'),
-    changes: diffFields(prev as Record<string, unknown> | undefined, doc as unknown as Record<string, unknown>),
+    // A created document is its own record of the fields; an import of thousands keeps the log small.
+    changes: !prev && opts.compactCreate ? [] : diffFields(prev as Record<string, unknown> | undefined, doc as unknown as Record<string, unknown>),
     rev,
     ...(opts.note ? { note: opts.note } : {}),
-  });
-  return doc;
+  };
+  return { doc, audit };
 }

@@ -1,0 +1,120 @@
+import type { Employee } from '../domain/pegawai';
+import { printedName } from '../domain/pegawai';
+import type { EmployeePlan } from '../io/pegawaiImport';
+import { pickFields } from '../io/pegawaiImport';
+import { RepoError } from './errors';
+import type { AuditEntry, ImportLogEntry, KinerjaDb } from './schema';
+import { prepareDoc, type WriteContext } from './write';
+
+export interface CommitMeta {
+  fileName: string;
+  sha256: string;
+  /** The user chose "impor hanya baris yang valid": rows with errors are left out (and logged). */
+  onlyValid: boolean;
+}
+
+/** Errors kept in the log are capped; the full list was offered as an xlsx at preview time. */
+const MAX_LOGGED_ERRORS = 5000;
+
+/**
+ * Writing a confirmed import: one transaction, all or nothing, audit entries for every record,
+ * an import-log entry (file name, SHA-256, counts) holding what is needed to undo it.
+ */
+export class ImportRepo {
+  constructor(
+    private readonly db: KinerjaDb,
+    private readonly context: () => Promise<WriteContext>,
+  ) {}
+
+  async log(): Promise<ImportLogEntry[]> {
+    return (await this.db.importLog.orderBy('at').reverse().toArray()).map((e) => ({ ...e, snapshot: undefined }) as ImportLogEntry);
+  }
+
+  async previousBySha(sha256: string): Promise<ImportLogEntry | undefined> {
+    return (await this.db.importLog.toArray()).filter((e) => e.sha256 === sha256 && !e.undoneAt).sort((a, b) => b.at.localeCompare(a.at))[0];
+  }
+
+  async commitEmployees(plan: EmployeePlan, meta: CommitMeta): Promise<ImportLogEntry> {
+    if (plan.errors.length > 0 && !meta.onlyValid) throw new RepoError('importHasErrors', { count: plan.errorRows });
+    const { db } = this;
+    return db.transaction('rw', [db.employees, db.auditLog, db.importLog, db.settings], async () => {
+      const ctx = await this.context();
+      // The database may have changed between preview and confirm (another window, an edit).
+      const prevs = await db.employees.bulkGet(plan.updates.map((u) => u.id));
+      prevs.forEach((p, i) => {
+        const u = plan.updates[i]!;
+        if (!p || p.deleted || p.rev !== u.rev) throw new RepoError('importStale', { nama: u.nama });
+      });
+      if (plan.creates.length > 0) {
+        const taken = await db.employees.where('nip').anyOf(plan.creates.map((c) => c.fields.nip)).filter((e) => !e.deleted).first();
+        if (taken) throw new RepoError('importStale', { nama: printedName(taken) });
+      }
+      const note = `Impor ${meta.fileName}`;
+      const docs: Employee[] = [];
+      const audits: AuditEntry[] = [];
+      for (const c of plan.creates) {
+        const p = prepareDoc<Employee>('employees', undefined, c.fields, ctx, { id: c.id, note, compactCreate: true });
+        if (p) (docs.push(p.doc), audits.push(p.audit));
+      }
+      plan.updates.forEach((u, i) => {
+        const p = prepareDoc<Employee>('employees', prevs[i], u.fields, ctx, { note });
+        if (p) (docs.push(p.doc), audits.push(p.audit));
+      });
+      await db.employees.bulkPut(docs);
+      await db.auditLog.bulkAdd(audits);
+      const entry: ImportLogEntry = {
+        id: crypto.randomUUID(),
+        at: ctx.nowIso(),
+        actor: ctx.actor,
+        fileName: meta.fileName,
+        sha256: meta.sha256,
+        kind: 'pegawai',
+        counts: { baru: plan.creates.length, berubah: plan.updates.length, tidakBerubah: plan.unchanged, dilewati: plan.skipped, galat: plan.errorRows },
+        errors: plan.errors.slice(0, MAX_LOGGED_ERRORS),
+        snapshot: {
+          created: plan.creates.map((c) => c.id),
+          previous: prevs.filter((p): p is Employee => Boolean(p)),
+          written: Object.fromEntries(docs.map((d) => [d.id, d.rev])),
+        },
+      };
+      await db.importLog.add(entry);
+      return { ...entry, snapshot: undefined } as ImportLogEntry;
+    });
+  }
+
+  /**
+   * Undoes an import from its snapshot: created employees become tombstones, updated ones get their
+   * previous fields back (both as new revisions, so other offices see the undo too). Refused when a
+   * record was edited after the import.
+   */
+  async undo(logId: string): Promise<void> {
+    const { db } = this;
+    await db.transaction('rw', [db.employees, db.auditLog, db.importLog, db.settings], async () => {
+      const ctx = await this.context();
+      const entry = await db.importLog.get(logId);
+      if (!entry?.snapshot) throw new RepoError('notFound');
+      if (entry.undoneAt) throw new RepoError('importAlreadyUndone');
+      const snap = entry.snapshot;
+      const ids = Object.keys(snap.written);
+      const current = await db.employees.bulkGet(ids);
+      current.forEach((c, i) => {
+        if (!c || c.rev !== snap.written[ids[i]!]) throw new RepoError('importChangedSince', { nama: c ? printedName(c) : '?' });
+      });
+      const byId = new Map(current.filter((c): c is Employee => Boolean(c)).map((c) => [c.id, c]));
+      const note = `Impor ${entry.fileName} dibatalkan`;
+      const docs: Employee[] = [];
+      const audits: AuditEntry[] = [];
+      for (const id of snap.created) {
+        const p = prepareDoc<Employee>('employees', byId.get(id), {}, ctx, { action: 'delete', note });
+        if (p) (docs.push(p.doc), audits.push(p.audit));
+      }
+      for (const prev of snap.previous) {
+        const p = prepareDoc<Employee>('employees', byId.get(prev.id), pickFields(prev), ctx, { note });
+        if (p) (docs.push(p.doc), audits.push(p.audit));
+      }
+      await db.employees.bulkPut(docs);
+      await db.auditLog.bulkAdd(audits);
+      await db.importLog.put({ ...entry, undoneAt: ctx.nowIso() });
+    });
+  }
+}

@@ -1,0 +1,87 @@
+/**
+ * Exports (issue #6 §6): every list as an xlsx with Indonesian headers, NIP and all other text as
+ * text cells (formula-looking text is never evaluated), sensible widths. The Pegawai and SKP
+ * exports use the template layout, so a file sent to another office can be imported back as is.
+ */
+import { formatNip } from '../domain/nip';
+import { parseIsoDate } from '../domain/dates';
+import type { Evaluation, UnitResult } from '../domain/evaluation';
+import type { Employee } from '../domain/pegawai';
+import type { RulePack } from '../domain/rulepack';
+import type { Skp } from '../domain/skp';
+import type { Unit } from '../domain/unit';
+import { id as messages } from '../i18n/messages';
+import { buildWorkbook, type CellValue } from './sheet';
+import { COLUMNS, dataWorkbook, fitWidths, type MetaInfo } from './templates';
+
+function tanggal(iso: string): string {
+  const d = parseIsoDate(iso);
+  return d ? `${String(d.day).padStart(2, '0')}-${String(d.month).padStart(2, '0')}-${d.year}` : '';
+}
+
+export function employeeRows(list: readonly Employee[], units: readonly Unit[], all: readonly Employee[]): CellValue[][] {
+  const unitName = new Map(units.map((u) => [u.id, u.nama]));
+  const nipOf = new Map(all.map((e) => [e.id, e.nip]));
+  const value: Record<string, (e: Employee) => CellValue> = {
+    nip: (e) => e.nip,
+    nama: (e) => e.nama,
+    gelarDepan: (e) => e.gelarDepan,
+    gelarBelakang: (e) => e.gelarBelakang,
+    status: (e) => messages[`pegawai.status.${e.status}`],
+    jenisKelamin: (e) => e.jenisKelamin,
+    tanggalLahir: (e) => tanggal(e.tanggalLahir),
+    golongan: (e) => e.golongan,
+    tmtGolongan: (e) => tanggal(e.tmtGolongan),
+    jabatan: (e) => e.jabatan,
+    jenisJabatan: (e) => (e.jenisJabatan ? messages[`pegawai.jenisJabatan.${e.jenisJabatan}`] : ''),
+    jenjang: (e) => (e.jenjang ? messages[`pegawai.jenjang.${e.jenjang}`] : ''),
+    unit: (e) => (e.unitId ? (unitName.get(e.unitId) ?? '') : ''),
+    atasanNip: (e) => (e.atasanId ? (nipOf.get(e.atasanId) ?? '') : ''),
+  };
+  return list.map((e) => COLUMNS.pegawai.map((c) => value[c.key]?.(e) ?? ''));
+}
+
+export function exportPegawai(list: readonly Employee[], units: readonly Unit[], all: readonly Employee[], meta: MetaInfo) {
+  return dataWorkbook('pegawai', { ...meta, kind: 'pegawai' }, employeeRows(list, units, all), units.map((u) => u.nama), false);
+}
+
+/** One row per indicator; the RHK text repeats so each row stands alone in a filter. */
+export function exportSkp(skps: readonly Skp[], units: readonly Unit[], meta: MetaInfo) {
+  const rows: CellValue[][] = [];
+  for (const s of skps) {
+    for (const r of s.rhk) {
+      for (const ind of r.indikator) {
+        rows.push([s.pegawai.nip, s.year, r.jenis === 'UTAMA' ? 'Utama' : 'Tambahan', r.teks, r.intervensi?.teks ?? '', ind.aspek ? messages[`skp.aspek.${ind.aspek}`] : '', ind.teks, ind.target]);
+      }
+    }
+  }
+  return dataWorkbook('skp', { ...meta, kind: 'skp' }, rows, units.map((u) => u.nama), false);
+}
+
+/** Rekap penilaian of one period: per unit its capaian and counts, then every employee's predikat. */
+export function exportRekap(input: { periode: string; evaluations: readonly Evaluation[]; units: readonly Unit[]; results: readonly UnitResult[]; pack: RulePack; instansi: string }) {
+  const { pack } = input;
+  const unitName = new Map(input.units.map((u) => [u.id, u.nama]));
+  const capaian = new Map(input.results.map((r) => [r.unitId, r.capaian]));
+  const header: CellValue[] = ['No', 'NIP', 'Nama', 'Jabatan', 'Unit kerja', 'Capaian organisasi', 'Rating hasil kerja', 'Rating perilaku kerja', 'Predikat', 'Status'];
+  const sorted = [...input.evaluations].sort((a, b) => (unitName.get(a.unitId ?? '') ?? '').localeCompare(unitName.get(b.unitId ?? '') ?? '', 'id') || a.pegawai.nama.localeCompare(b.pegawai.nama, 'id'));
+  const rows: CellValue[][] = [
+    [`REKAP PREDIKAT KINERJA PEGAWAI — ${input.periode}`],
+    [input.instansi],
+    [],
+    header,
+    ...sorted.map((e, i) => [
+      i + 1,
+      formatNip(e.pegawai.nip),
+      e.pegawai.nama,
+      e.pegawai.jabatan,
+      unitName.get(e.unitId ?? '') ?? e.pegawai.unit,
+      capaian.get(e.unitId ?? '') ? pack.capaianLabels[capaian.get(e.unitId ?? '') as keyof RulePack['capaianLabels']] : '',
+      e.ratingHasil ? pack.ratingLabels[e.ratingHasil] : '',
+      e.ratingPerilaku ? pack.ratingLabels[e.ratingPerilaku] : '',
+      e.predikat ? pack.predikatLabels[e.predikat] : '',
+      e.status === 'FINAL' ? 'Final' : 'Draf',
+    ]),
+  ];
+  return buildWorkbook([{ name: 'Rekap', rows, widths: fitWidths([header, ...rows.slice(4)]) }]);
+}

@@ -1,0 +1,284 @@
+/**
+ * Importing employees from a sheet (issue #6 §2–§4): rows are read into candidate records with
+ * per-cell errors (sheet, Excel row, column), then compared with the database into a plan —
+ * baru, berubah (with the field changes), tidak berubah, galat — that the user confirms before
+ * anything is written. Pure: runs in the import worker and in unit tests.
+ */
+import type { CalendarDate } from '../domain/dates';
+import { EMPLOYEE_STATUSES, type EmployeeStatus } from '../domain/golongan';
+import {
+  emptyEmployeeFields, findAtasanCycle, JENIS_JABATAN, JENJANG_BY_JENIS, printedName, validateEmployee,
+  type Employee, type EmployeeField, type EmployeeFields, type FieldIssue, type JenisJabatan, type JenjangJf,
+} from '../domain/pegawai';
+import { diffFields, type FieldChange } from '../domain/records';
+import type { Unit } from '../domain/unit';
+import { id as messages } from '../i18n/messages';
+import { foldHeader, type ImportField } from './headers';
+import { columnLetter } from './sheet';
+import { cleanText, parseGolongan, parseNipCell, parseTanggal, splitNameAndGelar } from './values';
+
+export interface ImportError {
+  sheet: string;
+  /** Excel row number (1-based), 0 for file-level problems. */
+  row: number;
+  /** Excel column letter, '' when the problem is not one cell. */
+  column: string;
+  code: string;
+  params?: Record<string, string | number>;
+}
+
+export interface SourceTable {
+  sheet: string;
+  rows: unknown[][];
+  /** 0-based index of the first data row. */
+  firstDataRow: number;
+  /** Column index → field ('' = ignored). An array, never an object keyed by header text. */
+  mapping: (ImportField | '')[];
+  /** The template's example row, skipped when left unchanged. */
+  example?: unknown[];
+}
+
+interface ParsedRow {
+  row: number;
+  values: Partial<EmployeeFields>;
+  unitName: string;
+  atasanNip: string;
+  errors: ImportError[];
+}
+
+function byFolded<T extends string>(codes: readonly T[], label: (c: T) => string, extra: Record<string, T> = {}): Map<string, T> {
+  const m = new Map<string, T>();
+  for (const c of codes) {
+    m.set(foldHeader(c), c);
+    m.set(foldHeader(label(c)), c);
+  }
+  for (const [k, v] of Object.entries(extra)) m.set(foldHeader(k), v);
+  return m;
+}
+
+const STATUS = byFolded(EMPLOYEE_STATUSES, (s) => messages[`pegawai.status.${s}`], { 'PPPK Paruh Waktu': 'PPPK_PW', 'Calon PNS': 'CPNS', 'Pegawai Negeri Sipil': 'PNS' });
+const SEX = new Map<string, 'L' | 'P'>([['l', 'L'], ['lakilaki', 'L'], ['pria', 'L'], ['1', 'L'], ['p', 'P'], ['perempuan', 'P'], ['wanita', 'P'], ['2', 'P']]);
+const JENIS = byFolded(JENIS_JABATAN, (j) => messages[`pegawai.jenisJabatan.${j}`], { 'Jabatan Fungsional Tertentu': 'FUNGSIONAL_KEAHLIAN', 'Jabatan Fungsional Umum': 'PELAKSANA', Struktural: 'PENGAWAS' });
+const JENJANG_LIST = [...new Set(Object.values(JENJANG_BY_JENIS).flat())] as JenjangJf[];
+const JENJANG = byFolded(JENJANG_LIST, (j) => messages[`pegawai.jenjang.${j}`]);
+
+/** Reads the mapped cells of each data row; empty rows and an unchanged example row are skipped. */
+export function parseEmployeeRows(t: SourceTable): ParsedRow[] {
+  const out: ParsedRow[] = [];
+  const col = (field: ImportField) => t.mapping.indexOf(field);
+  const has = (field: ImportField) => col(field) >= 0;
+  for (let r = t.firstDataRow; r < t.rows.length; r++) {
+    const raw = t.rows[r] ?? [];
+    if (raw.every((v) => cleanText(v) === '')) continue;
+    if (t.example && t.example.every((v, i) => cleanText(v) === cleanText(raw[i]))) continue;
+    const rowNo = r + 1;
+    const errors: ImportError[] = [];
+    const values: Partial<EmployeeFields> = {};
+    const cellOf = (field: ImportField) => raw[col(field)];
+    const err = (field: ImportField, code: string, params?: Record<string, string | number>) =>
+      errors.push({ sheet: t.sheet, row: rowNo, column: has(field) ? columnLetter(col(field)) : '', code, ...(params ? { params } : {}) });
+    const text = (field: ImportField) => (has(field) ? cleanText(cellOf(field)) : '');
+
+    if (has('nip')) {
+      const nip = parseNipCell(cellOf('nip'));
+      if (nip.ok) values.nip = nip.value;
+      else err('nip', nip.code, nip.params);
+    } else err('nip', 'nipColumnMissing');
+
+    if (has('namaLengkap') && text('namaLengkap')) Object.assign(values, splitNameAndGelar(cellOf('namaLengkap')));
+    if (has('nama') && text('nama')) {
+      // "Drs. Asep, M.Si." in a plain name column with no gelar columns: split it too.
+      if (!has('gelarDepan') && !has('gelarBelakang')) Object.assign(values, splitNameAndGelar(cellOf('nama')));
+      else values.nama = text('nama');
+    }
+    if (has('gelarDepan') && text('gelarDepan')) values.gelarDepan = text('gelarDepan');
+    if (has('gelarBelakang') && text('gelarBelakang')) values.gelarBelakang = text('gelarBelakang').replace(/^,\s*/, '');
+
+    const coded = <T extends string>(field: ImportField, map: Map<string, T>, code: string, set: (v: T) => void) => {
+      const v = text(field);
+      if (!v) return;
+      const found = map.get(foldHeader(v));
+      if (found) set(found);
+      else err(field, code, { text: v });
+    };
+    coded('status', STATUS, 'statusUnknown', (v) => (values.status = v as EmployeeStatus));
+    coded('jenisKelamin', SEX, 'sexUnknown', (v) => (values.jenisKelamin = v));
+    coded('jenisJabatan', JENIS, 'jenisJabatanUnknown', (v) => (values.jenisJabatan = v as JenisJabatan));
+    coded('jenjang', JENJANG, 'jenjangUnknown', (v) => (values.jenjang = v as JenjangJf));
+
+    for (const field of ['tanggalLahir', 'tmtGolongan'] as const) {
+      if (!has(field)) continue;
+      const d = parseTanggal(cellOf(field));
+      if (d.ok) {
+        if (d.value) values[field] = d.value;
+      } else err(field, d.code, d.params);
+    }
+    if (has('golongan')) {
+      const g = parseGolongan(cellOf('golongan'));
+      if (g.ok) {
+        if (g.value) values.golongan = g.value;
+      } else err('golongan', g.code, g.params);
+    }
+    if (text('jabatan')) values.jabatan = text('jabatan');
+
+    let atasanNip = '';
+    if (has('atasanNip') && text('atasanNip')) {
+      const a = parseNipCell(cellOf('atasanNip'));
+      if (a.ok) atasanNip = a.value;
+      else err('atasanNip', a.code === 'nipNumeric' ? 'atasanNipNumeric' : 'atasanNipInvalid', { text: text('atasanNip') });
+    }
+    out.push({ row: rowNo, values, unitName: text('unit'), atasanNip, errors });
+  }
+  return out;
+}
+
+export interface PlannedCreate {
+  row: number;
+  id: string;
+  fields: EmployeeFields;
+}
+
+export interface PlannedUpdate {
+  row: number;
+  id: string;
+  /** The revision the plan was made against; the commit refuses if it changed meanwhile. */
+  rev: string;
+  fields: EmployeeFields;
+  nama: string;
+  changes: FieldChange[];
+}
+
+export interface EmployeePlan {
+  creates: PlannedCreate[];
+  updates: PlannedUpdate[];
+  unchanged: number;
+  skipped: number;
+  errors: ImportError[];
+  /** Rows with at least one error (never written). */
+  errorRows: number;
+  totalRows: number;
+}
+
+export interface PlanOptions {
+  /** An NIP already in the database: update it, or leave it alone. */
+  existing: 'update' | 'skip';
+  today: CalendarDate;
+  newId?: () => string;
+}
+
+const FIELD_TO_IMPORT: Partial<Record<EmployeeField, ImportField>> = {
+  nip: 'nip', nama: 'nama', gelarDepan: 'gelarDepan', gelarBelakang: 'gelarBelakang', status: 'status', jenisKelamin: 'jenisKelamin',
+  tanggalLahir: 'tanggalLahir', golongan: 'golongan', tmtGolongan: 'tmtGolongan', jabatan: 'jabatan', jenisJabatan: 'jenisJabatan',
+  jenjang: 'jenjang', unitId: 'unit', atasanId: 'atasanNip',
+};
+
+/**
+ * Compares parsed rows with the database. Empty cells never erase what is already stored. The atasan
+ * is found by NIP in the same file or in the database; units by name.
+ */
+export function planEmployeeImport(table: SourceTable, parsed: readonly ParsedRow[], existing: readonly Employee[], units: readonly Unit[], opts: PlanOptions): EmployeePlan {
+  const newId = opts.newId ?? (() => crypto.randomUUID());
+  const byNip = new Map(existing.filter((e) => !e.deleted).map((e) => [e.nip, e]));
+  const unitByName = new Map(units.filter((u) => !u.deleted).map((u) => [foldHeader(u.nama), u]));
+  const colOf = (field: EmployeeField) => {
+    const f = FIELD_TO_IMPORT[field];
+    const i = f ? table.mapping.indexOf(f) : -1;
+    if (i < 0 && field === 'nama') {
+      const j = table.mapping.indexOf('namaLengkap');
+      return j >= 0 ? columnLetter(j) : '';
+    }
+    return i >= 0 ? columnLetter(i) : '';
+  };
+
+  // Pass 1: ids for every NIP in the file, so an atasan may be a row further down.
+  const seen = new Map<string, number>();
+  const idOfRow = new Map<number, string>();
+  const fileNipToId = new Map<string, string>();
+  const errors: ImportError[] = [];
+  const rowErrors = new Map<number, ImportError[]>();
+  const fail = (row: number, e: ImportError) => rowErrors.set(row, [...(rowErrors.get(row) ?? []), e]);
+  for (const p of parsed) {
+    for (const e of p.errors) fail(p.row, e);
+    const nip = p.values.nip;
+    if (!nip) continue;
+    const first = seen.get(nip);
+    if (first !== undefined) {
+      fail(p.row, { sheet: table.sheet, row: p.row, column: colOf('nip'), code: 'nipDuplicateInFile', params: { first } });
+      continue;
+    }
+    seen.set(nip, p.row);
+    const id = byNip.get(nip)?.id ?? newId();
+    idOfRow.set(p.row, id);
+    fileNipToId.set(nip, id);
+  }
+
+  // Pass 2: full candidate records.
+  const candidates: { p: ParsedRow; id: string; prev: Employee | undefined; fields: EmployeeFields }[] = [];
+  let skipped = 0;
+  for (const p of parsed) {
+    const id = idOfRow.get(p.row);
+    if (!id || rowErrors.has(p.row)) continue;
+    const prev = byNip.get(p.values.nip ?? '');
+    if (prev && opts.existing === 'skip') {
+      skipped++;
+      continue;
+    }
+    const base: EmployeeFields = prev ? pickFields(prev) : emptyEmployeeFields();
+    const fields: EmployeeFields = { ...base, ...p.values };
+    if (p.unitName) {
+      const unit = unitByName.get(foldHeader(p.unitName));
+      if (unit) fields.unitId = unit.id;
+      else fail(p.row, { sheet: table.sheet, row: p.row, column: colOf('unitId'), code: 'unitUnknown', params: { text: p.unitName } });
+    }
+    if (p.atasanNip) {
+      const atasanId = fileNipToId.get(p.atasanNip) ?? byNip.get(p.atasanNip)?.id;
+      if (!atasanId) fail(p.row, { sheet: table.sheet, row: p.row, column: colOf('atasanId'), code: 'atasanUnknown', params: { nip: p.atasanNip } });
+      else fields.atasanId = atasanId;
+    }
+    for (const issue of validateEmployee(fields, { today: opts.today, selfId: id })) {
+      if (issue.severity !== 'error') continue;
+      fail(p.row, { sheet: table.sheet, row: p.row, column: colOf(issue.field), code: 'fieldIssue', params: fieldIssueParams(issue) });
+    }
+    candidates.push({ p, id, prev, fields });
+  }
+
+  // Atasan cycles across the merged picture (database + file).
+  const atasanOf = new Map<string, string | null>(existing.map((e) => [e.id, e.atasanId]));
+  for (const c of candidates) if (!rowErrors.has(c.p.row)) atasanOf.set(c.id, c.fields.atasanId);
+  const names = new Map<string, string>(existing.map((e) => [e.id, printedName(e)]));
+  for (const c of candidates) names.set(c.id, printedName(c.fields));
+  for (const c of candidates) {
+    if (rowErrors.has(c.p.row)) continue;
+    const cycle = findAtasanCycle(c.id, c.fields.atasanId, (x) => atasanOf.get(x) ?? null);
+    if (cycle) fail(c.p.row, { sheet: table.sheet, row: c.p.row, column: colOf('atasanId'), code: 'atasanCycle', params: { chain: cycle.map((x) => names.get(x) ?? '?').join(' → ') } });
+  }
+
+  const creates: PlannedCreate[] = [];
+  const updates: PlannedUpdate[] = [];
+  let unchanged = 0;
+  for (const c of candidates) {
+    if (rowErrors.has(c.p.row)) continue;
+    if (!c.prev) {
+      creates.push({ row: c.p.row, id: c.id, fields: c.fields });
+      continue;
+    }
+    const changes = diffFields(pickFields(c.prev) as unknown as Record<string, unknown>, c.fields as unknown as Record<string, unknown>);
+    if (changes.length === 0) unchanged++;
+    else updates.push({ row: c.p.row, id: c.id, rev: c.prev.rev, fields: c.fields, nama: printedName(c.fields), changes });
+  }
+  for (const list of rowErrors.values()) errors.push(...list);
+  errors.sort((a, b) => a.row - b.row || a.column.localeCompare(b.column));
+  return { creates, updates, unchanged, skipped, errors, errorRows: rowErrors.size, totalRows: parsed.length };
+}
+
+function fieldIssueParams(issue: FieldIssue): Record<string, string | number> {
+  return { field: issue.field, issue: issue.code, ...(issue.params ?? {}) };
+}
+
+/** The editable fields of a stored employee, without sync metadata. */
+export function pickFields(e: Employee): EmployeeFields {
+  const f = emptyEmployeeFields();
+  const out = {} as Record<string, unknown>;
+  for (const k of Object.keys(f)) out[k] = (e as unknown as Record<string, unknown>)[k] ?? (f as unknown as Record<string, unknown>)[k];
+  return out as unknown as EmployeeFields;
+}

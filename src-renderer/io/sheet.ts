@@ -1,0 +1,100 @@
+/**
+ * Reading and writing workbooks with SheetJS, safely (issue #6 §5, §6). Reading refuses what is not
+ * an Excel file, corrupt, empty or password-protected, each with its own code; writing keeps NIP
+ * and every other text as text cells so Excel never reformats or evaluates them.
+ */
+import * as XLSX from 'xlsx';
+
+export const MAX_FILE_BYTES = 25 * 1024 * 1024;
+export const MAX_ROWS = 30_000;
+
+export type ReadProblem = 'notWorkbook' | 'tooLarge' | 'passwordProtected' | 'corrupt' | 'empty' | 'tooManyRows';
+
+export type ReadResult = { ok: true; workbook: XLSX.WorkBook } | { ok: false; code: ReadProblem; params?: Record<string, number> };
+
+function isZip(b: Uint8Array): boolean {
+  return b[0] === 0x50 && b[1] === 0x4b && b[2] === 0x03 && b[3] === 0x04;
+}
+
+/** The OLE container of old .xls files, and of password-protected .xlsx files. */
+function isCfb(b: Uint8Array): boolean {
+  return [0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1].every((x, i) => b[i] === x);
+}
+
+export function readWorkbook(bytes: Uint8Array): ReadResult {
+  if (bytes.length > MAX_FILE_BYTES) return { ok: false, code: 'tooLarge', params: { maxMb: MAX_FILE_BYTES / 1024 / 1024 } };
+  // SheetJS would happily read any text file as CSV; only real workbooks are accepted.
+  if (!isZip(bytes) && !isCfb(bytes)) return { ok: false, code: 'notWorkbook' };
+  let workbook: XLSX.WorkBook;
+  try {
+    workbook = XLSX.read(bytes, { type: 'array', dense: true, cellFormula: false, cellHTML: false, cellStyles: false });
+  } catch (err) {
+    const text = String((err as Error)?.message ?? err);
+    if (/password|encrypt/i.test(text)) return { ok: false, code: 'passwordProtected' };
+    return { ok: false, code: 'corrupt' };
+  }
+  const hasData = workbook.SheetNames.some((n) => (sheetRows(workbook.Sheets[n]).length ?? 0) > 0);
+  if (!hasData) return { ok: false, code: 'empty' };
+  return { ok: true, workbook };
+}
+
+/** Cell values of a sheet as rows (raw: numbers stay numbers, text stays text, formulas as their cached value). */
+export function sheetRows(ws: XLSX.WorkSheet | undefined): unknown[][] {
+  if (!ws) return [];
+  return XLSX.utils.sheet_to_json<unknown[]>(ws, { header: 1, raw: true, defval: '', blankrows: true });
+}
+
+export function columnLetter(index: number): string {
+  return XLSX.utils.encode_col(index);
+}
+
+export type CellValue = string | number | Date | null;
+
+export interface SheetSpec {
+  name: string;
+  rows: CellValue[][];
+  /** Column widths in characters. */
+  widths?: number[];
+  hidden?: boolean;
+}
+
+/**
+ * A text cell Excel shows verbatim: type string with the Text number format, so "=1+1", a NIP or
+ * "-5" is never evaluated, converted to a number or turned into 1,98E+17, even after editing.
+ */
+function textCell(v: string): XLSX.CellObject {
+  return { t: 's', v, z: '@' };
+}
+
+function cell(v: CellValue): XLSX.CellObject | undefined {
+  if (v === null || v === '') return undefined;
+  if (typeof v === 'number') return { t: 'n', v };
+  if (v instanceof Date) return { t: 'd', v, z: 'dd-mm-yyyy' };
+  return textCell(v);
+}
+
+export function buildWorkbook(sheets: readonly SheetSpec[]): XLSX.WorkBook {
+  const wb = XLSX.utils.book_new();
+  for (const spec of sheets) {
+    const ws: XLSX.WorkSheet = {};
+    let maxC = 0;
+    spec.rows.forEach((row, r) => {
+      row.forEach((v, c) => {
+        const cl = cell(v);
+        if (cl) ws[XLSX.utils.encode_cell({ r, c })] = cl;
+        maxC = Math.max(maxC, c);
+      });
+    });
+    ws['!ref'] = XLSX.utils.encode_range({ s: { r: 0, c: 0 }, e: { r: Math.max(0, spec.rows.length - 1), c: maxC } });
+    if (spec.widths) ws['!cols'] = spec.widths.map((wch) => ({ wch }));
+    XLSX.utils.book_append_sheet(wb, ws, spec.name);
+  }
+  wb.Workbook = { Sheets: sheets.map((s) => ({ name: s.name, Hidden: s.hidden ? 1 : 0 })) };
+  return wb;
+}
+
+export function writeWorkbook(wb: XLSX.WorkBook): Uint8Array {
+  return new Uint8Array(XLSX.write(wb, { type: 'array', bookType: 'xlsx', compression: true }) as ArrayBuffer);
+}
+
+export const XLSX_MIME = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
