@@ -30,7 +30,8 @@ export function readWorkbook(bytes: Uint8Array): ReadResult {
     workbook = XLSX.read(bytes, { type: 'array', dense: true, cellFormula: false, cellHTML: false, cellStyles: false });
   } catch (err) {
     const text = String((err as Error)?.message ?? err);
-    if (/password|encrypt/i.test(text)) return { ok: false, code: 'passwordProtected' };
+    // A password-protected .xlsx is an OLE container holding the encrypted package, never a zip.
+    if (isCfb(bytes) && /password|encrypt/i.test(text)) return { ok: false, code: 'passwordProtected' };
     return { ok: false, code: 'corrupt' };
   }
   const hasData = workbook.SheetNames.some((n) => (sheetRows(workbook.Sheets[n]).length ?? 0) > 0);

@@ -1,0 +1,78 @@
+import { afterEach, describe, expect, it } from 'vitest';
+import { emptyEmployeeFields } from '../domain/pegawai';
+import type { EmployeePlan } from '../io/pegawaiImport';
+import { RepoError } from './errors';
+import { DataStore } from './store';
+
+let n = 0;
+const stores: DataStore[] = [];
+afterEach(() => {
+  while (stores.length) stores.pop()?.close();
+});
+
+async function setUp() {
+  const s = await DataStore.open(`import-${++n}`);
+  stores.push(s);
+  await s.settings.setupOffice({ namaInstansi: 'Pemkab', namaKantor: 'Kecamatan Curug', alamat: '', tempat: 'Curug', kertas: 'A4', namaAdmin: 'Siti' }, new Date());
+  const camat = await s.employees.save(null, { ...emptyEmployeeFields(), nip: '197305121998031004', nama: 'Asep Saepudin', golongan: 'IV/b' });
+  return { s, camat };
+}
+
+function planWith(s: { camatRev: string; camatId: string }, creates = 2): EmployeePlan {
+  return {
+    creates: Array.from({ length: creates }, (_, i) => ({ row: 4 + i, id: crypto.randomUUID(), fields: { ...emptyEmployeeFields(), nip: `19900115201503100${i}`, nama: `Pegawai ${i}` } })),
+    updates: [{ row: 10, id: s.camatId, rev: s.camatRev, nama: 'Asep Saepudin', fields: { ...emptyEmployeeFields(), nip: '197305121998031004', nama: 'Asep Saepudin', golongan: 'IV/c' }, changes: [{ field: 'golongan', from: 'IV/b', to: 'IV/c' }] }],
+    unchanged: 0,
+    skipped: 0,
+    errors: [],
+    errorRows: 0,
+    totalRows: creates + 1,
+  };
+}
+
+async function refusal(p: Promise<unknown>): Promise<RepoError> {
+  const err = await p.then(() => null, (e: unknown) => e);
+  expect(err).toBeInstanceOf(RepoError);
+  return err as RepoError;
+}
+
+describe('import repository', () => {
+  it('writes creates and updates in one go, with audit entries and a log entry carrying SHA-256 and counts', async () => {
+    const { s, camat } = await setUp();
+    const log = await s.imports.commitEmployees(planWith({ camatRev: camat.rev, camatId: camat.id }), { fileName: 'pegawai.xlsx', sha256: 'abc', onlyValid: false });
+    expect(log).toMatchObject({ fileName: 'pegawai.xlsx', sha256: 'abc', counts: { baru: 2, berubah: 1, tidakBerubah: 0, dilewati: 0, galat: 0 } });
+    expect((await s.employees.listAll()).map((e) => e.golongan).sort()).toEqual(['', '', 'IV/c']);
+    expect((await s.employees.history(camat.id))[0]?.note).toBe('Impor pegawai.xlsx');
+    expect((await s.imports.previousBySha('abc'))?.id).toBe(log.id);
+  });
+
+  it('refuses a plan with errors unless "only valid rows" was chosen, and a stale plan; writes nothing then', async () => {
+    const { s, camat } = await setUp();
+    const withErrors = { ...planWith({ camatRev: camat.rev, camatId: camat.id }), errors: [{ sheet: 'Data', row: 7, column: 'A', code: 'nipNumeric' }], errorRows: 1 };
+    expect((await refusal(s.imports.commitEmployees(withErrors, { fileName: 'x.xlsx', sha256: 'x', onlyValid: false }))).code).toBe('importHasErrors');
+    expect(await s.employees.listAll()).toHaveLength(1);
+    // Someone edits the camat between preview and confirm: the whole import is refused (all or nothing).
+    await s.employees.save(camat.id, { ...camat, jabatan: 'Camat Curug' });
+    expect((await refusal(s.imports.commitEmployees(planWith({ camatRev: camat.rev, camatId: camat.id }), { fileName: 'x.xlsx', sha256: 'x', onlyValid: false }))).code).toBe('importStale');
+    expect(await s.employees.listAll()).toHaveLength(1);
+    expect(await s.imports.log()).toEqual([]);
+  });
+
+  it('undo restores the previous fields and tombstones created employees; refused after a later edit', async () => {
+    const { s, camat } = await setUp();
+    const log = await s.imports.commitEmployees(planWith({ camatRev: camat.rev, camatId: camat.id }), { fileName: 'pegawai.xlsx', sha256: 'abc', onlyValid: false });
+    await s.imports.undo(log.id);
+    const after = await s.employees.listAll();
+    expect(after.map((e) => [e.nama, e.golongan])).toEqual([['Asep Saepudin', 'IV/b']]);
+    expect((await s.imports.log())[0]?.undoneAt).toBeTruthy();
+    expect((await refusal(s.imports.undo(log.id))).code).toBe('importAlreadyUndone');
+
+    const fresh = (await s.employees.listAll())[0]!;
+    const second = await s.imports.commitEmployees(planWith({ camatRev: fresh.rev, camatId: fresh.id }, 1), { fileName: 'lagi.xlsx', sha256: 'def', onlyValid: false });
+    const created = (await s.employees.listAll()).find((e) => e.nama === 'Pegawai 0')!;
+    await s.employees.save(created.id, { ...created, jabatan: 'Pengolah Data' });
+    const err = await refusal(s.imports.undo(second.id));
+    expect(err.code).toBe('importChangedSince');
+    expect(err.params.nama).toBe('Pegawai 0');
+  });
+});
