@@ -2,6 +2,7 @@ import { useLiveQuery } from 'dexie-react-hooks';
 import type { ReactNode } from 'react';
 import type { DataStore } from '../db/store';
 import { HomeScreen } from '../features/beranda/HomeScreen';
+import { ImporEksporScreen } from '../features/impor-ekspor/ImporEksporScreen';
 import { PegawaiFormScreen } from '../features/pegawai/PegawaiForm';
 import { PegawaiList } from '../features/pegawai/PegawaiList';
 import { StrukturScreen } from '../features/pegawai/StrukturScreen';
@@ -80,7 +81,7 @@ function page(section: string, sub: string | undefined, rest: string[]) {
     case 'cetak':
       return <ComingSoon title="nav.cetak" body="coming.cetak" />;
     case 'impor-ekspor':
-      return <ComingSoon title="nav.imporEkspor" body="coming.imporEkspor" />;
+      return <ImporEksporScreen />;
     case 'sinkronisasi':
       return <ComingSoon title="nav.sinkronisasi" body="coming.sinkronisasi" />;
     case 'pengaturan':

@@ -54,11 +54,17 @@ export class ImportRepo {
       const audits: AuditEntry[] = [];
       for (const c of plan.creates) {
         const p = prepareDoc<Employee>('employees', undefined, c.fields, ctx, { id: c.id, note, compactCreate: true });
-        if (p) (docs.push(p.doc), audits.push(p.audit));
+        if (p) {
+          docs.push(p.doc);
+          audits.push(p.audit);
+        }
       }
       plan.updates.forEach((u, i) => {
         const p = prepareDoc<Employee>('employees', prevs[i], u.fields, ctx, { note });
-        if (p) (docs.push(p.doc), audits.push(p.audit));
+        if (p) {
+          docs.push(p.doc);
+          audits.push(p.audit);
+        }
       });
       await db.employees.bulkPut(docs);
       await db.auditLog.bulkAdd(audits);
@@ -106,11 +112,17 @@ export class ImportRepo {
       const audits: AuditEntry[] = [];
       for (const id of snap.created) {
         const p = prepareDoc<Employee>('employees', byId.get(id), {}, ctx, { action: 'delete', note });
-        if (p) (docs.push(p.doc), audits.push(p.audit));
+        if (p) {
+          docs.push(p.doc);
+          audits.push(p.audit);
+        }
       }
       for (const prev of snap.previous) {
         const p = prepareDoc<Employee>('employees', byId.get(prev.id), pickFields(prev), ctx, { note });
-        if (p) (docs.push(p.doc), audits.push(p.audit));
+        if (p) {
+          docs.push(p.doc);
+          audits.push(p.audit);
+        }
       }
       await db.employees.bulkPut(docs);
       await db.auditLog.bulkAdd(audits);

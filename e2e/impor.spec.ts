@@ -1,0 +1,129 @@
+import { expect, test, type Page } from '@playwright/test';
+import { readFileSync, rmSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+import * as XLSX from 'xlsx';
+import { addPerson, addUnit, launchApp, newProfileDir, setupOffice } from './helpers';
+
+async function download(page: Page, button: string, dir: string): Promise<string> {
+  const [dl] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: button }).click()]);
+  const file = path.join(dir, dl.suggestedFilename());
+  await dl.saveAs(file);
+  return file;
+}
+
+/** The downloaded template, filled from row 4 on (row 3 keeps the example, which the importer skips). */
+function fill(template: string, rows: unknown[][], out: string): string {
+  const wb = XLSX.read(readFileSync(template));
+  XLSX.utils.sheet_add_aoa(wb.Sheets['Data']!, rows, { origin: 'A4' });
+  writeFileSync(out, XLSX.write(wb, { type: 'buffer', bookType: 'xlsx' }) as Buffer);
+  return out;
+}
+
+async function chooseFile(page: Page, file: string) {
+  const [chooser] = await Promise.all([page.waitForEvent('filechooser'), page.getByRole('button', { name: 'Pilih berkas Excel…' }).click()]);
+  await chooser.setFiles(file);
+  await expect(page.getByTestId('import-mapping')).toBeVisible();
+}
+
+async function countEmployees(page: Page): Promise<string> {
+  await page.goto('/#/pegawai');
+  return (await page.getByTestId('pegawai-count').textContent()) ?? '';
+}
+
+const RINA = ['198211032006042011', 'Rina Marlina', '', 'S.IP.', 'PNS', 'P', '03-11-1982', 'III/d', '01-04-2018', 'Kepala Seksi Pemerintahan', 'Pengawas', '', 'Seksi Pemerintahan', '197305121998031004'];
+const BUDI = ['1990 0115 2015 03 1 002', 'Budi Hartono', '', '', 'PNS', 'L', '15 Januari 1990', 'Penata Muda (III/a)', '', 'Analis Pemerintahan', 'Pelaksana', '', 'Seksi Pemerintahan', '198211032006042011'];
+
+test('template → fill → import with preview; bad rows, cancel, re-import and a formula-looking name', async () => {
+  test.setTimeout(120_000);
+  const dir = newProfileDir();
+  const files = newProfileDir();
+  const { context, page } = await launchApp(dir);
+  try {
+    await setupOffice(page);
+    await page.goto('/#/pegawai/unit');
+    await addUnit(page, 'Kecamatan Curug');
+    await addUnit(page, 'Seksi Pemerintahan', 'Kecamatan Curug');
+    await addPerson(page, { nip: '197305121998031004', nama: 'Asep Saepudin', gelarDepan: 'Drs.', golongan: 'IV/b', jabatan: 'Camat Curug', unit: 'Kecamatan Curug' });
+
+    await page.goto('/#/impor-ekspor');
+    const template = await download(page, 'Unduh templat Pegawai', files);
+    // The template: Petunjuk, Data with a key row, Daftar, hidden _meta; the NIP example is a text cell.
+    const twb = XLSX.read(readFileSync(template));
+    expect(twb.SheetNames).toEqual(['Petunjuk', 'Data', 'Daftar', '_meta']);
+    expect(twb.Workbook?.Sheets?.[3]?.Hidden).toBe(1);
+    expect(twb.Sheets['Data']!['A3']).toMatchObject({ t: 's', v: '198001012005011001' });
+
+    // 1. A good file: preview, confirm, the list shows them.
+    const good = fill(template, [BUDI, RINA], path.join(files, 'pegawai-seksi.xlsx'));
+    await chooseFile(page, good);
+    await expect(page.getByTestId('import-mapping')).toContainText('templat Pegawai');
+    await page.getByRole('button', { name: 'Periksa' }).click();
+    await expect(page.getByTestId('import-counts')).toContainText('2 baru');
+    await expect(page.getByTestId('import-counts')).toContainText('0 baris galat');
+    await page.getByRole('button', { name: 'Impor 2 data' }).click();
+    await expect(page.getByText(/Impor selesai: 2 baru/)).toBeVisible();
+    await page.goto('/#/pegawai');
+    await expect(page.getByTestId('pegawai-row').filter({ hasText: 'Budi Hartono' })).toBeVisible();
+    await expect(page.getByRole('row', { name: /^Rina Marlina, S\.IP\./ })).toBeVisible();
+    const afterGood = await countEmployees(page);
+
+    // 2. Bad rows are reported with their Excel row numbers; nothing is written, Cancel writes nothing.
+    const bad = fill(template, [
+      ['199507072019022003', 'Dewi Lestari', '', '', 'PNS', 'P', '', 'II/c', '', 'Pengolah Data', '', '', 'Seksi Pemerintahan', '198211032006042011'],
+      [199001152015031000, 'Eko Prasetyo', '', '', 'PNS', 'L', '', 'III/a', '', 'Analis', '', '', 'Seksi Pemerintahan', ''],
+      ['198805052010011005', 'Fajar Nugraha', '', '', 'PNS', 'L', '', 'III/b', '', 'Pranata Komputer', '', '', 'Seksi Keuangan', ''],
+    ], path.join(files, 'pegawai-bermasalah.xlsx'));
+    await page.goto('/#/impor-ekspor');
+    await chooseFile(page, bad);
+    await page.getByRole('button', { name: 'Periksa' }).click();
+    const errors = page.getByTestId('import-errors');
+    await expect(errors.getByRole('row').filter({ hasText: 'Format kolom NIP sebagai Teks' })).toContainText('Data5A');
+    await expect(errors.getByRole('row').filter({ hasText: 'Seksi Keuangan' })).toContainText('Data6M');
+    await expect(page.getByTestId('import-counts')).toContainText('1 baru');
+    await expect(page.getByTestId('import-counts')).toContainText('2 baris galat');
+    await expect(page.getByRole('button', { name: 'Impor 1 data' })).toBeDisabled();
+    await page.getByRole('button', { name: 'Batal', exact: true }).click();
+    await expect(page.getByText('Impor dibatalkan; tidak ada data yang diubah.')).toBeVisible();
+    expect(await countEmployees(page)).toBe(afterGood);
+
+    // … and with "import only valid rows" the one good row goes in, in one transaction.
+    await page.goto('/#/impor-ekspor');
+    await chooseFile(page, bad);
+    await page.getByRole('button', { name: 'Periksa' }).click();
+    await page.getByLabel(/Impor hanya baris yang valid/).check();
+    await page.getByRole('button', { name: 'Impor 1 data' }).click();
+    await expect(page.getByText(/Impor selesai: 1 baru, 0 berubah, 0 tidak berubah, 2 baris galat/)).toBeVisible();
+    await expect(page.getByTestId('import-log')).toContainText('pegawai-bermasalah.xlsx');
+
+    // 3. Importing the same good file again changes nothing.
+    await chooseFile(page, good);
+    await page.getByRole('button', { name: 'Periksa' }).click();
+    await expect(page.getByTestId('import-counts')).toContainText('2 tidak berubah');
+    await expect(page.getByText(/sudah diimpor pada/)).toBeVisible();
+    await expect(page.getByRole('button', { name: 'Impor 0 data' })).toBeDisabled();
+    await page.getByRole('button', { name: 'Batal', exact: true }).click();
+
+    // 4. A name like "=1+1" is exported as text and re-imports as the same text.
+    await addPerson(page, { nip: '199203032019031001', nama: '=1+1', golongan: 'III/a', jabatan: 'Pengadministrasi Umum', unit: 'Seksi Pemerintahan' });
+    await page.goto('/#/impor-ekspor');
+    const exported = await download(page, 'Ekspor pegawai aktif', files);
+    const ewb = XLSX.read(readFileSync(exported));
+    const data = XLSX.utils.sheet_to_json<string[]>(ewb.Sheets['Data']!, { header: 1, raw: false });
+    const row = data.findIndex((r) => r[0] === '199203032019031001');
+    const cell = ewb.Sheets['Data']![`B${row + 1}`];
+    expect(cell).toMatchObject({ t: 's', v: '=1+1' });
+    expect(cell?.f).toBeUndefined();
+    await chooseFile(page, exported);
+    await page.getByRole('button', { name: 'Periksa' }).click();
+    await expect(page.getByTestId('import-counts')).toContainText('0 baru');
+    await expect(page.getByTestId('import-counts')).toContainText('0 berubah');
+    await expect(page.getByTestId('import-counts')).toContainText('5 tidak berubah');
+    await page.getByRole('button', { name: 'Batal', exact: true }).click();
+    await page.goto('/#/pegawai');
+    await expect(page.getByTestId('pegawai-row').filter({ hasText: '=1+1' })).toBeVisible();
+  } finally {
+    await context.close();
+    rmSync(dir, { recursive: true, force: true });
+    rmSync(files, { recursive: true, force: true });
+  }
+});

@@ -1,0 +1,168 @@
+import { useLiveQuery } from 'dexie-react-hooks';
+import { useState } from 'react';
+import { errorMessage } from '../../app/errors';
+import { useApp } from '../../app/StoreContext';
+import { Notice } from '../../components/Field';
+import { CURRENT_VERSION } from '../../db/schema';
+import { periodKey, periodTitle } from '../../domain/periods';
+import { runExport, type ExportRequest } from '../../io/exportClient';
+import { XLSX_MIME } from '../../io/sheet';
+import type { MetaInfo } from '../../io/templates';
+import { useT } from '../../i18n/i18n';
+import { getPlatform } from '../../platform/platform';
+import { useActivePack, useYearPeriods } from '../penilaian/usePenilaianData';
+import { ImportWizard } from './ImportWizard';
+
+declare const __APP_VERSION__: string;
+
+export function useExportMeta(): () => MetaInfo {
+  const { profile } = useApp();
+  return () => ({ kind: 'pegawai', schemaVersion: CURRENT_VERSION, appVersion: __APP_VERSION__, officeId: profile.settings.officeId, exportedAt: new Date().toISOString() });
+}
+
+/** Builds the workbook in a worker and hands it to the save dialog (Electron) or a download (browser). */
+export async function exportAndSave(req: ExportRequest, fileName: string, title: string): Promise<void> {
+  const bytes = await runExport(req);
+  await getPlatform().saveFile({ title, suggestedName: fileName, filters: [{ name: 'Excel', extensions: ['xlsx'] }], bytes, mime: XLSX_MIME });
+}
+
+export function ImporEksporScreen() {
+  const t = useT();
+  const { store, profile } = useApp();
+  const year = profile.settings.activeYear;
+  const meta = useExportMeta();
+  const pack = useActivePack();
+  const { periods, current } = useYearPeriods();
+  const [periodId, setPeriodId] = useState('');
+  const [msg, setMsg] = useState<{ kind: 'success' | 'error'; text: string } | null>(null);
+  const [busy, setBusy] = useState(false);
+  const log = useLiveQuery(() => store.imports.log(), [store]);
+  const period = periods.find((p) => periodKey(p) === periodId) ?? current;
+
+  const run = async (make: () => Promise<{ req: ExportRequest; file: string }>) => {
+    setBusy(true);
+    setMsg(null);
+    try {
+      const { req, file } = await make();
+      await exportAndSave(req, file, t('export.save'));
+      setMsg({ kind: 'success', text: t('export.done', { file }) });
+    } catch (err) {
+      setMsg({ kind: 'error', text: errorMessage(t, err) });
+    } finally {
+      setBusy(false);
+    }
+  };
+  const units = () => store.units.list();
+
+  return (
+    <div className="page">
+      <h1>{t('nav.imporEkspor')}</h1>
+      <div className="columns">
+        <div className="stack">
+          <ImportWizard />
+          <section className="card">
+            <h2>{t('import.log')}</h2>
+            {!log || log.length === 0 ? <p className="muted">{t('import.log.empty')}</p> : null}
+            <ul className="history" data-testid="import-log">
+              {(log ?? []).map((e) => (
+                <li key={e.id}>
+                  <div className="history-head">
+                    {new Date(e.at).toLocaleString('id-ID')} — {e.fileName} ({e.actor})
+                  </div>
+                  <div>
+                    {t('import.log.counts', { baru: e.counts.baru ?? 0, berubah: e.counts.berubah ?? 0, tidakBerubah: e.counts.tidakBerubah ?? 0, galat: e.counts.galat ?? 0 })}{' '}
+                    <span className="mono small-code" title="SHA-256">
+                      {e.sha256.slice(0, 12)}…
+                    </span>
+                  </div>
+                  {e.undoneAt ? (
+                    <div className="muted">{t('import.log.undone', { at: new Date(e.undoneAt).toLocaleString('id-ID') })}</div>
+                  ) : (
+                    <button
+                      type="button"
+                      className="link"
+                      onClick={() => {
+                        if (!window.confirm(t('import.undo.confirm', { file: e.fileName }))) return;
+                        store.imports.undo(e.id).then(
+                          () => setMsg({ kind: 'success', text: t('import.undo.done') }),
+                          (err: unknown) => setMsg({ kind: 'error', text: errorMessage(t, err) }),
+                        );
+                      }}
+                    >
+                      {t('import.undo')}
+                    </button>
+                  )}
+                </li>
+              ))}
+            </ul>
+          </section>
+        </div>
+        <div className="stack">
+          <section className="card">
+            <h2>{t('export.templates')}</h2>
+            <p>{t('export.templates.intro')}</p>
+            <button
+              type="button"
+              disabled={busy}
+              onClick={() => void run(async () => ({ req: { kind: 'template', template: 'pegawai', meta: meta(), unitNames: (await units()).map((u) => u.nama) }, file: 'templat-pegawai.xlsx' }))}
+            >
+              {t('export.template.pegawai')}
+            </button>
+          </section>
+          <section className="card">
+            <h2>{t('export.title')}</h2>
+            <div className="stack-tight">
+              <button
+                type="button"
+                disabled={busy}
+                onClick={() =>
+                  void run(async () => {
+                    const [all, us] = await Promise.all([store.employees.listAll(), units()]);
+                    return { req: { kind: 'pegawai', list: all.filter((e) => e.aktif), all, units: us, meta: meta() }, file: `pegawai-aktif-${new Date().toISOString().slice(0, 10)}.xlsx` };
+                  })
+                }
+              >
+                {t('export.pegawai')}
+              </button>
+              <button
+                type="button"
+                disabled={busy}
+                onClick={() => void run(async () => ({ req: { kind: 'skp', skps: await store.skps.listByYear(year), units: await units(), meta: meta() }, file: `skp-${year}.xlsx` }))}
+              >
+                {t('export.skp', { year })}
+              </button>
+              <div className="inline-add">
+                <select aria-label={t('eval.period')} value={period ? periodKey(period) : ''} onChange={(e) => setPeriodId(e.target.value)}>
+                  {periods.map((p) => (
+                    <option key={periodKey(p)} value={periodKey(p)}>
+                      {periodTitle(p)}
+                    </option>
+                  ))}
+                </select>
+                <button
+                  type="button"
+                  disabled={busy || !period}
+                  onClick={() =>
+                    void run(async () => {
+                      const pid = period ? periodKey(period) : '';
+                      const [evaluations, us, results] = await Promise.all([store.evaluations.listByPeriod(pid), units(), store.evaluations.unitResults(year)]);
+                      const title = period ? `${periodTitle(period)} ${year}` : '';
+                      return {
+                        req: { kind: 'rekap', rekap: { periode: title, evaluations, units: us, results: results.filter((r) => r.periodId === pid), pack, instansi: `${profile.office.namaKantor} — ${profile.office.namaInstansi}` } },
+                        file: `rekap-penilaian-${pid.toLowerCase()}.xlsx`,
+                      };
+                    })
+                  }
+                >
+                  {t('export.rekap')}
+                </button>
+              </div>
+            </div>
+            {busy ? <p className="muted">{t('export.busy')}</p> : null}
+          </section>
+          {msg ? <Notice kind={msg.kind}>{msg.text}</Notice> : null}
+        </div>
+      </div>
+    </div>
+  );
+}

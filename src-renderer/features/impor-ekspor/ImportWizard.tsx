@@ -1,0 +1,330 @@
+import { useRef, useState } from 'react';
+import { errorMessage } from '../../app/errors';
+import { href } from '../../app/router';
+import { useApp } from '../../app/StoreContext';
+import { Notice } from '../../components/Field';
+import { fromJsDate } from '../../domain/dates';
+import { IMPORT_FIELDS, type ImportField } from '../../io/headers';
+import { ImportSession, type ReadResult } from '../../io/importClient';
+import type { ReadOk } from '../../io/importProtocol';
+import type { EmployeePlan, ImportError } from '../../io/pegawaiImport';
+import { buildWorkbook, writeWorkbook, XLSX_MIME } from '../../io/sheet';
+import { useT, type Translate } from '../../i18n/i18n';
+import { getPlatform } from '../../platform/platform';
+import { codeLabel, FIELD_LABELS, issueText } from '../pegawai/fieldText';
+import { printedName, type EmployeeField, type FieldIssue } from '../../domain/pegawai';
+import { usePegawaiData } from '../pegawai/usePegawaiData';
+
+const MAX_FILE = 25 * 1024 * 1024;
+const SHOWN_CHANGES = 50;
+const SHOWN_ERRORS = 200;
+
+type Step =
+  | { kind: 'idle' }
+  | { kind: 'busy'; phase: string; done: number; total: number }
+  | { kind: 'mapping'; read: ReadOk; fileName: string; mapping: (ImportField | '')[] }
+  | { kind: 'preview'; read: ReadOk; fileName: string; plan: EmployeePlan; previous: string | null }
+  | { kind: 'done'; text: string };
+
+const FIELD_OF: Record<ImportField, EmployeeField | null> = {
+  nip: 'nip', nama: 'nama', namaLengkap: null, gelarDepan: 'gelarDepan', gelarBelakang: 'gelarBelakang', status: 'status',
+  jenisKelamin: 'jenisKelamin', tanggalLahir: 'tanggalLahir', golongan: 'golongan', tmtGolongan: 'tmtGolongan', jabatan: 'jabatan',
+  jenisJabatan: 'jenisJabatan', jenjang: 'jenjang', unit: 'unitId', atasanNip: 'atasanId',
+};
+
+export function fieldLabel(t: Translate, f: ImportField): string {
+  const ef = FIELD_OF[f];
+  return ef ? t(FIELD_LABELS[ef]) : t('import.field.namaLengkap');
+}
+
+/** The Indonesian sentence for one import error, with where it is. */
+export function importErrorText(t: Translate, e: ImportError): string {
+  if (e.code === 'fieldIssue' && e.params) {
+    const { field, issue, ...rest } = e.params;
+    return issueText(t, { field: field as EmployeeField, code: issue as FieldIssue['code'], severity: 'error', params: rest });
+  }
+  const key = `import.err.${e.code}`;
+  return t(key as 'import.err.nipNumeric', (e.params ?? {}) as Record<string, string | number>);
+}
+
+const memoryKey = (sig: string) => `kinerja.importMapping.${sig}`;
+
+/**
+ * Choose file → (worker) read and propose a mapping → user corrects it → (worker) validate and
+ * compare → preview with counts, changes and errors → confirm → one transaction. Cancel at any
+ * step before confirming writes nothing.
+ */
+export function ImportWizard() {
+  const t = useT();
+  const { store } = useApp();
+  const [step, setStep] = useState<Step>({ kind: 'idle' });
+  const [error, setError] = useState<string | null>(null);
+  const [existingMode, setExistingMode] = useState<'update' | 'skip'>('update');
+  const [onlyValid, setOnlyValid] = useState(false);
+  const session = useRef<ImportSession | null>(null);
+
+  const progress = (p: { phase: string; done: number; total: number }) => setStep({ kind: 'busy', ...p });
+  const reset = () => {
+    session.current?.cancel();
+    session.current = null;
+    setOnlyValid(false);
+  };
+  const cancel = () => {
+    reset();
+    setStep({ kind: 'idle' });
+    setError(t('import.cancelled'));
+  };
+
+  const choose = async () => {
+    setError(null);
+    const res = await getPlatform().openFile({ title: t('import.choose'), filters: [{ name: 'Excel', extensions: ['xlsx', 'xls'] }], maxBytes: MAX_FILE });
+    if (res.status === 'cancelled') return;
+    if (res.status === 'tooLarge') return setError(t('import.read.tooLarge', { maxMb: MAX_FILE / 1024 / 1024 }));
+    reset();
+    const s = new ImportSession(progress);
+    session.current = s;
+    setStep({ kind: 'busy', phase: 'read', done: 0, total: 1 });
+    let read: ReadResult;
+    try {
+      read = await s.read(res.bytes, res.name);
+    } catch (err) {
+      if (session.current !== s) return;
+      setStep({ kind: 'idle' });
+      return setError(errorMessage(t, err));
+    }
+    if (session.current !== s) return;
+    if (!read.ok) {
+      setStep({ kind: 'idle' });
+      reset();
+      return setError(t(`import.read.${read.code}` as 'import.read.corrupt', (read.params ?? {}) as Record<string, string | number>));
+    }
+    const remembered = read.meta ? null : localStorage.getItem(memoryKey(read.signature));
+    const mapping = remembered ? (JSON.parse(remembered) as (ImportField | '')[]).map((f) => ((IMPORT_FIELDS as readonly string[]).includes(f) ? f : '')) : read.mapping;
+    setStep({ kind: 'mapping', read, fileName: res.name, mapping: mapping.length === read.mapping.length ? mapping : read.mapping });
+  };
+
+  const check = async (st: Extract<Step, { kind: 'mapping' }>) => {
+    const s = session.current;
+    if (!s) return;
+    if (!st.read.meta) localStorage.setItem(memoryKey(st.read.signature), JSON.stringify(st.mapping));
+    setStep({ kind: 'busy', phase: 'validate', done: 0, total: st.read.rowCount });
+    try {
+      const [existing, units, previous] = await Promise.all([store.employees.listAll(), store.units.list(), store.imports.previousBySha(st.read.sha256)]);
+      const plan = await s.plan({ mapping: st.mapping, existing, units, existingMode, today: fromJsDate(new Date()) });
+      if (session.current !== s) return;
+      setStep({ kind: 'preview', read: st.read, fileName: st.fileName, plan, previous: previous ? new Date(previous.at).toLocaleString('id-ID') : null });
+    } catch (err) {
+      if (session.current !== s) return;
+      setStep({ kind: 'idle' });
+      setError(errorMessage(t, err));
+    }
+  };
+
+  const confirm = async (st: Extract<Step, { kind: 'preview' }>) => {
+    try {
+      const log = await store.imports.commitEmployees(st.plan, { fileName: st.fileName, sha256: st.read.sha256, onlyValid });
+      reset();
+      setStep({ kind: 'done', text: t('import.done', { baru: log.counts.baru ?? 0, berubah: log.counts.berubah ?? 0, tidakBerubah: log.counts.tidakBerubah ?? 0, galat: log.counts.galat ?? 0 }) });
+    } catch (err) {
+      setError(errorMessage(t, err));
+    }
+  };
+
+  const saveErrors = async (st: Extract<Step, { kind: 'preview' }>) => {
+    const rows = [['Sheet', 'Baris', 'Kolom', 'Pesan'], ...st.plan.errors.map((e) => [e.sheet, e.row, e.column, importErrorText(t, e)])];
+    const bytes = writeWorkbook(buildWorkbook([{ name: 'Galat', rows, widths: [12, 8, 8, 100] }]));
+    await getPlatform().saveFile({ title: t('import.errors.save'), suggestedName: `galat-${st.fileName.replace(/\.[^.]+$/, '')}.xlsx`, filters: [{ name: 'Excel', extensions: ['xlsx'] }], bytes, mime: XLSX_MIME });
+  };
+
+  return (
+    <section className="card" data-testid="import-wizard">
+      <h2>{t('import.title')}</h2>
+      <p className="lead">{t('import.intro')}</p>
+      {error ? <Notice kind="error">{error}</Notice> : null}
+      {step.kind === 'idle' || step.kind === 'done' ? (
+        <>
+          {step.kind === 'done' ? (
+            <Notice kind="success">
+              {step.text} <a href={href('pegawai')}>{t('import.openList')}</a>
+            </Notice>
+          ) : null}
+          <button type="button" className="primary" onClick={() => void choose()}>
+            {t('import.choose')}
+          </button>
+        </>
+      ) : null}
+
+      {step.kind === 'busy' ? (
+        <div data-testid="import-progress">
+          <p>{t(step.phase === 'read' ? 'import.reading' : 'import.validating')}</p>
+          <progress max={Math.max(1, step.total)} value={step.done} />{' '}
+          <button type="button" onClick={cancel}>
+            {t('common.cancel')}
+          </button>
+        </div>
+      ) : null}
+
+      {step.kind === 'mapping' ? (
+        <div data-testid="import-mapping">
+          <p>
+            {step.read.meta
+              ? t('import.mapping.template', { file: step.fileName, rows: step.read.rowCount })
+              : t('import.mapping.found', { file: step.fileName, sheet: step.read.sheet, row: step.read.headerRowNo, rows: step.read.rowCount })}
+          </p>
+          <table className="map-table">
+            <thead>
+              <tr>
+                <th>{t('import.mapping.column')}</th>
+                <th>{t('import.mapping.sample')}</th>
+                <th>{t('import.mapping.field')}</th>
+              </tr>
+            </thead>
+            <tbody>
+              {step.read.labels.map((label, c) => (
+                <tr key={c}>
+                  <td>{label || '—'}</td>
+                  <td className="muted">{step.read.sample.map((r) => r[c] ?? '').filter(Boolean).slice(0, 2).join(' · ')}</td>
+                  <td>
+                    <select
+                      aria-label={`${t('import.mapping.field')} ${label || c + 1}`}
+                      value={step.mapping[c] ?? ''}
+                      onChange={(e) => {
+                        const mapping = [...step.mapping];
+                        const f = e.target.value as ImportField | '';
+                        // One column per field: choosing it here clears it elsewhere.
+                        for (let i = 0; i < mapping.length; i++) if (f && mapping[i] === f) mapping[i] = '';
+                        mapping[c] = f;
+                        setStep({ ...step, mapping });
+                      }}
+                    >
+                      <option value="">{t('import.mapping.ignore')}</option>
+                      {IMPORT_FIELDS.map((f) => (
+                        <option key={f} value={f}>
+                          {fieldLabel(t, f)}
+                        </option>
+                      ))}
+                    </select>
+                  </td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+          {!step.mapping.includes('nip') ? <Notice kind="warning">{t('import.mapping.needNip')}</Notice> : null}
+          <fieldset className="plain-fieldset options">
+            <legend>{t('import.existing')}</legend>
+            <label className="check">
+              <input type="radio" name="existing" checked={existingMode === 'update'} onChange={() => setExistingMode('update')} /> {t('import.existing.update')}
+            </label>
+            <label className="check">
+              <input type="radio" name="existing" checked={existingMode === 'skip'} onChange={() => setExistingMode('skip')} /> {t('import.existing.skip')}
+            </label>
+          </fieldset>
+          <p className="field-hint">{t('import.emptyCells')}</p>
+          <div className="actions">
+            <button type="button" onClick={cancel}>
+              {t('common.cancel')}
+            </button>
+            <button type="button" className="primary" disabled={!step.mapping.includes('nip')} onClick={() => void check(step)}>
+              {t('import.check')}
+            </button>
+          </div>
+        </div>
+      ) : null}
+
+      {step.kind === 'preview' ? <Preview step={step} onlyValid={onlyValid} setOnlyValid={setOnlyValid} onCancel={cancel} onConfirm={() => void confirm(step)} onSaveErrors={() => void saveErrors(step)} /> : null}
+    </section>
+  );
+}
+
+function Preview({ step, onlyValid, setOnlyValid, onCancel, onConfirm, onSaveErrors }: {
+  step: Extract<Step, { kind: 'preview' }>;
+  onlyValid: boolean;
+  setOnlyValid(v: boolean): void;
+  onCancel(): void;
+  onConfirm(): void;
+  onSaveErrors(): void;
+}) {
+  const t = useT();
+  const { plan } = step;
+  const data = usePegawaiData();
+  const planned = new Map(plan.creates.map((c) => [c.id, printedName(c.fields)]));
+  const show = (field: string, v: unknown): string => {
+    if (v === null || v === undefined || v === '') return '—';
+    if (field === 'unitId') return data.unitById.get(String(v))?.nama ?? String(v);
+    if (field === 'atasanId') {
+      const e = data.employeeById.get(String(v));
+      return e ? printedName(e) : (planned.get(String(v)) ?? String(v));
+    }
+    return codeLabel(t, field as EmployeeField, String(v));
+  };
+  const writes = plan.creates.length + plan.updates.length;
+  const blocked = plan.errors.length > 0 && !onlyValid;
+  return (
+    <div data-testid="import-preview">
+      <div className="summary" data-testid="import-counts">
+        <span className="pill ok">{t('import.count.baru', { count: plan.creates.length })}</span>
+        <span className="pill plain">{t('import.count.berubah', { count: plan.updates.length })}</span>
+        <span className="pill plain">{t('import.count.tidakBerubah', { count: plan.unchanged })}</span>
+        {plan.skipped > 0 ? <span className="pill plain">{t('import.count.dilewati', { count: plan.skipped })}</span> : null}
+        <span className={`pill ${plan.errorRows > 0 ? 'warn' : 'plain'}`}>{t('import.count.galat', { count: plan.errorRows })}</span>
+      </div>
+      {step.previous ? <Notice kind="info">{t('import.previous', { at: step.previous })}</Notice> : null}
+      {plan.updates.length > 0 ? (
+        <details open className="changes">
+          <summary>{t('import.changes', { count: plan.updates.length })}</summary>
+          <ul data-testid="import-changes">
+            {plan.updates.slice(0, SHOWN_CHANGES).map((u) => (
+              <li key={u.id}>
+                <strong>{u.nama}</strong> ({t('import.row', { row: u.row })}):{' '}
+                {u.changes.map((c) => `${t(FIELD_LABELS[c.field as EmployeeField] ?? 'pegawai.nama')}: ${show(c.field, c.from)} → ${show(c.field, c.to)}`).join('; ')}
+              </li>
+            ))}
+          </ul>
+          {plan.updates.length > SHOWN_CHANGES ? <p className="muted">{t('home.work.more', { count: plan.updates.length - SHOWN_CHANGES })}</p> : null}
+        </details>
+      ) : null}
+      {plan.errors.length > 0 ? (
+        <>
+          <h3>{t('import.errors.title', { count: plan.errorRows })}</h3>
+          <table className="error-table" data-testid="import-errors">
+            <thead>
+              <tr>
+                <th>{t('import.errors.sheet')}</th>
+                <th>{t('import.errors.row')}</th>
+                <th>{t('import.errors.column')}</th>
+                <th>{t('import.errors.message')}</th>
+              </tr>
+            </thead>
+            <tbody>
+              {plan.errors.slice(0, SHOWN_ERRORS).map((e, i) => (
+                <tr key={i}>
+                  <td>{e.sheet}</td>
+                  <td>{e.row}</td>
+                  <td>{e.column}</td>
+                  <td>{importErrorText(t, e)}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+          {plan.errors.length > SHOWN_ERRORS ? <p className="muted">{t('import.errors.more', { count: plan.errors.length - SHOWN_ERRORS })}</p> : null}
+          <button type="button" onClick={onSaveErrors}>
+            {t('import.errors.save')}
+          </button>
+          <label className="check">
+            <input type="checkbox" checked={onlyValid} onChange={(e) => setOnlyValid(e.target.checked)} /> {t('import.onlyValid')}
+          </label>
+          {blocked ? <Notice kind="warning">{t('import.blocked')}</Notice> : null}
+        </>
+      ) : null}
+      {writes === 0 && !blocked ? <Notice kind="info">{t('import.nothing')}</Notice> : null}
+      <div className="actions">
+        <button type="button" onClick={onCancel}>
+          {t('common.cancel')}
+        </button>
+        <button type="button" className="primary" disabled={blocked || writes === 0} onClick={onConfirm}>
+          {t('import.confirm', { count: writes })}
+        </button>
+      </div>
+    </div>
+  );
+}
