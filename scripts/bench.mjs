@@ -14,6 +14,7 @@ const BASE = `http://127.0.0.1:${PORT}`;
 const RUNS = Number(process.env.BENCH_RUNS ?? 3);
 const N = Number(process.env.BENCH_EMPLOYEES ?? 10_000);
 const QUERIES = 60;
+const IMPORT_N = Number(process.env.BENCH_IMPORT ?? 12_000);
 
 const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor((xs.length - 1) / 2)];
 const p95 = (xs) => [...xs].sort((a, b) => a - b)[Math.min(xs.length - 1, Math.ceil(xs.length * 0.95) - 1)];
@@ -179,6 +180,19 @@ async function main() {
       median(predikat.map((p) => p.baselineMs)),
       'baseline = plain loop',
     );
+
+    // Excel: import 12,000 employees end to end, and export them.
+    const io = [];
+    for (let i = 0; i < RUNS; i++) {
+      const { context: c3, page: b3 } = await benchPage(profile());
+      io.push(await b3.evaluate((n) => window.__bench.importExportBench(n), IMPORT_N));
+      await c3.close();
+    }
+    for (const r of io) if (r.created !== IMPORT_N) throw new Error(`imported ${r.created} employees, expected ${IMPORT_N}`);
+    row(`import ${IMPORT_N} employees from xlsx (read → validate → preview → commit)`, IMPORT_N, median(io.map((r) => r.appMs)), median(io.map((r) => r.baselineMs)), 'baseline = SheetJS parse + raw bulkPut');
+    row(`  longest main-thread task during that import`, IMPORT_N, Math.max(...io.map((r) => r.longestMs)), 200, 'goal < 200 ms');
+    row(`export ${IMPORT_N} employees to xlsx (worker)`, IMPORT_N, median(io.map((r) => r.exportMs)), median(io.map((r) => r.exportBaselineMs)), 'baseline = SheetJS write on main thread');
+    row(`  longest main-thread task during that export`, IMPORT_N, Math.max(...io.map((r) => r.exportLongestMs)), 200, 'goal < 200 ms');
   } finally {
     try {
       process.kill(-server.pid);

@@ -3,6 +3,12 @@
  * Runs on the same origin as the app, so it writes the very database the app then opens.
  */
 import Dexie from 'dexie';
+import * as XLSX from 'xlsx';
+import { fromJsDate } from '../domain/dates';
+import { runExport } from '../io/exportClient';
+import { employeeRows, exportPegawai } from '../io/exporters';
+import { ImportSession } from '../io/importClient';
+import { writeWorkbook } from '../io/sheet';
 import { foldText } from '../domain/pegawai';
 import { DB_NAME, KinerjaDb, SCHEMA_VERSIONS } from '../db/schema';
 import { DataStore } from '../db/store';
@@ -150,6 +156,70 @@ function predikatBench(n: number): { appMs: number; baselineMs: number; warnings
   return { appMs, baselineMs, warnings };
 }
 
-Object.assign(hooks, { seedBigSkp, rawGetSkp, predikatBench });
-(window as unknown as { __bench: typeof hooks & { seedBigSkp: typeof seedBigSkp; rawGetSkp: typeof rawGetSkp; predikatBench: typeof predikatBench } }).__bench = hooks as never;
+/** Longest main-thread task (Long Tasks API) while `work` runs. */
+async function longestTask<T>(work: () => Promise<T>): Promise<{ result: T; ms: number; longestMs: number }> {
+  let longest = 0;
+  const observer = new PerformanceObserver((list) => {
+    for (const e of list.getEntries()) longest = Math.max(longest, e.duration);
+  });
+  observer.observe({ type: 'longtask', buffered: false });
+  const t0 = performance.now();
+  const result = await work();
+  const ms = performance.now() - t0;
+  await new Promise((r) => setTimeout(r, 50));
+  observer.disconnect();
+  return { result, ms, longestMs: longest };
+}
+
+/**
+ * Import of n employees from one xlsx the way a user does it (worker parse + validate, preview
+ * plan, one-transaction commit) against SheetJS parse + raw Dexie bulkPut of the same rows; then
+ * the export of those n employees (worker) against a main-thread SheetJS write of the same rows.
+ */
+async function importExportBench(n: number) {
+  const org = generateOrganisation({ employees: n, seed: 3 });
+  const meta = { kind: 'pegawai' as const, schemaVersion: 2, appVersion: 'bench', officeId: 'bench', exportedAt: new Date().toISOString() };
+  const bytes = writeWorkbook(exportPegawai(org.employees, org.units, org.employees, meta));
+
+  const name = `bench-import-${Math.random().toString(36).slice(2)}`;
+  const store = await DataStore.open(name);
+  await store.settings.setupOffice({ namaInstansi: 'Pemkab', namaKantor: 'Bench', alamat: '', tempat: 'Curug', kertas: 'A4', namaAdmin: 'Bench' }, new Date());
+  await store.db.units.bulkPut(org.units);
+  const app = await longestTask(async () => {
+    const session = new ImportSession(name, () => {});
+    const read = await session.read(bytes.slice(), 'pegawai.xlsx');
+    if (!read.ok) throw new Error(read.code);
+    const plan = await session.plan({ mapping: read.mapping, existingMode: 'update', today: fromJsDate(new Date()) });
+    if (plan.errorCount > 0) throw new Error(`${plan.errorCount} errors, first: ${JSON.stringify(plan.errors[0])}`);
+    await session.commit(false);
+    session.cancel();
+    return store.db.employees.count();
+  });
+  store.close();
+  await Dexie.delete(name);
+
+  const rawName = `bench-raw-import-${Math.random().toString(36).slice(2)}`;
+  const db = new KinerjaDb(rawName, SCHEMA_VERSIONS);
+  await db.open();
+  const t0 = performance.now();
+  const wb = XLSX.read(bytes, { type: 'array', dense: true });
+  const rows = XLSX.utils.sheet_to_json<unknown[]>(wb.Sheets['Data']!, { header: 1, raw: true });
+  const docs = rows.slice(2).map((r) => ({ ...org.employees[0]!, id: crypto.randomUUID(), nip: String(r[0]), nama: String(r[1]), golongan: String(r[7] ?? ''), jabatan: String(r[9] ?? '') }));
+  await db.transaction('rw', db.employees, () => db.employees.bulkPut(docs));
+  const baselineMs = performance.now() - t0;
+  db.close();
+  await Dexie.delete(rawName);
+
+  const exp = await longestTask(() => runExport({ kind: 'pegawai', list: org.employees, all: org.employees, units: org.units, meta }));
+  const t1 = performance.now();
+  const aoa = employeeRows(org.employees, org.units, org.employees);
+  XLSX.write({ SheetNames: ['Data'], Sheets: { Data: XLSX.utils.aoa_to_sheet(aoa) } }, { type: 'array', bookType: 'xlsx', compression: true });
+  const exportBaselineMs = performance.now() - t1;
+  return { created: app.result, appMs: app.ms, baselineMs, longestMs: app.longestMs, exportMs: exp.ms, exportBaselineMs, exportLongestMs: exp.longestMs, bytes: exp.result.length };
+}
+
+Object.assign(hooks, { seedBigSkp, rawGetSkp, predikatBench, importExportBench });
+(window as unknown as {
+  __bench: typeof hooks & { seedBigSkp: typeof seedBigSkp; rawGetSkp: typeof rawGetSkp; predikatBench: typeof predikatBench; importExportBench: typeof importExportBench };
+}).__bench = hooks as never;
 document.body.dataset.ready = '1';

@@ -642,4 +642,7 @@ export const en: Catalog = {
   "error.importStale": "The record of {nama} changed after the preview was made. Nothing was saved; check the file again.",
   "error.importAlreadyUndone": "This import was already undone.",
   "error.importChangedSince": "This import cannot be undone: the record of {nama} was changed after it.",
+  "pegawai.export": "Export these {count} employees",
+  "import.err.unitAmbiguous": "Several work units are called \"{text}\". Write it with its parent, for example \"{example}\".",
+  "import.writing": "Saving in one transaction…",
 };

@@ -657,6 +657,9 @@ export const id = {
   "error.importStale": "Data {nama} berubah sejak pratinjau dibuat. Tidak ada yang disimpan; periksa ulang berkasnya.",
   "error.importAlreadyUndone": "Impor ini sudah dibatalkan.",
   "error.importChangedSince": "Impor ini tidak dapat dibatalkan karena data {nama} sudah diubah setelah impor.",
+  "pegawai.export": "Ekspor {count} pegawai ini",
+  "import.err.unitAmbiguous": "Ada beberapa unit kerja bernama \"{text}\". Tulis lengkap dengan unit induknya, misalnya \"{example}\".",
+  "import.writing": "Menyimpan dalam satu transaksi…",
 } as const;
 
 export type MessageKey = keyof typeof id;

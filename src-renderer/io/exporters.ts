@@ -11,6 +11,7 @@ import type { RulePack } from '../domain/rulepack';
 import type { Skp } from '../domain/skp';
 import type { Unit } from '../domain/unit';
 import { id as messages } from '../i18n/messages';
+import { unitLabels } from './pegawaiImport';
 import { buildWorkbook, type CellValue } from './sheet';
 import { COLUMNS, dataWorkbook, fitWidths, type MetaInfo } from './templates';
 
@@ -20,7 +21,7 @@ function tanggal(iso: string): string {
 }
 
 export function employeeRows(list: readonly Employee[], units: readonly Unit[], all: readonly Employee[]): CellValue[][] {
-  const unitName = new Map(units.map((u) => [u.id, u.nama]));
+  const unitName = unitLabels(units);
   const nipOf = new Map(all.map((e) => [e.id, e.nip]));
   const value: Record<string, (e: Employee) => CellValue> = {
     nip: (e) => e.nip,

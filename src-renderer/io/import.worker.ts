@@ -1,17 +1,31 @@
 /**
- * The import worker: parsing a 12,000-row workbook takes seconds, so it happens here, off the
- * main thread (the UI keeps painting and Cancel simply terminates this worker). It never writes
- * to the database; it returns a plan that the user confirms.
+ * The import worker: parsing, validating and writing 12,000 rows takes seconds, so all of it
+ * happens here, off the main thread (the UI keeps painting, and Cancel before confirming simply
+ * terminates this worker). It opens the same database as the app; the write goes through the
+ * same repository, in one transaction, only when the user confirms.
  */
-import type { WorkBook } from 'xlsx';
+import { RepoError } from '../db/errors';
+import { DataStore } from '../db/store';
+import { printedName } from '../domain/pegawai';
 import { detectTable, type DetectedTable } from './importTable';
-import type { ImportRequest, ImportResponse } from './importProtocol';
-import { parseEmployeeRows, planEmployeeImport, type SourceTable } from './pegawaiImport';
+import type { ImportRequest, ImportResponse, PlanSummary } from './importProtocol';
+import { parseEmployeeRows, planEmployeeImport, type EmployeePlan, type SourceTable } from './pegawaiImport';
 import { MAX_ROWS, readWorkbook } from './sheet';
 
-const ctx = self as unknown as { postMessage(m: ImportResponse): void; onmessage: ((e: MessageEvent<ImportRequest>) => void) | null };
+const SHOWN_UPDATES = 50;
+const MAX_ERRORS = 5000;
+
+const ctx = self as unknown as { postMessage(m: ImportResponse): void; onmessage: ((e: MessageEvent<ImportRequest & { dbName?: string }>) => void) | null };
+let dbName = '';
 let detected: DetectedTable | null = null;
-let workbook: WorkBook | null = null;
+let plan: EmployeePlan | null = null;
+let file = { name: '', sha256: '' };
+let store: DataStore | null = null;
+
+async function openStore(): Promise<DataStore> {
+  if (!store) store = await DataStore.open(dbName);
+  return store;
+}
 
 async function sha256(bytes: Uint8Array): Promise<string> {
   const digest = await crypto.subtle.digest('SHA-256', bytes as BufferSource);
@@ -19,8 +33,26 @@ async function sha256(bytes: Uint8Array): Promise<string> {
 }
 
 ctx.onmessage = (e) => {
+  if (e.data.dbName) dbName = e.data.dbName;
   void handle(e.data).catch((err: unknown) => ctx.postMessage({ type: 'failed', detail: String((err as Error)?.message ?? err) }));
 };
+
+function summarize(p: EmployeePlan): PlanSummary {
+  const updates = p.updates.slice(0, SHOWN_UPDATES);
+  const referenced = new Set(updates.flatMap((u) => u.changes.filter((c) => c.field === 'atasanId').map((c) => String(c.to))));
+  return {
+    createCount: p.creates.length,
+    updateCount: p.updates.length,
+    unchanged: p.unchanged,
+    skipped: p.skipped,
+    errorRows: p.errorRows,
+    totalRows: p.totalRows,
+    updates,
+    errors: p.errors.slice(0, MAX_ERRORS),
+    errorCount: p.errors.length,
+    newNames: Object.fromEntries(p.creates.filter((c) => referenced.has(c.id)).map((c) => [c.id, printedName(c.fields)])),
+  };
+}
 
 async function handle(msg: ImportRequest): Promise<void> {
   if (msg.type === 'read') {
@@ -28,12 +60,12 @@ async function handle(msg: ImportRequest): Promise<void> {
     const hash = await sha256(msg.bytes);
     const read = readWorkbook(msg.bytes);
     if (!read.ok) return ctx.postMessage({ type: 'read', ok: false, code: read.code, ...(read.params ? { params: read.params } : {}) });
-    workbook = read.workbook;
-    detected = detectTable(workbook);
+    detected = detectTable(read.workbook);
     if (!detected) return ctx.postMessage({ type: 'read', ok: false, code: 'noHeader' });
     if (detected.meta && detected.meta.kind !== 'pegawai') return ctx.postMessage({ type: 'read', ok: false, code: 'kindNotSupported', params: { kind: detected.meta.kind } });
     const rowCount = detected.table.rows.length - detected.table.firstDataRow;
     if (rowCount > MAX_ROWS) return ctx.postMessage({ type: 'read', ok: false, code: 'tooManyRows', params: { max: MAX_ROWS, count: rowCount } });
+    file = { name: msg.fileName, sha256: hash };
     return ctx.postMessage({
       type: 'read',
       ok: true,
@@ -51,10 +83,24 @@ async function handle(msg: ImportRequest): Promise<void> {
   if (msg.type === 'plan') {
     if (!detected) throw new Error('no workbook read');
     const table: SourceTable = { ...detected.table, mapping: msg.mapping };
-    ctx.postMessage({ type: 'progress', phase: 'validate', done: 0, total: table.rows.length });
+    ctx.postMessage({ type: 'progress', phase: 'validate', done: 0, total: 2 });
+    const s = await openStore();
+    const [existing, units] = await Promise.all([s.employees.listAll(), s.units.list()]);
     const parsed = parseEmployeeRows(table);
-    ctx.postMessage({ type: 'progress', phase: 'validate', done: table.rows.length, total: table.rows.length });
-    const plan = planEmployeeImport(table, parsed, msg.existing, msg.units, { existing: msg.existingMode, today: msg.today });
-    return ctx.postMessage({ type: 'plan', plan });
+    ctx.postMessage({ type: 'progress', phase: 'validate', done: 1, total: 2 });
+    plan = planEmployeeImport(table, parsed, existing, units, { existing: msg.existingMode, today: msg.today });
+    return ctx.postMessage({ type: 'plan', summary: summarize(plan) });
+  }
+  if (msg.type === 'commit') {
+    if (!plan) throw new Error('no plan');
+    ctx.postMessage({ type: 'progress', phase: 'write', done: 0, total: 1 });
+    try {
+      const log = await (await openStore()).imports.commitEmployees(plan, { fileName: file.name, sha256: file.sha256, onlyValid: msg.onlyValid });
+      plan = null;
+      return ctx.postMessage({ type: 'commit', ok: true, log });
+    } catch (err) {
+      if (err instanceof RepoError) return ctx.postMessage({ type: 'commit', ok: false, code: err.code, params: err.params });
+      throw err;
+    }
   }
 }

@@ -1,20 +1,27 @@
-import type { ImportRequest, ImportResponse, ReadOk } from './importProtocol';
-import type { EmployeePlan } from './pegawaiImport';
+import { RepoError } from '../db/errors';
+import type { ImportLogEntry } from '../db/schema';
+import type { ImportRequest, ImportResponse, PlanSummary, ReadOk } from './importProtocol';
 
 export type ReadResult = ReadOk | { type: 'read'; ok: false; code: string; params?: Record<string, number | string> };
 
 /**
- * One import in progress: a dedicated worker holding the parsed workbook between the steps.
- * Cancel terminates it; nothing has been written at any step before the user confirms.
+ * One import in progress: a dedicated worker holding the parsed workbook and the plan between the
+ * steps, and writing it on confirm. Cancel before confirming terminates it: nothing was written.
  */
 export class ImportSession {
   private worker: Worker | null = new Worker(new URL('./import.worker.ts', import.meta.url), { type: 'module' });
+  private first = true;
 
-  constructor(private readonly onProgress: (p: { phase: string; done: number; total: number }) => void) {}
+  constructor(
+    private readonly dbName: string,
+    private readonly onProgress: (p: { phase: string; done: number; total: number }) => void,
+  ) {}
 
   private ask<T extends ImportResponse['type']>(req: ImportRequest, want: T): Promise<Extract<ImportResponse, { type: T }>> {
     const worker = this.worker;
     if (!worker) return Promise.reject(new Error('cancelled'));
+    const message = this.first ? { ...req, dbName: this.dbName } : req;
+    this.first = false;
     return new Promise((resolve, reject) => {
       worker.onmessage = (e: MessageEvent<ImportResponse>) => {
         const m = e.data;
@@ -23,7 +30,7 @@ export class ImportSession {
         else if (m.type === want) resolve(m as Extract<ImportResponse, { type: T }>);
       };
       worker.onerror = (e) => reject(new Error(e.message));
-      worker.postMessage(req, req.type === 'read' ? [req.bytes.buffer] : []);
+      worker.postMessage(message, req.type === 'read' ? [req.bytes.buffer] : []);
     });
   }
 
@@ -31,8 +38,15 @@ export class ImportSession {
     return this.ask({ type: 'read', bytes, fileName }, 'read');
   }
 
-  async plan(req: Omit<Extract<ImportRequest, { type: 'plan' }>, 'type'>): Promise<EmployeePlan> {
-    return (await this.ask({ type: 'plan', ...req }, 'plan')).plan;
+  async plan(req: Omit<Extract<ImportRequest, { type: 'plan' }>, 'type'>): Promise<PlanSummary> {
+    return (await this.ask({ type: 'plan', ...req }, 'plan')).summary;
+  }
+
+  /** Writes the plan in one transaction; a refusal (stale data, errors) comes back as a RepoError. */
+  async commit(onlyValid: boolean): Promise<ImportLogEntry> {
+    const r = await this.ask({ type: 'commit', onlyValid }, 'commit');
+    if (!r.ok) throw new RepoError(r.code, r.params);
+    return r.log;
   }
 
   cancel(): void {

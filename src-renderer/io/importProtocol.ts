@@ -1,14 +1,14 @@
 /** Messages between the screen and the import worker (one typed contract, like the IPC one). */
 import type { CalendarDate } from '../domain/dates';
-import type { Employee } from '../domain/pegawai';
-import type { Unit } from '../domain/unit';
+import type { ImportLogEntry } from '../db/schema';
 import type { ImportField } from './headers';
-import type { EmployeePlan } from './pegawaiImport';
+import type { ImportError, PlannedUpdate } from './pegawaiImport';
 import type { MetaInfo } from './templates';
 
 export type ImportRequest =
   | { type: 'read'; bytes: Uint8Array; fileName: string }
-  | { type: 'plan'; mapping: (ImportField | '')[]; existing: Employee[]; units: Unit[]; existingMode: 'update' | 'skip'; today: CalendarDate };
+  | { type: 'plan'; mapping: (ImportField | '')[]; existingMode: 'update' | 'skip'; today: CalendarDate }
+  | { type: 'commit'; onlyValid: boolean };
 
 export interface ReadOk {
   type: 'read';
@@ -25,9 +25,28 @@ export interface ReadOk {
   sample: string[][];
 }
 
+/** What the preview shows; the full plan stays in the worker, which also writes it. */
+export interface PlanSummary {
+  createCount: number;
+  updateCount: number;
+  unchanged: number;
+  skipped: number;
+  errorRows: number;
+  totalRows: number;
+  /** The first changed records with their field changes. */
+  updates: PlannedUpdate[];
+  /** Errors, capped for the preview and the saved error list. */
+  errors: ImportError[];
+  errorCount: number;
+  /** Names of employees created by this file, for showing a new atasan in the changes. */
+  newNames: Record<string, string>;
+}
+
 export type ImportResponse =
-  | { type: 'progress'; phase: 'read' | 'validate'; done: number; total: number }
+  | { type: 'progress'; phase: 'read' | 'validate' | 'write'; done: number; total: number }
   | ReadOk
   | { type: 'read'; ok: false; code: string; params?: Record<string, number | string> }
-  | { type: 'plan'; plan: EmployeePlan }
+  | { type: 'plan'; summary: PlanSummary }
+  | { type: 'commit'; ok: true; log: ImportLogEntry }
+  | { type: 'commit'; ok: false; code: string; params: Record<string, unknown> }
   | { type: 'failed'; detail: string };

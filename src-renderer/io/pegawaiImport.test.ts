@@ -164,3 +164,17 @@ describe('files that are not what they seem', () => {
     expect(sheetRows(read.workbook.Sheets['Sheet1']).length).toBe(5);
   });
 });
+
+describe('units that share a name', () => {
+  const twoOffices: Unit[] = [
+    ...units,
+    { id: 'u-kel', nama: 'Kecamatan Kelapa Dua', parentId: null, headId: null, aktif: true, ...sync },
+    { id: 'u-pem2', nama: 'Seksi Pemerintahan', parentId: 'u-kel', headId: null, aktif: true, ...sync },
+  ];
+  it('a bare shared name is ambiguous and the message shows how to write the path; the path resolves', () => {
+    const t = filledTemplate([['198211032006042011', 'Rina Marlina', '', '', 'PNS', 'P', '', 'III/d', '', 'Kasi', '', '', 'Seksi Pemerintahan', ''], ['199001152015031002', 'Budi Hartono', '', '', 'PNS', 'L', '', 'III/a', '', 'Analis', '', '', 'Kecamatan Kelapa Dua › Seksi Pemerintahan', '']]);
+    const p = planEmployeeImport(t, parseEmployeeRows(t), [], twoOffices, { existing: 'update', today, newId });
+    expect(p.errors).toEqual([{ sheet: 'Data', row: 4, column: 'M', code: 'unitAmbiguous', params: { text: 'Seksi Pemerintahan', example: 'Kecamatan Curug › Seksi Pemerintahan' } }]);
+    expect(p.creates[0]?.fields.unitId).toBe('u-pem2');
+  });
+});

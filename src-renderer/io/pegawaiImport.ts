@@ -11,7 +11,7 @@ import {
   type Employee, type EmployeeField, type EmployeeFields, type FieldIssue, type JenisJabatan, type JenjangJf,
 } from '../domain/pegawai';
 import { diffFields, type FieldChange } from '../domain/records';
-import type { Unit } from '../domain/unit';
+import { unitPath, type Unit } from '../domain/unit';
 import { id as messages } from '../i18n/messages';
 import { foldHeader, type ImportField } from './headers';
 import { columnLetter } from './sheet';
@@ -179,7 +179,7 @@ const FIELD_TO_IMPORT: Partial<Record<EmployeeField, ImportField>> = {
 export function planEmployeeImport(table: SourceTable, parsed: readonly ParsedRow[], existing: readonly Employee[], units: readonly Unit[], opts: PlanOptions): EmployeePlan {
   const newId = opts.newId ?? (() => crypto.randomUUID());
   const byNip = new Map(existing.filter((e) => !e.deleted).map((e) => [e.nip, e]));
-  const unitByName = new Map(units.filter((u) => !u.deleted).map((u) => [foldHeader(u.nama), u]));
+  const unitRef = unitResolver(units);
   const colOf = (field: EmployeeField) => {
     const f = FIELD_TO_IMPORT[field];
     const i = f ? table.mapping.indexOf(f) : -1;
@@ -226,9 +226,9 @@ export function planEmployeeImport(table: SourceTable, parsed: readonly ParsedRo
     const base: EmployeeFields = prev ? pickFields(prev) : emptyEmployeeFields();
     const fields: EmployeeFields = { ...base, ...p.values };
     if (p.unitName) {
-      const unit = unitByName.get(foldHeader(p.unitName));
-      if (unit) fields.unitId = unit.id;
-      else fail(p.row, { sheet: table.sheet, row: p.row, column: colOf('unitId'), code: 'unitUnknown', params: { text: p.unitName } });
+      const unit = unitRef(p.unitName);
+      if (typeof unit === 'string') fields.unitId = unit;
+      else fail(p.row, { sheet: table.sheet, row: p.row, column: colOf('unitId'), code: unit.code, params: { text: p.unitName, ...(unit.example ? { example: unit.example } : {}) } });
     }
     if (p.atasanNip) {
       const atasanId = fileNipToId.get(p.atasanNip) ?? byNip.get(p.atasanNip)?.id;
@@ -269,6 +269,37 @@ export function planEmployeeImport(table: SourceTable, parsed: readonly ParsedRo
   for (const list of rowErrors.values()) errors.push(...list);
   errors.sort((a, b) => a.row - b.row || a.column.localeCompare(b.column));
   return { creates, updates, unchanged, skipped, errors, errorRows: rowErrors.size, totalRows: parsed.length };
+}
+
+export const UNIT_PATH_SEPARATOR = ' › ';
+
+/** How a unit is written in a sheet: its name when unique, else its path ("Kecamatan Curug › Seksi Pemerintahan"). */
+export function unitLabels(units: readonly Unit[]): Map<string, string> {
+  const live = units.filter((u) => !u.deleted);
+  const count = new Map<string, number>();
+  for (const u of live) count.set(foldHeader(u.nama), (count.get(foldHeader(u.nama)) ?? 0) + 1);
+  const byId = new Map(live.map((u) => [u.id, u]));
+  return new Map(live.map((u) => [u.id, (count.get(foldHeader(u.nama)) ?? 0) > 1 ? unitPath(u.id, byId).join(UNIT_PATH_SEPARATOR) : u.nama]));
+}
+
+/** Finds a unit by its path or, when unique, by its name; a name shared by several units is ambiguous. */
+function unitResolver(units: readonly Unit[]): (text: string) => string | { code: 'unitUnknown' | 'unitAmbiguous'; example?: string } {
+  const live = units.filter((u) => !u.deleted);
+  const byId = new Map(live.map((u) => [u.id, u]));
+  const byName = new Map<string, Unit[]>();
+  const byPath = new Map<string, string>();
+  for (const u of live) {
+    byName.set(foldHeader(u.nama), [...(byName.get(foldHeader(u.nama)) ?? []), u]);
+    byPath.set(foldHeader(unitPath(u.id, byId).join(' ')), u.id);
+  }
+  return (text) => {
+    const path = byPath.get(foldHeader(text.split(/[›>/]/).join(' ')));
+    if (path && /[›>/]/.test(text)) return path;
+    const named = byName.get(foldHeader(text)) ?? [];
+    if (named.length === 1) return named[0]!.id;
+    if (named.length > 1) return { code: 'unitAmbiguous', example: unitPath(named[0]!.id, byId).join(UNIT_PATH_SEPARATOR) };
+    return path ?? { code: 'unitUnknown' };
+  };
 }
 
 function fieldIssueParams(issue: FieldIssue): Record<string, string | number> {

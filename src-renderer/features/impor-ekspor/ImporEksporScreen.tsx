@@ -1,30 +1,14 @@
 import { useLiveQuery } from 'dexie-react-hooks';
 import { useState } from 'react';
 import { errorMessage } from '../../app/errors';
+import type { ExportRequest } from '../../io/exportClient';
 import { useApp } from '../../app/StoreContext';
 import { Notice } from '../../components/Field';
-import { CURRENT_VERSION } from '../../db/schema';
 import { periodKey, periodTitle } from '../../domain/periods';
-import { runExport, type ExportRequest } from '../../io/exportClient';
-import { XLSX_MIME } from '../../io/sheet';
-import type { MetaInfo } from '../../io/templates';
 import { useT } from '../../i18n/i18n';
-import { getPlatform } from '../../platform/platform';
 import { useActivePack, useYearPeriods } from '../penilaian/usePenilaianData';
+import { exportAndSave, useExportMeta } from './exportActions';
 import { ImportWizard } from './ImportWizard';
-
-declare const __APP_VERSION__: string;
-
-export function useExportMeta(): () => MetaInfo {
-  const { profile } = useApp();
-  return () => ({ kind: 'pegawai', schemaVersion: CURRENT_VERSION, appVersion: __APP_VERSION__, officeId: profile.settings.officeId, exportedAt: new Date().toISOString() });
-}
-
-/** Builds the workbook in a worker and hands it to the save dialog (Electron) or a download (browser). */
-export async function exportAndSave(req: ExportRequest, fileName: string, title: string): Promise<void> {
-  const bytes = await runExport(req);
-  await getPlatform().saveFile({ title, suggestedName: fileName, filters: [{ name: 'Excel', extensions: ['xlsx'] }], bytes, mime: XLSX_MIME });
-}
 
 export function ImporEksporScreen() {
   const t = useT();

@@ -6,8 +6,8 @@ import { Notice } from '../../components/Field';
 import { fromJsDate } from '../../domain/dates';
 import { IMPORT_FIELDS, type ImportField } from '../../io/headers';
 import { ImportSession, type ReadResult } from '../../io/importClient';
-import type { ReadOk } from '../../io/importProtocol';
-import type { EmployeePlan, ImportError } from '../../io/pegawaiImport';
+import type { PlanSummary, ReadOk } from '../../io/importProtocol';
+import type { ImportError } from '../../io/pegawaiImport';
 import { buildWorkbook, writeWorkbook, XLSX_MIME } from '../../io/sheet';
 import { useT, type Translate } from '../../i18n/i18n';
 import { getPlatform } from '../../platform/platform';
@@ -23,7 +23,7 @@ type Step =
   | { kind: 'idle' }
   | { kind: 'busy'; phase: string; done: number; total: number }
   | { kind: 'mapping'; read: ReadOk; fileName: string; mapping: (ImportField | '')[] }
-  | { kind: 'preview'; read: ReadOk; fileName: string; plan: EmployeePlan; previous: string | null }
+  | { kind: 'preview'; read: ReadOk; fileName: string; plan: PlanSummary; previous: string | null }
   | { kind: 'done'; text: string };
 
 const FIELD_OF: Record<ImportField, EmployeeField | null> = {
@@ -81,7 +81,7 @@ export function ImportWizard() {
     if (res.status === 'cancelled') return;
     if (res.status === 'tooLarge') return setError(t('import.read.tooLarge', { maxMb: MAX_FILE / 1024 / 1024 }));
     reset();
-    const s = new ImportSession(progress);
+    const s = new ImportSession(store.db.name, progress);
     session.current = s;
     setStep({ kind: 'busy', phase: 'read', done: 0, total: 1 });
     let read: ReadResult;
@@ -109,8 +109,8 @@ export function ImportWizard() {
     if (!st.read.meta) localStorage.setItem(memoryKey(st.read.signature), JSON.stringify(st.mapping));
     setStep({ kind: 'busy', phase: 'validate', done: 0, total: st.read.rowCount });
     try {
-      const [existing, units, previous] = await Promise.all([store.employees.listAll(), store.units.list(), store.imports.previousBySha(st.read.sha256)]);
-      const plan = await s.plan({ mapping: st.mapping, existing, units, existingMode, today: fromJsDate(new Date()) });
+      const previous = await store.imports.previousBySha(st.read.sha256);
+      const plan = await s.plan({ mapping: st.mapping, existingMode, today: fromJsDate(new Date()) });
       if (session.current !== s) return;
       setStep({ kind: 'preview', read: st.read, fileName: st.fileName, plan, previous: previous ? new Date(previous.at).toLocaleString('id-ID') : null });
     } catch (err) {
@@ -121,11 +121,14 @@ export function ImportWizard() {
   };
 
   const confirm = async (st: Extract<Step, { kind: 'preview' }>) => {
+    const s = session.current;
+    if (!s) return;
     try {
-      const log = await store.imports.commitEmployees(st.plan, { fileName: st.fileName, sha256: st.read.sha256, onlyValid });
+      const log = await s.commit(onlyValid);
       reset();
       setStep({ kind: 'done', text: t('import.done', { baru: log.counts.baru ?? 0, berubah: log.counts.berubah ?? 0, tidakBerubah: log.counts.tidakBerubah ?? 0, galat: log.counts.galat ?? 0 }) });
     } catch (err) {
+      setStep(st);
       setError(errorMessage(t, err));
     }
   };
@@ -156,11 +159,13 @@ export function ImportWizard() {
 
       {step.kind === 'busy' ? (
         <div data-testid="import-progress">
-          <p>{t(step.phase === 'read' ? 'import.reading' : 'import.validating')}</p>
+          <p>{t(step.phase === 'read' ? 'import.reading' : step.phase === 'write' ? 'import.writing' : 'import.validating')}</p>
           <progress max={Math.max(1, step.total)} value={step.done} />{' '}
-          <button type="button" onClick={cancel}>
-            {t('common.cancel')}
-          </button>
+          {step.phase !== 'write' ? (
+            <button type="button" onClick={cancel}>
+              {t('common.cancel')}
+            </button>
+          ) : null}
         </div>
       ) : null}
 
@@ -247,7 +252,7 @@ function Preview({ step, onlyValid, setOnlyValid, onCancel, onConfirm, onSaveErr
   const t = useT();
   const { plan } = step;
   const data = usePegawaiData();
-  const planned = new Map(plan.creates.map((c) => [c.id, printedName(c.fields)]));
+  const planned = new Map(Object.entries(plan.newNames));
   const show = (field: string, v: unknown): string => {
     if (v === null || v === undefined || v === '') return '—';
     if (field === 'unitId') return data.unitById.get(String(v))?.nama ?? String(v);
@@ -257,21 +262,21 @@ function Preview({ step, onlyValid, setOnlyValid, onCancel, onConfirm, onSaveErr
     }
     return codeLabel(t, field as EmployeeField, String(v));
   };
-  const writes = plan.creates.length + plan.updates.length;
-  const blocked = plan.errors.length > 0 && !onlyValid;
+  const writes = plan.createCount + plan.updateCount;
+  const blocked = plan.errorCount > 0 && !onlyValid;
   return (
     <div data-testid="import-preview">
       <div className="summary" data-testid="import-counts">
-        <span className="pill ok">{t('import.count.baru', { count: plan.creates.length })}</span>
-        <span className="pill plain">{t('import.count.berubah', { count: plan.updates.length })}</span>
+        <span className="pill ok">{t('import.count.baru', { count: plan.createCount })}</span>
+        <span className="pill plain">{t('import.count.berubah', { count: plan.updateCount })}</span>
         <span className="pill plain">{t('import.count.tidakBerubah', { count: plan.unchanged })}</span>
         {plan.skipped > 0 ? <span className="pill plain">{t('import.count.dilewati', { count: plan.skipped })}</span> : null}
         <span className={`pill ${plan.errorRows > 0 ? 'warn' : 'plain'}`}>{t('import.count.galat', { count: plan.errorRows })}</span>
       </div>
       {step.previous ? <Notice kind="info">{t('import.previous', { at: step.previous })}</Notice> : null}
-      {plan.updates.length > 0 ? (
+      {plan.updateCount > 0 ? (
         <details open className="changes">
-          <summary>{t('import.changes', { count: plan.updates.length })}</summary>
+          <summary>{t('import.changes', { count: plan.updateCount })}</summary>
           <ul data-testid="import-changes">
             {plan.updates.slice(0, SHOWN_CHANGES).map((u) => (
               <li key={u.id}>
@@ -280,7 +285,7 @@ function Preview({ step, onlyValid, setOnlyValid, onCancel, onConfirm, onSaveErr
               </li>
             ))}
           </ul>
-          {plan.updates.length > SHOWN_CHANGES ? <p className="muted">{t('home.work.more', { count: plan.updates.length - SHOWN_CHANGES })}</p> : null}
+          {plan.updateCount > SHOWN_CHANGES ? <p className="muted">{t('home.work.more', { count: plan.updateCount - SHOWN_CHANGES })}</p> : null}
         </details>
       ) : null}
       {plan.errors.length > 0 ? (
@@ -306,7 +311,7 @@ function Preview({ step, onlyValid, setOnlyValid, onCancel, onConfirm, onSaveErr
               ))}
             </tbody>
           </table>
-          {plan.errors.length > SHOWN_ERRORS ? <p className="muted">{t('import.errors.more', { count: plan.errors.length - SHOWN_ERRORS })}</p> : null}
+          {plan.errorCount > SHOWN_ERRORS ? <p className="muted">{t('import.errors.more', { count: plan.errorCount - SHOWN_ERRORS })}</p> : null}
           <button type="button" onClick={onSaveErrors}>
             {t('import.errors.save')}
           </button>

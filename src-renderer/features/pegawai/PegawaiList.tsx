@@ -1,4 +1,5 @@
 import { useMemo, useState } from 'react';
+import { errorMessage } from '../../app/errors';
 import { usePerfMark } from '../../app/perf';
 import { href } from '../../app/router';
 import { EMPLOYEE_STATUSES, formatPangkatGolongan, GOLONGAN_PNS, GOLONGAN_PPPK, pangkatOf } from '../../domain/golongan';
@@ -8,6 +9,7 @@ import { VirtualRows } from '../../components/VirtualRows';
 import { useT } from '../../i18n/i18n';
 import type { MessageKey } from '../../i18n/messages';
 import { applyFilters, DEFAULT_FILTERS, type ListFilters, type Sort, type SortKey } from './listModel';
+import { exportAndSave, useExportMeta } from '../impor-ekspor/exportActions';
 import { PegawaiTabs } from './PegawaiTabs';
 import { usePegawaiData } from './usePegawaiData';
 
@@ -40,6 +42,8 @@ export function PegawaiList() {
     const byId = data.unitById;
     return (id: string | null) => (id ? (byId.get(id)?.nama ?? '') : '');
   }, [data.unitById]);
+  const meta = useExportMeta();
+  const [exporting, setExporting] = useState(false);
   const visible = useMemo(() => applyFilters(data.rows, filters, sort, unitName), [data.rows, filters, sort, unitName]);
 
   const set = <K extends keyof ListFilters>(key: K, value: ListFilters[K]) => setFilters((f) => ({ ...f, [key]: value }));
@@ -50,6 +54,20 @@ export function PegawaiList() {
     <div className="page page-full">
       <div className="page-head">
         <h1>{t('pegawai.title')}</h1>
+        <span className="spacer" />
+        <button
+          type="button"
+          disabled={exporting || visible.length === 0}
+          onClick={() => {
+            setExporting(true);
+            // Exactly the rows on screen: search, filters and sort included.
+            exportAndSave({ kind: 'pegawai', list: visible.map((r) => r.e), all: data.employees, units: data.units, meta: meta() }, `pegawai-${new Date().toISOString().slice(0, 10)}.xlsx`, t('export.save'))
+              .catch((err: unknown) => window.alert(errorMessage(t, err)))
+              .finally(() => setExporting(false));
+          }}
+        >
+          {exporting ? t('export.busy') : t('pegawai.export', { count: visible.length.toLocaleString('id-ID') })}
+        </button>
         <a className="button primary" href={href('pegawai', 'baru')}>
           {t('pegawai.add')}
         </a>
