@@ -188,6 +188,7 @@ async function main() {
       io.push(await b3.evaluate((n) => window.__bench.importExportBench(n), IMPORT_N));
       await c3.close();
     }
+    console.log('  import phases (ms):', JSON.stringify(io.map((r) => r.phases[0])));
     for (const r of io) if (r.created !== IMPORT_N) throw new Error(`imported ${r.created} employees, expected ${IMPORT_N}`);
     row(`import ${IMPORT_N} employees from xlsx (read → validate → preview → commit)`, IMPORT_N, median(io.map((r) => r.appMs)), median(io.map((r) => r.baselineMs)), 'baseline = SheetJS parse + raw bulkPut');
     row(`  longest main-thread task during that import`, IMPORT_N, Math.max(...io.map((r) => r.longestMs)), 200, 'goal < 200 ms');

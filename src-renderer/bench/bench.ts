@@ -185,13 +185,18 @@ async function importExportBench(n: number) {
   const store = await DataStore.open(name);
   await store.settings.setupOffice({ namaInstansi: 'Pemkab', namaKantor: 'Bench', alamat: '', tempat: 'Curug', kertas: 'A4', namaAdmin: 'Bench' }, new Date());
   await store.db.units.bulkPut(org.units);
+  const phases: { read: number; plan: number; commit: number }[] = [];
   const app = await longestTask(async () => {
     const session = new ImportSession(name, () => {});
+    const p0 = performance.now();
     const read = await session.read(bytes.slice(), 'pegawai.xlsx');
     if (!read.ok) throw new Error(read.code);
+    const p1 = performance.now();
     const plan = await session.plan({ mapping: read.mapping, existingMode: 'update', today: fromJsDate(new Date()) });
     if (plan.errorCount > 0) throw new Error(`${plan.errorCount} errors, first: ${JSON.stringify(plan.errors[0])}`);
+    const p2 = performance.now();
     await session.commit(false);
+    phases.push({ read: p1 - p0, plan: p2 - p1, commit: performance.now() - p2 });
     session.cancel();
     return store.db.employees.count();
   });
@@ -215,7 +220,7 @@ async function importExportBench(n: number) {
   const aoa = employeeRows(org.employees, org.units, org.employees);
   XLSX.write({ SheetNames: ['Data'], Sheets: { Data: XLSX.utils.aoa_to_sheet(aoa) } }, { type: 'array', bookType: 'xlsx', compression: true });
   const exportBaselineMs = performance.now() - t1;
-  return { created: app.result, appMs: app.ms, baselineMs, longestMs: app.longestMs, exportMs: exp.ms, exportBaselineMs, exportLongestMs: exp.longestMs, bytes: exp.result.length };
+  return { phases, created: app.result, appMs: app.ms, baselineMs, longestMs: app.longestMs, exportMs: exp.ms, exportBaselineMs, exportLongestMs: exp.longestMs, bytes: exp.result.length };
 }
 
 Object.assign(hooks, { seedBigSkp, rawGetSkp, predikatBench, importExportBench });

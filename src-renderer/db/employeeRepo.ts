@@ -31,8 +31,13 @@ export class EmployeeRepo {
     return e && !e.deleted ? e : undefined;
   }
 
+  /** Audit entries, newest first; an employee created by an import gets that import as its first entry. */
   async history(id: string): Promise<AuditEntry[]> {
-    return docHistory(this.db, 'employees', id);
+    const entries = await docHistory(this.db, 'employees', id);
+    if (entries.some((e) => e.action === 'create')) return entries;
+    const log = (await this.db.importLog.toArray()).find((e) => e.snapshot?.created.includes(id));
+    if (!log) return entries;
+    return [...entries, { id: `import-${log.id}`, at: log.at, actor: log.actor, officeId: '', table: 'employees', docId: id, action: 'create', changes: [], rev: '', note: `Dibuat lewat impor ${log.fileName}` }];
   }
 
   async save(id: string | null, raw: EmployeeFields, opts: SaveEmployeeOptions = {}): Promise<Employee> {

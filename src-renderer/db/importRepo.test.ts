@@ -27,6 +27,7 @@ function planWith(s: { camatRev: string; camatId: string }, creates = 2): Employ
     errors: [],
     errorRows: 0,
     totalRows: creates + 1,
+    madeAt: new Date().toISOString(),
   };
 }
 
@@ -44,6 +45,9 @@ describe('import repository', () => {
     expect((await s.employees.listAll()).map((e) => e.golongan).sort()).toEqual(['', '', 'IV/c']);
     expect((await s.employees.history(camat.id))[0]?.note).toBe('Impor pegawai.xlsx');
     expect((await s.imports.previousBySha('abc'))?.id).toBe(log.id);
+    // A created employee's history starts with the import that created it.
+    const created = (await s.employees.listAll()).find((e) => e.nama === 'Pegawai 1')!;
+    expect((await s.employees.history(created.id)).map((h) => [h.action, h.note])).toEqual([['create', 'Dibuat lewat impor pegawai.xlsx']]);
   });
 
   it('refuses a plan with errors unless "only valid rows" was chosen, and a stale plan; writes nothing then', async () => {
@@ -56,6 +60,15 @@ describe('import repository', () => {
     expect((await refusal(s.imports.commitEmployees(planWith({ camatRev: camat.rev, camatId: camat.id }), { fileName: 'x.xlsx', sha256: 'x', onlyValid: false }))).code).toBe('importStale');
     expect(await s.employees.listAll()).toHaveLength(1);
     expect(await s.imports.log()).toEqual([]);
+  });
+
+  it('refuses when an NIP of a new row was registered after the preview', async () => {
+    const { s, camat } = await setUp();
+    const plan = planWith({ camatRev: camat.rev, camatId: camat.id });
+    await s.employees.save(null, { ...emptyEmployeeFields(), nip: plan.creates[0]!.fields.nip, nama: 'Pegawai Nol' });
+    const err = await refusal(s.imports.commitEmployees(plan, { fileName: 'x.xlsx', sha256: 'x', onlyValid: false }));
+    expect(err.params).toMatchObject({ nama: 'Pegawai Nol' });
+    expect(err.code).toBe('importStale');
   });
 
   it('undo restores the previous fields and tombstones created employees; refused after a later edit', async () => {

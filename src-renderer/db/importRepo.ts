@@ -45,19 +45,28 @@ export class ImportRepo {
         const u = plan.updates[i]!;
         if (!p || p.deleted || p.rev !== u.rev) throw new RepoError('importStale', { nama: u.nama });
       });
+      // New NIPs: only records written since the plan was made can clash, so only those are read.
       if (plan.creates.length > 0) {
-        const taken = await db.employees.where('nip').anyOf(plan.creates.map((c) => c.fields.nip)).filter((e) => !e.deleted).first();
+        const fresh = await db.employees.where('updatedAt').aboveOrEqual(plan.madeAt).toArray();
+        const nips = new Set(plan.creates.map((c) => c.fields.nip));
+        const taken = fresh.find((e) => !e.deleted && nips.has(e.nip));
         if (taken) throw new RepoError('importStale', { nama: printedName(taken) });
       }
       const note = `Impor ${meta.fileName}`;
       const docs: Employee[] = [];
       const audits: AuditEntry[] = [];
+      // New records: one audit entry for the whole import (the log lists their ids, and an
+      // employee's history shows "dibuat lewat impor"); 12,000 entries would double the write.
       for (const c of plan.creates) {
         const p = prepareDoc<Employee>('employees', undefined, c.fields, ctx, { id: c.id, note, compactCreate: true });
-        if (p) {
-          docs.push(p.doc);
-          audits.push(p.audit);
-        }
+        if (p) docs.push(p.doc);
+      }
+      const logId = crypto.randomUUID();
+      if (plan.creates.length > 0) {
+        audits.push({
+          id: crypto.randomUUID(), at: ctx.nowIso(), actor: ctx.actor, officeId: ctx.officeId, table: 'employees', docId: logId,
+          action: 'create', changes: [], rev: ctx.nextRev(), note: `${note}: ${plan.creates.length} pegawai baru`,
+        });
       }
       plan.updates.forEach((u, i) => {
         const p = prepareDoc<Employee>('employees', prevs[i], u.fields, ctx, { note });
@@ -69,7 +78,7 @@ export class ImportRepo {
       await db.employees.bulkPut(docs);
       await db.auditLog.bulkAdd(audits);
       const entry: ImportLogEntry = {
-        id: crypto.randomUUID(),
+        id: logId,
         at: ctx.nowIso(),
         actor: ctx.actor,
         fileName: meta.fileName,

@@ -85,10 +85,11 @@ async function handle(msg: ImportRequest): Promise<void> {
     const table: SourceTable = { ...detected.table, mapping: msg.mapping };
     ctx.postMessage({ type: 'progress', phase: 'validate', done: 0, total: 2 });
     const s = await openStore();
+    const readAt = new Date().toISOString();
     const [existing, units] = await Promise.all([s.employees.listAll(), s.units.list()]);
     const parsed = parseEmployeeRows(table);
     ctx.postMessage({ type: 'progress', phase: 'validate', done: 1, total: 2 });
-    plan = planEmployeeImport(table, parsed, existing, units, { existing: msg.existingMode, today: msg.today });
+    plan = planEmployeeImport(table, parsed, existing, units, { existing: msg.existingMode, today: msg.today, readAt });
     return ctx.postMessage({ type: 'plan', summary: summarize(plan) });
   }
   if (msg.type === 'commit') {

@@ -61,7 +61,7 @@ describe('reading a filled Pegawai template', () => {
   });
 
   it('reports each bad row with its Excel row number and column, and plans nothing for it', () => {
-    const numericNip = [...budi];
+    const numericNip: (string | number)[] = [...budi];
     numericNip[0] = 199001152015031000; // a NIP that Excel stored as a number
     const badGol = [...rina];
     badGol[7] = 'III/z';

@@ -157,6 +157,8 @@ export interface EmployeePlan {
   /** Rows with at least one error (never written). */
   errorRows: number;
   totalRows: number;
+  /** When the database was read for this plan (ISO); the commit checks what changed since. */
+  madeAt: string;
 }
 
 export interface PlanOptions {
@@ -164,6 +166,8 @@ export interface PlanOptions {
   existing: 'update' | 'skip';
   today: CalendarDate;
   newId?: () => string;
+  /** ISO time the existing records were read (default: now). */
+  readAt?: string;
 }
 
 const FIELD_TO_IMPORT: Partial<Record<EmployeeField, ImportField>> = {
@@ -268,7 +272,7 @@ export function planEmployeeImport(table: SourceTable, parsed: readonly ParsedRo
   }
   for (const list of rowErrors.values()) errors.push(...list);
   errors.sort((a, b) => a.row - b.row || a.column.localeCompare(b.column));
-  return { creates, updates, unchanged, skipped, errors, errorRows: rowErrors.size, totalRows: parsed.length };
+  return { creates, updates, unchanged, skipped, errors, errorRows: rowErrors.size, totalRows: parsed.length, madeAt: opts.readAt ?? new Date().toISOString() };
 }
 
 export const UNIT_PATH_SEPARATOR = ' › ';
