@@ -4,7 +4,11 @@ import { spawn, spawnSync } from 'node:child_process';
 import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
+import * as fs from 'node:fs';
+import * as XLSX from 'xlsx';
 import chromiumModule from './chromium.cjs';
+
+XLSX.set_fs(fs);
 
 const { chromiumLaunchOptions } = chromiumModule;
 const PORT = 4176;
@@ -159,6 +163,33 @@ try {
   await page.goto(`${BASE}/index.html#/pengaturan/aturan`);
   await page.getByTestId('rules-active').waitFor();
   await shot('18-aturan');
+
+  // Impor: a staff list as another office keeps it (title rows, SIASN-style headers, two bad rows).
+  const staff = await page.evaluate(() => fetch('/index.html').then(() => true));
+  if (!staff) throw new Error('server gone');
+  const file = path.join(dir, 'daftar-pegawai-kecamatan.xlsx');
+  const wb = XLSX.utils.book_new();
+  XLSX.utils.book_append_sheet(wb, XLSX.utils.aoa_to_sheet([
+    ['DAFTAR PEGAWAI KECAMATAN CURUG'],
+    ['Keadaan per 1 November 2026'],
+    [],
+    ['NO', 'NIP_BARU', 'NAMA', 'GOL_AKHIR_NAMA', 'JABATAN_NAMA', 'UNOR_NAMA', 'TGL_LAHIR'],
+    [1, '199305172020121003', 'Yusuf Maulana, S.Kom.', 'III/a', 'Pranata Komputer', 'Kecamatan Curug › Seksi Pelayanan Umum', '17-05-1993'],
+    [2, '199602282022032004', 'Nadia Puspita', 'Penata Muda Tk. I (III/b)', 'Analis Kebijakan', 'Kecamatan Curug › Sekretariat', '28 Pebruari 1996'],
+    [3, 199401012019031000, 'Rudi Hermawan', 'II/d', 'Pengadministrasi Umum', 'Kecamatan Curug › Sekretariat', '01-01-1994'],
+    [4, '199712122023021005', 'Sari Wulandari', 'III/z', 'Pengolah Data', 'Seksi Perizinan', '12-12-1997'],
+  ]), 'Sheet1');
+  XLSX.writeFile(wb, file);
+  await page.goto(`${BASE}/index.html#/impor-ekspor`);
+  const [chooser] = await Promise.all([page.waitForEvent('filechooser'), page.getByRole('button', { name: 'Pilih berkas Excel…' }).click()]);
+  await chooser.setFiles(file);
+  await page.getByTestId('import-mapping').waitFor();
+  await shot('19-impor-pemetaan');
+  await page.getByRole('button', { name: 'Periksa' }).click();
+  await page.getByTestId('import-preview').waitFor();
+  await shot('20-impor-pratinjau');
+  await page.getByTestId('import-errors').scrollIntoViewIfNeeded();
+  await shot('21-impor-galat');
   await context.close();
   console.log(`Screenshots in ${OUT}/`);
 } finally {

@@ -74,6 +74,13 @@ describe('reading a filled Pegawai template', () => {
       [5, 'H', 'golonganUnknown'],
       [6, 'M', 'unitUnknown'],
     ]);
+    // Every problem of a row is listed at once, not one per attempt.
+    const twoProblems = [...badGol];
+    twoProblems[12] = 'Seksi Perizinan';
+    expect(plan(filledTemplate([twoProblems])).errors.map((e) => [e.row, e.column, e.code])).toEqual([
+      [4, 'H', 'golonganUnknown'],
+      [4, 'M', 'unitUnknown'],
+    ]);
   });
 
   it('a NIP twice in the file: the second row is refused, naming the first', () => {

@@ -221,9 +221,10 @@ export function planEmployeeImport(table: SourceTable, parsed: readonly ParsedRo
   let skipped = 0;
   for (const p of parsed) {
     const id = idOfRow.get(p.row);
-    if (!id || rowErrors.has(p.row)) continue;
+    // A row that already failed is still checked for unit and atasan, so all its problems show at once.
+    const failedEarlier = !id || rowErrors.has(p.row);
     const prev = byNip.get(p.values.nip ?? '');
-    if (prev && opts.existing === 'skip') {
+    if (!failedEarlier && prev && opts.existing === 'skip') {
       skipped++;
       continue;
     }
@@ -239,6 +240,7 @@ export function planEmployeeImport(table: SourceTable, parsed: readonly ParsedRo
       if (!atasanId) fail(p.row, { sheet: table.sheet, row: p.row, column: colOf('atasanId'), code: 'atasanUnknown', params: { nip: p.atasanNip } });
       else fields.atasanId = atasanId;
     }
+    if (failedEarlier || !id) continue;
     for (const issue of validateEmployee(fields, { today: opts.today, selfId: id })) {
       if (issue.severity !== 'error') continue;
       fail(p.row, { sheet: table.sheet, row: p.row, column: colOf(issue.field), code: 'fieldIssue', params: fieldIssueParams(issue) });
