@@ -121,6 +121,19 @@ test('template → fill → import with preview; bad rows, cancel, re-import and
     await page.getByRole('button', { name: 'Batal', exact: true }).click();
     await page.goto('/#/pegawai');
     await expect(page.getByTestId('pegawai-row').filter({ hasText: '=1+1' })).toBeVisible();
+
+    // 5. The Unit kerja template: a new section with its head (by NIP) and a sub-unit below it.
+    await page.goto('/#/impor-ekspor');
+    const unitTemplate = await download(page, 'Unduh templat Unit kerja', files);
+    const units = fill(unitTemplate, [['Subbagian Umum', 'Sekretariat', ''], ['Sekretariat', 'Kecamatan Curug', '198211032006042011']], path.join(files, 'unit-kerja.xlsx'));
+    const [chooser] = await Promise.all([page.waitForEvent('filechooser'), page.getByRole('button', { name: 'Pilih berkas Excel…' }).click()]);
+    await chooser.setFiles(units);
+    await expect(page.getByTestId('import-counts')).toContainText('2 baru');
+    await page.getByRole('button', { name: 'Impor 2 data' }).click();
+    await expect(page.getByText(/Impor selesai: 2 baru/)).toBeVisible();
+    await page.getByRole('link', { name: 'Buka daftar unit kerja' }).click();
+    await expect(page.getByTestId('unit-node').filter({ hasText: 'Sekretariat' }).first()).toContainText('Rina Marlina');
+    await expect(page.getByTestId('unit-node').filter({ hasText: 'Subbagian Umum' })).toBeVisible();
   } finally {
     await context.close();
     rmSync(dir, { recursive: true, force: true });

@@ -89,3 +89,31 @@ describe('import repository', () => {
     expect(err.params.nama).toBe('Pegawai 0');
   });
 });
+
+describe('unit import', () => {
+  it('writes units in one transaction, logs them, and undo removes the created ones', async () => {
+    const { s } = await setUp();
+    const kec = await s.units.save(null, { nama: 'Kecamatan Curug', parentId: null, headId: null, aktif: true });
+    const sek = crypto.randomUUID();
+    const log = await s.imports.commitUnits(
+      {
+        kind: 'unit',
+        creates: [
+          { row: 4, id: sek, fields: { nama: 'Sekretariat', parentId: kec.id, headId: null, aktif: true } },
+          { row: 5, id: crypto.randomUUID(), fields: { nama: 'Subbagian Umum', parentId: sek, headId: null, aktif: true } },
+        ],
+        updates: [],
+        unchanged: 0,
+        errors: [],
+        errorRows: 0,
+        totalRows: 2,
+        madeAt: new Date().toISOString(),
+      },
+      { fileName: 'unit.xlsx', sha256: 'u1', onlyValid: false },
+    );
+    expect(log.counts).toMatchObject({ baru: 2 });
+    expect((await s.units.list()).map((u) => u.nama).sort()).toEqual(['Kecamatan Curug', 'Sekretariat', 'Subbagian Umum']);
+    await s.imports.undo(log.id);
+    expect((await s.units.list()).map((u) => u.nama)).toEqual(['Kecamatan Curug']);
+  });
+});

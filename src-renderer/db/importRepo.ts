@@ -1,7 +1,9 @@
 import type { Employee } from '../domain/pegawai';
 import { printedName } from '../domain/pegawai';
+import type { Unit } from '../domain/unit';
 import type { EmployeePlan } from '../io/pegawaiImport';
 import { pickFields } from '../io/pegawaiImport';
+import { unitFieldsOf, type UnitPlan } from '../io/unitImport';
 import { RepoError } from './errors';
 import type { AuditEntry, ImportLogEntry, KinerjaDb } from './schema';
 import { prepareDoc, type WriteContext } from './write';
@@ -104,38 +106,85 @@ export class ImportRepo {
    */
   async undo(logId: string): Promise<void> {
     const { db } = this;
-    await db.transaction('rw', [db.employees, db.auditLog, db.importLog, db.settings], async () => {
+    await db.transaction('rw', [db.employees, db.units, db.auditLog, db.importLog, db.settings], async () => {
       const ctx = await this.context();
       const entry = await db.importLog.get(logId);
       if (!entry?.snapshot) throw new RepoError('notFound');
       if (entry.undoneAt) throw new RepoError('importAlreadyUndone');
       const snap = entry.snapshot;
+      const table = snap.table ?? 'employees';
       const ids = Object.keys(snap.written);
-      const current = await db.employees.bulkGet(ids);
+      const current = (await db.table(table).bulkGet(ids)) as (Employee | Unit | undefined)[];
+      const nameOf = (d: Employee | Unit) => ('nip' in d ? printedName(d) : d.nama);
       current.forEach((c, i) => {
-        if (!c || c.rev !== snap.written[ids[i]!]) throw new RepoError('importChangedSince', { nama: c ? printedName(c) : '?' });
+        if (!c || c.rev !== snap.written[ids[i]!]) throw new RepoError('importChangedSince', { nama: c ? nameOf(c) : '?' });
       });
-      const byId = new Map(current.filter((c): c is Employee => Boolean(c)).map((c) => [c.id, c]));
+      const byId = new Map(current.filter((c): c is Employee | Unit => Boolean(c)).map((c) => [c.id, c]));
       const note = `Impor ${entry.fileName} dibatalkan`;
-      const docs: Employee[] = [];
+      const docs: (Employee | Unit)[] = [];
       const audits: AuditEntry[] = [];
-      for (const id of snap.created) {
-        const p = prepareDoc<Employee>('employees', byId.get(id), {}, ctx, { action: 'delete', note });
-        if (p) {
-          docs.push(p.doc);
-          audits.push(p.audit);
-        }
-      }
+      const keep = (p: { doc: Employee | Unit; audit: AuditEntry } | null) => {
+        if (!p) return;
+        docs.push(p.doc);
+        audits.push(p.audit);
+      };
+      for (const id of snap.created) keep(prepareDoc<Employee | Unit>(table, byId.get(id), {}, ctx, { action: 'delete', note }));
       for (const prev of snap.previous) {
-        const p = prepareDoc<Employee>('employees', byId.get(prev.id), pickFields(prev), ctx, { note });
-        if (p) {
-          docs.push(p.doc);
-          audits.push(p.audit);
-        }
+        const fields = 'nip' in prev ? pickFields(prev) : unitFieldsOf(prev);
+        keep(prepareDoc<Employee | Unit>(table, byId.get(prev.id), fields as never, ctx, { note }));
       }
-      await db.employees.bulkPut(docs);
+      await db.table(table).bulkPut(docs);
       await db.auditLog.bulkAdd(audits);
       await db.importLog.put({ ...entry, undoneAt: ctx.nowIso() });
+    });
+  }
+
+  /** Units from the Unit kerja template: few rows, so one audit entry per unit. */
+  async commitUnits(plan: UnitPlan, meta: CommitMeta): Promise<ImportLogEntry> {
+    if (plan.errors.length > 0 && !meta.onlyValid) throw new RepoError('importHasErrors', { count: plan.errorRows });
+    const { db } = this;
+    return db.transaction('rw', [db.units, db.employees, db.auditLog, db.importLog, db.settings], async () => {
+      const ctx = await this.context();
+      const prevs = await db.units.bulkGet(plan.updates.map((u) => u.id));
+      prevs.forEach((p, i) => {
+        const u = plan.updates[i]!;
+        if (!p || p.deleted || p.rev !== u.rev) throw new RepoError('importStale', { nama: u.nama });
+      });
+      const fresh = await db.units.where('updatedAt').aboveOrEqual(plan.madeAt).toArray();
+      const clash = fresh.find((f) => !f.deleted && plan.creates.some((c) => c.fields.nama.toLowerCase() === f.nama.toLowerCase() && c.fields.parentId === f.parentId));
+      if (clash) throw new RepoError('importStale', { nama: clash.nama });
+      const note = `Impor ${meta.fileName}`;
+      const docs: Unit[] = [];
+      const audits: AuditEntry[] = [];
+      for (const c of plan.creates) {
+        const p = prepareDoc<Unit>('units', undefined, c.fields, ctx, { id: c.id, note });
+        if (p) {
+          docs.push(p.doc);
+          audits.push(p.audit);
+        }
+      }
+      plan.updates.forEach((u, i) => {
+        const p = prepareDoc<Unit>('units', prevs[i], u.fields, ctx, { note });
+        if (p) {
+          docs.push(p.doc);
+          audits.push(p.audit);
+        }
+      });
+      await db.units.bulkPut(docs);
+      await db.auditLog.bulkAdd(audits);
+      const entry: ImportLogEntry = {
+        id: crypto.randomUUID(),
+        at: ctx.nowIso(),
+        actor: ctx.actor,
+        fileName: meta.fileName,
+        sha256: meta.sha256,
+        kind: 'unit',
+        counts: { baru: plan.creates.length, berubah: plan.updates.length, tidakBerubah: plan.unchanged, dilewati: 0, galat: plan.errorRows },
+        errors: plan.errors.slice(0, MAX_LOGGED_ERRORS),
+        snapshot: { table: 'units', created: plan.creates.map((c) => c.id), previous: prevs.filter((p): p is Unit => Boolean(p)), written: Object.fromEntries(docs.map((d) => [d.id, d.rev])) },
+      };
+      await db.importLog.add(entry);
+      return { ...entry, snapshot: undefined } as ImportLogEntry;
     });
   }
 }

@@ -47,8 +47,10 @@ export interface ImportLogEntry {
 }
 
 export interface ImportSnapshot {
+  /** Which table the import wrote (older entries: employees). */
+  table?: 'employees' | 'units';
   created: string[];
-  previous: Employee[];
+  previous: (Employee | Unit)[];
   written: Record<string, string>;
 }
 

@@ -635,7 +635,7 @@ export const id = {
   "import.read.empty": "Berkas ini tidak berisi data.",
   "import.read.tooManyRows": "Berkas berisi {count} baris; paling banyak {max} baris sekali impor. Pecah menjadi beberapa berkas.",
   "import.read.noHeader": "Judul kolom tidak ditemukan di 20 baris pertama: tidak ada kolom NIP atau Nama yang dikenali. Pastikan ada baris judul seperti \"NIP\" dan \"Nama\".",
-  "import.read.kindNotSupported": "Ini templat \"{kind}\". Versi ini baru dapat mengimpor templat Pegawai dan daftar pegawai.",
+  "import.read.kindNotSupported": "Ini templat \"{kind}\". Versi ini dapat mengimpor templat Pegawai, templat Unit kerja dan daftar pegawai; templat SKP dan realisasi belum.",
   "import.err.nipNumeric": "NIP tersimpan sebagai angka, sehingga digit terakhirnya sudah hilang. Format kolom NIP sebagai Teks di Excel lalu ketik ulang NIP-nya.",
   "import.err.nipEmpty": "NIP kosong.",
   "import.err.nipNotDigits": "NIP hanya boleh berisi angka (spasi, titik dan tanda hubung diabaikan).",
@@ -660,6 +660,15 @@ export const id = {
   "pegawai.export": "Ekspor {count} pegawai ini",
   "import.err.unitAmbiguous": "Ada beberapa unit kerja bernama \"{text}\". Tulis lengkap dengan unit induknya, misalnya \"{example}\".",
   "import.writing": "Menyimpan dalam satu transaksi…",
+  "import.openUnits": "Buka daftar unit kerja",
+  "export.template.unit": "Unduh templat Unit kerja",
+  "import.err.unitNameRequired": "Nama unit kerja kosong.",
+  "import.err.unitNameTooLong": "Nama unit kerja paling banyak {max} karakter.",
+  "import.err.unitDuplicateInFile": "Unit ini sudah ada di baris {first} berkas yang sama.",
+  "import.err.unitParentUnknown": "Unit induk \"{text}\" tidak ditemukan di aplikasi maupun di berkas ini.",
+  "import.err.unitParentRefused": "Unit induknya bergalat di berkas ini, sehingga unit ini juga tidak diimpor.",
+  "import.err.headUnknown": "Kepala unit dengan NIP {nip} belum terdaftar sebagai pegawai.",
+  "import.err.unitCycle": "Unit {nama} tidak dapat berada di bawah {parent}: susunan unitnya akan berputar.",
 } as const;
 
 export type MessageKey = keyof typeof id;

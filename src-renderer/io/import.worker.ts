@@ -10,6 +10,7 @@ import { printedName } from '../domain/pegawai';
 import { detectTable, type DetectedTable } from './importTable';
 import type { ImportRequest, ImportResponse, PlanSummary } from './importProtocol';
 import { parseEmployeeRows, planEmployeeImport, type EmployeePlan, type SourceTable } from './pegawaiImport';
+import { planUnitImport, type UnitPlan } from './unitImport';
 import { MAX_ROWS, readWorkbook } from './sheet';
 
 const SHOWN_UPDATES = 50;
@@ -18,7 +19,7 @@ const MAX_ERRORS = 5000;
 const ctx = self as unknown as { postMessage(m: ImportResponse): void; onmessage: ((e: MessageEvent<ImportRequest & { dbName?: string }>) => void) | null };
 let dbName = '';
 let detected: DetectedTable | null = null;
-let plan: EmployeePlan | null = null;
+let plan: EmployeePlan | UnitPlan | null = null;
 let file = { name: '', sha256: '' };
 let store: DataStore | null = null;
 
@@ -37,20 +38,24 @@ ctx.onmessage = (e) => {
   void handle(e.data).catch((err: unknown) => ctx.postMessage({ type: 'failed', detail: String((err as Error)?.message ?? err) }));
 };
 
-function summarize(p: EmployeePlan): PlanSummary {
-  const updates = p.updates.slice(0, SHOWN_UPDATES);
-  const referenced = new Set(updates.flatMap((u) => u.changes.filter((c) => c.field === 'atasanId').map((c) => String(c.to))));
+function summarize(p: EmployeePlan | UnitPlan): PlanSummary {
+  const updates = p.updates.slice(0, SHOWN_UPDATES).map(({ row, id, nama, changes }) => ({ row, id, nama, changes }));
+  const referenced = new Set(updates.flatMap((u) => u.changes.filter((c) => c.field === 'atasanId' || c.field === 'parentId').map((c) => String(c.to))));
+  const isUnit = 'kind' in p;
   return {
+    kind: isUnit ? 'unit' : 'pegawai',
     createCount: p.creates.length,
     updateCount: p.updates.length,
     unchanged: p.unchanged,
-    skipped: p.skipped,
+    skipped: isUnit ? 0 : p.skipped,
     errorRows: p.errorRows,
     totalRows: p.totalRows,
     updates,
     errors: p.errors.slice(0, MAX_ERRORS),
     errorCount: p.errors.length,
-    newNames: Object.fromEntries(p.creates.filter((c) => referenced.has(c.id)).map((c) => [c.id, printedName(c.fields)])),
+    newNames: Object.fromEntries(
+      isUnit ? p.creates.filter((c) => referenced.has(c.id)).map((c) => [c.id, c.fields.nama]) : p.creates.filter((c) => referenced.has(c.id)).map((c) => [c.id, printedName(c.fields)]),
+    ),
   };
 }
 
@@ -62,7 +67,7 @@ async function handle(msg: ImportRequest): Promise<void> {
     if (!read.ok) return ctx.postMessage({ type: 'read', ok: false, code: read.code, ...(read.params ? { params: read.params } : {}) });
     detected = detectTable(read.workbook);
     if (!detected) return ctx.postMessage({ type: 'read', ok: false, code: 'noHeader' });
-    if (detected.meta && detected.meta.kind !== 'pegawai') return ctx.postMessage({ type: 'read', ok: false, code: 'kindNotSupported', params: { kind: detected.meta.kind } });
+    if (detected.meta && detected.meta.kind !== 'pegawai' && detected.meta.kind !== 'unit') return ctx.postMessage({ type: 'read', ok: false, code: 'kindNotSupported', params: { kind: detected.meta.kind } });
     const rowCount = detected.table.rows.length - detected.table.firstDataRow;
     if (rowCount > MAX_ROWS) return ctx.postMessage({ type: 'read', ok: false, code: 'tooManyRows', params: { max: MAX_ROWS, count: rowCount } });
     file = { name: msg.fileName, sha256: hash };
@@ -70,11 +75,12 @@ async function handle(msg: ImportRequest): Promise<void> {
       type: 'read',
       ok: true,
       sha256: hash,
+      kind: detected.meta?.kind === 'unit' ? 'unit' : 'pegawai',
       meta: detected.meta,
       sheet: detected.table.sheet,
       headerRowNo: detected.table.firstDataRow,
       labels: detected.labels,
-      mapping: detected.table.mapping,
+      mapping: [...detected.table.mapping],
       signature: detected.signature,
       rowCount,
       sample: detected.table.rows.slice(detected.table.firstDataRow, detected.table.firstDataRow + 3).map((r) => r.map((v) => (v instanceof Date ? v.toISOString().slice(0, 10) : String(v ?? '')))),
@@ -87,16 +93,22 @@ async function handle(msg: ImportRequest): Promise<void> {
     const s = await openStore();
     const readAt = new Date().toISOString();
     const [existing, units] = await Promise.all([s.employees.listAll(), s.units.list()]);
-    const parsed = parseEmployeeRows(table);
-    ctx.postMessage({ type: 'progress', phase: 'validate', done: 1, total: 2 });
-    plan = planEmployeeImport(table, parsed, existing, units, { existing: msg.existingMode, today: msg.today, readAt });
+    if (detected.meta?.kind === 'unit') {
+      plan = planUnitImport(detected.table, units, existing, { readAt });
+    } else {
+      const parsed = parseEmployeeRows(table);
+      ctx.postMessage({ type: 'progress', phase: 'validate', done: 1, total: 2 });
+      plan = planEmployeeImport(table, parsed, existing, units, { existing: msg.existingMode, today: msg.today, readAt });
+    }
     return ctx.postMessage({ type: 'plan', summary: summarize(plan) });
   }
   if (msg.type === 'commit') {
     if (!plan) throw new Error('no plan');
     ctx.postMessage({ type: 'progress', phase: 'write', done: 0, total: 1 });
     try {
-      const log = await (await openStore()).imports.commitEmployees(plan, { fileName: file.name, sha256: file.sha256, onlyValid: msg.onlyValid });
+      const meta = { fileName: file.name, sha256: file.sha256, onlyValid: msg.onlyValid };
+      const s = await openStore();
+      const log = 'kind' in plan ? await s.imports.commitUnits(plan, meta) : await s.imports.commitEmployees(plan, meta);
       plan = null;
       return ctx.postMessage({ type: 'commit', ok: true, log });
     } catch (err) {

@@ -1,25 +1,27 @@
 /** Messages between the screen and the import worker (one typed contract, like the IPC one). */
 import type { CalendarDate } from '../domain/dates';
 import type { ImportLogEntry } from '../db/schema';
-import type { ImportField } from './headers';
-import type { ImportError, PlannedUpdate } from './pegawaiImport';
+import type { FieldChange } from '../domain/records';
+import type { ImportError } from './pegawaiImport';
 import type { MetaInfo } from './templates';
 
 export type ImportRequest =
   | { type: 'read'; bytes: Uint8Array; fileName: string }
-  | { type: 'plan'; mapping: (ImportField | '')[]; existingMode: 'update' | 'skip'; today: CalendarDate }
+  | { type: 'plan'; mapping: string[]; existingMode: 'update' | 'skip'; today: CalendarDate }
   | { type: 'commit'; onlyValid: boolean };
 
 export interface ReadOk {
   type: 'read';
   ok: true;
   sha256: string;
+  /** What the file holds: employees (template or any staff list) or the Unit kerja template. */
+  kind: 'pegawai' | 'unit';
   meta: MetaInfo | null;
   sheet: string;
   /** Excel row number of the header row (data starts below it). */
   headerRowNo: number;
   labels: string[];
-  mapping: (ImportField | '')[];
+  mapping: string[];
   signature: string;
   rowCount: number;
   sample: string[][];
@@ -27,6 +29,7 @@ export interface ReadOk {
 
 /** What the preview shows; the full plan stays in the worker, which also writes it. */
 export interface PlanSummary {
+  kind: 'pegawai' | 'unit';
   createCount: number;
   updateCount: number;
   unchanged: number;
@@ -34,11 +37,11 @@ export interface PlanSummary {
   errorRows: number;
   totalRows: number;
   /** The first changed records with their field changes. */
-  updates: PlannedUpdate[];
+  updates: { row: number; id: string; nama: string; changes: FieldChange[] }[];
   /** Errors, capped for the preview and the saved error list. */
   errors: ImportError[];
   errorCount: number;
-  /** Names of employees created by this file, for showing a new atasan in the changes. */
+  /** Names of records created by this file, for showing a new atasan or parent unit in the changes. */
   newNames: Record<string, string>;
 }
 

@@ -24,7 +24,9 @@ const FIELD_SET = new Set<string>(IMPORT_FIELDS);
 function templateTable(wb: WorkBook, meta: MetaInfo): DetectedTable | null {
   const rows = sheetRows(wb.Sheets[DATA_SHEET]);
   const keys = rows[KEY_ROW] ?? [];
-  const mapping = keys.map((k) => (FIELD_SET.has(cleanText(k)) ? (cleanText(k) as ImportField) : ''));
+  // Only the keys this kind of template defines; anything else in the key row is ignored.
+  const allowed = meta.kind === 'pegawai' ? FIELD_SET : new Set(COLUMNS[meta.kind].map((c) => c.key));
+  const mapping = keys.map((k) => (allowed.has(cleanText(k)) ? cleanText(k) : ''));
   if (!mapping.some(Boolean)) return null;
   const exampleByKey = new Map(COLUMNS[meta.kind].map((c) => [c.key, c.example]));
   const labels = (rows[HEADER_ROW] ?? []).map(cleanText);

@@ -32,9 +32,9 @@ export interface SourceTable {
   rows: unknown[][];
   /** 0-based index of the first data row. */
   firstDataRow: number;
-  /** Column index → field ('' = ignored). An array, never an object keyed by header text. */
-  mapping: (ImportField | '')[];
-  /** The template's example row, skipped when left unchanged. */
+  /** Column index → field key ('' = ignored). An array, never an object keyed by header text. */
+  mapping: readonly string[];
+  /** The template's example row (the first data row), skipped when left unchanged. */
   example?: unknown[];
 }
 
@@ -70,7 +70,7 @@ export function parseEmployeeRows(t: SourceTable): ParsedRow[] {
   for (let r = t.firstDataRow; r < t.rows.length; r++) {
     const raw = t.rows[r] ?? [];
     if (raw.every((v) => cleanText(v) === '')) continue;
-    if (t.example && t.example.every((v, i) => cleanText(v) === cleanText(raw[i]))) continue;
+    if (t.example && r === t.firstDataRow && t.example.every((v, i) => cleanText(v) === cleanText(raw[i]))) continue;
     const rowNo = r + 1;
     const errors: ImportError[] = [];
     const values: Partial<EmployeeFields> = {};

@@ -163,7 +163,7 @@ export function dataWorkbook(kind: TemplateKind, meta: MetaInfo, data: readonly 
     { name: 'Petunjuk', rows: petunjuk, widths: [40, 90] },
     { name: DATA_SHEET, rows, widths: cols.map((c, i) => Math.max(c.width, fitWidths(rows)[i] ?? 0)) },
     { name: 'Daftar', rows: lists(unitNames), widths: lists(unitNames)[0]?.map(() => 26) ?? [] },
-    { name: META_SHEET, rows: metaRows(meta), hidden: true },
+    { name: META_SHEET, rows: metaRows({ ...meta, kind }), hidden: true },
   ];
   return buildWorkbook(sheets);
 }

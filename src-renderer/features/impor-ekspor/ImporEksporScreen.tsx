@@ -92,6 +92,13 @@ export function ImporEksporScreen() {
             >
               {t('export.template.pegawai')}
             </button>
+                        <button
+              type="button"
+              disabled={busy}
+              onClick={() => void run(async () => ({ req: { kind: 'template', template: 'unit', meta: meta(), unitNames: (await units()).map((u) => u.nama) }, file: 'templat-unit-kerja.xlsx' }))}
+            >
+              {t('export.template.unit')}
+            </button>
           </section>
           <section className="card">
             <h2>{t('export.title')}</h2>

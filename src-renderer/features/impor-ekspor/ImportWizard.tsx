@@ -10,6 +10,7 @@ import type { PlanSummary, ReadOk } from '../../io/importProtocol';
 import type { ImportError } from '../../io/pegawaiImport';
 import { buildWorkbook, writeWorkbook, XLSX_MIME } from '../../io/sheet';
 import { useT, type Translate } from '../../i18n/i18n';
+import type { MessageKey } from '../../i18n/messages';
 import { getPlatform } from '../../platform/platform';
 import { codeLabel, FIELD_LABELS, issueText } from '../pegawai/fieldText';
 import { printedName, type EmployeeField, type FieldIssue } from '../../domain/pegawai';
@@ -24,7 +25,7 @@ type Step =
   | { kind: 'busy'; phase: string; done: number; total: number }
   | { kind: 'mapping'; read: ReadOk; fileName: string; mapping: (ImportField | '')[] }
   | { kind: 'preview'; read: ReadOk; fileName: string; plan: PlanSummary; previous: string | null }
-  | { kind: 'done'; text: string };
+  | { kind: 'done'; text: string; unit: boolean };
 
 const FIELD_OF: Record<ImportField, EmployeeField | null> = {
   nip: 'nip', nama: 'nama', namaLengkap: null, gelarDepan: 'gelarDepan', gelarBelakang: 'gelarBelakang', status: 'status',
@@ -46,6 +47,8 @@ export function importErrorText(t: Translate, e: ImportError): string {
   const key = `import.err.${e.code}`;
   return t(key as 'import.err.nipNumeric', (e.params ?? {}) as Record<string, string | number>);
 }
+
+const UNIT_LABELS: Record<string, MessageKey> = { nama: 'unit.nama', parentId: 'unit.parent', headId: 'unit.head', aktif: 'unit.aktif' };
 
 const memoryKey = (sig: string) => `kinerja.importMapping.${sig}`;
 
@@ -98,19 +101,23 @@ export function ImportWizard() {
       reset();
       return setError(t(`import.read.${read.code}` as 'import.read.corrupt', (read.params ?? {}) as Record<string, string | number>));
     }
+    const detected = read.mapping.map((f) => ((IMPORT_FIELDS as readonly string[]).includes(f) ? (f as ImportField) : ''));
+    const step: Extract<Step, { kind: 'mapping' }> = { kind: 'mapping', read, fileName: res.name, mapping: detected };
+    // The Unit kerja template has fixed columns: straight to the check.
+    if (read.kind === 'unit') return check({ ...step, mapping: [] });
     const remembered = read.meta ? null : localStorage.getItem(memoryKey(read.signature));
-    const mapping = remembered ? (JSON.parse(remembered) as (ImportField | '')[]).map((f) => ((IMPORT_FIELDS as readonly string[]).includes(f) ? f : '')) : read.mapping;
-    setStep({ kind: 'mapping', read, fileName: res.name, mapping: mapping.length === read.mapping.length ? mapping : read.mapping });
+    const mapping = remembered ? (JSON.parse(remembered) as string[]).map((f) => ((IMPORT_FIELDS as readonly string[]).includes(f) ? (f as ImportField) : '')) : detected;
+    setStep({ ...step, mapping: mapping.length === detected.length ? mapping : detected });
   };
 
   const check = async (st: Extract<Step, { kind: 'mapping' }>) => {
     const s = session.current;
     if (!s) return;
-    if (!st.read.meta) localStorage.setItem(memoryKey(st.read.signature), JSON.stringify(st.mapping));
+    if (!st.read.meta && st.read.kind === 'pegawai') localStorage.setItem(memoryKey(st.read.signature), JSON.stringify(st.mapping));
     setStep({ kind: 'busy', phase: 'validate', done: 0, total: st.read.rowCount });
     try {
       const previous = await store.imports.previousBySha(st.read.sha256);
-      const plan = await s.plan({ mapping: st.mapping, existingMode, today: fromJsDate(new Date()) });
+      const plan = await s.plan({ mapping: st.read.kind === 'unit' ? st.read.mapping : st.mapping, existingMode, today: fromJsDate(new Date()) });
       if (session.current !== s) return;
       setStep({ kind: 'preview', read: st.read, fileName: st.fileName, plan, previous: previous ? new Date(previous.at).toLocaleString('id-ID') : null });
     } catch (err) {
@@ -126,7 +133,7 @@ export function ImportWizard() {
     try {
       const log = await s.commit(onlyValid);
       reset();
-      setStep({ kind: 'done', text: t('import.done', { baru: log.counts.baru ?? 0, berubah: log.counts.berubah ?? 0, tidakBerubah: log.counts.tidakBerubah ?? 0, galat: log.counts.galat ?? 0 }) });
+      setStep({ kind: 'done', unit: st.plan.kind === 'unit', text: t('import.done', { baru: log.counts.baru ?? 0, berubah: log.counts.berubah ?? 0, tidakBerubah: log.counts.tidakBerubah ?? 0, galat: log.counts.galat ?? 0 }) });
     } catch (err) {
       setStep(st);
       setError(errorMessage(t, err));
@@ -148,7 +155,7 @@ export function ImportWizard() {
         <>
           {step.kind === 'done' ? (
             <Notice kind="success">
-              {step.text} <a href={href('pegawai')}>{t('import.openList')}</a>
+              {step.text} {step.unit ? <a href={href('pegawai', 'unit')}>{t('import.openUnits')}</a> : <a href={href('pegawai')}>{t('import.openList')}</a>}
             </Notice>
           ) : null}
           <button type="button" className="primary" onClick={() => void choose()}>
@@ -255,8 +262,8 @@ function Preview({ step, onlyValid, setOnlyValid, onCancel, onConfirm, onSaveErr
   const planned = new Map(Object.entries(plan.newNames));
   const show = (field: string, v: unknown): string => {
     if (v === null || v === undefined || v === '') return '—';
-    if (field === 'unitId') return data.unitById.get(String(v))?.nama ?? String(v);
-    if (field === 'atasanId') {
+    if (field === 'unitId' || field === 'parentId') return data.unitById.get(String(v))?.nama ?? planned.get(String(v)) ?? String(v);
+    if (field === 'atasanId' || field === 'headId') {
       const e = data.employeeById.get(String(v));
       return e ? printedName(e) : (planned.get(String(v)) ?? String(v));
     }
@@ -281,7 +288,7 @@ function Preview({ step, onlyValid, setOnlyValid, onCancel, onConfirm, onSaveErr
             {plan.updates.slice(0, SHOWN_CHANGES).map((u) => (
               <li key={u.id}>
                 <strong>{u.nama}</strong> ({t('import.row', { row: u.row })}):{' '}
-                {u.changes.map((c) => `${t(FIELD_LABELS[c.field as EmployeeField] ?? 'pegawai.nama')}: ${show(c.field, c.from)} → ${show(c.field, c.to)}`).join('; ')}
+                {u.changes.map((c) => `${plan.kind === 'unit' ? t(UNIT_LABELS[c.field] ?? 'unit.nama') : t(FIELD_LABELS[c.field as EmployeeField] ?? 'pegawai.nama')}: ${show(c.field, c.from)} → ${show(c.field, c.to)}`).join('; ')}
               </li>
             ))}
           </ul>
