@@ -60,7 +60,7 @@ export class ImportRepo {
       // New records: one audit entry for the whole import (the log lists their ids, and an
       // employee's history shows "dibuat lewat impor"); 12,000 entries would double the write.
       for (const c of plan.creates) {
-        const p = prepareDoc<Employee>('employees', undefined, c.fields, ctx, { id: c.id, note, compactCreate: true });
+        const p = prepareDoc<Employee>('employees', undefined, c.fields, ctx, { id: c.id, note });
         if (p) docs.push(p.doc);
       }
       const logId = crypto.randomUUID();

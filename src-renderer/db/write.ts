@@ -44,7 +44,7 @@ export function prepareDoc<T extends SyncMeta>(
   prev: T | undefined,
   fields: Omit<Partial<T>, keyof SyncMeta>,
   ctx: WriteContext,
-  opts: SaveOptions & { compactCreate?: boolean } = {},
+  opts: SaveOptions = {},
 ): { doc: T; audit: AuditEntry } | null {
   const candidate = { ...(prev ?? {}), ...fields } as Record<string, unknown>;
   const changes = diffFields(prev as Record<string, unknown> | undefined, candidate);
@@ -68,8 +68,7 @@ export function prepareDoc<T extends SyncMeta>(
     table,
     docId: doc.id,
     action: opts.action ?? (prev ? 'update' : 'create'),
-    // A created document is its own record of the fields; an import of thousands keeps the log small.
-    changes: !prev && opts.compactCreate ? [] : diffFields(prev as Record<string, unknown> | undefined, doc as unknown as Record<string, unknown>),
+    changes: diffFields(prev as Record<string, unknown> | undefined, doc as unknown as Record<string, unknown>),
     rev,
     ...(opts.note ? { note: opts.note } : {}),
   };
