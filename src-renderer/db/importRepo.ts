@@ -1,5 +1,6 @@
 import type { Employee } from '../domain/pegawai';
 import { printedName } from '../domain/pegawai';
+import type { SyncMeta } from '../domain/records';
 import type { Unit } from '../domain/unit';
 import type { EmployeePlan } from '../io/pegawaiImport';
 import { pickFields } from '../io/pegawaiImport';
@@ -13,6 +14,17 @@ export interface CommitMeta {
   sha256: string;
   /** The user chose "impor hanya baris yang valid": rows with errors are left out (and logged). */
   onlyValid: boolean;
+}
+
+/** What any import plan hands to the commit (employee and unit plans both fit). */
+interface BatchPlan<T extends Employee | Unit> {
+  creates: { id: string; fields: Omit<T, keyof SyncMeta> }[];
+  updates: { id: string; rev: string; nama: string; fields: Omit<T, keyof SyncMeta> }[];
+  unchanged: number;
+  skipped?: number;
+  errors: unknown[];
+  errorRows: number;
+  madeAt: string;
 }
 
 /** Errors kept in the log are capped; the full list was offered as an xlsx at preview time. */
@@ -37,47 +49,78 @@ export class ImportRepo {
   }
 
   async commitEmployees(plan: EmployeePlan, meta: CommitMeta): Promise<ImportLogEntry> {
+    return this.commit<Employee>('employees', plan, meta, {
+      kind: 'pegawai',
+      // New NIPs: only records written since the plan was made can clash, so only those are read.
+      clash: (fresh) => {
+        const nips = new Set(plan.creates.map((c) => c.fields.nip));
+        const taken = fresh.find((e) => nips.has(e.nip));
+        return taken ? printedName(taken) : null;
+      },
+      // One audit entry for all new records (the log lists their ids, and an employee's history
+      // shows "dibuat lewat impor"); 12,000 entries would double the write.
+      createsAudit: (n) => `${n} pegawai baru`,
+    });
+  }
+
+  /** Units from the Unit kerja template: few rows, so one audit entry per unit. */
+  async commitUnits(plan: UnitPlan, meta: CommitMeta): Promise<ImportLogEntry> {
+    return this.commit<Unit>('units', plan, meta, {
+      kind: 'unit',
+      clash: (fresh) =>
+        fresh.find((f) => plan.creates.some((c) => c.fields.nama.toLowerCase() === f.nama.toLowerCase() && c.fields.parentId === f.parentId))?.nama ?? null,
+    });
+  }
+
+  /**
+   * The write shared by every import: refuse a plan gone stale since the preview (an updated record
+   * has another revision, or a new one clashes with a record written meanwhile), then write all
+   * documents, their audit entries and the log entry that undo needs, in one transaction.
+   */
+  private async commit<T extends Employee | Unit>(
+    table: 'employees' | 'units',
+    plan: BatchPlan<T>,
+    meta: CommitMeta,
+    opts: { kind: string; clash(fresh: T[]): string | null; createsAudit?: (count: number) => string },
+  ): Promise<ImportLogEntry> {
     if (plan.errors.length > 0 && !meta.onlyValid) throw new RepoError('importHasErrors', { count: plan.errorRows });
     const { db } = this;
-    return db.transaction('rw', [db.employees, db.auditLog, db.importLog, db.settings], async () => {
+    const store = db.table<T, string>(table);
+    return db.transaction('rw', [db.employees, db.units, db.auditLog, db.importLog, db.settings], async () => {
       const ctx = await this.context();
-      // The database may have changed between preview and confirm (another window, an edit).
-      const prevs = await db.employees.bulkGet(plan.updates.map((u) => u.id));
+      const prevs = await store.bulkGet(plan.updates.map((u) => u.id));
       prevs.forEach((p, i) => {
         const u = plan.updates[i]!;
         if (!p || p.deleted || p.rev !== u.rev) throw new RepoError('importStale', { nama: u.nama });
       });
-      // New NIPs: only records written since the plan was made can clash, so only those are read.
       if (plan.creates.length > 0) {
-        const fresh = await db.employees.where('updatedAt').aboveOrEqual(plan.madeAt).toArray();
-        const nips = new Set(plan.creates.map((c) => c.fields.nip));
-        const taken = fresh.find((e) => !e.deleted && nips.has(e.nip));
-        if (taken) throw new RepoError('importStale', { nama: printedName(taken) });
+        const fresh = (await store.where('updatedAt').aboveOrEqual(plan.madeAt).toArray()).filter((d) => !d.deleted);
+        const clash = opts.clash(fresh);
+        if (clash) throw new RepoError('importStale', { nama: clash });
       }
       const note = `Impor ${meta.fileName}`;
-      const docs: Employee[] = [];
-      const audits: AuditEntry[] = [];
-      // New records: one audit entry for the whole import (the log lists their ids, and an
-      // employee's history shows "dibuat lewat impor"); 12,000 entries would double the write.
-      for (const c of plan.creates) {
-        const p = prepareDoc<Employee>('employees', undefined, c.fields, ctx, { id: c.id, note });
-        if (p) docs.push(p.doc);
-      }
       const logId = crypto.randomUUID();
-      if (plan.creates.length > 0) {
+      const docs: T[] = [];
+      const audits: AuditEntry[] = [];
+      for (const c of plan.creates) {
+        const p = prepareDoc<T>(table, undefined, c.fields as never, ctx, { id: c.id, note });
+        if (!p) continue;
+        docs.push(p.doc);
+        if (!opts.createsAudit) audits.push(p.audit);
+      }
+      if (opts.createsAudit && plan.creates.length > 0) {
         audits.push({
-          id: crypto.randomUUID(), at: ctx.nowIso(), actor: ctx.actor, officeId: ctx.officeId, table: 'employees', docId: logId,
-          action: 'create', changes: [], rev: ctx.nextRev(), note: `${note}: ${plan.creates.length} pegawai baru`,
+          id: crypto.randomUUID(), at: ctx.nowIso(), actor: ctx.actor, officeId: ctx.officeId, table, docId: logId,
+          action: 'create', changes: [], rev: ctx.nextRev(), note: `${note}: ${opts.createsAudit(plan.creates.length)}`,
         });
       }
       plan.updates.forEach((u, i) => {
-        const p = prepareDoc<Employee>('employees', prevs[i], u.fields, ctx, { note });
-        if (p) {
-          docs.push(p.doc);
-          audits.push(p.audit);
-        }
+        const p = prepareDoc<T>(table, prevs[i], u.fields as never, ctx, { note });
+        if (!p) return;
+        docs.push(p.doc);
+        audits.push(p.audit);
       });
-      await db.employees.bulkPut(docs);
+      await store.bulkPut(docs);
       await db.auditLog.bulkAdd(audits);
       const entry: ImportLogEntry = {
         id: logId,
@@ -85,12 +128,13 @@ export class ImportRepo {
         actor: ctx.actor,
         fileName: meta.fileName,
         sha256: meta.sha256,
-        kind: 'pegawai',
-        counts: { baru: plan.creates.length, berubah: plan.updates.length, tidakBerubah: plan.unchanged, dilewati: plan.skipped, galat: plan.errorRows },
+        kind: opts.kind,
+        counts: { baru: plan.creates.length, berubah: plan.updates.length, tidakBerubah: plan.unchanged, dilewati: plan.skipped ?? 0, galat: plan.errorRows },
         errors: plan.errors.slice(0, MAX_LOGGED_ERRORS),
         snapshot: {
+          table,
           created: plan.creates.map((c) => c.id),
-          previous: prevs.filter((p): p is Employee => Boolean(p)),
+          previous: prevs.filter((p): p is T => Boolean(p)),
           written: Object.fromEntries(docs.map((d) => [d.id, d.rev])),
         },
       };
@@ -136,55 +180,6 @@ export class ImportRepo {
       await db.table(table).bulkPut(docs);
       await db.auditLog.bulkAdd(audits);
       await db.importLog.put({ ...entry, undoneAt: ctx.nowIso() });
-    });
-  }
-
-  /** Units from the Unit kerja template: few rows, so one audit entry per unit. */
-  async commitUnits(plan: UnitPlan, meta: CommitMeta): Promise<ImportLogEntry> {
-    if (plan.errors.length > 0 && !meta.onlyValid) throw new RepoError('importHasErrors', { count: plan.errorRows });
-    const { db } = this;
-    return db.transaction('rw', [db.units, db.employees, db.auditLog, db.importLog, db.settings], async () => {
-      const ctx = await this.context();
-      const prevs = await db.units.bulkGet(plan.updates.map((u) => u.id));
-      prevs.forEach((p, i) => {
-        const u = plan.updates[i]!;
-        if (!p || p.deleted || p.rev !== u.rev) throw new RepoError('importStale', { nama: u.nama });
-      });
-      const fresh = await db.units.where('updatedAt').aboveOrEqual(plan.madeAt).toArray();
-      const clash = fresh.find((f) => !f.deleted && plan.creates.some((c) => c.fields.nama.toLowerCase() === f.nama.toLowerCase() && c.fields.parentId === f.parentId));
-      if (clash) throw new RepoError('importStale', { nama: clash.nama });
-      const note = `Impor ${meta.fileName}`;
-      const docs: Unit[] = [];
-      const audits: AuditEntry[] = [];
-      for (const c of plan.creates) {
-        const p = prepareDoc<Unit>('units', undefined, c.fields, ctx, { id: c.id, note });
-        if (p) {
-          docs.push(p.doc);
-          audits.push(p.audit);
-        }
-      }
-      plan.updates.forEach((u, i) => {
-        const p = prepareDoc<Unit>('units', prevs[i], u.fields, ctx, { note });
-        if (p) {
-          docs.push(p.doc);
-          audits.push(p.audit);
-        }
-      });
-      await db.units.bulkPut(docs);
-      await db.auditLog.bulkAdd(audits);
-      const entry: ImportLogEntry = {
-        id: crypto.randomUUID(),
-        at: ctx.nowIso(),
-        actor: ctx.actor,
-        fileName: meta.fileName,
-        sha256: meta.sha256,
-        kind: 'unit',
-        counts: { baru: plan.creates.length, berubah: plan.updates.length, tidakBerubah: plan.unchanged, dilewati: 0, galat: plan.errorRows },
-        errors: plan.errors.slice(0, MAX_LOGGED_ERRORS),
-        snapshot: { table: 'units', created: plan.creates.map((c) => c.id), previous: prevs.filter((p): p is Unit => Boolean(p)), written: Object.fromEntries(docs.map((d) => [d.id, d.rev])) },
-      };
-      await db.importLog.add(entry);
-      return { ...entry, snapshot: undefined } as ImportLogEntry;
     });
   }
 }
