@@ -130,3 +130,19 @@ export async function setUnitHead(page: Page, unit: string, head: string) {
   await form.getByRole('button', { name: 'Simpan' }).click();
   await expect(page.getByText(`Unit ${unit} tersimpan.`)).toBeVisible();
 }
+
+/** The sample kecamatan of the specs: camat, kepala seksi and two staff, atasan chain included. */
+export const CURUG_STAFF: readonly Person[] = [
+  { nip: '197305121998031004', nama: 'Asep Saepudin', gelarDepan: 'Drs.', golongan: 'IV/b', jabatan: 'Camat Curug', unit: 'Kecamatan Curug' },
+  { nip: '198211032006042011', nama: 'Rina Marlina', golongan: 'III/d', jabatan: 'Kepala Seksi Pemerintahan', unit: 'Seksi Pemerintahan', atasan: 'Asep Saepudin' },
+  { nip: '199001152015031002', nama: 'Budi Hartono', golongan: 'III/a', jabatan: 'Analis Pemerintahan', unit: 'Seksi Pemerintahan', atasan: 'Rina Marlina' },
+  { nip: '199507072019022003', nama: 'Dewi Lestari', golongan: 'II/c', jabatan: 'Pengolah Data', unit: 'Seksi Pemerintahan', atasan: 'Rina Marlina' },
+];
+
+/** Units Kecamatan Curug › Seksi Pemerintahan and the given staff, through the screens. */
+export async function addCurugOffice(page: Page, staff: readonly Person[] = CURUG_STAFF) {
+  await page.goto('/#/pegawai/unit');
+  await addUnit(page, 'Kecamatan Curug');
+  await addUnit(page, 'Seksi Pemerintahan', 'Kecamatan Curug');
+  for (const p of staff) await addPerson(page, p);
+}

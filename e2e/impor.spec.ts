@@ -2,7 +2,7 @@ import { expect, test, type Page } from '@playwright/test';
 import { readFileSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import * as XLSX from 'xlsx';
-import { addPerson, addUnit, launchApp, newProfileDir, setupOffice } from './helpers';
+import { addCurugOffice, addPerson, CURUG_STAFF, launchApp, newProfileDir, setupOffice } from './helpers';
 
 async function download(page: Page, button: string, dir: string): Promise<string> {
   const [dl] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: button }).click()]);
@@ -40,10 +40,7 @@ test('template → fill → import with preview; bad rows, cancel, re-import and
   const { context, page } = await launchApp(dir);
   try {
     await setupOffice(page);
-    await page.goto('/#/pegawai/unit');
-    await addUnit(page, 'Kecamatan Curug');
-    await addUnit(page, 'Seksi Pemerintahan', 'Kecamatan Curug');
-    await addPerson(page, { nip: '197305121998031004', nama: 'Asep Saepudin', gelarDepan: 'Drs.', golongan: 'IV/b', jabatan: 'Camat Curug', unit: 'Kecamatan Curug' });
+    await addCurugOffice(page, CURUG_STAFF.slice(0, 1));
 
     await page.goto('/#/impor-ekspor');
     const template = await download(page, 'Unduh templat Pegawai', files);

@@ -1,6 +1,6 @@
 import { expect, test, type Page } from '@playwright/test';
 import { rmSync } from 'node:fs';
-import { addPerson, addUnit, fillRhk, launchApp, newProfileDir, openSkpOf, setUnitHead, setupOffice, submitAndApprove } from './helpers';
+import { addCurugOffice, fillRhk, launchApp, newProfileDir, openSkpOf, setUnitHead, setupOffice, submitAndApprove } from './helpers';
 
 const Q1 = 'TRIWULAN I (';
 const AKHIR = 'TRIWULAN IV-AKHIR';
@@ -41,13 +41,7 @@ test('a unit is rated for Q1 and AKHIR: predikat by the matrix, distribution war
   const { context, page } = await launchApp(dir);
   try {
     await setupOffice(page);
-    await page.goto('/#/pegawai/unit');
-    await addUnit(page, 'Kecamatan Curug');
-    await addUnit(page, 'Seksi Pemerintahan', 'Kecamatan Curug');
-    await addPerson(page, { nip: '197305121998031004', nama: 'Asep Saepudin', gelarDepan: 'Drs.', golongan: 'IV/b', jabatan: 'Camat Curug', unit: 'Kecamatan Curug' });
-    await addPerson(page, { nip: '198211032006042011', nama: 'Rina Marlina', golongan: 'III/d', jabatan: 'Kepala Seksi Pemerintahan', unit: 'Seksi Pemerintahan', atasan: 'Asep Saepudin' });
-    await addPerson(page, { nip: '199001152015031002', nama: 'Budi Hartono', golongan: 'III/a', jabatan: 'Analis Pemerintahan', unit: 'Seksi Pemerintahan', atasan: 'Rina Marlina' });
-    await addPerson(page, { nip: '199507072019022003', nama: 'Dewi Lestari', golongan: 'II/c', jabatan: 'Pengolah Data', unit: 'Seksi Pemerintahan', atasan: 'Rina Marlina' });
+    await addCurugOffice(page);
     await setUnitHead(page, 'Kecamatan Curug', 'Asep Saepudin');
     await setUnitHead(page, 'Seksi Pemerintahan', 'Rina Marlina');
 

@@ -1,6 +1,6 @@
 import { expect, test } from '@playwright/test';
 import { rmSync } from 'node:fs';
-import { addPerson, addUnit, fillRhk, launchApp, newProfileDir, openSkpOf, setupOffice, submitAndApprove } from './helpers';
+import { addCurugOffice, fillRhk, launchApp, newProfileDir, openSkpOf, setupOffice, submitAndApprove } from './helpers';
 
 test('SKP targets cascade from camat to kasi to staff, get approved, lock, and reopen with a reason', async () => {
   test.setTimeout(120_000);
@@ -8,13 +8,7 @@ test('SKP targets cascade from camat to kasi to staff, get approved, lock, and r
   const { context, page } = await launchApp(dir);
   try {
     await setupOffice(page);
-    await page.goto('/#/pegawai/unit');
-    await addUnit(page, 'Kecamatan Curug');
-    await addUnit(page, 'Seksi Pemerintahan', 'Kecamatan Curug');
-    await addPerson(page, { nip: '197305121998031004', nama: 'Asep Saepudin', gelarDepan: 'Drs.', golongan: 'IV/b', jabatan: 'Camat Curug', unit: 'Kecamatan Curug' });
-    await addPerson(page, { nip: '198211032006042011', nama: 'Rina Marlina', golongan: 'III/d', jabatan: 'Kepala Seksi Pemerintahan', unit: 'Seksi Pemerintahan', atasan: 'Asep Saepudin' });
-    await addPerson(page, { nip: '199001152015031002', nama: 'Budi Hartono', golongan: 'III/a', jabatan: 'Analis Pemerintahan', unit: 'Seksi Pemerintahan', atasan: 'Rina Marlina' });
-    await addPerson(page, { nip: '199507072019022003', nama: 'Dewi Lestari', golongan: 'II/c', jabatan: 'Pengolah Data', unit: 'Seksi Pemerintahan', atasan: 'Rina Marlina' });
+    await addCurugOffice(page);
 
     await page.goto('/#/skp');
     await expect(page.getByTestId('skp-summary')).toContainText('4 belum ada SKP');

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { BULAN, formatTanggal, formatTempatTanggal, isValidDate, parseIsoDate, toIsoDate } from './dates';
+import { BULAN, formatIsoTanggal, formatTanggal, formatTempatTanggal, isValidDate, parseIsoDate, toIsoDate } from './dates';
 
 describe('Indonesian dates', () => {
   it('prints the place and date line like the forms', () => {
@@ -29,5 +29,12 @@ describe('Indonesian dates', () => {
     expect(parseIsoDate('1986-09-26')).toEqual({ year: 1986, month: 9, day: 26 });
     expect(parseIsoDate('1986-02-30')).toBeNull();
     expect(parseIsoDate('26-09-1986')).toBeNull();
+  });
+});
+
+describe('formatIsoTanggal', () => {
+  it('formats ISO dates in Indonesian and leaves other text alone', () => {
+    expect(formatIsoTanggal('2026-02-10')).toBe('10 Februari 2026');
+    expect(formatIsoTanggal('kemarin')).toBe('kemarin');
   });
 });

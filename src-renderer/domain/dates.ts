@@ -46,3 +46,9 @@ export function formatTempatTanggal(tempat: string, d: CalendarDate): string {
 export function fromJsDate(date: Date): CalendarDate {
   return { year: date.getFullYear(), month: date.getMonth() + 1, day: date.getDate() };
 }
+
+/** An ISO date as "12 Januari 2024"; text that is not an ISO date is returned as it is. */
+export function formatIsoTanggal(iso: string): string {
+  const d = parseIsoDate(iso);
+  return d ? formatTanggal(d) : iso;
+}

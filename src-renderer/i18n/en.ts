@@ -654,4 +654,5 @@ export const en: Catalog = {
   "import.err.unitParentRefused": "Its parent unit has an error in this file, so this unit is not imported either.",
   "import.err.headUnknown": "No employee with NIP {nip} is registered as the unit head.",
   "import.err.unitCycle": "{nama} cannot sit under {parent}: the unit tree would loop.",
+  "eval.training.item": "{nama} ({tanggal}) — {jp} hours",
 };

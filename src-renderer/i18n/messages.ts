@@ -669,6 +669,7 @@ export const id = {
   "import.err.unitParentRefused": "Unit induknya bergalat di berkas ini, sehingga unit ini juga tidak diimpor.",
   "import.err.headUnknown": "Kepala unit dengan NIP {nip} belum terdaftar sebagai pegawai.",
   "import.err.unitCycle": "Unit {nama} tidak dapat berada di bawah {parent}: susunan unitnya akan berputar.",
+  "eval.training.item": "{nama} ({tanggal}) — {jp} JP",
 } as const;
 
 export type MessageKey = keyof typeof id;

@@ -9,7 +9,8 @@ import { buildWorklist } from '../../domain/worklist';
 import { buildUnitTree, flattenTree } from '../../domain/unit';
 import { useT } from '../../i18n/i18n';
 import { distributionWarningText } from '../penilaian/evalText';
-import { periodKey, periodOptionLabel, useActivePack, useYearPeriods } from '../penilaian/usePenilaianData';
+import { periodKey, periodTitle } from '../../domain/periods';
+import { useActivePack, useYearPeriods } from '../penilaian/usePenilaianData';
 import type { PegawaiData } from '../pegawai/usePegawaiData';
 import { UnitOptions } from '../pegawai/UnitOptions';
 
@@ -56,7 +57,7 @@ export function Worklist({ data }: { data: PegawaiData }) {
     );
   };
   const unitName = (id: string) => data.unitById.get(id)?.nama ?? '';
-  const periode = current ? periodOptionLabel(current) : '';
+  const periode = current ? periodTitle(current) : '';
   const groups = [
     { key: 'noSkp', count: work.noSkp.length, title: t('home.work.noSkp', { count: work.noSkp.length, year }), body: people(work.noSkp, () => href('skp')) },
     { key: 'skpLate', count: work.skpLate.length, title: t('home.work.skpLate', { count: work.skpLate.length }), body: people(work.skpLate, () => href('skp')) },

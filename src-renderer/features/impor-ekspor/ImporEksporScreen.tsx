@@ -4,9 +4,10 @@ import { errorMessage } from '../../app/errors';
 import type { ExportRequest } from '../../io/exportClient';
 import { useApp } from '../../app/StoreContext';
 import { Notice } from '../../components/Field';
-import { periodKey, periodTitle } from '../../domain/periods';
+import { periodTitle } from '../../domain/periods';
 import { useT } from '../../i18n/i18n';
-import { useActivePack, useYearPeriods } from '../penilaian/usePenilaianData';
+import { PeriodSelect } from '../penilaian/PeriodSelect';
+import { useActivePack, useChosenPeriod } from '../penilaian/usePenilaianData';
 import { exportAndSave, useExportMeta } from './exportActions';
 import { ImportWizard } from './ImportWizard';
 
@@ -16,12 +17,11 @@ export function ImporEksporScreen() {
   const year = profile.settings.activeYear;
   const meta = useExportMeta();
   const pack = useActivePack();
-  const { periods, current } = useYearPeriods();
-  const [periodId, setPeriodId] = useState('');
+  const chosen = useChosenPeriod();
+  const { period } = chosen;
   const [msg, setMsg] = useState<{ kind: 'success' | 'error'; text: string } | null>(null);
   const [busy, setBusy] = useState(false);
   const log = useLiveQuery(() => store.imports.log(), [store]);
-  const period = periods.find((p) => periodKey(p) === periodId) ?? current;
 
   const run = async (make: () => Promise<{ req: ExportRequest; file: string }>) => {
     setBusy(true);
@@ -123,19 +123,13 @@ export function ImporEksporScreen() {
                 {t('export.skp', { year })}
               </button>
               <div className="inline-add">
-                <select aria-label={t('eval.period')} value={period ? periodKey(period) : ''} onChange={(e) => setPeriodId(e.target.value)}>
-                  {periods.map((p) => (
-                    <option key={periodKey(p)} value={periodKey(p)}>
-                      {periodTitle(p)}
-                    </option>
-                  ))}
-                </select>
+<PeriodSelect state={chosen} />
                 <button
                   type="button"
                   disabled={busy || !period}
                   onClick={() =>
                     void run(async () => {
-                      const pid = period ? periodKey(period) : '';
+                      const pid = chosen.periodId;
                       const [evaluations, us, results] = await Promise.all([store.evaluations.listByPeriod(pid), units(), store.evaluations.unitResults(year)]);
                       const title = period ? `${periodTitle(period)} ${year}` : '';
                       return {

@@ -1,4 +1,5 @@
-import type { UnitNode } from '../../domain/unit';
+import type { Unit, UnitNode } from '../../domain/unit';
+import { useT } from '../../i18n/i18n';
 
 /** `<option>`s for a unit tree, indented by depth (a select cannot nest). */
 export function UnitOptions({ nodes }: { nodes: readonly UnitNode[] }) {
@@ -11,5 +12,22 @@ export function UnitOptions({ nodes }: { nodes: readonly UnitNode[] }) {
         </option>
       ))}
     </>
+  );
+}
+
+/** "Unit kerja: Semua" and every unit by name: the unit filter of the SKP and Penilaian lists. */
+export function UnitFilterSelect({ units, value, onChange }: { units: readonly Unit[]; value: string; onChange(unitId: string): void }) {
+  const t = useT();
+  return (
+    <select aria-label={t('pegawai.filter.unit')} value={value} onChange={(e) => onChange(e.target.value)}>
+      <option value="">
+        {t('pegawai.filter.unit')}: {t('common.all')}
+      </option>
+      {[...units].sort((a, b) => a.nama.localeCompare(b.nama, 'id')).map((u) => (
+        <option key={u.id} value={u.id}>
+          {u.nama}
+        </option>
+      ))}
+    </select>
   );
 }

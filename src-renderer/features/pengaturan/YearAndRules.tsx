@@ -4,9 +4,9 @@ import { errorMessage } from '../../app/errors';
 import { href } from '../../app/router';
 import { useApp } from '../../app/StoreContext';
 import { Notice } from '../../components/Field';
-import { CADENCES, type Cadence } from '../../domain/periods';
+import { CADENCES, periodTitle, type Cadence } from '../../domain/periods';
 import { useT } from '../../i18n/i18n';
-import { periodOptionLabel, useActivePack, useYearPeriods } from '../penilaian/usePenilaianData';
+import { useActivePack, useYearPeriods } from '../penilaian/usePenilaianData';
 
 /** Cadence of the active year (its periods follow) and a pointer to the rule tables in force. */
 export function YearAndRules() {
@@ -38,7 +38,7 @@ export function YearAndRules() {
             ))}
           </select>
           <span className="field-hint" data-testid="period-list">
-            {periods.map(periodOptionLabel).join(', ')}
+            {periods.map(periodTitle).join(', ')}
           </span>
         </label>
       </div>

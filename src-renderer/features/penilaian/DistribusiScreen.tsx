@@ -6,12 +6,12 @@ import { useApp } from '../../app/StoreContext';
 import { Notice } from '../../components/Field';
 import { checkDistribution, countPredikat } from '../../domain/distribution';
 import type { Evaluation, UnitResult } from '../../domain/evaluation';
-import { periodText } from '../../domain/periods';
 import { CAPAIAN_ORGANISASI, PREDIKATS, type CapaianOrganisasi, type Predikat, type RulePack } from '../../domain/rulepack';
 import { buildUnitTree, flattenTree, type Unit } from '../../domain/unit';
 import { useT } from '../../i18n/i18n';
 import { distributionRuleText, distributionWarningText } from './evalText';
-import { periodKey, periodOptionLabel, useActivePack, useYearPeriods } from './usePenilaianData';
+import { PeriodSelect } from './PeriodSelect';
+import { useActivePack, useChosenPeriod } from './usePenilaianData';
 
 /**
  * Capaian kinerja organisasi per unit and period, and the distribution check (§7): the
@@ -22,10 +22,8 @@ export function DistribusiScreen() {
   const { store, profile } = useApp();
   const year = profile.settings.activeYear;
   const pack = useActivePack();
-  const { periods, current } = useYearPeriods();
-  const [chosen, setChosen] = useState('');
-  const period = periods.find((p) => periodKey(p) === chosen) ?? current;
-  const pid = period ? periodKey(period) : '';
+  const chosen = useChosenPeriod();
+  const { period, periodId: pid } = chosen;
   const units = useLiveQuery(() => store.units.list(), [store]);
   const evaluations = useLiveQuery(() => store.evaluations.listByPeriod(pid), [store, pid]);
   const results = useLiveQuery(() => store.evaluations.unitResults(year), [store, year]);
@@ -46,16 +44,7 @@ export function DistribusiScreen() {
       </div>
       <p className="lead">{t('dist.intro')}</p>
       <div className="toolbar">
-        <label className="inline-field">
-          <span>{t('eval.period')}</span>
-          <select aria-label={t('eval.period')} value={pid} onChange={(e) => setChosen(e.target.value)}>
-            {periods.map((p) => (
-              <option key={periodKey(p)} value={periodKey(p)}>
-                {periodOptionLabel(p)} ({periodText(p.start, p.end)})
-              </option>
-            ))}
-          </select>
-        </label>
+        <PeriodSelect state={chosen} />
       </div>
       {shown.map(({ unit, depth }) => (
         <UnitCard

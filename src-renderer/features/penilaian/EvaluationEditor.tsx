@@ -7,7 +7,7 @@ import { DocHistory } from '../../components/DocHistory';
 import { Notice } from '../../components/Field';
 import { RepoError } from '../../db/errors';
 import type { EvaluationEditable } from '../../db/evaluationRepo';
-import { formatTanggal, fromJsDate, parseIsoDate, toIsoDate } from '../../domain/dates';
+import { formatIsoTanggal, formatTanggal, fromJsDate, parseIsoDate, toIsoDate } from '../../domain/dates';
 import {
   ATTACHMENT_MAX_BYTES, emptyHasil, isPoor, poorStreak, predikatFor, suggestedLeaderRating, validateEvaluation,
   type Evaluation, type EvaluationIssue, type HasilEntry, type SumberMasukan,
@@ -20,7 +20,8 @@ import { isEvaluationLocked, type EvaluationAction } from '../../domain/workflow
 import { useT, type Translate } from '../../i18n/i18n';
 import { getPlatform } from '../../platform/platform';
 import { Identity } from '../skp/Identity';
-import { ReasonDialog } from '../skp/ReasonDialog';
+import { PerilakuRow } from '../skp/PerilakuRow';
+import { useReasonPrompt } from '../skp/ReasonDialog';
 import { FollowUp } from './FollowUp';
 import { PredikatExplained } from './PredikatExplained';
 
@@ -90,7 +91,6 @@ function EvaluationEditor({ ev, skp, pack, employee, ownUnit, ownResult, led, le
   const { notice, error } = feedback;
   const setNotice = (text: string | null) => onFeedback({ notice: text, error: null });
   const setError = (e: Feedback['error']) => onFeedback({ notice: null, error: e });
-  const [asking, setAsking] = useState<EvaluationAction | null>(null);
   const [busy, setBusy] = useState(false);
   const dirty = JSON.stringify(draft) !== JSON.stringify(initial);
   useUnsavedGuard(dirty, t('common.unsaved'));
@@ -126,6 +126,7 @@ function EvaluationEditor({ ev, skp, pack, employee, ownUnit, ownResult, led, le
       if (dirty) await store.evaluations.save(ev.id, draft);
       await store.evaluations.transition(ev.id, action, reason);
     }, () => t(`eval.done.${action}`));
+  const reason = useReasonPrompt<EvaluationAction>((a) => t(`eval.action.${a}`), (a, why) => void transition(a, why));
 
   const finalOn = parseIsoDate(ev.finalPada);
   const range = { start: parseIsoDate(ev.mulai), end: parseIsoDate(ev.selesai) };
@@ -235,27 +236,26 @@ function EvaluationEditor({ ev, skp, pack, employee, ownUnit, ownResult, led, le
           <h2>{t('skp.perilaku')}</h2>
           <p className="field-hint">{t('eval.masukan.hint')}</p>
           {pack.berakhlak.map((v, i) => (
-            <div key={v.code} className="perilaku-row">
-              <strong>{i + 1}.</strong>
-              <div>
-                <strong>{v.nama}</strong>
-                <ul>
-                  {v.panduan.map((g) => (
-                    <li key={g}>{g}</li>
-                  ))}
-                </ul>
-                {skp.ekspektasi[v.code]?.trim() ? (
-                  <p className="field-hint">
-                    {t('skp.ekspektasi')}: {skp.ekspektasi[v.code]}
-                  </p>
-                ) : null}
-                <Masukan value={v.code} nama={v.nama} entries={draft.masukan} onChange={(masukan) => change({ masukan })} />
-              </div>
+            <PerilakuRow
+              key={v.code}
+              no={i + 1}
+              value={v}
+              notes={
+                <>
+                  {skp.ekspektasi[v.code]?.trim() ? (
+                    <p className="field-hint">
+                      {t('skp.ekspektasi')}: {skp.ekspektasi[v.code]}
+                    </p>
+                  ) : null}
+                  <Masukan value={v.code} nama={v.nama} entries={draft.masukan} onChange={(masukan) => change({ masukan })} />
+                </>
+              }
+            >
               <label className="field">
                 <span>{t('eval.umpanBalik')}</span>
                 <textarea rows={3} aria-label={`${t('eval.umpanBalik')} — ${v.nama}`} value={draft.perilaku[v.code] ?? ''} onChange={(e) => change({ perilaku: { ...draft.perilaku, [v.code]: e.target.value } })} />
               </label>
-            </div>
+            </PerilakuRow>
           ))}
           <RatingSelect name="ratingPerilaku" label={t('eval.ratingPerilaku')} pack={pack} value={draft.ratingPerilaku} onChange={(ratingPerilaku) => change({ ratingPerilaku })} />
         </section>
@@ -302,22 +302,12 @@ function EvaluationEditor({ ev, skp, pack, employee, ownUnit, ownResult, led, le
             {t('eval.action.FINALKAN')}
           </button>
         ) : (
-          <button type="button" disabled={busy} onClick={() => setAsking('BUKA_KEMBALI')}>
+          <button type="button" disabled={busy} onClick={() => reason.ask('BUKA_KEMBALI')}>
             {t('eval.action.BUKA_KEMBALI')}
           </button>
         )}
       </div>
-      {asking ? (
-        <ReasonDialog
-          title={t(`eval.action.${asking}`)}
-          onCancel={() => setAsking(null)}
-          onConfirm={(reason) => {
-            const action = asking;
-            setAsking(null);
-            void transition(action, reason);
-          }}
-        />
-      ) : null}
+      {reason.dialog}
     </div>
   );
 }
@@ -351,7 +341,7 @@ function UmpanBalikList({ label, entries, onChange }: { label: string; entries: 
       <ul>
         {entries.map((u) => (
           <li key={u.id}>
-            <time dateTime={u.tanggal}>{parseIsoDate(u.tanggal) ? formatTanggal(parseIsoDate(u.tanggal)!) : u.tanggal}</time>: {u.teks}{' '}
+            <time dateTime={u.tanggal}>{formatIsoTanggal(u.tanggal)}</time>: {u.teks}{' '}
             <button type="button" className="link" aria-label={t('common.remove')} onClick={() => onChange(entries.filter((x) => x.id !== u.id))}>
               ✕
             </button>
@@ -389,7 +379,7 @@ function Masukan({ value, nama, entries, onChange }: { value: string; nama: stri
       <ul>
         {mine.map((m) => (
           <li key={m.id}>
-            <em>{t(`eval.masukan.${m.sumber}`)}</em> ({m.tanggal}): {m.teks}{' '}
+            <em>{t(`eval.masukan.${m.sumber}`)}</em> ({formatIsoTanggal(m.tanggal)}): {m.teks}{' '}
             <button type="button" className="link" aria-label={t('common.remove')} onClick={() => onChange(entries.filter((x) => x.id !== m.id))}>
               ✕
             </button>

@@ -4,6 +4,8 @@ import { errorMessage } from '../../app/errors';
 import { useApp } from '../../app/StoreContext';
 import { Notice } from '../../components/Field';
 import { angkaKredit, capYearlyAngkaKredit } from '../../domain/angkaKredit';
+import { formatTanggal, parseIsoDate } from '../../domain/dates';
+import { periodText } from '../../domain/periods';
 import { jpProgress, monthsBetween, type Evaluation, type Rekomendasi } from '../../domain/evaluation';
 import type { Employee } from '../../domain/pegawai';
 import type { RulePack } from '../../domain/rulepack';
@@ -71,6 +73,13 @@ export function FollowUp({ ev, skp, pack, employee }: Props) {
   );
 }
 
+function trainingDates(mulai: string, selesai: string): string {
+  const a = parseIsoDate(mulai);
+  const b = parseIsoDate(selesai);
+  if (!a) return mulai;
+  return b && selesai !== mulai ? periodText(a, b) : formatTanggal(a);
+}
+
 function Trainings({ employeeId, year, status, pack }: { employeeId: string; year: number; status: 'PNS' | 'PPPK'; pack: RulePack }) {
   const t = useT();
   const { store } = useApp();
@@ -99,8 +108,7 @@ function Trainings({ employeeId, year, status, pack }: { employeeId: string; yea
       <ul>
         {list.map((x) => (
           <li key={x.id}>
-            {x.nama} ({x.mulai}
-            {x.selesai !== x.mulai ? ` s.d. ${x.selesai}` : ''}) — {x.jp} JP{' '}
+            {t('eval.training.item', { nama: x.nama, tanggal: trainingDates(x.mulai, x.selesai), jp: x.jp })}{' '}
             <button type="button" className="link" aria-label={`${t('common.remove')} ${x.nama}`} onClick={() => void store.trainings.remove(x.id)}>
               ✕
             </button>

@@ -7,11 +7,13 @@ import { Notice } from '../../components/Field';
 import { VirtualRows } from '../../components/VirtualRows';
 import type { Evaluation } from '../../domain/evaluation';
 import { matchesQuery, parseSearchQuery } from '../../domain/pegawai';
-import { periodText, toIsoRange } from '../../domain/periods';
+import { toIsoRange } from '../../domain/periods';
 import type { Skp } from '../../domain/skp';
 import { useT } from '../../i18n/i18n';
+import { UnitFilterSelect } from '../pegawai/UnitOptions';
 import { usePegawaiData, type EmployeeRow } from '../pegawai/usePegawaiData';
-import { periodKey, periodOptionLabel, useActivePack, useYearPeriods } from './usePenilaianData';
+import { PeriodSelect } from './PeriodSelect';
+import { useActivePack, useChosenPeriod } from './usePenilaianData';
 
 const ROW_HEIGHT = 48;
 type RowState = 'NO_SKP' | 'SKP_NOT_APPROVED' | 'NOT_STARTED' | 'DRAF' | 'FINAL';
@@ -29,10 +31,8 @@ export function PenilaianList() {
   const year = profile.settings.activeYear;
   const pack = useActivePack();
   const data = usePegawaiData();
-  const { periods, current } = useYearPeriods();
-  const [chosen, setChosen] = useState('');
-  const period = periods.find((p) => periodKey(p) === chosen) ?? current;
-  const pid = period ? periodKey(period) : '';
+  const chosen = useChosenPeriod();
+  const { period, periodId: pid } = chosen;
   const skps = useLiveQuery(() => store.skps.listByYear(year), [store, year]);
   const evaluations = useLiveQuery(() => store.evaluations.listByPeriod(pid), [store, pid]);
   const [query, setQuery] = useState('');
@@ -89,16 +89,7 @@ export function PenilaianList() {
       </div>
       <p className="lead">{t('eval.intro')}</p>
       <div className="toolbar">
-        <label className="inline-field">
-          <span>{t('eval.period')}</span>
-          <select aria-label={t('eval.period')} value={pid} onChange={(e) => setChosen(e.target.value)}>
-            {periods.map((p) => (
-              <option key={periodKey(p)} value={periodKey(p)}>
-                {periodOptionLabel(p)} ({periodText(p.start, p.end)})
-              </option>
-            ))}
-          </select>
-        </label>
+        <PeriodSelect state={chosen} />
       </div>
       {error ? <Notice kind="error">{error}</Notice> : null}
       <div className="summary" data-testid="eval-summary">
@@ -110,14 +101,7 @@ export function PenilaianList() {
       </div>
       <div className="toolbar">
         <input type="search" className="search" aria-label={t('common.search')} placeholder={t('pegawai.searchPlaceholder')} value={query} onChange={(e) => setQuery(e.target.value)} />
-        <select aria-label={t('pegawai.filter.unit')} value={unitId} onChange={(e) => setUnitId(e.target.value)}>
-          <option value="">{t('pegawai.filter.unit')}: {t('common.all')}</option>
-          {[...data.units].sort((a, b) => a.nama.localeCompare(b.nama, 'id')).map((u) => (
-            <option key={u.id} value={u.id}>
-              {u.nama}
-            </option>
-          ))}
-        </select>
+        <UnitFilterSelect units={data.units} value={unitId} onChange={setUnitId} />
         <select aria-label={t('eval.filter.state')} value={state} onChange={(e) => setState(e.target.value as RowState | '')}>
           <option value="">{t('eval.filter.state')}: {t('common.all')}</option>
           {(['NO_SKP', 'SKP_NOT_APPROVED', 'NOT_STARTED', 'DRAF', 'FINAL'] as const).map((s) => (

@@ -1,4 +1,5 @@
 import { useLiveQuery } from 'dexie-react-hooks';
+import { useState } from 'react';
 import { useApp } from '../../app/StoreContext';
 import { fromJsDate } from '../../domain/dates';
 import { currentPeriod, periodKey, type PeriodDef } from '../../domain/periods';
@@ -28,8 +29,17 @@ export function useYearPeriods(): YearPeriods {
   };
 }
 
-export function periodOptionLabel(p: PeriodDef): string {
-  return p.akhir ? `${p.label}-AKHIR` : p.label;
+export interface ChosenPeriod extends YearPeriods {
+  /** The period the user picked, or the current one until they pick. */
+  period: PeriodDef | undefined;
+  periodId: string;
+  choose(periodId: string): void;
 }
 
-export { periodKey };
+/** A period picker's state: defaults to the period being worked on today. */
+export function useChosenPeriod(): ChosenPeriod {
+  const year = useYearPeriods();
+  const [chosen, choose] = useState('');
+  const period = year.periods.find((p) => periodKey(p) === chosen) ?? year.current;
+  return { ...year, period, periodId: period ? periodKey(period) : '', choose };
+}

@@ -1,4 +1,4 @@
-import { useState } from 'react';
+import { useState, type ReactNode } from 'react';
 import { useT } from '../../i18n/i18n';
 
 /** Asks why before a step that the audit log must explain (reopen, send back). */
@@ -25,4 +25,23 @@ export function ReasonDialog({ title, onCancel, onConfirm }: { title: string; on
       </div>
     </div>
   );
+}
+
+/**
+ * The state around a ReasonDialog: `ask(action)` opens it titled for that action; on confirm the
+ * action and the reason go to `onConfirm`.
+ */
+export function useReasonPrompt<A extends string>(titleOf: (action: A) => string, onConfirm: (action: A, reason: string) => void): { ask(action: A): void; dialog: ReactNode } {
+  const [asking, setAsking] = useState<A | null>(null);
+  const dialog = asking ? (
+    <ReasonDialog
+      title={titleOf(asking)}
+      onCancel={() => setAsking(null)}
+      onConfirm={(reason) => {
+        setAsking(null);
+        onConfirm(asking, reason);
+      }}
+    />
+  ) : null;
+  return { ask: setAsking, dialog };
 }

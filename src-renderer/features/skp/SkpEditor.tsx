@@ -17,7 +17,8 @@ import { isSkpLocked, type SkpAction } from '../../domain/workflow';
 import { useT } from '../../i18n/i18n';
 import { DocHistory } from '../../components/DocHistory';
 import { Identity } from './Identity';
-import { ReasonDialog } from './ReasonDialog';
+import { PerilakuRow } from './PerilakuRow';
+import { useReasonPrompt } from './ReasonDialog';
 import { skpIssueText } from './skpText';
 
 function editableOf(s: Skp): SkpEditable {
@@ -74,7 +75,6 @@ function SkpEditor({ skp, notice, onNotice }: { skp: Skp; notice: string | null;
   const initial = useMemo(() => editableOf(skp), [skp]);
   const [draft, setDraft] = useState<SkpEditable>(initial);
   const [error, setError] = useState<{ text: string; issues?: SkpIssue[] } | null>(null);
-  const [asking, setAsking] = useState<SkpAction | null>(null);
   const [busy, setBusy] = useState(false);
   const dirty = JSON.stringify(draft) !== JSON.stringify(initial);
   useUnsavedGuard(dirty, t('common.unsaved'));
@@ -114,6 +114,7 @@ function SkpEditor({ skp, notice, onNotice }: { skp: Skp; notice: string | null;
       if (dirty) await store.skps.save(skp.id, cleaned(draft));
       await store.skps.transition(skp.id, action, reason);
     }, () => t(`skp.done.${action}`));
+  const reason = useReasonPrompt<SkpAction>((a) => t(`skp.action.${a}`), (a, why) => void transition(a, why));
   const applyJabatan = () => {
     if (!window.confirm(t('skp.applyJabatan.confirm', { year: skp.year, jabatan: skp.pegawai.jabatan }))) return;
     void run(
@@ -306,21 +307,12 @@ function SkpEditor({ skp, notice, onNotice }: { skp: Skp; notice: string | null;
         <section className="card">
           <h2>{t('skp.perilaku')}</h2>
           {pack.berakhlak.map((v, i) => (
-            <div key={v.code} className="perilaku-row">
-              <strong>{i + 1}.</strong>
-              <div>
-                <strong>{v.nama}</strong>
-                <ul>
-                  {v.panduan.map((g) => (
-                    <li key={g}>{g}</li>
-                  ))}
-                </ul>
-              </div>
+            <PerilakuRow key={v.code} no={i + 1} value={v}>
               <label className="field">
                 <span>{t('skp.ekspektasi')}</span>
                 <textarea rows={3} aria-label={`${t('skp.ekspektasi')} — ${v.nama}`} value={draft.ekspektasi[v.code] ?? ''} onChange={(e) => change({ ekspektasi: { ...draft.ekspektasi, [v.code]: e.target.value } })} />
               </label>
-            </div>
+            </PerilakuRow>
           ))}
         </section>
 
@@ -376,7 +368,7 @@ function SkpEditor({ skp, notice, onNotice }: { skp: Skp; notice: string | null;
         ) : null}
         {skp.status === 'DIAJUKAN' ? (
           <>
-            <button type="button" disabled={busy} onClick={() => setAsking('KEMBALIKAN')}>
+            <button type="button" disabled={busy} onClick={() => reason.ask('KEMBALIKAN')}>
               {t('skp.action.KEMBALIKAN')}
             </button>
             <button type="button" className="primary" disabled={busy} onClick={() => void transition('SETUJUI')}>
@@ -385,22 +377,12 @@ function SkpEditor({ skp, notice, onNotice }: { skp: Skp; notice: string | null;
           </>
         ) : null}
         {skp.status === 'DISETUJUI' ? (
-          <button type="button" disabled={busy} onClick={() => setAsking('BUKA_KEMBALI')}>
+          <button type="button" disabled={busy} onClick={() => reason.ask('BUKA_KEMBALI')}>
             {t('skp.action.BUKA_KEMBALI')}
           </button>
         ) : null}
       </div>
-      {asking ? (
-        <ReasonDialog
-          title={t(`skp.action.${asking}`)}
-          onCancel={() => setAsking(null)}
-          onConfirm={(reason) => {
-            const action = asking;
-            setAsking(null);
-            void transition(action, reason);
-          }}
-        />
-      ) : null}
+      {reason.dialog}
     </div>
   );
 }

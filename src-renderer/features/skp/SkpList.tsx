@@ -11,6 +11,7 @@ import { isAfter, skpDeadline } from '../../domain/periods';
 import type { Skp } from '../../domain/skp';
 import type { SkpStatus } from '../../domain/workflow';
 import { useT } from '../../i18n/i18n';
+import { UnitFilterSelect } from '../pegawai/UnitOptions';
 import { usePegawaiData, type EmployeeRow } from '../pegawai/usePegawaiData';
 
 const ROW_HEIGHT = 48;
@@ -85,14 +86,7 @@ export function SkpList() {
       </div>
       <div className="toolbar">
         <input type="search" className="search" aria-label={t('common.search')} placeholder={t('pegawai.searchPlaceholder')} value={query} onChange={(e) => setQuery(e.target.value)} />
-        <select aria-label={t('pegawai.filter.unit')} value={unitId} onChange={(e) => setUnitId(e.target.value)}>
-          <option value="">{t('pegawai.filter.unit')}: {t('common.all')}</option>
-          {[...data.units].sort((a, b) => a.nama.localeCompare(b.nama, 'id')).map((u) => (
-            <option key={u.id} value={u.id}>
-              {u.nama}
-            </option>
-          ))}
-        </select>
+        <UnitFilterSelect units={data.units} value={unitId} onChange={setUnitId} />
         <select aria-label={t('skp.filter.status')} value={status} onChange={(e) => setStatus(e.target.value as StatusFilter)}>
           <option value="">{t('skp.filter.status')}: {t('common.all')}</option>
           {(['NONE', 'DRAF', 'DIAJUKAN', 'DISETUJUI'] as const).map((s) => (
