@@ -1,0 +1,132 @@
+/**
+ * From a print job to a pdfmake definition: each document gets its canonical content, its
+ * verification code, and a section of its own (own page numbering, footer and DRAF watermark), so
+ * one employee or a whole unit becomes one PDF the same way.
+ */
+import type { Content, TDocumentDefinitions } from 'pdfmake/interfaces';
+import { compactPeriod, contentHash, formatCode, verificationNip, type CanonicalContent, type DocKind } from '../domain/verification';
+import { dekpCanonical, dekpContent } from './dekp';
+import { evaluasiCanonical, evaluasiContent } from './evaluasi';
+import { DRAFT_WATERMARK, FONT, footerFor, marginsPt, pageSizeOf, sectionPageCounter, STYLES } from './layout';
+import type { PrintJob, PrintOptions } from './model';
+import { rekapCanonical, rekapContent } from './rekap';
+import { skpCanonical, skpContent } from './skp';
+
+/** What the print log keeps of a printed document, so "Verifikasi dokumen" can say what changed. */
+export interface PrintRecord {
+  code: string;
+  kind: DocKind;
+  /** The record the document was printed from: SKP, evaluation, or unit (rekap). */
+  docId: string;
+  periodId: string;
+  nip: string;
+  ownerNama: string;
+  title: string;
+  draft: boolean;
+  content: CanonicalContent;
+}
+
+export interface PreparedDoc {
+  record: PrintRecord;
+  content: Content[];
+}
+
+interface JobFacts {
+  docId: string;
+  periodId: string;
+  nip: string;
+  ownerNama: string;
+  title: string;
+  draft: boolean;
+  canonical: CanonicalContent;
+}
+
+/** Identity, period and canonical content of a job: what both printing and verifying need. */
+export function jobFacts(job: PrintJob): JobFacts {
+  switch (job.kind) {
+    case 'SKP':
+      return {
+        docId: job.skp.id,
+        periodId: String(job.skp.year),
+        nip: job.skp.pegawai.nip,
+        ownerNama: job.skp.pegawai.nama,
+        title: `SKP ${job.skp.year}`,
+        draft: job.skp.status !== 'DISETUJUI',
+        canonical: skpCanonical(job.skp, job.pack),
+      };
+    case 'EVA':
+    case 'DEK': {
+      const ev = job.evaluation;
+      return {
+        docId: ev.id,
+        periodId: ev.periodId,
+        nip: ev.pegawai.nip,
+        ownerNama: ev.pegawai.nama,
+        title: `${job.kind === 'EVA' ? 'Evaluasi Kinerja Pegawai' : 'DEKP'} ${ev.periodLabel}${ev.akhir ? '-AKHIR' : ''} ${ev.year}`,
+        draft: ev.status !== 'FINAL',
+        canonical: job.kind === 'EVA' ? evaluasiCanonical(ev, job.skp, job.pack, job.capaian) : dekpCanonical(ev, job.pack, job.capaian),
+      };
+    }
+    case 'RKP':
+      return {
+        docId: job.rekap.unitId,
+        periodId: job.rekap.periodId,
+        nip: job.rekap.kepala?.nip ?? '',
+        ownerNama: job.rekap.kepala?.nama || job.rekap.unitNama,
+        title: `Rekap predikat ${job.rekap.unitNama} ${job.rekap.periodTitle}`,
+        draft: job.rekap.draft,
+        canonical: rekapCanonical(job.rekap),
+      };
+  }
+}
+
+export async function verificationCodeOf(kind: DocKind, nip: string, periodId: string, canonical: CanonicalContent): Promise<string> {
+  return formatCode({ kind, nip: verificationNip(nip), period: compactPeriod(periodId), hash: await contentHash(canonical) });
+}
+
+function bodyOf(job: PrintJob, opts: PrintOptions): Content[] {
+  switch (job.kind) {
+    case 'SKP':
+      return skpContent(job.skp, job.pack, opts);
+    case 'EVA':
+      return evaluasiContent(job.evaluation, job.skp, job.pack, job.capaian, opts);
+    case 'DEK':
+      return dekpContent(job.evaluation, job.pack, job.capaian, opts);
+    case 'RKP':
+      return rekapContent(job.rekap, opts);
+  }
+}
+
+export async function prepareDocument(job: PrintJob, opts: PrintOptions): Promise<PreparedDoc> {
+  const f = jobFacts(job);
+  const code = await verificationCodeOf(job.kind, f.nip, f.periodId, f.canonical);
+  return {
+    record: { code, kind: job.kind, docId: f.docId, periodId: f.periodId, nip: f.nip, ownerNama: f.ownerNama, title: f.title, draft: f.draft, content: f.canonical },
+    content: bodyOf(job, opts),
+  };
+}
+
+/** One PDF holding the documents in order, each in its own section. */
+export function documentDefinition(docs: readonly PreparedDoc[], opts: PrintOptions, title: string): TDocumentDefinitions {
+  const sections = docs.map((d) => {
+    const counter = sectionPageCounter();
+    return {
+      section: d.content,
+      pageSize: pageSizeOf(opts.paper),
+      pageOrientation: opts.orientation,
+      pageMargins: marginsPt(opts.margins),
+      header: counter.header,
+      footer: footerFor({ ownerNama: d.record.ownerNama, ownerNip: d.record.nip, code: d.record.code, draft: d.record.draft }, opts, counter.position),
+      watermark: d.record.draft ? DRAFT_WATERMARK : null,
+    };
+  });
+  return {
+    info: { title, creator: 'Kinerja Luring', producer: 'Kinerja Luring' },
+    pageSize: pageSizeOf(opts.paper),
+    pageOrientation: opts.orientation,
+    pageMargins: marginsPt(opts.margins),
+    defaultStyle: { font: FONT, fontSize: 9, lineHeight: 1.1 },
+    styles: STYLES,
+    content: sections as unknown as Content,
+  };
+}

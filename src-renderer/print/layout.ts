@@ -1,0 +1,251 @@
+/**
+ * Building blocks shared by every form (KINERJA-ASN.md §4, §5, §13): paper, kop, title lines,
+ * identity blocks, signature blocks, footer and verification code. Only plain pdfmake content
+ * objects come out of here; nothing renders.
+ */
+import type { Content, ContentTable, PageSize, TableCell, CustomTableLayout } from 'pdfmake/interfaces';
+import { formatTempatTanggal } from '../domain/dates';
+import { formatNip } from '../domain/nip';
+import type { PaperSize } from '../domain/office';
+import type { PersonSnapshot } from '../domain/skp';
+import type { MarginsMm, Orientation, PrintOptions } from './model';
+
+export const FONT = 'LiberationSans';
+const MM = 72 / 25.4;
+
+/** F4 as Indonesian offices buy it: 215 × 330 mm (not Folio 8.5×13 in, not Legal). */
+export const F4_PT = { width: 609.45, height: 935.43 } as const;
+export const A4_PT = { width: 595.28, height: 841.89 } as const;
+
+export function pageSizeOf(paper: PaperSize): PageSize {
+  return paper === 'F4' ? { ...F4_PT } : 'A4';
+}
+
+/** Width and height in points after orientation. */
+export function pageDimensions(paper: PaperSize, orientation: Orientation): { width: number; height: number } {
+  const p = paper === 'F4' ? F4_PT : A4_PT;
+  return orientation === 'landscape' ? { width: p.height, height: p.width } : { width: p.width, height: p.height };
+}
+
+export function marginsPt(m: MarginsMm): [number, number, number, number] {
+  return [m.left * MM, m.top * MM, m.right * MM, m.bottom * MM];
+}
+
+/** The width tables may use between the left and right margins. */
+export function contentWidth(opts: Pick<PrintOptions, 'paper' | 'orientation' | 'margins'>): number {
+  return pageDimensions(opts.paper, opts.orientation).width - (opts.margins.left + opts.margins.right) * MM;
+}
+
+/** What each table column adds around its text: padding on both sides and one grid line. */
+export const CELL_CHROME = 2 * 3 + 0.6;
+
+/** Scale relative column weights to exact point widths that add up to the content width. */
+export function columnWidths(total: number, weights: readonly number[]): number[] {
+  const sum = weights.reduce((a, b) => a + b, 0);
+  return weights.map((w) => Math.floor(((w / sum) * total - 0.5) * 100) / 100);
+}
+
+export const STYLES = {
+  title: { fontSize: 11, bold: true, alignment: 'center' as const },
+  th: { bold: true, fontSize: 8, alignment: 'center' as const, fillColor: '#e8e8e8' },
+  num: { fontSize: 7, alignment: 'center' as const, italics: true, fillColor: '#f4f4f4' },
+  group: { bold: true, fontSize: 8.5, fillColor: '#f4f4f4' },
+  cell: { fontSize: 8.5 },
+  small: { fontSize: 7.5 },
+  kopInstansi: { fontSize: 12, bold: true, alignment: 'center' as const },
+  kopKantor: { fontSize: 14, bold: true, alignment: 'center' as const },
+  kopAlamat: { fontSize: 8.5, alignment: 'center' as const },
+};
+
+/** Thin black grid: the look of the official samples. */
+export const GRID: CustomTableLayout = {
+  hLineWidth: () => 0.6,
+  vLineWidth: () => 0.6,
+  hLineColor: () => '#000000',
+  vLineColor: () => '#000000',
+  paddingLeft: () => 3,
+  paddingRight: () => 3,
+  paddingTop: () => 2,
+  paddingBottom: () => 2,
+};
+
+/** Kop surat: logo left (optional), instansi and office centred, address, double rule. */
+export function kop(opts: PrintOptions): Content {
+  const width = contentWidth(opts);
+  const lines: Content[] = [
+    { text: opts.office.namaInstansi.toUpperCase(), style: 'kopInstansi' },
+    { text: opts.office.namaKantor.toUpperCase(), style: 'kopKantor' },
+  ];
+  if (opts.office.alamat.trim()) lines.push({ text: opts.office.alamat, style: 'kopAlamat' });
+  const logoWidth = 52;
+  return {
+    stack: [
+      {
+        columns: [
+          opts.logo ? { image: opts.logo, fit: [logoWidth, logoWidth], width: logoWidth } : { text: '', width: logoWidth },
+          { stack: lines, width: '*' },
+          { text: '', width: logoWidth },
+        ],
+        columnGap: 6,
+      },
+      {
+        canvas: [
+          { type: 'line', x1: 0, y1: 4, x2: width, y2: 4, lineWidth: 1.8 },
+          { type: 'line', x1: 0, y1: 6.5, x2: width, y2: 6.5, lineWidth: 0.5 },
+        ],
+        margin: [0, 0, 0, 8],
+      },
+    ],
+  };
+}
+
+export function titleBlock(lines: readonly string[]): Content {
+  return { stack: lines.map((text) => ({ text: text.toUpperCase(), style: 'title' })), margin: [0, 0, 0, 6] };
+}
+
+/** "PEMERINTAH KABUPATEN …" left, "PERIODE PENILAIAN: …" right (§4.1). */
+export function instansiPeriodLine(instansi: string, periode: string): Content {
+  return {
+    columns: [
+      { text: instansi.toUpperCase(), bold: true, fontSize: 8.5, width: '*' },
+      { text: `PERIODE PENILAIAN: ${periode.toUpperCase()}`, bold: true, fontSize: 8.5, alignment: 'right', width: 'auto' },
+    ],
+    margin: [0, 0, 0, 4],
+  };
+}
+
+function idLabel(p: PersonSnapshot | null, row: 'nip' | 'pangkat'): string {
+  const pppk = p?.status === 'PPPK';
+  if (row === 'nip') return pppk ? 'NI PPPK' : 'NIP';
+  return pppk ? 'GOLONGAN' : 'PANGKAT/GOL. RUANG';
+}
+
+/** The five identity rows of one person (§4.2); empty cells when nobody is set. */
+export function identityRows(p: PersonSnapshot | null): [string, string][] {
+  return [
+    ['NAMA', p?.nama ?? ''],
+    [idLabel(p, 'nip'), p ? formatNip(p.nip) : ''],
+    [idLabel(p, 'pangkat'), p?.pangkat ?? ''],
+    ['JABATAN', p?.jabatan ?? ''],
+    ['UNIT KERJA', p?.unit ?? ''],
+  ];
+}
+
+/** Ratee left, appraiser right, one table with the NO columns (§4.2). */
+export function identityTable(width: number, left: { title: string; person: PersonSnapshot | null }, right: { title: string; person: PersonSnapshot | null }): ContentTable {
+  const w = columnWidths(width - 6 * CELL_CHROME, [4, 13, 33, 4, 13, 33]);
+  const l = identityRows(left.person);
+  const r = identityRows(right.person);
+  const body: TableCell[][] = [
+    [
+      { text: 'NO', style: 'th' },
+      { text: left.title, style: 'th', colSpan: 2 },
+      {},
+      { text: 'NO', style: 'th' },
+      { text: right.title, style: 'th', colSpan: 2 },
+      {},
+    ],
+    ...l.map(([label, value], i): TableCell[] => [
+      { text: String(i + 1), style: 'cell', alignment: 'center' },
+      { text: label, style: 'cell' },
+      { text: value, style: 'cell', bold: i === 0 },
+      { text: String(i + 1), style: 'cell', alignment: 'center' },
+      { text: r[i]?.[0] ?? '', style: 'cell' },
+      { text: r[i]?.[1] ?? '', style: 'cell', bold: i === 0 },
+    ]),
+  ];
+  return { table: { widths: w, body, dontBreakRows: true }, layout: GRID, margin: [0, 0, 0, 6] };
+}
+
+export interface Signer {
+  /** "Pegawai yang Dinilai", "Pejabat Penilai Kinerja", "Camat Curug". A comma is added. */
+  role: string;
+  person: PersonSnapshot | null;
+  /** Print the place/date line above the role (right column always; left when configured). */
+  withDate: boolean;
+}
+
+const SIGN_SPACE = 58;
+
+function signatureColumn(s: Signer | null, opts: PrintOptions): Content {
+  if (!s) return { text: '' };
+  const scan = s.person?.employeeId ? opts.tandaTangan[s.person.employeeId] : undefined;
+  const nip = s.person?.nip ? formatNip(s.person.nip) : '';
+  const nipLabel = s.person?.status === 'PPPK' ? 'NI PPPK.' : 'NIP.';
+  return {
+    stack: [
+      { text: s.withDate ? formatTempatTanggal(opts.office.tempat, opts.tanggal) : ' ' },
+      { text: `${s.role},` },
+      scan ? { image: scan, fit: [150, SIGN_SPACE], alignment: 'center', height: SIGN_SPACE } : { text: ' ', margin: [0, SIGN_SPACE - 10, 0, 0] },
+      { text: s.person?.nama || ' ', bold: true, decoration: opts.garisBawahNama ? 'underline' : undefined },
+      { text: nip ? `${nipLabel} ${nip}` : ' ' },
+    ],
+    alignment: 'center',
+    fontSize: 9,
+  };
+}
+
+/**
+ * Two signature columns (left may be null for a single signer on the right). The block is
+ * unbreakable: pdfmake moves it whole to the next page rather than split it (§13.3).
+ */
+export function signatureBlock(left: Signer | null, right: Signer | null, opts: PrintOptions): Content {
+  return {
+    unbreakable: true,
+    stack: [{ columns: [signatureColumn(left, opts), signatureColumn(right, opts)], columnGap: 24 }],
+    margin: [0, 14, 0, 0],
+  };
+}
+
+export interface DocFrame {
+  ownerNama: string;
+  ownerNip: string;
+  code: string;
+  draft: boolean;
+}
+
+/**
+ * Page numbers per document inside a batch PDF. pdfmake numbers pages across the whole file, but
+ * the footer must say "Hal. 2 dari 3" of this employee's form. pdfmake draws every page's header
+ * before any footer, so the header callback of a section records which pages it owns and the
+ * footer reads its position from that list.
+ */
+export function sectionPageCounter(): { header: (page: number) => null; position: (page: number) => { x: number; y: number } } {
+  const pages = new Set<number>();
+  return {
+    header: (page) => {
+      pages.add(page);
+      return null;
+    },
+    position: (page) => {
+      const sorted = [...pages].sort((a, b) => a - b);
+      return { x: sorted.indexOf(page) + 1, y: sorted.length };
+    },
+  };
+}
+
+/** Footer: owner, page x of y of this document, and the verification QR with its code. */
+export function footerFor(frame: DocFrame, opts: PrintOptions, position: (page: number) => { x: number; y: number }) {
+  const [left, , right] = marginsPt(opts.margins);
+  return (page: number): Content => {
+    const { x, y } = position(page);
+    const nip = frame.ownerNip ? ` (NIP ${formatNip(frame.ownerNip)})` : '';
+    return {
+      columns: [
+        {
+          stack: [
+            { text: `Dokumen milik ${frame.ownerNama}${nip} · Hal. ${x} dari ${y}`, italics: true },
+            { text: `Kode verifikasi: ${frame.code}`, fontSize: 7 },
+          ],
+          width: '*',
+          fontSize: 7.5,
+          margin: [0, 10, 0, 0],
+        },
+        { qr: frame.code, fit: 44, width: 44, eccLevel: 'M' },
+      ],
+      margin: [left, 6, right, 0],
+    };
+  };
+}
+
+export const DRAFT_WATERMARK = { text: 'DRAF', color: '#9a9a9a', opacity: 0.18, bold: true, fontSize: 150 };

@@ -1,0 +1,85 @@
+/**
+ * What the document functions receive. Everything a form prints arrives here as plain data, so a
+ * document is a pure function data → pdfmake definition and can be rendered in a worker or a test.
+ *
+ * The forms are official Indonesian documents: their wording (titles, column heads, role lines) is
+ * fixed by the regulation and printed in Indonesian whatever the UI language, so it lives in these
+ * print modules rather than in the UI message catalog.
+ */
+import type { CalendarDate } from '../domain/dates';
+import type { CapaianOrganisasi, Predikat, RulePack } from '../domain/rulepack';
+import type { Evaluation } from '../domain/evaluation';
+import type { PaperSize } from '../domain/office';
+import type { PersonSnapshot, Skp } from '../domain/skp';
+
+export type Orientation = 'portrait' | 'landscape';
+
+export interface MarginsMm {
+  top: number;
+  right: number;
+  bottom: number;
+  left: number;
+}
+
+export const DEFAULT_MARGINS_MM: MarginsMm = { top: 15, right: 15, bottom: 20, left: 20 };
+
+/** Who signs an evaluation form (§5.1 item 11): both, or only the appraiser. */
+export type EvaluationSigners = 'DUA' | 'PENILAI';
+
+export interface PrintOptions {
+  paper: PaperSize;
+  /** Per document kind; the Cetak screen offers the defaults of DEFAULT_ORIENTATION. */
+  orientation: Orientation;
+  margins: MarginsMm;
+  /** The signing date printed after the place: "Curug, 23 November 2026". */
+  tanggal: CalendarDate;
+  office: { namaInstansi: string; namaKantor: string; alamat: string; tempat: string };
+  /** Kop logo as a data URL (PNG/JPEG), or null for a kop without logo. */
+  logo: string | null;
+  /** Scanned signatures by employee id; empty unless "cetak dengan tanda tangan pindaian" is ticked. */
+  tandaTangan: Readonly<Record<string, string>>;
+  garisBawahNama: boolean;
+  penandatanganEvaluasi: EvaluationSigners;
+}
+
+export interface RekapRow {
+  nama: string;
+  nip: string;
+  jabatan: string;
+  predikat: Predikat | '';
+  status: string;
+}
+
+/** One unit in one period, prepared by the screen (guideline and warnings already in words). */
+export interface RekapData {
+  unitId: string;
+  unitNama: string;
+  periodId: string;
+  /** "TRIWULAN I", "TRIWULAN IV-AKHIR". */
+  periodTitle: string;
+  /** "1 Januari s.d. 31 Maret 2026". */
+  periodText: string;
+  capaian: CapaianOrganisasi | '';
+  pedoman: string;
+  peringatan: string[];
+  justifikasi: string;
+  rows: RekapRow[];
+  /** The unit head, who signs; null prints an empty signature block. */
+  kepala: PersonSnapshot | null;
+  /** Some evaluation of the unit is not final yet: the recap prints as DRAF. */
+  draft: boolean;
+  pack: RulePack;
+}
+
+export type PrintJob =
+  | { kind: 'SKP'; skp: Skp; pack: RulePack }
+  | { kind: 'EVA'; evaluation: Evaluation; skp: Skp; pack: RulePack; capaian: CapaianOrganisasi | '' }
+  | { kind: 'DEK'; evaluation: Evaluation; pack: RulePack; capaian: CapaianOrganisasi | '' }
+  | { kind: 'RKP'; rekap: RekapData };
+
+export const DEFAULT_ORIENTATION: Record<PrintJob['kind'], Orientation> = {
+  SKP: 'portrait',
+  EVA: 'landscape',
+  DEK: 'portrait',
+  RKP: 'portrait',
+};

@@ -1,0 +1,74 @@
+/** Rekap predikat per unit and period, signed by the unit head (§5.3 "format penetapan predikat", §7). */
+import type { Content, TableCell } from 'pdfmake/interfaces';
+import { countPredikat } from '../domain/distribution';
+import { formatNip } from '../domain/nip';
+import { PREDIKATS, type Predikat } from '../domain/rulepack';
+import type { CanonicalContent } from '../domain/verification';
+import { CELL_CHROME, columnWidths, contentWidth, GRID, instansiPeriodLine, kop, signatureBlock, titleBlock } from './layout';
+import type { PrintOptions, RekapData } from './model';
+import { labelLine } from './tables';
+
+function percent(count: number, total: number): string {
+  if (total === 0) return '0%';
+  return `${(Math.round((count / total) * 1000) / 10).toLocaleString('id-ID')}%`;
+}
+
+function rated(r: RekapData): Predikat[] {
+  return r.rows.flatMap((row) => (row.predikat ? [row.predikat] : []));
+}
+
+export function rekapContent(r: RekapData, opts: PrintOptions): Content[] {
+  const width = contentWidth(opts);
+  const list = rated(r);
+  const counts = countPredikat(list);
+  const wDist = columnWidths(width * 0.6 - 3 * CELL_CHROME, [50, 20, 30]);
+  const distBody: TableCell[][] = [
+    [{ text: 'PREDIKAT KINERJA PEGAWAI', style: 'th' }, { text: 'JUMLAH', style: 'th' }, { text: 'PERSENTASE', style: 'th' }],
+    ...PREDIKATS.map((p): TableCell[] => [
+      { text: r.pack.predikatLabels[p], style: 'cell' },
+      { text: String(counts[p]), style: 'cell', alignment: 'center' },
+      { text: percent(counts[p], list.length), style: 'cell', alignment: 'center' },
+    ]),
+    [
+      { text: 'JUMLAH DINILAI', style: 'cell', bold: true },
+      { text: String(list.length), style: 'cell', alignment: 'center', bold: true },
+      { text: list.length ? '100%' : '0%', style: 'cell', alignment: 'center', bold: true },
+    ],
+  ];
+  const w = columnWidths(width - 4 * CELL_CHROME, [5, 38, 35, 22]);
+  const listBody: TableCell[][] = [
+    ['NO', 'NAMA / NIP', 'JABATAN', 'PREDIKAT'].map((text) => ({ text, style: 'th' })),
+    ...r.rows.map((row, i): TableCell[] => [
+      { text: String(i + 1), style: 'cell', alignment: 'center' },
+      { stack: [{ text: row.nama, bold: true }, { text: formatNip(row.nip) }], style: 'cell' },
+      { text: row.jabatan, style: 'cell' },
+      { text: row.predikat ? r.pack.predikatLabels[row.predikat] : `Belum dinilai${row.status ? ` (${row.status})` : ''}`, style: 'cell' },
+    ]),
+  ];
+  const kepalaRole = r.kepala?.jabatan.trim() || `Kepala ${r.unitNama}`;
+  return [
+    kop(opts),
+    titleBlock(['REKAPITULASI PREDIKAT KINERJA PEGAWAI', r.unitNama, `PERIODE: ${r.periodTitle}`]),
+    instansiPeriodLine(opts.office.namaInstansi, r.periodText),
+    labelLine('CAPAIAN KINERJA ORGANISASI', r.capaian ? r.pack.capaianLabels[r.capaian] : '-'),
+    { table: { widths: wDist, body: distBody, dontBreakRows: true }, layout: GRID, margin: [0, 0, 0, 4] },
+    { text: r.pedoman, fontSize: 8.5, margin: [0, 0, 0, 2] },
+    r.peringatan.length > 0
+      ? { stack: [{ text: 'Catatan terhadap pedoman distribusi:', bold: true }, { ul: r.peringatan }], fontSize: 8.5, margin: [0, 0, 0, 2] }
+      : { text: 'Sebaran predikat sesuai dengan pedoman pola distribusi.', fontSize: 8.5, margin: [0, 0, 0, 2] },
+    r.justifikasi.trim() ? { text: [{ text: 'Justifikasi: ', bold: true }, r.justifikasi], fontSize: 8.5, margin: [0, 0, 0, 2] } : { text: '' },
+    { table: { headerRows: 1, dontBreakRows: true, widths: w, body: listBody }, layout: GRID, margin: [0, 6, 0, 0] },
+    signatureBlock(null, { role: kepalaRole, person: r.kepala, withDate: true }, opts),
+  ];
+}
+
+export function rekapCanonical(r: RekapData): CanonicalContent {
+  return [
+    ['unit', r.unitNama],
+    ['periode', `${r.periodTitle} ${r.periodText}`],
+    ['capaian', r.capaian ? r.pack.capaianLabels[r.capaian] : ''],
+    ['kepala', r.kepala ? `${r.kepala.nama} ${r.kepala.nip}` : ''],
+    ['justifikasi', r.justifikasi],
+    ...r.rows.map((row): [string, string] => [`pegawai.${row.nip || row.nama}`, `${row.nama} | ${row.jabatan} | ${row.predikat ? r.pack.predikatLabels[row.predikat] : ''}`]),
+  ];
+}
