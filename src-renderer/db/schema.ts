@@ -3,10 +3,11 @@ import type { Attachment, Evaluation, Training, UnitResult } from '../domain/eva
 import type { Employee } from '../domain/pegawai';
 import type { PerformanceYear } from '../domain/periods';
 import type { StoredRulePack } from '../domain/rulepack';
-import type { FieldChange } from '../domain/records';
+import type { FieldChange, SyncMeta } from '../domain/records';
 import type { Office } from '../domain/office';
 import type { Skp } from '../domain/skp';
 import type { Unit } from '../domain/unit';
+import type { PrintRecord } from '../print/documents';
 
 export const DB_NAME = 'kinerja-luring';
 
@@ -54,6 +55,22 @@ export interface ImportSnapshot {
   written: Record<string, string>;
 }
 
+/** One printed document: what the paper says, so "Verifikasi dokumen" can compare it later. */
+export interface PrintLogEntry extends PrintRecord {
+  id: string;
+  at: string;
+  actor: string;
+  officeId: string;
+}
+
+/** An official's scanned signature, printed only when the admin ticks it for that print. */
+export interface SignatureImage extends SyncMeta {
+  employeeId: string;
+  /** PNG or JPEG as a data URL, ready for pdfmake. */
+  dataUrl: string;
+  ukuran: number;
+}
+
 /** Documents filled in by later issues; declared now so version 1 holds every table. */
 export interface GenericDoc {
   id: string;
@@ -96,6 +113,14 @@ export const SCHEMA_VERSIONS: readonly SchemaVersion[] = [
       trainings: 'id, [employeeId+year], year, updatedAt',
     },
   },
+  {
+    // Issue #7: the print log behind "Verifikasi dokumen", and scanned signatures of officials.
+    version: 3,
+    stores: {
+      prints: 'id, code, docId, at',
+      signatures: 'id, employeeId, updatedAt',
+    },
+  },
 ];
 
 export const CURRENT_VERSION = Math.max(...SCHEMA_VERSIONS.map((v) => v.version));
@@ -112,6 +137,8 @@ export class KinerjaDb extends Dexie {
   rulePacks!: Table<StoredRulePack, string>;
   unitResults!: Table<UnitResult, string>;
   trainings!: Table<Training, string>;
+  prints!: Table<PrintLogEntry, string>;
+  signatures!: Table<SignatureImage, string>;
   auditLog!: Table<AuditEntry, string>;
   importLog!: Table<ImportLogEntry, string>;
 
@@ -125,4 +152,4 @@ export class KinerjaDb extends Dexie {
 }
 
 export type SyncedTableName =
-  | 'offices' | 'units' | 'employees' | 'periods' | 'skps' | 'evaluations' | 'attachments' | 'rulePacks' | 'unitResults' | 'trainings';
+  | 'offices' | 'units' | 'employees' | 'periods' | 'skps' | 'evaluations' | 'attachments' | 'rulePacks' | 'unitResults' | 'trainings' | 'signatures';

@@ -1,4 +1,5 @@
-import { normalizeOfficeProfile, validateOfficeProfile, type Office, type OfficeProfileInput } from '../domain/office';
+import { checkPrintImage, imageDataUrl, LOGO_MAX_BYTES } from '../domain/images';
+import { invalidMargins, normalizeOfficeProfile, validateOfficeProfile, type Office, type OfficeProfileInput, type PrintPreferences } from '../domain/office';
 import { diffFields } from '../domain/records';
 import { RepoError } from './errors';
 import type { KinerjaDb, LocalSettings } from './schema';
@@ -64,6 +65,31 @@ export class SettingsRepo {
       const office = await saveDoc<Office>(this.db, 'offices', current.office, officeFields, ctx);
       const settings = await this.updateLocal(current.settings, { adminName: namaAdmin }, ctx);
       return { settings, office };
+    });
+  }
+
+  /** Margins, name underline and evaluation signers used by every print. */
+  async updatePrintPreferences(prefs: PrintPreferences): Promise<Office> {
+    const bad = invalidMargins(prefs.margins);
+    if (bad.length > 0) throw new RepoError('marginInvalid', { sides: bad });
+    return this.updateOffice({ cetak: structuredClone(prefs) });
+  }
+
+  /** The kop logo (PNG/JPEG by content, size-capped), or null to print the kop without one. */
+  async setLogo(bytes: Uint8Array | null): Promise<Office> {
+    if (bytes) {
+      const problem = checkPrintImage(bytes, LOGO_MAX_BYTES);
+      if (problem) throw new RepoError(problem.code, problem);
+    }
+    return this.updateOffice({ logo: bytes ? imageDataUrl(bytes) : null });
+  }
+
+  private async updateOffice(fields: Partial<Pick<Office, 'logo' | 'cetak'>>): Promise<Office> {
+    return this.db.transaction('rw', this.db.settings, this.db.offices, this.db.auditLog, async () => {
+      const current = await this.getProfile();
+      if (!current) throw new RepoError('notSetUp');
+      const ctx = this.makeContext(current.settings.officeId, current.settings.adminName);
+      return saveDoc<Office>(this.db, 'offices', current.office, fields, ctx);
     });
   }
 

@@ -3,6 +3,7 @@ import { RevClock } from './clock';
 import { EmployeeRepo } from './employeeRepo';
 import { EvaluationRepo } from './evaluationRepo';
 import { ImportRepo } from './importRepo';
+import { PrintRepo } from './printRepo';
 import { RulePackRepo } from './rulePackRepo';
 import { RepoError } from './errors';
 import { CURRENT_VERSION, DB_NAME, KinerjaDb, type SchemaVersion, SCHEMA_VERSIONS } from './schema';
@@ -27,6 +28,7 @@ export class DataStore {
   readonly evaluations: EvaluationRepo;
   readonly trainings: TrainingRepo;
   readonly imports: ImportRepo;
+  readonly prints: PrintRepo;
   private clock: RevClock | null = null;
 
   private constructor(
@@ -55,6 +57,7 @@ export class DataStore {
     this.evaluations = new EvaluationRepo(db, current, this.rulePacks, this.years);
     this.trainings = new TrainingRepo(db, current);
     this.imports = new ImportRepo(db, current);
+    this.prints = new PrintRepo(db, current);
   }
 
   private clockFor(officeId: string): RevClock {

@@ -10,6 +10,49 @@ export interface Office extends SyncMeta {
   alamat: string;
   tempat: string;
   kertas: PaperSize;
+  /** Added in #7 (absent on older records): kop logo and print preferences. */
+  logo?: string | null;
+  cetak?: PrintPreferences;
+}
+
+export interface MarginsMm {
+  top: number;
+  right: number;
+  bottom: number;
+  left: number;
+}
+
+/** Who signs an evaluation form (§5.1 item 11): both, or only the appraiser. */
+export type EvaluationSigners = 'DUA' | 'PENILAI';
+
+export interface PrintPreferences {
+  margins: MarginsMm;
+  garisBawahNama: boolean;
+  penandatanganEvaluasi: EvaluationSigners;
+}
+
+export const DEFAULT_PRINT_PREFERENCES: PrintPreferences = {
+  margins: { top: 15, right: 15, bottom: 20, left: 20 },
+  garisBawahNama: true,
+  penandatanganEvaluasi: 'DUA',
+};
+
+/** Margins a printer can honour and that leave room for the footer with its QR code. */
+export const MARGIN_LIMITS_MM = { min: 5, max: 50, minBottom: 18 } as const;
+
+export type MarginSide = keyof MarginsMm;
+
+/** The sides whose margin is out of range (bottom needs room for the footer). */
+export function invalidMargins(m: MarginsMm): MarginSide[] {
+  return (['top', 'right', 'bottom', 'left'] as const).filter((side) => {
+    const v = m[side];
+    const min = side === 'bottom' ? MARGIN_LIMITS_MM.minBottom : MARGIN_LIMITS_MM.min;
+    return !Number.isFinite(v) || v < min || v > MARGIN_LIMITS_MM.max;
+  });
+}
+
+export function printPreferencesOf(office: Pick<Office, 'cetak'>): PrintPreferences {
+  return { ...DEFAULT_PRINT_PREFERENCES, ...office.cetak, margins: { ...DEFAULT_PRINT_PREFERENCES.margins, ...office.cetak?.margins } };
 }
 
 export type OfficeProfileInput = Pick<Office, 'namaInstansi' | 'namaKantor' | 'alamat' | 'tempat' | 'kertas'> & {

@@ -9,22 +9,12 @@
 import type { CalendarDate } from '../domain/dates';
 import type { CapaianOrganisasi, Predikat, RulePack } from '../domain/rulepack';
 import type { Evaluation } from '../domain/evaluation';
-import type { PaperSize } from '../domain/office';
+import type { EvaluationSigners, MarginsMm, PaperSize } from '../domain/office';
 import type { PersonSnapshot, Skp } from '../domain/skp';
 
 export type Orientation = 'portrait' | 'landscape';
 
-export interface MarginsMm {
-  top: number;
-  right: number;
-  bottom: number;
-  left: number;
-}
-
-export const DEFAULT_MARGINS_MM: MarginsMm = { top: 15, right: 15, bottom: 20, left: 20 };
-
-/** Who signs an evaluation form (§5.1 item 11): both, or only the appraiser. */
-export type EvaluationSigners = 'DUA' | 'PENILAI';
+export type { MarginsMm } from '../domain/office';
 
 export interface PrintOptions {
   paper: PaperSize;

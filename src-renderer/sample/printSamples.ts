@@ -5,8 +5,8 @@
 import type { Evaluation } from '../domain/evaluation';
 import { PERMENPANRB_6_2022, type Predikat } from '../domain/rulepack';
 import type { PersonSnapshot, Rhk, Skp } from '../domain/skp';
+import { DEFAULT_PRINT_PREFERENCES } from '../domain/office';
 import type { PrintOptions, RekapData } from '../print/model';
-import { DEFAULT_MARGINS_MM } from '../print/model';
 
 const META = { createdAt: '2026-01-05T08:00:00.000Z', updatedAt: '2026-01-20T08:00:00.000Z', updatedBy: 'office-curug', rev: '0000000001-0000-office', deleted: false };
 
@@ -137,7 +137,7 @@ export function sampleEvaluation(skp: Skp, over: Partial<Evaluation> = {}): Eval
 export const SAMPLE_OPTIONS: PrintOptions = {
   paper: 'A4',
   orientation: 'portrait',
-  margins: DEFAULT_MARGINS_MM,
+  margins: DEFAULT_PRINT_PREFERENCES.margins,
   tanggal: { year: 2026, month: 11, day: 23 },
   office: { namaInstansi: 'Pemerintah Kabupaten Tangerang', namaKantor: 'Kecamatan Curug', alamat: 'Jl. Raya Curug No. 1, Curug, Kabupaten Tangerang, Banten 15810', tempat: 'Curug' },
   logo: null,

@@ -1,0 +1,113 @@
+import { afterEach, describe, expect, it } from 'vitest';
+import { emptyEmployeeFields, type EmployeeFields } from '../../domain/pegawai';
+import { newRhk, type Rhk } from '../../domain/skp';
+import { DataStore } from '../../db/store';
+import { prepareDocument } from '../../print/documents';
+import { evaluationJob, printOptions, defaultChoices, rekapJob, skpJob, verifyCode } from './printData';
+
+let n = 0;
+const stores: DataStore[] = [];
+afterEach(() => {
+  while (stores.length) stores.pop()?.close();
+});
+
+const Q1 = '2026-TRIWULANAN-1';
+
+function person(nip: string, nama: string, extra: Partial<EmployeeFields> = {}): EmployeeFields {
+  return { ...emptyEmployeeFields(), nip, nama, ...extra };
+}
+
+function rhk(teks: string): Rhk {
+  const r = newRhk('UTAMA', crypto.randomUUID(), crypto.randomUUID());
+  return { ...r, teks, indikator: [{ id: crypto.randomUUID(), aspek: 'KUANTITAS', teks: `Jumlah ${teks}`, target: '12 Dokumen' }] };
+}
+
+async function setUp() {
+  const s = await DataStore.open(`print-${++n}`);
+  stores.push(s);
+  await s.settings.setupOffice({ namaInstansi: 'Pemerintah Kabupaten Tangerang', namaKantor: 'Kecamatan Curug', alamat: '', tempat: 'Curug', kertas: 'F4', namaAdmin: 'Siti' }, new Date());
+  const kec = await s.units.save(null, { nama: 'Kecamatan Curug', parentId: null, headId: null, aktif: true });
+  const camat = await s.employees.save(null, person('197001011995031001', 'Asep', { gelarDepan: 'Drs.', unitId: kec.id, golongan: 'IV/b', jabatan: 'Camat Curug' }));
+  await s.units.save(kec.id, { nama: kec.nama, parentId: null, headId: camat.id, aktif: true });
+  const staf = await s.employees.save(null, person('199001012015011001', 'Budi', { gelarBelakang: 'S.Kom.', unitId: kec.id, atasanId: camat.id, golongan: 'III/a', jabatan: 'Analis' }));
+  const skp = await s.skps.create(staf.id, 2026);
+  await s.skps.save(skp.id, { rhk: [rhk('Laporan kependudukan')] });
+  await s.skps.transition(skp.id, 'AJUKAN');
+  await s.skps.transition(skp.id, 'SETUJUI');
+  const ev = await s.evaluations.start(skp.id, Q1);
+  const rhkId = (await s.skps.get(skp.id))!.rhk[0]!.id;
+  await s.evaluations.save(ev.id, { hasil: { [rhkId]: { realisasi: '12 dokumen', buktiDukung: '', umpanBalik: [] } }, ratingHasil: 'SESUAI_EKSPEKTASI', ratingPerilaku: 'SESUAI_EKSPEKTASI' });
+  const profile = (await s.settings.getProfile())!;
+  return { s, kec, staf, skp, ev: (await s.evaluations.get(ev.id))!, rhkId, profile };
+}
+
+async function printAndLog(s: DataStore, job: Awaited<ReturnType<typeof skpJob>>, profile: Awaited<ReturnType<typeof setUp>>['profile']) {
+  const opts = await printOptions(s, profile, defaultChoices(profile, 'portrait'));
+  const doc = await prepareDocument(job!, opts);
+  await s.prints.log([doc.record]);
+  return doc.record.code;
+}
+
+describe('verifikasi dokumen', () => {
+  it('an unchanged evaluation verifies; after an edit the code no longer matches and the change is named', async () => {
+    const { s, ev, rhkId, profile } = await setUp();
+    const code = await printAndLog(s, await evaluationJob(s, 'EVA', ev), profile);
+    expect(await verifyCode(s, code)).toMatchObject({ status: 'match', ownerNama: 'Budi, S.Kom.' });
+    // Typed by hand in lower case with spaces: still the same document.
+    expect((await verifyCode(s, ` ${code.toLowerCase()} `)).status).toBe('match');
+
+    await s.evaluations.save(ev.id, { hasil: { [rhkId]: { realisasi: '9 dokumen', buktiDukung: '', umpanBalik: [] } }, ratingHasil: 'DI_BAWAH_EKSPEKTASI' });
+    const r = await verifyCode(s, code);
+    expect(r.status).toBe('changed');
+    if (r.status !== 'changed') return;
+    expect(r.changes).toEqual(
+      expect.arrayContaining([
+        { kind: 'changed', key: 'rhk.A1.realisasi', from: '12 dokumen', to: '9 dokumen' },
+        { kind: 'changed', key: 'ratingHasil', from: 'Sesuai Ekspektasi', to: 'Di Bawah Ekspektasi' },
+        { kind: 'changed', key: 'predikat', from: 'Baik', to: 'Butuh Perbaikan' },
+      ]),
+    );
+  });
+
+  it('a code printed elsewhere (not in this log) is still checked against the record by NIP and period', async () => {
+    const { s, skp, profile } = await setUp();
+    const opts = await printOptions(s, profile, defaultChoices(profile, 'portrait'));
+    const { record } = await prepareDocument((await skpJob(s, skp.id))!, opts);
+    expect(await verifyCode(s, record.code)).toMatchObject({ status: 'match', printed: null });
+    const other = record.code.slice(0, -8) + 'ABCDEFGH';
+    expect(await verifyCode(s, other)).toMatchObject({ status: 'changed', changes: null });
+  });
+
+  it('unknown and malformed codes', async () => {
+    const { s } = await setUp();
+    expect((await verifyCode(s, 'KL-EVA-199512312020121001-2026TW1-ABCDEFGH')).status).toBe('notFound');
+    expect((await verifyCode(s, 'bukan kode')).status).toBe('invalid');
+  });
+
+  it('the unit rekap lists evaluations and members, is signed by the unit head, and verifies', async () => {
+    const { s, kec, profile } = await setUp();
+    const job = (await rekapJob(s, kec.id, 2026, Q1))!;
+    expect(job.kind).toBe('RKP');
+    if (job.kind !== 'RKP') return;
+    expect(job.rekap.kepala?.nama).toBe('Drs. Asep');
+    expect(job.rekap.rows.map((r) => [r.nama, r.predikat])).toEqual([
+      ['Budi, S.Kom.', 'BAIK'],
+      ['Drs. Asep', ''],
+    ]);
+    expect(job.rekap.draft).toBe(true);
+    const code = await printAndLog(s, job, profile);
+    expect((await verifyCode(s, code)).status).toBe('match');
+  });
+
+  it('print options come from the office: paper, place, margins; scans only when asked', async () => {
+    const { s, profile } = await setUp();
+    const png = Uint8Array.from(atob('iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNkYPhfDwAChwGA60e6kgAAAABJRU5ErkJggg=='), (c) => c.charCodeAt(0));
+    const camat = (await s.employees.listAll()).find((e) => e.nama === 'Asep')!;
+    await s.prints.setSignature(camat.id, png);
+    const plain = await printOptions(s, profile, defaultChoices(profile, 'portrait'));
+    expect(plain).toMatchObject({ paper: 'F4', office: { tempat: 'Curug' }, tandaTangan: {} });
+    const scanned = await printOptions(s, profile, { ...defaultChoices(profile, 'portrait'), withScans: true });
+    expect(scanned.tandaTangan[camat.id]).toMatch(/^data:image\/png;base64,/);
+    await expect(s.prints.setSignature(camat.id, new TextEncoder().encode('%PDF-1.4 bukan gambar'))).rejects.toMatchObject({ code: 'imageType' });
+  });
+});

@@ -1,0 +1,150 @@
+/**
+ * Gathers what a print needs from the store (records, the rule pack each recorded, capaian, the
+ * unit head) into PrintJobs, and answers "Verifikasi dokumen" by rebuilding the same canonical
+ * content from today's records.
+ */
+import { fromJsDate, type CalendarDate } from '../../domain/dates';
+import { checkDistribution } from '../../domain/distribution';
+import type { Evaluation } from '../../domain/evaluation';
+import { printPreferencesOf, type PaperSize } from '../../domain/office';
+import { normalizeNip } from '../../domain/nip';
+import { periodText, periodTitle } from '../../domain/periods';
+import type { Predikat } from '../../domain/rulepack';
+import { snapshotOf } from '../../domain/skp';
+import { diffContent, expandPeriod, parseCode, type ContentChange } from '../../domain/verification';
+import type { Profile } from '../../db/settingsRepo';
+import type { DataStore } from '../../db/store';
+import type { PrintLogEntry } from '../../db/schema';
+import { translate } from '../../i18n/i18n';
+import { jobFacts, verificationCodeOf } from '../../print/documents';
+import type { Orientation, PrintJob, PrintOptions, RekapData } from '../../print/model';
+import { distributionRuleText, distributionWarningText } from '../penilaian/evalText';
+
+export interface PrintChoices {
+  paper: PaperSize;
+  orientation: Orientation;
+  tanggal: CalendarDate;
+  /** "cetak dengan tanda tangan pindaian": off unless ticked for this print. */
+  withScans: boolean;
+}
+
+export function defaultChoices(profile: Profile, orientation: Orientation, today = new Date()): PrintChoices {
+  return { paper: profile.office.kertas, orientation, tanggal: fromJsDate(today), withScans: false };
+}
+
+export async function printOptions(store: DataStore, profile: Profile, c: PrintChoices): Promise<PrintOptions> {
+  const prefs = printPreferencesOf(profile.office);
+  const scans = c.withScans ? Object.fromEntries((await store.prints.signatures()).map((s) => [s.employeeId, s.dataUrl])) : {};
+  const { namaInstansi, namaKantor, alamat, tempat } = profile.office;
+  return {
+    paper: c.paper,
+    orientation: c.orientation,
+    margins: prefs.margins,
+    tanggal: c.tanggal,
+    office: { namaInstansi, namaKantor, alamat, tempat },
+    logo: profile.office.logo ?? null,
+    tandaTangan: scans,
+    garisBawahNama: prefs.garisBawahNama,
+    penandatanganEvaluasi: prefs.penandatanganEvaluasi,
+  };
+}
+
+export async function skpJob(store: DataStore, skpId: string): Promise<PrintJob | null> {
+  const skp = await store.skps.get(skpId);
+  if (!skp || skp.deleted) return null;
+  return { kind: 'SKP', skp, pack: await store.rulePacks.get(skp.rulePack) };
+}
+
+export async function evaluationJob(store: DataStore, kind: 'EVA' | 'DEK', ev: Evaluation): Promise<PrintJob | null> {
+  const skp = await store.skps.get(ev.skpId);
+  if (!skp || ev.deleted) return null;
+  const pack = await store.rulePacks.get(ev.rulePack);
+  const capaian = ev.unitId ? ((await store.evaluations.unitResult(ev.unitId, ev.periodId))?.capaian ?? '') : '';
+  return kind === 'EVA' ? { kind, evaluation: ev, skp, pack, capaian } : { kind, evaluation: ev, pack, capaian };
+}
+
+const byName = (a: { nama: string }, b: { nama: string }) => a.nama.localeCompare(b.nama, 'id');
+
+/**
+ * The unit's recap: every evaluation of the period carried by that unit, plus active members
+ * not evaluated yet. Guideline and warnings are worded with the Indonesian catalog: the form is
+ * an official document whatever the UI language.
+ */
+export async function rekapJob(store: DataStore, unitId: string, year: number, periodId: string): Promise<PrintJob | null> {
+  const units = await store.units.list();
+  const unit = units.find((u) => u.id === unitId);
+  const period = (await store.years.periods(year)).find((p) => `${p.year}-${p.cadence}-${p.seq}` === periodId);
+  if (!unit || !period) return null;
+  const t = (key: Parameters<typeof translate>[1], params?: Parameters<typeof translate>[2]) => translate('id', key, params);
+  const evaluations = (await store.evaluations.listByPeriod(periodId)).filter((e) => !e.deleted && e.unitId === unitId);
+  const employees = (await store.employees.listAll()).filter((e) => !e.deleted);
+  const evaluated = new Set(evaluations.map((e) => e.employeeId));
+  const pack = await store.rulePacks.active();
+  const result = await store.evaluations.unitResult(unitId, periodId);
+  const capaian = result?.capaian ?? '';
+  const rows = [
+    ...evaluations.map((e) => ({ nama: e.pegawai.nama, nip: e.pegawai.nip, jabatan: e.pegawai.jabatan, predikat: e.predikat, status: e.status === 'FINAL' ? 'Final' : 'Draf' })),
+    ...employees
+      .filter((e) => e.aktif && e.unitId === unitId && !evaluated.has(e.id))
+      .map((e) => ({ nama: snapshotOf(e, unit.nama).nama, nip: e.nip, jabatan: e.jabatan, predikat: '' as const, status: '' })),
+  ].sort(byName);
+  const head = unit.headId ? employees.find((e) => e.id === unit.headId) : undefined;
+  const rated = rows.flatMap((r) => (r.predikat ? [r.predikat as Predikat] : []));
+  const rekap: RekapData = {
+    unitId,
+    unitNama: unit.nama,
+    periodId,
+    periodTitle: periodTitle(period),
+    periodText: periodText(period.start, period.end),
+    capaian,
+    pedoman: capaian ? `${t('dist.guideline', { capaian: pack.capaianLabels[capaian] })} ${pack.distribution[capaian].map((r) => distributionRuleText(t, pack, r)).join('; ')}.` : '',
+    peringatan: capaian ? checkDistribution(pack, capaian, rated).map((w) => distributionWarningText(t, pack, capaian, w)) : [],
+    justifikasi: result?.justifikasi ?? '',
+    rows,
+    kepala: head ? snapshotOf(head, unit.nama) : null,
+    draft: rows.some((r) => r.status !== 'Final'),
+    pack,
+  };
+  return { kind: 'RKP', rekap };
+}
+
+export type VerifyResult =
+  | { status: 'invalid' }
+  | { status: 'notFound'; code: string }
+  | { status: 'match'; code: string; title: string; ownerNama: string; printed: PrintLogEntry | null }
+  | { status: 'changed'; code: string; title: string; ownerNama: string; printed: PrintLogEntry | null; changes: ContentChange[] | null; deleted: boolean };
+
+/** Today's job for the record a code names: from the print log when it is known here, else by NIP and period. */
+async function currentJob(store: DataStore, kind: PrintLogEntry['kind'], docId: string | null, nip: string, periodId: string): Promise<PrintJob | null> {
+  if (kind === 'RKP') {
+    if (!docId) return null;
+    return rekapJob(store, docId, Number(periodId.slice(0, 4)), periodId);
+  }
+  const employee = docId ? null : (await store.employees.listAll()).find((e) => !e.deleted && normalizeNip(e.nip) === nip);
+  if (kind === 'SKP') {
+    if (docId) return skpJob(store, docId);
+    if (!employee) return null;
+    const skp = (await store.skps.forEmployee(employee.id, Number(periodId))).find((s) => !s.deleted);
+    return skp ? skpJob(store, skp.id) : null;
+  }
+  const ev = docId ? await store.evaluations.get(docId) : (await store.evaluations.forEmployee(employee?.id ?? '')).find((e) => !e.deleted && e.periodId === periodId);
+  return ev ? evaluationJob(store, kind, ev) : null;
+}
+
+export async function verifyCode(store: DataStore, raw: string): Promise<VerifyResult> {
+  const parsed = parseCode(raw);
+  if (!parsed) return { status: 'invalid' };
+  const periodId = expandPeriod(parsed.period) ?? parsed.period;
+  const code = [`KL`, parsed.kind, parsed.nip, parsed.period, parsed.hash].join('-');
+  const printed = (await store.prints.byCode(code)) ?? null;
+  const job = await currentJob(store, parsed.kind, printed?.docId ?? null, parsed.nip, periodId);
+  if (!job) {
+    if (!printed) return { status: 'notFound', code };
+    return { status: 'changed', code, title: printed.title, ownerNama: printed.ownerNama, printed, changes: null, deleted: true };
+  }
+  const facts = jobFacts(job);
+  const current = await verificationCodeOf(parsed.kind, facts.nip, facts.periodId, facts.canonical);
+  const base = { code, title: printed?.title ?? facts.title, ownerNama: printed?.ownerNama ?? facts.ownerNama, printed };
+  if (current === code) return { status: 'match', ...base };
+  return { status: 'changed', ...base, changes: printed ? diffContent(printed.content, facts.canonical) : null, deleted: false };
+}
