@@ -65,9 +65,8 @@ test.describe('foundation', () => {
         await nav.getByRole('link', { name: link, exact: true }).click();
         await expect(page.getByRole('heading', { level: 1, name: heading })).toBeVisible();
       }
-      await nav.getByRole('link', { name: 'Cetak' }).click();
+      await nav.getByRole('link', { name: 'Sinkronisasi' }).click();
       await expect(page.getByText('Segera hadir')).toBeVisible();
-      await expect(page.getByText(/untuk ditandatangani basah/)).toBeVisible();
 
       await nav.getByRole('link', { name: 'Pengaturan' }).click();
       await page.getByLabel('Bahasa').selectOption('en');

@@ -2,6 +2,8 @@ import { useLiveQuery } from 'dexie-react-hooks';
 import type { ReactNode } from 'react';
 import type { DataStore } from '../db/store';
 import { HomeScreen } from '../features/beranda/HomeScreen';
+import { CetakScreen } from '../features/cetak/CetakScreen';
+import { VerifikasiScreen } from '../features/cetak/VerifikasiScreen';
 import { ImporEksporScreen } from '../features/impor-ekspor/ImporEksporScreen';
 import { PegawaiFormScreen } from '../features/pegawai/PegawaiForm';
 import { PegawaiList } from '../features/pegawai/PegawaiList';
@@ -17,6 +19,7 @@ import { SetupScreen } from '../features/setup/SetupScreen';
 import { MatriksScreen } from '../features/skp/MatriksScreen';
 import { SkpEditorScreen } from '../features/skp/SkpEditor';
 import { SkpList } from '../features/skp/SkpList';
+import { DOC_KINDS, type DocKind } from '../domain/verification';
 import { I18nProvider, useLang, useT } from '../i18n/i18n';
 import { ErrorBoundary } from './ErrorBoundary';
 import { Layout } from './Layout';
@@ -62,6 +65,8 @@ function ErrorBoundaryForPage({ children }: { children: ReactNode }) {
   return <ErrorBoundary lang={useLang()}>{children}</ErrorBoundary>;
 }
 
+const isDocKind = (s: string): s is DocKind => (DOC_KINDS as readonly string[]).includes(s);
+
 function page(section: string, sub: string | undefined, rest: string[]) {
   switch (section) {
     case 'pegawai':
@@ -79,7 +84,9 @@ function page(section: string, sub: string | undefined, rest: string[]) {
       if (sub) return <EvaluationEditorScreen id={sub} />;
       return <PenilaianList />;
     case 'cetak':
-      return <ComingSoon title="nav.cetak" body="coming.cetak" />;
+      if (sub === 'verifikasi') return <VerifikasiScreen initial={rest[0]} />;
+      if (sub && rest[0] && isDocKind(sub)) return <CetakScreen single={{ kind: sub, id: rest[0] }} />;
+      return <CetakScreen />;
     case 'impor-ekspor':
       return <ImporEksporScreen />;
     case 'sinkronisasi':

@@ -69,6 +69,6 @@ export function rekapCanonical(r: RekapData): CanonicalContent {
     ['capaian', r.capaian ? r.pack.capaianLabels[r.capaian] : ''],
     ['kepala', r.kepala ? `${r.kepala.nama} ${r.kepala.nip}` : ''],
     ['justifikasi', r.justifikasi],
-    ...r.rows.map((row): [string, string] => [`pegawai.${row.nip || row.nama}`, `${row.nama} | ${row.jabatan} | ${row.predikat ? r.pack.predikatLabels[row.predikat] : ''}`]),
+    ...r.rows.map((row): [string, string] => [`daftar.${row.nip || row.nama}`, `${row.nama} | ${row.jabatan} | ${row.predikat ? r.pack.predikatLabels[row.predikat] : ''}`]),
   ];
 }

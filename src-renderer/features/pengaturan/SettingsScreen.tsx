@@ -6,6 +6,7 @@ import { Notice } from '../../components/Field';
 import { useT } from '../../i18n/i18n';
 import { getPlatform, isStoragePersisted } from '../../platform/platform';
 import { OfficeProfileForm } from './OfficeProfileForm';
+import { PrintSettings } from './PrintSettings';
 import { YearAndRules } from './YearAndRules';
 
 export function SettingsScreen() {
@@ -87,6 +88,7 @@ export function SettingsScreen() {
             </div>
           </section>
           <YearAndRules />
+          <PrintSettings />
           <section className="card">
             <h2>{t('settings.about')}</h2>
             <dl className="facts">

@@ -292,6 +292,12 @@ function EvaluationEditor({ ev, skp, pack, employee, ownUnit, ownResult, led, le
       {error ? <Notice kind="error">{error.text}</Notice> : null}
       <div className="action-bar">
         <span className="spacer" />
+        <a className="button" href={href('cetak', 'EVA', ev.id)}>
+          {t('cetak.open.EVA')}
+        </a>
+        <a className="button" href={href('cetak', 'DEK', ev.id)}>
+          {t('cetak.open.DEK')}
+        </a>
         {!locked && dirty ? (
           <button type="button" onClick={() => void save()} disabled={busy}>
             {t('common.save')}

@@ -356,6 +356,9 @@ function SkpEditor({ skp, notice, onNotice }: { skp: Skp; notice: string | null;
           </button>
         ) : null}
         <span className="spacer" />
+        <a className="button" href={href('cetak', 'SKP', skp.id)}>
+          {t('cetak.open.SKP')}
+        </a>
         {!locked && dirty ? (
           <button type="button" onClick={() => void save()} disabled={busy}>
             {t('common.save')}

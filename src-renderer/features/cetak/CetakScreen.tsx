@@ -1,0 +1,255 @@
+import { useLiveQuery } from 'dexie-react-hooks';
+import { useRef, useState } from 'react';
+import { errorMessage } from '../../app/errors';
+import { href } from '../../app/router';
+import { useApp } from '../../app/StoreContext';
+import { Notice } from '../../components/Field';
+import { fromJsDate, parseIsoDate, toIsoDate } from '../../domain/dates';
+import { PAPER_SIZES, type PaperSize } from '../../domain/office';
+import type { DocKind } from '../../domain/verification';
+import type { DataStore } from '../../db/store';
+import { useT, type Translate } from '../../i18n/i18n';
+import { DEFAULT_ORIENTATION, type Orientation, type PrintJob } from '../../print/model';
+import { fileNameFor } from '../../print/output';
+import type { PrintOutput } from '../../print/printProtocol';
+import { PrintCancelled, PrintRun, type PrintProgress } from '../../print/printClient';
+import { getPlatform } from '../../platform/platform';
+import { UnitFilterSelect } from '../pegawai/UnitOptions';
+import { PeriodSelect } from '../penilaian/PeriodSelect';
+import { useChosenPeriod } from '../penilaian/usePenilaianData';
+import { evaluationJob, printOptions, rekapJob, skpJob } from './printData';
+import { PrintLog } from './PrintLog';
+
+const KINDS: readonly DocKind[] = ['SKP', 'EVA', 'DEK', 'RKP'];
+
+/** What a batch covers: the year (SKP) or a period, optionally one unit. */
+interface Scope {
+  kind: DocKind;
+  year: number;
+  periodId: string;
+  unitId: string;
+}
+
+/** The jobs of a batch, in unit then name order, so a printed stack can be handed out per unit. */
+async function batchJobs(store: DataStore, s: Scope): Promise<PrintJob[]> {
+  const employees = new Map((await store.employees.listAll()).map((e) => [e.id, e]));
+  const inUnit = (unitId: string | null | undefined) => !s.unitId || unitId === s.unitId;
+  const jobs: (PrintJob | null)[] = [];
+  if (s.kind === 'SKP') {
+    const skps = (await store.skps.listByYear(s.year)).filter((k) => !k.deleted && inUnit(employees.get(k.employeeId)?.unitId));
+    skps.sort((a, b) => a.pegawai.unit.localeCompare(b.pegawai.unit, 'id') || a.pegawai.nama.localeCompare(b.pegawai.nama, 'id'));
+    for (const k of skps) jobs.push(await skpJob(store, k.id));
+  } else if (s.kind === 'RKP') {
+    const units = (await store.units.list()).filter((u) => !u.deleted && u.aktif && inUnit(u.id));
+    const withEvaluations = new Set((await store.evaluations.listByPeriod(s.periodId)).filter((e) => !e.deleted).map((e) => e.unitId));
+    for (const u of units.filter((u) => s.unitId || withEvaluations.has(u.id)).sort((a, b) => a.nama.localeCompare(b.nama, 'id'))) {
+      jobs.push(await rekapJob(store, u.id, s.year, s.periodId));
+    }
+  } else {
+    const evs = (await store.evaluations.listByPeriod(s.periodId)).filter((e) => !e.deleted && inUnit(e.unitId));
+    evs.sort((a, b) => a.pegawai.unit.localeCompare(b.pegawai.unit, 'id') || a.pegawai.nama.localeCompare(b.pegawai.nama, 'id'));
+    for (const e of evs) jobs.push(await evaluationJob(store, s.kind, e));
+  }
+  return jobs.filter((j): j is PrintJob => j !== null);
+}
+
+async function singleJob(store: DataStore, kind: DocKind, id: string): Promise<PrintJob | null> {
+  if (kind === 'SKP') return skpJob(store, id);
+  if (kind === 'EVA' || kind === 'DEK') {
+    const ev = await store.evaluations.get(id);
+    return ev ? evaluationJob(store, kind, ev) : null;
+  }
+  return null;
+}
+
+function isDraft(j: PrintJob): boolean {
+  if (j.kind === 'SKP') return j.skp.status !== 'DISETUJUI';
+  if (j.kind === 'RKP') return j.rekap.draft;
+  return j.evaluation.status !== 'FINAL';
+}
+
+type RunState =
+  | { kind: 'idle' }
+  | { kind: 'busy'; progress: PrintProgress | null }
+  | { kind: 'done'; bytes: Uint8Array; fileName: string; zip: boolean; documents: number; pages: number; drafts: number }
+  | { kind: 'error'; text: string };
+
+function progressText(t: Translate, p: PrintProgress | null): string {
+  if (!p) return t('cetak.progress.start');
+  if (p.phase === 'prepare') return t('cetak.progress.prepare', { done: p.done, total: p.total });
+  return p.total === 1000 ? t('cetak.progress.renderPct', { pct: Math.round(p.done / 10) }) : t('cetak.progress.renderFiles', { done: p.done, total: p.total });
+}
+
+/**
+ * Cetak: one form (from the SKP or evaluation editor) or a whole unit for a period, as one PDF or
+ * one PDF per employee in a zip. Rendering happens in a worker with progress and Cancel; every
+ * printed document goes into the print log that "Verifikasi dokumen" reads.
+ */
+export function CetakScreen({ single }: { single?: { kind: DocKind; id: string } }) {
+  const t = useT();
+  const { store, profile } = useApp();
+  const year = profile.settings.activeYear;
+  const chosen = useChosenPeriod();
+  const [kind, setKind] = useState<DocKind>(single?.kind ?? 'EVA');
+  const [unitId, setUnitId] = useState('');
+  const [paper, setPaper] = useState<PaperSize>(profile.office.kertas);
+  const [orientation, setOrientation] = useState<Orientation>(DEFAULT_ORIENTATION[single?.kind ?? 'EVA']);
+  const [tanggal, setTanggal] = useState(toIsoDate(fromJsDate(new Date())));
+  const [withScans, setWithScans] = useState(false);
+  const [output, setOutput] = useState<PrintOutput>('SATU_PDF');
+  const [state, setState] = useState<RunState>({ kind: 'idle' });
+  const run = useRef<PrintRun | null>(null);
+  const units = useLiveQuery(() => store.units.list(), [store]);
+
+  const scope: Scope = { kind, year, periodId: chosen.periodId, unitId };
+  const jobs = useLiveQuery(
+    () => (single ? singleJob(store, single.kind, single.id).then((j) => (j ? [j] : [])) : batchJobs(store, scope)),
+    [store, single?.kind, single?.id, kind, year, chosen.periodId, unitId],
+  );
+  const drafts = jobs?.filter(isDraft).length ?? 0;
+  const signDate = parseIsoDate(tanggal);
+
+  const chooseKind = (k: DocKind) => {
+    setKind(k);
+    setOrientation(DEFAULT_ORIENTATION[k]);
+    setState({ kind: 'idle' });
+  };
+
+  const start = async () => {
+    if (!jobs || jobs.length === 0 || !signDate) return;
+    const r = new PrintRun();
+    run.current = r;
+    setState({ kind: 'busy', progress: null });
+    try {
+      const opts = await printOptions(store, profile, { paper, orientation, tanggal: signDate, withScans });
+      const zip = !single && output === 'PER_PEGAWAI';
+      const title = single ? t(`cetak.kind.${kind}`) : `${t(`cetak.kind.${kind}`)} ${kind === 'SKP' ? year : chosen.period?.label ?? ''}`;
+      const result = await r.run(jobs, opts, zip ? 'PER_PEGAWAI' : 'SATU_PDF', title, (progress) => setState({ kind: 'busy', progress }));
+      await store.prints.log(result.records);
+      const first = result.records[0];
+      const unitPart = unitId ? (units?.find((u) => u.id === unitId)?.nama ?? '') : t('cetak.file.all');
+      const base = `${kind}-${kind === 'SKP' ? year : chosen.period ? `${year}-${chosen.period.label}` : year}-${unitPart}`.replace(/[^A-Za-z0-9.]+/g, '-');
+      const fileName = single && first ? fileNameFor(first, []) : `${base}.${zip ? 'zip' : 'pdf'}`;
+      setState({ kind: 'done', bytes: result.bytes, fileName, zip, documents: result.records.length, pages: result.pages, drafts: result.records.filter((x) => x.draft).length });
+    } catch (err) {
+      setState(err instanceof PrintCancelled ? { kind: 'idle' } : { kind: 'error', text: errorMessage(t, err) });
+    } finally {
+      run.current = null;
+    }
+  };
+
+  const save = async (done: Extract<RunState, { kind: 'done' }>) => {
+    const filters = done.zip ? [{ name: 'ZIP', extensions: ['zip'] }] : [{ name: 'PDF', extensions: ['pdf'] }];
+    await getPlatform().saveFile({ title: t('cetak.save'), suggestedName: done.fileName, filters, bytes: done.bytes, mime: done.zip ? 'application/zip' : 'application/pdf' });
+  };
+
+  const busy = state.kind === 'busy';
+  const needsPeriod = !single && kind !== 'SKP';
+  return (
+    <div className="page">
+      <h1>{single ? t('cetak.single.title', { kind: t(`cetak.kind.${kind}`) }) : t('nav.cetak')}</h1>
+      <p className="toolbar">
+        <a href={href('cetak', 'verifikasi')}>{t('verify.link')}</a>
+      </p>
+      <div className="columns">
+        <section className="card stack" aria-label={t('cetak.form')}>
+          {single ? (
+            <p data-testid="cetak-single">
+              {jobs?.[0] ? t('cetak.single.doc', { nama: jobs[0].kind === 'SKP' ? jobs[0].skp.pegawai.nama : jobs[0].kind === 'RKP' ? jobs[0].rekap.unitNama : jobs[0].evaluation.pegawai.nama }) : null}
+            </p>
+          ) : (
+            <div className="toolbar">
+              <label className="inline-field">
+                <span>{t('cetak.kind')}</span>
+                <select aria-label={t('cetak.kind')} value={kind} onChange={(e) => chooseKind(e.target.value as DocKind)} disabled={busy}>
+                  {KINDS.map((k) => (
+                    <option key={k} value={k}>
+                      {t(`cetak.kind.${k}`)}
+                    </option>
+                  ))}
+                </select>
+              </label>
+              {needsPeriod ? <PeriodSelect state={chosen} /> : <span className="muted">{t('cetak.year', { year })}</span>}
+              <UnitFilterSelect units={(units ?? []).filter((u) => !u.deleted)} value={unitId} onChange={setUnitId} />
+            </div>
+          )}
+          <div className="toolbar">
+            <label className="inline-field">
+              <span>{t('cetak.paper')}</span>
+              <select aria-label={t('cetak.paper')} value={paper} onChange={(e) => setPaper(e.target.value as PaperSize)} disabled={busy}>
+                {PAPER_SIZES.map((p) => (
+                  <option key={p} value={p}>
+                    {t(`office.kertas.${p}`)}
+                  </option>
+                ))}
+              </select>
+            </label>
+            <label className="inline-field">
+              <span>{t('cetak.orientation')}</span>
+              <select aria-label={t('cetak.orientation')} value={orientation} onChange={(e) => setOrientation(e.target.value as Orientation)} disabled={busy}>
+                <option value="portrait">{t('cetak.orientation.portrait')}</option>
+                <option value="landscape">{t('cetak.orientation.landscape')}</option>
+              </select>
+            </label>
+            <label className="inline-field">
+              <span>{t('cetak.tanggal')}</span>
+              <input type="date" aria-label={t('cetak.tanggal')} value={tanggal} onChange={(e) => setTanggal(e.target.value)} disabled={busy} />
+            </label>
+          </div>
+          {!signDate ? <Notice kind="error">{t('cetak.tanggal.invalid')}</Notice> : null}
+          <label className="check">
+            <input type="checkbox" checked={withScans} onChange={(e) => setWithScans(e.target.checked)} disabled={busy} /> {t('cetak.scans')}
+          </label>
+          {!single && kind !== 'RKP' ? (
+            <fieldset className="inline-radios">
+              <legend>{t('cetak.output')}</legend>
+              <label>
+                <input type="radio" name="output" checked={output === 'SATU_PDF'} onChange={() => setOutput('SATU_PDF')} disabled={busy} /> {t('cetak.output.one')}
+              </label>
+              <label>
+                <input type="radio" name="output" checked={output === 'PER_PEGAWAI'} onChange={() => setOutput('PER_PEGAWAI')} disabled={busy} /> {t('cetak.output.zip')}
+              </label>
+            </fieldset>
+          ) : null}
+          <p data-testid="cetak-count">
+            {jobs === undefined ? t('app.loading') : jobs.length === 0 ? t('cetak.none') : t('cetak.count', { n: jobs.length })}
+            {drafts > 0 ? ` ${t('cetak.drafts', { n: drafts })}` : ''}
+          </p>
+          <div className="actions">
+            {busy ? (
+              <button type="button" onClick={() => run.current?.cancel()}>
+                {t('common.cancel')}
+              </button>
+            ) : null}
+            <button type="button" className="primary" disabled={busy || !jobs || jobs.length === 0 || !signDate} onClick={() => void start()}>
+              {t('cetak.make')}
+            </button>
+          </div>
+          {state.kind === 'busy' ? (
+            <div data-testid="cetak-progress" role="status">
+              <progress max={state.progress?.total ?? 1} value={state.progress?.done ?? 0} /> {progressText(t, state.progress)}
+            </div>
+          ) : null}
+          {state.kind === 'error' ? <Notice kind="error">{state.text}</Notice> : null}
+          {state.kind === 'done' ? (
+            <div className="notice notice-success" data-testid="cetak-done">
+              <p>{t('cetak.done', { documents: state.documents, pages: state.pages, file: state.fileName })}</p>
+              {state.drafts > 0 ? <p>{t('cetak.done.drafts', { n: state.drafts })}</p> : null}
+              <div className="toolbar">
+                <button type="button" className="primary" onClick={() => void save(state)}>
+                  {state.zip ? t('cetak.saveZip') : t('cetak.save')}
+                </button>
+                {!state.zip ? (
+                  <button type="button" onClick={() => void getPlatform().openPdf({ fileName: state.fileName, bytes: state.bytes })}>
+                    {t('cetak.print')}
+                  </button>
+                ) : null}
+              </div>
+            </div>
+          ) : null}
+        </section>
+        <PrintLog />
+      </div>
+    </div>
+  );
+}
