@@ -146,3 +146,36 @@ export async function addCurugOffice(page: Page, staff: readonly Person[] = CURU
   await addUnit(page, 'Seksi Pemerintahan', 'Kecamatan Curug');
   for (const p of staff) await addPerson(page, p);
 }
+
+export async function openEvaluation(page: Page, nama: string, period: string) {
+  await page.goto('/#/penilaian');
+  await selectPeriod(page, period);
+  const row = page.getByTestId('eval-row').filter({ hasText: nama });
+  const open = row.getByRole('link', { name: 'Buka' });
+  const start = row.getByRole('button', { name: 'Nilai' });
+  // The row renders once its evaluation is read: wait for either action before choosing.
+  await expect(open.or(start)).toBeVisible();
+  if (await open.count()) await open.click();
+  else await start.click();
+  await expect(page.getByRole('heading', { level: 1 })).toContainText(`Evaluasi kinerja ${nama}`);
+}
+
+export async function selectPeriod(page: Page, text: string) {
+  const select = page.getByLabel('Periode', { exact: true });
+  const value = await select.evaluate((el, wanted) => [...(el as HTMLSelectElement).options].find((o) => o.text.includes(wanted))?.value ?? '', text);
+  await select.selectOption(value);
+}
+
+/** Realisasi and one dated feedback for RHK A.1, then the two ratings. */
+export async function rate(page: Page, realisasi: string, hasil: string, perilaku: string) {
+  await page.getByLabel('Realisasi berdasarkan bukti dukung A.1').fill(realisasi);
+  await page.getByLabel('Isi umpan balik A.1').fill('Laporan diserahkan tepat waktu');
+  await page.getByRole('button', { name: 'Tambah' }).first().click();
+  await page.getByLabel('Rating hasil kerja').selectOption({ label: hasil });
+  await page.getByLabel('Rating perilaku kerja').selectOption({ label: perilaku });
+}
+
+export async function finalise(page: Page) {
+  await page.getByRole('button', { name: 'Finalkan' }).click();
+  await expect(page.getByTestId('eval-status')).toHaveText('Final');
+}

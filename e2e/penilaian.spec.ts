@@ -1,39 +1,9 @@
-import { expect, test, type Page } from '@playwright/test';
+import { expect, test } from '@playwright/test';
 import { rmSync } from 'node:fs';
-import { addCurugOffice, fillRhk, launchApp, newProfileDir, openSkpOf, setUnitHead, setupOffice, submitAndApprove } from './helpers';
+import { addCurugOffice, fillRhk, finalise, launchApp, newProfileDir, openEvaluation, openSkpOf, rate, selectPeriod, setUnitHead, setupOffice, submitAndApprove } from './helpers';
 
 const Q1 = 'TRIWULAN I (';
 const AKHIR = 'TRIWULAN IV-AKHIR';
-
-async function openEvaluation(page: Page, nama: string, period: string) {
-  await page.goto('/#/penilaian');
-  await selectPeriod(page, period);
-  const row = page.getByTestId('eval-row').filter({ hasText: nama });
-  const open = row.getByRole('link', { name: 'Buka' });
-  if (await open.count()) await open.click();
-  else await row.getByRole('button', { name: 'Nilai' }).click();
-  await expect(page.getByRole('heading', { level: 1 })).toContainText(`Evaluasi kinerja ${nama}`);
-}
-
-async function selectPeriod(page: Page, text: string) {
-  const select = page.getByLabel('Periode', { exact: true });
-  const value = await select.evaluate((el, wanted) => [...(el as HTMLSelectElement).options].find((o) => o.text.includes(wanted))?.value ?? '', text);
-  await select.selectOption(value);
-}
-
-/** Realisasi and one dated feedback for RHK A.1, then the two ratings. */
-async function rate(page: Page, realisasi: string, hasil: string, perilaku: string) {
-  await page.getByLabel('Realisasi berdasarkan bukti dukung A.1').fill(realisasi);
-  await page.getByLabel('Isi umpan balik A.1').fill('Laporan diserahkan tepat waktu');
-  await page.getByRole('button', { name: 'Tambah' }).first().click();
-  await page.getByLabel('Rating hasil kerja').selectOption({ label: hasil });
-  await page.getByLabel('Rating perilaku kerja').selectOption({ label: perilaku });
-}
-
-async function finalise(page: Page) {
-  await page.getByRole('button', { name: 'Finalkan' }).click();
-  await expect(page.getByTestId('eval-status')).toHaveText('Final');
-}
 
 test('a unit is rated for Q1 and AKHIR: predikat by the matrix, distribution warning, lock and reopen with a reason', async () => {
   test.setTimeout(180_000);

@@ -6,7 +6,8 @@ import { parseCode } from '../domain/verification';
 import { SAMPLE_OPTIONS, sampleEvaluation, sampleRekap, sampleSkp } from '../sample/printSamples';
 import { documentDefinition, prepareDocument } from './documents';
 import type { PrintJob, PrintOptions } from './model';
-import { installTestFonts, pdfPages, type PdfPage } from './pdf.testkit';
+import { installTestFonts } from './pdf.testkit';
+import { pdfPages, type PdfPage } from './pdfText.testkit';
 import { renderPdf } from './render';
 
 const pack = PERMENPANRB_6_2022;

@@ -1,42 +1,9 @@
-/** Test-only helpers: fonts from assets/, and the text and page sizes of a rendered PDF (pdfjs-dist). */
+/** Test-only: pdfmake with the bundled fonts read from assets/. */
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
-import { getDocument } from 'pdfjs-dist/legacy/build/pdf.mjs';
 import { installFonts } from './render';
 
 export function installTestFonts(): void {
   const read = (name: string) => readFileSync(fileURLToPath(new URL(`../../assets/fonts/${name}`, import.meta.url))).toString('base64');
   installFonts({ regular: read('LiberationSans-Regular.ttf'), bold: read('LiberationSans-Bold.ttf'), italic: read('LiberationSans-Italic.ttf') });
-}
-
-export interface PdfPage {
-  text: string;
-  width: number;
-  height: number;
-}
-
-/** Each page's text with items joined by spaces and whitespace collapsed, plus its size in points. */
-export async function pdfPages(bytes: Uint8Array): Promise<PdfPage[]> {
-  const doc = await getDocument({ data: bytes.slice(), useSystemFonts: false, isEvalSupported: false }).promise;
-  const pages: PdfPage[] = [];
-  for (let i = 1; i <= doc.numPages; i++) {
-    const page = await doc.getPage(i);
-    const content = await page.getTextContent();
-    // pdfmake writes a word per text item; join items that touch, put a space at gaps and line ends.
-    let text = '';
-    let last: { x: number; y: number } | null = null;
-    for (const it of content.items) {
-      if (!('str' in it)) continue;
-      const x = it.transform[4] as number;
-      const y = it.transform[5] as number;
-      if (last && (Math.abs(y - last.y) > 1 || x - last.x > 1)) text += ' ';
-      text += it.str;
-      last = { x: x + it.width, y };
-    }
-    text = text.replace(/\s+/g, ' ').trim();
-    const [x0, y0, x1, y1] = page.view as [number, number, number, number];
-    pages.push({ text, width: Math.round((x1 - x0) * 100) / 100, height: Math.round((y1 - y0) * 100) / 100 });
-  }
-  await doc.destroy();
-  return pages;
 }

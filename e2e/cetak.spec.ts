@@ -1,0 +1,128 @@
+import { expect, test, type Page } from '@playwright/test';
+import { readFileSync, rmSync } from 'node:fs';
+import { pdfPages } from '../src-renderer/print/pdfText.testkit';
+import { addCurugOffice, CURUG_STAFF, fillRhk, finalise, launchApp, newProfileDir, openEvaluation, openSkpOf, rate, selectPeriod, setUnitHead, setupOffice, submitAndApprove } from './helpers';
+
+const Q1 = 'TRIWULAN I (';
+
+/** Clicks the save button of the finished print and returns the downloaded file. */
+async function download(page: Page, button: string): Promise<{ name: string; bytes: Uint8Array }> {
+  const [dl] = await Promise.all([page.waitForEvent('download'), page.getByTestId('cetak-done').getByRole('button', { name: button }).click()]);
+  return { name: dl.suggestedFilename(), bytes: new Uint8Array(readFileSync((await dl.path())!)) };
+}
+
+async function verify(page: Page, code: string) {
+  await page.goto('/#/cetak/verifikasi');
+  const input = page.getByLabel('Kode verifikasi');
+  // A USB scanner types the code and presses Enter.
+  await input.fill(code);
+  await input.press('Enter');
+  return page.getByTestId('verify-result');
+}
+
+test('print an evaluation, verify the code, change the record, and print a unit on F4', async () => {
+  test.setTimeout(180_000);
+  const dir = newProfileDir();
+  const { context, page } = await launchApp(dir);
+  try {
+    await setupOffice(page);
+    await addCurugOffice(page, CURUG_STAFF.slice(0, 3));
+    await setUnitHead(page, 'Seksi Pemerintahan', 'Rina Marlina');
+    await openSkpOf(page, 'Rina Marlina');
+    await fillRhk(page, 'Terselenggaranya pelayanan administrasi pemerintahan', 'Persentase layanan tepat waktu', '95%');
+    await submitAndApprove(page);
+    await openSkpOf(page, 'Budi Hartono');
+    await fillRhk(page, 'Tersusunnya surat keterangan kependudukan', 'Jumlah surat keterangan', '1.200 Surat', 'Terselenggaranya pelayanan administrasi');
+    await submitAndApprove(page);
+
+    // The SKP prints from its editor, approved, without DRAF.
+    await page.getByRole('link', { name: 'Cetak SKP' }).click();
+    await expect(page.getByRole('heading', { level: 1 })).toHaveText('Cetak SKP dan Lampiran');
+    await expect(page.getByTestId('cetak-single')).toHaveText('Dokumen milik Budi Hartono.');
+    await page.getByRole('button', { name: 'Buat PDF' }).click();
+    await expect(page.getByTestId('cetak-done')).toContainText('Selesai: 1 dokumen');
+    const skp = await download(page, 'Simpan PDF');
+    expect(skp.name).toBe('SKP-2026-Budi-Hartono-199001152015031002.pdf'.replace('2026', String(new Date().getFullYear())));
+    const skpText = (await pdfPages(skp.bytes)).map((p) => p.text).join(' ');
+    expect(skpText).toContain('SASARAN KINERJA PEGAWAI');
+    expect(skpText).toContain('Tersusunnya surat keterangan kependudukan');
+    expect(skpText).toContain('19900115 201503 1 002');
+    expect(skpText).toContain('LAMPIRAN SASARAN KINERJA PEGAWAI');
+    expect(skpText).not.toContain('DRAF');
+
+    // Q1 evaluation, final, printed from the evaluation editor.
+    await page.goto('/#/penilaian/distribusi');
+    await selectPeriod(page, Q1);
+    const seksi = page.locator('[data-testid="dist-unit"][data-unit="Seksi Pemerintahan"]');
+    await seksi.getByLabel('Capaian kinerja organisasi — Seksi Pemerintahan').selectOption({ label: 'Baik' });
+    await expect(seksi.getByText('Capaian organisasi tersimpan.')).toBeVisible();
+    await openEvaluation(page, 'Budi Hartono', Q1);
+    await rate(page, '310 surat keterangan', 'Di Atas Ekspektasi', 'Sesuai Ekspektasi');
+    await finalise(page);
+    await page.getByRole('link', { name: 'Cetak evaluasi' }).click();
+    await expect(page.getByLabel('Arah')).toHaveValue('landscape');
+    await page.getByRole('button', { name: 'Buat PDF' }).click();
+    const evaluasi = await download(page, 'Simpan PDF');
+    const pages = await pdfPages(evaluasi.bytes);
+    const text = pages.map((p) => p.text).join(' ');
+    expect(pages[0]!.width).toBeGreaterThan(pages[0]!.height);
+    for (const s of [
+      'EVALUASI KINERJA PEGAWAI', 'PERIODE: TRIWULAN I', 'CAPAIAN KINERJA ORGANISASI: BAIK', '310 surat keterangan',
+      'Laporan diserahkan tepat waktu', 'RATING HASIL KERJA: DI ATAS EKSPEKTASI', 'RATING PERILAKU KERJA: SESUAI EKSPEKTASI',
+      'PREDIKAT KINERJA PEGAWAI: BAIK', 'Pejabat Penilai Kinerja,', 'Rina Marlina', 'Dokumen milik Budi Hartono (NIP 19900115 201503 1 002) · Hal. 1 dari',
+    ]) {
+      expect(text).toContain(s);
+    }
+    expect(text).toMatch(/Curug, \d{1,2} [A-Z][a-z]+ \d{4}/);
+
+    // The print history holds the code printed under the QR; it verifies while the record is unchanged.
+    const code = (await page.getByTestId('print-log').getByRole('link').first().textContent())!.trim();
+    expect(code).toMatch(/^KL-EVA-199001152015031002-\d{4}TW1-[0-9A-Z]{8}$/);
+    expect(text).toContain(code);
+    let result = await verify(page, code);
+    await expect(result).toContainText('Sesuai: data di aplikasi sama dengan dokumen cetak ini.');
+
+    // Reopen and change the realisasi: the same paper no longer matches, and the change is named.
+    await openEvaluation(page, 'Budi Hartono', Q1);
+    await page.getByRole('button', { name: 'Buka kembali' }).click();
+    await page.getByRole('dialog').getByLabel('Alasan').fill('Koreksi realisasi');
+    await page.getByRole('dialog').getByRole('button', { name: 'Buka kembali' }).click();
+    await page.getByLabel('Realisasi berdasarkan bukti dukung A.1').fill('290 surat keterangan');
+    await page.getByRole('button', { name: 'Simpan', exact: true }).click();
+    await expect(page.getByText('Evaluasi tersimpan.')).toBeVisible();
+    result = await verify(page, code.toLowerCase());
+    await expect(result).toContainText('Tidak sesuai: data sudah berubah sejak dokumen ini dicetak.');
+    const changes = page.getByTestId('verify-changes');
+    await expect(changes.getByRole('row').filter({ hasText: 'RHK A.1 — realisasi' })).toContainText('310 surat keterangan');
+    await expect(changes.getByRole('row').filter({ hasText: 'RHK A.1 — realisasi' })).toContainText('290 surat keterangan');
+    await expect(changes.getByRole('row').filter({ hasText: 'Status' })).toContainText('DRAF');
+    await verify(page, 'KL-EVA-123');
+    await expect(page.getByText(/^Kode tidak dikenali/)).toBeVisible();
+
+    // A whole unit for Q1 on F4, one PDF: the draft evaluation carries DRAF; the unit rekap too.
+    await page.goto('/#/cetak');
+    await page.getByLabel('Dokumen', { exact: true }).selectOption({ label: 'Evaluasi Kinerja Pegawai' });
+    await selectPeriod(page, Q1);
+    await page.getByLabel('Kertas').selectOption('F4');
+    await expect(page.getByTestId('cetak-count')).toHaveText('1 dokumen akan dicetak. 1 di antaranya belum final dan diberi tanda DRAF.');
+    await page.getByRole('button', { name: 'Buat PDF' }).click();
+    const batch = await download(page, 'Simpan PDF');
+    const batchPages = await pdfPages(batch.bytes);
+    for (const p of batchPages) expect([p.width, p.height]).toEqual([935.43, 609.45]);
+    expect(batchPages[0]!.text).toContain('DRAF');
+    expect(batchPages[0]!.text).toContain('290 surat keterangan');
+
+    await page.getByLabel('Dokumen', { exact: true }).selectOption({ label: 'Rekap predikat per unit' });
+    await expect(page.getByLabel('Arah')).toHaveValue('portrait');
+    await page.getByRole('button', { name: 'Buat PDF' }).click();
+    const rekap = await download(page, 'Simpan PDF');
+    const rekapText = (await pdfPages(rekap.bytes)).map((p) => p.text).join(' ');
+    expect(rekapText).toContain('REKAPITULASI PREDIKAT KINERJA PEGAWAI');
+    expect(rekapText).toContain('SEKSI PEMERINTAHAN');
+    expect(rekapText).toContain('Kepala Seksi Pemerintahan,');
+    expect(rekapText).toMatch(/Budi Hartono .*Analis Pemerintahan Baik/);
+  } finally {
+    await context.close();
+    rmSync(dir, { recursive: true, force: true });
+  }
+});
