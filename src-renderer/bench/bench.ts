@@ -16,6 +16,9 @@ import { checkDistribution } from '../domain/distribution';
 import { CAPAIAN_ORGANISASI, PERMENPANRB_6_2022, predikatOf, RATINGS, type Predikat, type Rating } from '../domain/rulepack';
 import { newRhk, type Rhk } from '../domain/skp';
 import { generateOrganisation } from '../sample/generate';
+import type { PrintJob } from '../print/model';
+import { PrintRun } from '../print/printClient';
+import { SAMPLE_OPTIONS, sampleEvaluation, sampleSkp } from '../sample/printSamples';
 
 async function deleteAll() {
   for (const name of await Dexie.getDatabaseNames()) await Dexie.delete(name);
@@ -223,8 +226,32 @@ async function importExportBench(n: number) {
   return { phases, created: app.result, appMs: app.ms, baselineMs, longestMs: app.longestMs, exportMs: exp.ms, exportBaselineMs, exportLongestMs: exp.longestMs, bytes: exp.result.length };
 }
 
-Object.assign(hooks, { seedBigSkp, rawGetSkp, predikatBench, importExportBench });
+/**
+ * n evaluation forms (3 RHK each, landscape A4) printed the way the Cetak screen does it (jobs to
+ * the worker, canonical content, codes, definitions, pdfmake, bytes back) against bare pdfmake
+ * rendering the same definitions, prepared untimed inside a worker.
+ */
+async function pdfBatchBench(n: number) {
+  const skp = sampleSkp(3);
+  const jobs: PrintJob[] = Array.from({ length: n }, (_, i) => {
+    const nip = `1990031520150310${String(i % 100).padStart(2, '0')}`;
+    const pegawai = { ...skp.pegawai, employeeId: `emp-${i}`, nama: `Pegawai Contoh ${i + 1}, S.Kom.`, nip };
+    return { kind: 'EVA', evaluation: sampleEvaluation({ ...skp, pegawai }, { id: `eva-${i}`, pegawai }), skp: { ...skp, pegawai }, pack: PERMENPANRB_6_2022, capaian: 'BAIK' };
+  });
+  const opts = { ...SAMPLE_OPTIONS, orientation: 'landscape' as const };
+  const ours = await longestTask(() => new PrintRun().run(jobs, opts, 'SATU_PDF', 'bench', () => {}));
+  const bare = await new PrintRun().bare(jobs, opts, 'bench');
+  return { ms: ours.ms, pages: ours.result.pages, longestMs: ours.longestMs, bareMs: bare.ms, barePages: bare.pages };
+}
+
+Object.assign(hooks, { seedBigSkp, rawGetSkp, predikatBench, importExportBench, pdfBatchBench });
 (window as unknown as {
-  __bench: typeof hooks & { seedBigSkp: typeof seedBigSkp; rawGetSkp: typeof rawGetSkp; predikatBench: typeof predikatBench; importExportBench: typeof importExportBench };
+  __bench: typeof hooks & {
+    seedBigSkp: typeof seedBigSkp;
+    rawGetSkp: typeof rawGetSkp;
+    predikatBench: typeof predikatBench;
+    importExportBench: typeof importExportBench;
+    pdfBatchBench: typeof pdfBatchBench;
+  };
 }).__bench = hooks as never;
 document.body.dataset.ready = '1';

@@ -20,7 +20,7 @@ async function prepareAll(req: Extract<PrintRequest, { jobs: unknown }>): Promis
   const docs: PreparedDoc[] = [];
   for (const [i, job] of req.jobs.entries()) {
     docs.push(await prepareDocument(job, req.opts));
-    if (i % 25 === 0 || i === req.jobs.length - 1) ctx.postMessage({ type: 'progress', phase: 'prepare', done: i + 1, total: req.jobs.length });
+    if (i % 25 === 0 || i === req.jobs.length - 1) ctx.postMessage({ type: 'progress', phase: 'prepare', unit: 'count', done: i + 1, total: req.jobs.length });
   }
   return docs;
 }
@@ -37,10 +37,15 @@ async function handle(req: PrintRequest): Promise<void> {
   let bytes: Uint8Array;
   let pages = 0;
   if (req.output === 'SATU_PDF') {
-    // pdfmake reports progress as a fraction of the document it is writing.
-    (pdfMake as unknown as { setProgressCallback(cb: (p: number) => void): void }).setProgressCallback((p) =>
-      ctx.postMessage({ type: 'progress', phase: 'render', done: Math.round(p * 1000), total: 1000 }),
-    );
+    // pdfmake reports progress after every item it draws (hundreds of thousands in a batch):
+    // pass on only whole-percent steps, or the messages cost more than the drawing.
+    let lastPct = -1;
+    (pdfMake as unknown as { setProgressCallback(cb: (p: number) => void): void }).setProgressCallback((p) => {
+      const pct = Math.floor(p * 100);
+      if (pct === lastPct) return;
+      lastPct = pct;
+      ctx.postMessage({ type: 'progress', phase: 'render', unit: 'percent', done: pct, total: 100 });
+    });
     bytes = await renderPdf(documentDefinition(docs, req.opts, req.title));
     pages = countPages(bytes);
   } else {
@@ -49,7 +54,7 @@ async function handle(req: PrintRequest): Promise<void> {
       const pdf = await renderPdf(documentDefinition([d], req.opts, d.record.title));
       pages += countPages(pdf);
       files[fileNameFor(d.record, Object.keys(files))] = pdf;
-      ctx.postMessage({ type: 'progress', phase: 'render', done: i + 1, total: docs.length });
+      ctx.postMessage({ type: 'progress', phase: 'render', unit: 'count', done: i + 1, total: docs.length });
     }
     // PDFs are already compressed; storing them keeps zipping instant.
     bytes = zipSync(files, { level: 0 });

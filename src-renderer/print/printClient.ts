@@ -2,11 +2,7 @@ import type { PrintRecord } from './documents';
 import type { PrintJob, PrintOptions } from './model';
 import type { PrintOutput, PrintRequest, PrintResponse } from './printProtocol';
 
-export interface PrintProgress {
-  phase: 'prepare' | 'render';
-  done: number;
-  total: number;
-}
+export type PrintProgress = Omit<Extract<PrintResponse, { type: 'progress' }>, 'type'>;
 
 export interface PrintResult {
   bytes: Uint8Array;

@@ -10,7 +10,8 @@ export type PrintRequest =
   | { type: 'bare'; jobs: PrintJob[]; opts: PrintOptions; title: string };
 
 export type PrintResponse =
-  | { type: 'progress'; phase: 'prepare' | 'render'; done: number; total: number }
+  /** `percent`: done out of 100 while one PDF is written; `count`: documents done. */
+  | { type: 'progress'; phase: 'prepare' | 'render'; unit: 'count' | 'percent'; done: number; total: number }
   | { type: 'done'; bytes: Uint8Array; records: PrintRecord[]; pages: number }
   | { type: 'bare'; ms: number; pages: number }
   | { type: 'failed'; detail: string };

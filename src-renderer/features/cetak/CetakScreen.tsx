@@ -77,7 +77,7 @@ type RunState =
 function progressText(t: Translate, p: PrintProgress | null): string {
   if (!p) return t('cetak.progress.start');
   if (p.phase === 'prepare') return t('cetak.progress.prepare', { done: p.done, total: p.total });
-  return p.total === 1000 ? t('cetak.progress.renderPct', { pct: Math.round(p.done / 10) }) : t('cetak.progress.renderFiles', { done: p.done, total: p.total });
+  return p.unit === 'percent' ? t('cetak.progress.renderPct', { pct: p.done }) : t('cetak.progress.renderFiles', { done: p.done, total: p.total });
 }
 
 /**
