@@ -190,6 +190,23 @@ try {
   await shot('20-impor-pratinjau');
   await page.getByTestId('import-errors').scrollIntoViewIfNeeded();
   await shot('21-impor-galat');
+
+  // Cetak: the unit batch for the current period, then the print history's code verified.
+  await page.goto(`${BASE}/index.html#/cetak`);
+  await page.getByTestId('cetak-count').waitFor();
+  await shot('22-cetak');
+  await page.getByRole('button', { name: 'Buat PDF' }).click();
+  await page.getByTestId('cetak-done').waitFor();
+  await shot('23-cetak-selesai');
+  const printed = (await page.getByTestId('print-log').getByRole('link').first().textContent()).trim();
+  await page.goto(`${BASE}/index.html#/cetak/verifikasi`);
+  await page.getByLabel('Kode verifikasi').fill(printed);
+  await page.getByLabel('Kode verifikasi').press('Enter');
+  await page.getByTestId('verify-result').waitFor();
+  await shot('24-verifikasi-sesuai');
+  await page.goto(`${BASE}/index.html#/pengaturan`);
+  await page.getByRole('heading', { name: 'Cetak', exact: true }).scrollIntoViewIfNeeded();
+  await shot('25-pengaturan-cetak');
   await context.close();
   console.log(`Screenshots in ${OUT}/`);
 } finally {

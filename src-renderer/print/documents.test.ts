@@ -1,4 +1,4 @@
-import { mkdirSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { PERMENPANRB_6_2022 } from '../domain/rulepack';
@@ -197,6 +197,15 @@ describe('paper, signatures and verification', () => {
     expect([f4l.pages[0]!.width, f4l.pages[0]!.height]).toEqual([935.43, 609.45]);
     const a4 = await render([{ kind: 'SKP', skp, pack }]);
     expect([a4.pages[0]!.width, a4.pages[0]!.height]).toEqual([595.28, 841.89]);
+  });
+
+  it('the kop carries the office logo when one is set', async () => {
+    const logo = `data:image/png;base64,${readFileSync(new URL('../../assets/icon.png', import.meta.url)).toString('base64')}`;
+    const skp = sampleSkp(3);
+    const hasImage = (b: Uint8Array) => Buffer.from(b).toString('latin1').includes('/Subtype /Image');
+    const withLogo = await render([{ kind: 'DEK', evaluation: sampleEvaluation(skp), pack, capaian: 'BAIK' }], { ...SAMPLE_OPTIONS, logo }, 'dekp-logo');
+    expect(hasImage(withLogo.bytes)).toBe(true);
+    expect(withLogo.pages[0]!.text).toMatch(/^PEMERINTAH KABUPATEN TANGERANG KECAMATAN CURUG/);
   });
 
   it('a scanned signature is printed only when given for that print', async () => {
