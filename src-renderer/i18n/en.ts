@@ -774,4 +774,6 @@ export const en: Catalog = {
   "error.imageTooLarge": "The image is {sizeKb} KB; at most {maxKb} KB. Make it smaller (e.g. 600 pixels wide) and choose it again.",
   "error.imageEmpty": "The image file is empty.",
   "error.marginInvalid": "Margins must be 5–50 mm (bottom at least 18 mm so the verification code fits).",
+  "printSettings.save": "Save print settings",
+  "printSettings.saved": "Print settings saved.",
 };

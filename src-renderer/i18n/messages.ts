@@ -789,6 +789,8 @@ export const id = {
   "error.imageTooLarge": "Gambar berukuran {sizeKb} KB, paling besar {maxKb} KB. Perkecil ukurannya (misalnya lebar 600 piksel) lalu pilih lagi.",
   "error.imageEmpty": "Berkas gambar kosong.",
   "error.marginInvalid": "Margin harus 5–50 mm (bawah paling sedikit 18 mm agar kode verifikasi muat).",
+  "printSettings.save": "Simpan pengaturan cetak",
+  "printSettings.saved": "Pengaturan cetak disimpan.",
 } as const;
 
 export type MessageKey = keyof typeof id;

@@ -66,8 +66,8 @@ export function PrintSettings() {
         </select>
       </label>
       <div className="actions">
-        <button type="button" className="primary" disabled={!dirty} onClick={() => void attempt(() => store.settings.updatePrintPreferences(prefs), t('common.saved'))}>
-          {t('common.save')}
+        <button type="button" className="primary" disabled={!dirty} onClick={() => void attempt(() => store.settings.updatePrintPreferences(prefs), t('printSettings.saved'))}>
+          {t('printSettings.save')}
         </button>
       </div>
 
