@@ -1,9 +1,8 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import { emptyEmployeeFields, type EmployeeFields } from '../domain/pegawai';
 import { PERMENPANRB_6_2022 } from '../domain/rulepack';
-import { newRhk, type Rhk } from '../domain/skp';
 import { RepoError } from './errors';
 import { DataStore } from './store';
+import { person, rhk } from '../sample/records';
 
 let n = 0;
 const stores: DataStore[] = [];
@@ -13,15 +12,6 @@ afterEach(() => {
 
 const Q1 = '2026-TRIWULANAN-1';
 const Q4 = '2026-TRIWULANAN-4';
-
-function person(nip: string, nama: string, extra: Partial<EmployeeFields> = {}): EmployeeFields {
-  return { ...emptyEmployeeFields(), nip, nama, ...extra };
-}
-
-function rhk(teks: string): Rhk {
-  const r = newRhk('UTAMA', crypto.randomUUID(), crypto.randomUUID());
-  return { ...r, teks, indikator: [{ id: crypto.randomUUID(), aspek: 'KUANTITAS', teks: `Jumlah ${teks}`, target: '12 Dokumen' }] };
-}
 
 async function refusal(p: Promise<unknown>): Promise<RepoError> {
   const err = await p.then(() => null, (e: unknown) => e);

@@ -1,23 +1,13 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import { emptyEmployeeFields, type EmployeeFields } from '../domain/pegawai';
-import { newRhk, type Rhk } from '../domain/skp';
 import { RepoError } from './errors';
 import { DataStore } from './store';
+import { person, rhk } from '../sample/records';
 
 let n = 0;
 const stores: DataStore[] = [];
 afterEach(() => {
   while (stores.length) stores.pop()?.close();
 });
-
-function person(nip: string, nama: string, extra: Partial<EmployeeFields> = {}): EmployeeFields {
-  return { ...emptyEmployeeFields(), nip, nama, ...extra };
-}
-
-function rhk(teks: string, extra: Partial<Rhk> = {}): Rhk {
-  const r = newRhk('UTAMA', crypto.randomUUID(), crypto.randomUUID());
-  return { ...r, teks, indikator: [{ id: crypto.randomUUID(), aspek: 'KUANTITAS', teks: `Jumlah ${teks}`, target: '12 Dokumen' }], ...extra };
-}
 
 async function refusal(p: Promise<unknown>): Promise<RepoError> {
   const err = await p.then(() => null, (e: unknown) => e);

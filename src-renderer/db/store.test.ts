@@ -1,10 +1,10 @@
 import Dexie from 'dexie';
 import { afterEach, describe, expect, it } from 'vitest';
-import { emptyEmployeeFields, type EmployeeFields } from '../domain/pegawai';
 import { listBackups } from './backup';
 import { RepoError } from './errors';
 import { CURRENT_VERSION, SCHEMA_VERSIONS, type SchemaVersion } from './schema';
 import { DataStore } from './store';
+import { person } from '../sample/records';
 
 let n = 0;
 const stores: DataStore[] = [];
@@ -25,10 +25,6 @@ const profile = {
   kertas: 'A4' as const,
   namaAdmin: 'Siti Aminah',
 };
-
-function person(nip: string, nama: string, extra: Partial<EmployeeFields> = {}): EmployeeFields {
-  return { ...emptyEmployeeFields(), nip, nama, ...extra };
-}
 
 async function expectRefusal(p: Promise<unknown>, code: string): Promise<RepoError> {
   const err = await p.then(() => null, (e: unknown) => e);

@@ -31,15 +31,8 @@ export interface PreparedDoc {
   content: Content[];
 }
 
-interface JobFacts {
-  docId: string;
-  periodId: string;
-  nip: string;
-  ownerNama: string;
-  title: string;
-  draft: boolean;
-  canonical: CanonicalContent;
-}
+/** What a job prints about itself, before it has a code. */
+export type JobFacts = Omit<PrintRecord, 'code' | 'kind'>;
 
 /** Identity, period and canonical content of a job: what both printing and verifying need. */
 export function jobFacts(job: PrintJob): JobFacts {
@@ -52,7 +45,7 @@ export function jobFacts(job: PrintJob): JobFacts {
         ownerNama: job.skp.pegawai.nama,
         title: `SKP ${job.skp.year}`,
         draft: job.skp.status !== 'DISETUJUI',
-        canonical: skpCanonical(job.skp, job.pack),
+        content: skpCanonical(job.skp, job.pack),
       };
     case 'EVA':
     case 'DEK': {
@@ -64,7 +57,7 @@ export function jobFacts(job: PrintJob): JobFacts {
         ownerNama: ev.pegawai.nama,
         title: `${job.kind === 'EVA' ? 'Evaluasi Kinerja Pegawai' : 'DEKP'} ${ev.periodLabel}${ev.akhir ? '-AKHIR' : ''} ${ev.year}`,
         draft: ev.status !== 'FINAL',
-        canonical: job.kind === 'EVA' ? evaluasiCanonical(ev, job.skp, job.pack, job.capaian) : dekpCanonical(ev, job.pack, job.capaian),
+        content: job.kind === 'EVA' ? evaluasiCanonical(ev, job.skp, job.pack, job.capaian) : dekpCanonical(ev, job.pack, job.capaian),
       };
     }
     case 'RKP':
@@ -75,7 +68,7 @@ export function jobFacts(job: PrintJob): JobFacts {
         ownerNama: job.rekap.kepala?.nama || job.rekap.unitNama,
         title: `Rekap predikat ${job.rekap.unitNama} ${job.rekap.periodTitle}`,
         draft: job.rekap.draft,
-        canonical: rekapCanonical(job.rekap),
+        content: rekapCanonical(job.rekap),
       };
   }
 }
@@ -99,9 +92,9 @@ function bodyOf(job: PrintJob, opts: PrintOptions): Content[] {
 
 export async function prepareDocument(job: PrintJob, opts: PrintOptions): Promise<PreparedDoc> {
   const f = jobFacts(job);
-  const code = await verificationCodeOf(job.kind, f.nip, f.periodId, f.canonical);
+  const code = await verificationCodeOf(job.kind, f.nip, f.periodId, f.content);
   return {
-    record: { code, kind: job.kind, docId: f.docId, periodId: f.periodId, nip: f.nip, ownerNama: f.ownerNama, title: f.title, draft: f.draft, content: f.canonical },
+    record: { ...f, code, kind: job.kind },
     content: bodyOf(job, opts),
   };
 }

@@ -23,3 +23,8 @@ export function fileNameFor(r: Pick<PrintRecord, 'kind' | 'periodId' | 'ownerNam
   for (let i = 2; taken.includes(name); i++) name = `${base}-${i}.pdf`;
   return name;
 }
+
+/** "EVA-2026-TRIWULAN-I-Seksi-Pemerintahan.pdf" for a batch. */
+export function batchFileName(parts: readonly string[], ext: 'pdf' | 'zip'): string {
+  return `${parts.map(safe).filter(Boolean).join('-')}.${ext}`;
+}

@@ -7,66 +7,20 @@ import { Notice } from '../../components/Field';
 import { fromJsDate, parseIsoDate, toIsoDate } from '../../domain/dates';
 import { PAPER_SIZES, type PaperSize } from '../../domain/office';
 import type { DocKind } from '../../domain/verification';
-import type { DataStore } from '../../db/store';
 import { useT, type Translate } from '../../i18n/i18n';
-import { DEFAULT_ORIENTATION, type Orientation, type PrintJob } from '../../print/model';
-import { fileNameFor } from '../../print/output';
+import { DEFAULT_ORIENTATION, type Orientation } from '../../print/model';
+import { batchFileName, fileNameFor } from '../../print/output';
+import { jobFacts } from '../../print/documents';
 import type { PrintOutput } from '../../print/printProtocol';
 import { PrintCancelled, PrintRun, type PrintProgress } from '../../print/printClient';
 import { getPlatform } from '../../platform/platform';
 import { UnitFilterSelect } from '../pegawai/UnitOptions';
 import { PeriodSelect } from '../penilaian/PeriodSelect';
 import { useChosenPeriod } from '../penilaian/usePenilaianData';
-import { evaluationJob, printOptions, rekapJob, skpJob } from './printData';
+import { batchJobs, jobFor, printOptions, type Scope } from './printData';
 import { PrintLog } from './PrintLog';
 
 const KINDS: readonly DocKind[] = ['SKP', 'EVA', 'DEK', 'RKP'];
-
-/** What a batch covers: the year (SKP) or a period, optionally one unit. */
-interface Scope {
-  kind: DocKind;
-  year: number;
-  periodId: string;
-  unitId: string;
-}
-
-/** The jobs of a batch, in unit then name order, so a printed stack can be handed out per unit. */
-async function batchJobs(store: DataStore, s: Scope): Promise<PrintJob[]> {
-  const employees = new Map((await store.employees.listAll()).map((e) => [e.id, e]));
-  const inUnit = (unitId: string | null | undefined) => !s.unitId || unitId === s.unitId;
-  const jobs: (PrintJob | null)[] = [];
-  if (s.kind === 'SKP') {
-    const skps = (await store.skps.listByYear(s.year)).filter((k) => !k.deleted && inUnit(employees.get(k.employeeId)?.unitId));
-    skps.sort((a, b) => a.pegawai.unit.localeCompare(b.pegawai.unit, 'id') || a.pegawai.nama.localeCompare(b.pegawai.nama, 'id'));
-    for (const k of skps) jobs.push(await skpJob(store, k.id));
-  } else if (s.kind === 'RKP') {
-    const units = (await store.units.list()).filter((u) => !u.deleted && u.aktif && inUnit(u.id));
-    const withEvaluations = new Set((await store.evaluations.listByPeriod(s.periodId)).filter((e) => !e.deleted).map((e) => e.unitId));
-    for (const u of units.filter((u) => s.unitId || withEvaluations.has(u.id)).sort((a, b) => a.nama.localeCompare(b.nama, 'id'))) {
-      jobs.push(await rekapJob(store, u.id, s.year, s.periodId));
-    }
-  } else {
-    const evs = (await store.evaluations.listByPeriod(s.periodId)).filter((e) => !e.deleted && inUnit(e.unitId));
-    evs.sort((a, b) => a.pegawai.unit.localeCompare(b.pegawai.unit, 'id') || a.pegawai.nama.localeCompare(b.pegawai.nama, 'id'));
-    for (const e of evs) jobs.push(await evaluationJob(store, s.kind, e));
-  }
-  return jobs.filter((j): j is PrintJob => j !== null);
-}
-
-async function singleJob(store: DataStore, kind: DocKind, id: string): Promise<PrintJob | null> {
-  if (kind === 'SKP') return skpJob(store, id);
-  if (kind === 'EVA' || kind === 'DEK') {
-    const ev = await store.evaluations.get(id);
-    return ev ? evaluationJob(store, kind, ev) : null;
-  }
-  return null;
-}
-
-function isDraft(j: PrintJob): boolean {
-  if (j.kind === 'SKP') return j.skp.status !== 'DISETUJUI';
-  if (j.kind === 'RKP') return j.rekap.draft;
-  return j.evaluation.status !== 'FINAL';
-}
 
 type RunState =
   | { kind: 'idle' }
@@ -103,10 +57,10 @@ export function CetakScreen({ single }: { single?: { kind: DocKind; id: string }
 
   const scope: Scope = { kind, year, periodId: chosen.periodId, unitId };
   const jobs = useLiveQuery(
-    () => (single ? singleJob(store, single.kind, single.id).then((j) => (j ? [j] : [])) : batchJobs(store, scope)),
+    () => (single ? jobFor(store, single.kind, single.id, '').then((j) => (j ? [j] : [])) : batchJobs(store, scope)),
     [store, single?.kind, single?.id, kind, year, chosen.periodId, unitId],
   );
-  const drafts = jobs?.filter(isDraft).length ?? 0;
+  const drafts = jobs?.filter((j) => jobFacts(j).draft).length ?? 0;
   const signDate = parseIsoDate(tanggal);
 
   const chooseKind = (k: DocKind) => {
@@ -128,8 +82,8 @@ export function CetakScreen({ single }: { single?: { kind: DocKind; id: string }
       await store.prints.log(result.records);
       const first = result.records[0];
       const unitPart = unitId ? (units?.find((u) => u.id === unitId)?.nama ?? '') : t('cetak.file.all');
-      const base = `${kind}-${kind === 'SKP' ? year : chosen.period ? `${year}-${chosen.period.label}` : year}-${unitPart}`.replace(/[^A-Za-z0-9.]+/g, '-');
-      const fileName = single && first ? fileNameFor(first, []) : `${base}.${zip ? 'zip' : 'pdf'}`;
+      const periodPart = kind === 'SKP' || !chosen.period ? String(year) : `${year} ${chosen.period.label}`;
+      const fileName = single && first ? fileNameFor(first, []) : batchFileName([kind, periodPart, unitPart], zip ? 'zip' : 'pdf');
       setState({ kind: 'done', bytes: result.bytes, fileName, zip, documents: result.records.length, pages: result.pages, drafts: result.records.filter((x) => x.draft).length });
     } catch (err) {
       setState(err instanceof PrintCancelled ? { kind: 'idle' } : { kind: 'error', text: errorMessage(t, err) });

@@ -1,9 +1,8 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import { emptyEmployeeFields, type EmployeeFields } from '../../domain/pegawai';
-import { newRhk, type Rhk } from '../../domain/skp';
 import { DataStore } from '../../db/store';
 import { prepareDocument } from '../../print/documents';
 import { evaluationJob, printOptions, defaultChoices, rekapJob, skpJob, verifyCode } from './printData';
+import { person, rhk } from '../../sample/records';
 
 let n = 0;
 const stores: DataStore[] = [];
@@ -12,15 +11,6 @@ afterEach(() => {
 });
 
 const Q1 = '2026-TRIWULANAN-1';
-
-function person(nip: string, nama: string, extra: Partial<EmployeeFields> = {}): EmployeeFields {
-  return { ...emptyEmployeeFields(), nip, nama, ...extra };
-}
-
-function rhk(teks: string): Rhk {
-  const r = newRhk('UTAMA', crypto.randomUUID(), crypto.randomUUID());
-  return { ...r, teks, indikator: [{ id: crypto.randomUUID(), aspek: 'KUANTITAS', teks: `Jumlah ${teks}`, target: '12 Dokumen' }] };
-}
 
 async function setUp() {
   const s = await DataStore.open(`print-${++n}`);

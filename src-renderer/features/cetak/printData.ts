@@ -8,16 +8,17 @@ import { checkDistribution } from '../../domain/distribution';
 import type { Evaluation } from '../../domain/evaluation';
 import { printPreferencesOf, type PaperSize } from '../../domain/office';
 import { normalizeNip } from '../../domain/nip';
-import { periodText, periodTitle } from '../../domain/periods';
+import { periodKey, periodTitle, toIsoRange } from '../../domain/periods';
 import type { Predikat } from '../../domain/rulepack';
 import { snapshotOf } from '../../domain/skp';
-import { diffContent, expandPeriod, parseCode, type ContentChange } from '../../domain/verification';
+import { diffContent, expandPeriod, formatCode, parseCode, type ContentChange, type DocKind } from '../../domain/verification';
 import type { Profile } from '../../db/settingsRepo';
 import type { DataStore } from '../../db/store';
 import type { PrintLogEntry } from '../../db/schema';
 import { translate } from '../../i18n/i18n';
 import { jobFacts, verificationCodeOf } from '../../print/documents';
 import type { Orientation, PrintJob, PrintOptions, RekapData } from '../../print/model';
+import { periodePenilaian } from '../../print/skp';
 import { distributionRuleText, distributionWarningText } from '../penilaian/evalText';
 
 export interface PrintChoices {
@@ -73,7 +74,7 @@ const byName = (a: { nama: string }, b: { nama: string }) => a.nama.localeCompar
 export async function rekapJob(store: DataStore, unitId: string, year: number, periodId: string): Promise<PrintJob | null> {
   const units = await store.units.list();
   const unit = units.find((u) => u.id === unitId);
-  const period = (await store.years.periods(year)).find((p) => `${p.year}-${p.cadence}-${p.seq}` === periodId);
+  const period = (await store.years.periods(year)).find((p) => periodKey(p) === periodId);
   if (!unit || !period) return null;
   const t = (key: Parameters<typeof translate>[1], params?: Parameters<typeof translate>[2]) => translate('id', key, params);
   const evaluations = (await store.evaluations.listByPeriod(periodId)).filter((e) => !e.deleted && e.unitId === unitId);
@@ -95,7 +96,7 @@ export async function rekapJob(store: DataStore, unitId: string, year: number, p
     unitNama: unit.nama,
     periodId,
     periodTitle: periodTitle(period),
-    periodText: periodText(period.start, period.end),
+    periodText: periodePenilaian(toIsoRange(period).mulai, toIsoRange(period).selesai),
     capaian,
     pedoman: capaian ? `${t('dist.guideline', { capaian: pack.capaianLabels[capaian] })} ${pack.distribution[capaian].map((r) => distributionRuleText(t, pack, r)).join('; ')}.` : '',
     peringatan: capaian ? checkDistribution(pack, capaian, rated).map((w) => distributionWarningText(t, pack, capaian, w)) : [],
@@ -108,26 +109,63 @@ export async function rekapJob(store: DataStore, unitId: string, year: number, p
   return { kind: 'RKP', rekap };
 }
 
+/** What a batch covers: the year (SKP) or a period, optionally one unit. */
+export interface Scope {
+  kind: DocKind;
+  year: number;
+  periodId: string;
+  unitId: string;
+}
+
+/** The jobs of a batch, in unit then name order, so a printed stack can be handed out per unit. */
+export async function batchJobs(store: DataStore, s: Scope): Promise<PrintJob[]> {
+  const employees = new Map((await store.employees.listAll()).map((e) => [e.id, e]));
+  const inUnit = (unitId: string | null | undefined) => !s.unitId || unitId === s.unitId;
+  const jobs: (PrintJob | null)[] = [];
+  if (s.kind === 'SKP') {
+    const skps = (await store.skps.listByYear(s.year)).filter((k) => !k.deleted && inUnit(employees.get(k.employeeId)?.unitId));
+    skps.sort((a, b) => a.pegawai.unit.localeCompare(b.pegawai.unit, 'id') || a.pegawai.nama.localeCompare(b.pegawai.nama, 'id'));
+    for (const k of skps) jobs.push(await skpJob(store, k.id));
+  } else if (s.kind === 'RKP') {
+    const units = (await store.units.list()).filter((u) => !u.deleted && u.aktif && inUnit(u.id));
+    const withEvaluations = new Set((await store.evaluations.listByPeriod(s.periodId)).filter((e) => !e.deleted).map((e) => e.unitId));
+    for (const u of units.filter((u) => s.unitId || withEvaluations.has(u.id)).sort((a, b) => a.nama.localeCompare(b.nama, 'id'))) {
+      jobs.push(await rekapJob(store, u.id, s.year, s.periodId));
+    }
+  } else {
+    const evs = (await store.evaluations.listByPeriod(s.periodId)).filter((e) => !e.deleted && inUnit(e.unitId));
+    evs.sort((a, b) => a.pegawai.unit.localeCompare(b.pegawai.unit, 'id') || a.pegawai.nama.localeCompare(b.pegawai.nama, 'id'));
+    for (const e of evs) jobs.push(await evaluationJob(store, s.kind, e));
+  }
+  return jobs.filter((j): j is PrintJob => j !== null);
+}
+
 export type VerifyResult =
   | { status: 'invalid' }
   | { status: 'notFound'; code: string }
   | { status: 'match'; code: string; title: string; ownerNama: string; printed: PrintLogEntry | null }
   | { status: 'changed'; code: string; title: string; ownerNama: string; printed: PrintLogEntry | null; changes: ContentChange[] | null; deleted: boolean };
 
+/** The job for one stored record: an SKP, an evaluation (form or DEKP), or a unit's recap of a period. */
+export async function jobFor(store: DataStore, kind: DocKind, docId: string, periodId: string): Promise<PrintJob | null> {
+  if (kind === 'SKP') return skpJob(store, docId);
+  if (kind === 'RKP') return rekapJob(store, docId, Number(periodId.slice(0, 4)), periodId);
+  const ev = await store.evaluations.get(docId);
+  return ev ? evaluationJob(store, kind, ev) : null;
+}
+
 /** Today's job for the record a code names: from the print log when it is known here, else by NIP and period. */
-async function currentJob(store: DataStore, kind: PrintLogEntry['kind'], docId: string | null, nip: string, periodId: string): Promise<PrintJob | null> {
-  if (kind === 'RKP') {
-    if (!docId) return null;
-    return rekapJob(store, docId, Number(periodId.slice(0, 4)), periodId);
-  }
-  const employee = docId ? null : (await store.employees.listAll()).find((e) => !e.deleted && normalizeNip(e.nip) === nip);
+async function currentJob(store: DataStore, kind: DocKind, docId: string | null, nip: string, periodId: string): Promise<PrintJob | null> {
+  if (docId) return jobFor(store, kind, docId, periodId);
+  // A recap is only known through the print log: its code names the head, not the unit.
+  if (kind === 'RKP') return null;
+  const employee = (await store.employees.listAll()).find((e) => !e.deleted && normalizeNip(e.nip) === nip);
+  if (!employee) return null;
   if (kind === 'SKP') {
-    if (docId) return skpJob(store, docId);
-    if (!employee) return null;
     const skp = (await store.skps.forEmployee(employee.id, Number(periodId))).find((s) => !s.deleted);
     return skp ? skpJob(store, skp.id) : null;
   }
-  const ev = docId ? await store.evaluations.get(docId) : (await store.evaluations.forEmployee(employee?.id ?? '')).find((e) => !e.deleted && e.periodId === periodId);
+  const ev = (await store.evaluations.forEmployee(employee.id)).find((e) => !e.deleted && e.periodId === periodId);
   return ev ? evaluationJob(store, kind, ev) : null;
 }
 
@@ -135,7 +173,7 @@ export async function verifyCode(store: DataStore, raw: string): Promise<VerifyR
   const parsed = parseCode(raw);
   if (!parsed) return { status: 'invalid' };
   const periodId = expandPeriod(parsed.period) ?? parsed.period;
-  const code = [`KL`, parsed.kind, parsed.nip, parsed.period, parsed.hash].join('-');
+  const code = formatCode(parsed);
   const printed = (await store.prints.byCode(code)) ?? null;
   const job = await currentJob(store, parsed.kind, printed?.docId ?? null, parsed.nip, periodId);
   if (!job) {
@@ -143,8 +181,8 @@ export async function verifyCode(store: DataStore, raw: string): Promise<VerifyR
     return { status: 'changed', code, title: printed.title, ownerNama: printed.ownerNama, printed, changes: null, deleted: true };
   }
   const facts = jobFacts(job);
-  const current = await verificationCodeOf(parsed.kind, facts.nip, facts.periodId, facts.canonical);
+  const current = await verificationCodeOf(parsed.kind, facts.nip, facts.periodId, facts.content);
   const base = { code, title: printed?.title ?? facts.title, ownerNama: printed?.ownerNama ?? facts.ownerNama, printed };
   if (current === code) return { status: 'match', ...base };
-  return { status: 'changed', ...base, changes: printed ? diffContent(printed.content, facts.canonical) : null, deleted: false };
+  return { status: 'changed', ...base, changes: printed ? diffContent(printed.content, facts.content) : null, deleted: false };
 }
