@@ -1,6 +1,6 @@
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it, vi } from 'vitest';
 import { PERMENPANRB_6_2022 } from '../domain/rulepack';
 import { parseCode } from '../domain/verification';
 import { SAMPLE_OPTIONS, sampleEvaluation, sampleRekap, sampleSkp } from '../sample/printSamples';
@@ -206,6 +206,15 @@ describe('paper, signatures and verification', () => {
     const withLogo = await render([{ kind: 'DEK', evaluation: sampleEvaluation(skp), pack, capaian: 'BAIK' }], { ...SAMPLE_OPTIONS, logo }, 'dekp-logo');
     expect(hasImage(withLogo.bytes)).toBe(true);
     expect(withLogo.pages[0]!.text).toMatch(/^PEMERINTAH KABUPATEN TANGERANG KECAMATAN CURUG/);
+  });
+
+  it('never fetches: a remote or local image reference is refused by the access policies', async () => {
+    const fetchSpy = vi.spyOn(globalThis, 'fetch');
+    const job: PrintJob = { kind: 'DEK', evaluation: sampleEvaluation(sampleSkp(1)), pack, capaian: 'BAIK' };
+    await expect(render([job], { ...SAMPLE_OPTIONS, logo: 'https://example.org/logo.png' })).rejects.toThrow(/denied|not found|Invalid image/i);
+    await expect(render([job], { ...SAMPLE_OPTIONS, logo: '/etc/hostname' })).rejects.toThrow();
+    expect(fetchSpy).not.toHaveBeenCalled();
+    fetchSpy.mockRestore();
   });
 
   it('a scanned signature is printed only when given for that print', async () => {
