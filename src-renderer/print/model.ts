@@ -47,7 +47,7 @@ export interface RekapData {
   periodId: string;
   /** "TRIWULAN I", "TRIWULAN IV-AKHIR". */
   periodTitle: string;
-  /** "1 Januari s.d. 31 Maret 2026". */
+  /** "1 JANUARI SD 31 MARET TAHUN 2026", as the forms print the period. */
   periodText: string;
   capaian: CapaianOrganisasi | '';
   pedoman: string;

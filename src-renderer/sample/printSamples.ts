@@ -154,7 +154,7 @@ export function sampleRekap(): RekapData {
     unitNama: 'Seksi Pelayanan Umum',
     periodId: '2026-TRIWULANAN-1',
     periodTitle: 'TRIWULAN I',
-    periodText: '1 Januari s.d. 31 Maret 2026',
+    periodText: '1 JANUARI SD 31 MARET TAHUN 2026',
     capaian: 'BAIK',
     pedoman: 'Pedoman untuk capaian organisasi Baik: predikat Baik paling banyak dan paling banyak 70%; sekurang-kurangnya satu Butuh Perbaikan atau Kurang/Misconduct.',
     peringatan: [],
