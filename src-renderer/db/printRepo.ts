@@ -29,11 +29,6 @@ export class PrintRepo {
     return list.sort((a, b) => b.at.localeCompare(a.at))[0];
   }
 
-  /** Earlier prints of the same record, newest first. */
-  async forDoc(docId: string): Promise<PrintLogEntry[]> {
-    return (await this.db.prints.where('docId').equals(docId).toArray()).sort((a, b) => b.at.localeCompare(a.at));
-  }
-
   async recent(limit = 20): Promise<PrintLogEntry[]> {
     return this.db.prints.orderBy('at').reverse().limit(limit).toArray();
   }

@@ -109,7 +109,7 @@ export function documentDefinition(docs: readonly PreparedDoc[], opts: PrintOpti
       pageOrientation: opts.orientation,
       pageMargins: marginsPt(opts.margins),
       header: counter.header,
-      footer: footerFor({ ownerNama: d.record.ownerNama, ownerNip: d.record.nip, code: d.record.code, draft: d.record.draft }, opts, counter.position),
+      footer: footerFor(d.record, opts, counter.position),
       watermark: d.record.draft ? DRAFT_WATERMARK : null,
     };
   });

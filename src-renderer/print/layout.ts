@@ -197,11 +197,11 @@ export function signatureBlock(left: Signer | null, right: Signer | null, opts: 
   };
 }
 
+/** Whose document it is and its verification code (a PrintRecord fits). */
 export interface DocFrame {
   ownerNama: string;
-  ownerNip: string;
+  nip: string;
   code: string;
-  draft: boolean;
 }
 
 /**
@@ -229,7 +229,7 @@ export function footerFor(frame: DocFrame, opts: PrintOptions, position: (page: 
   const [left, , right] = marginsPt(opts.margins);
   return (page: number): Content => {
     const { x, y } = position(page);
-    const nip = frame.ownerNip ? ` (NIP ${formatNip(frame.ownerNip)})` : '';
+    const nip = frame.nip ? ` (NIP ${formatNip(frame.nip)})` : '';
     return {
       columns: [
         {

@@ -9,6 +9,7 @@
 import type { CalendarDate } from '../domain/dates';
 import type { CapaianOrganisasi, Predikat, RulePack } from '../domain/rulepack';
 import type { Evaluation } from '../domain/evaluation';
+import type { EvaluationStatus } from '../domain/workflow';
 import type { EvaluationSigners, MarginsMm, PaperSize } from '../domain/office';
 import type { PersonSnapshot, Skp } from '../domain/skp';
 
@@ -37,7 +38,8 @@ export interface RekapRow {
   nip: string;
   jabatan: string;
   predikat: Predikat | '';
-  status: string;
+  /** The evaluation's status, or '' for a member not evaluated yet. */
+  status: EvaluationStatus | '';
 }
 
 /** One unit in one period, prepared by the screen (guideline and warnings already in words). */

@@ -42,7 +42,7 @@ export function rekapContent(r: RekapData, opts: PrintOptions): Content[] {
       { text: String(i + 1), style: 'cell', alignment: 'center' },
       { stack: [{ text: row.nama, bold: true }, { text: formatNip(row.nip) }], style: 'cell' },
       { text: row.jabatan, style: 'cell' },
-      { text: row.predikat ? r.pack.predikatLabels[row.predikat] : `Belum dinilai${row.status ? ` (${row.status})` : ''}`, style: 'cell' },
+      { text: row.predikat ? r.pack.predikatLabels[row.predikat] : row.status === 'DRAF' ? 'Belum dinilai (Draf)' : 'Belum dinilai', style: 'cell' },
     ]),
   ];
   const kepalaRole = r.kepala?.jabatan.trim() || `Kepala ${r.unitNama}`;

@@ -159,7 +159,7 @@ export function sampleRekap(): RekapData {
     pedoman: 'Pedoman untuk capaian organisasi Baik: predikat Baik paling banyak dan paling banyak 70%; sekurang-kurangnya satu Butuh Perbaikan atau Kurang/Misconduct.',
     peringatan: [],
     justifikasi: '',
-    rows: names.map((nama, i) => ({ nama, nip: `19900315201503100${i + 1}`, jabatan: 'Pengadministrasi Umum', predikat: predikat[i] ?? '', status: 'Final' })),
+    rows: names.map((nama, i) => ({ nama, nip: `19900315201503100${i + 1}`, jabatan: 'Pengadministrasi Umum', predikat: predikat[i] ?? '', status: 'FINAL' as const })),
     kepala: SAMPLE_PENILAI,
     draft: false,
     pack: PERMENPANRB_6_2022,

@@ -84,10 +84,10 @@ export async function rekapJob(store: DataStore, unitId: string, year: number, p
   const result = await store.evaluations.unitResult(unitId, periodId);
   const capaian = result?.capaian ?? '';
   const rows = [
-    ...evaluations.map((e) => ({ nama: e.pegawai.nama, nip: e.pegawai.nip, jabatan: e.pegawai.jabatan, predikat: e.predikat, status: e.status === 'FINAL' ? 'Final' : 'Draf' })),
+    ...evaluations.map((e) => ({ nama: e.pegawai.nama, nip: e.pegawai.nip, jabatan: e.pegawai.jabatan, predikat: e.predikat, status: e.status })),
     ...employees
       .filter((e) => e.aktif && e.unitId === unitId && !evaluated.has(e.id))
-      .map((e) => ({ nama: snapshotOf(e, unit.nama).nama, nip: e.nip, jabatan: e.jabatan, predikat: '' as const, status: '' })),
+      .map((e) => ({ nama: snapshotOf(e, unit.nama).nama, nip: e.nip, jabatan: e.jabatan, predikat: '' as const, status: '' as const })),
   ].sort(byName);
   const head = unit.headId ? employees.find((e) => e.id === unit.headId) : undefined;
   const rated = rows.flatMap((r) => (r.predikat ? [r.predikat as Predikat] : []));
@@ -103,7 +103,7 @@ export async function rekapJob(store: DataStore, unitId: string, year: number, p
     justifikasi: result?.justifikasi ?? '',
     rows,
     kepala: head ? snapshotOf(head, unit.nama) : null,
-    draft: rows.some((r) => r.status !== 'Final'),
+    draft: rows.some((r) => r.status !== 'FINAL'),
     pack,
   };
   return { kind: 'RKP', rekap };
