@@ -1,3 +1,5 @@
+import type { SyncVersions } from './sync/versions';
+
 /**
  * Fields every synced document carries. Offices exchange data by spreadsheet, so ids are UUIDs
  * (two offices never both create "row 17"), `rev` orders edits (see hlc.ts) and nothing is ever
@@ -7,10 +9,17 @@ export interface SyncMeta {
   id: string;
   createdAt: string;
   updatedAt: string;
-  /** Office id of the installation that made the last change. */
+  /**
+   * The installation (its installId, the rev's node) that made the last change; read from `rev`.
+   * Records from before sync hold the office id here, which was the installation id then.
+   */
   updatedBy: string;
   rev: string;
   deleted: boolean;
+  /** Who wrote each field, for merging copies from other installations (domain/sync/versions.ts). */
+  sv?: SyncVersions;
+  /** The office that owns the record (absent on records from before sync: see sync/access.ts ownerOf). */
+  officeId?: string;
 }
 
 export const SYNC_META_FIELDS = ['id', 'createdAt', 'updatedAt', 'updatedBy', 'rev', 'deleted'] as const;

@@ -1,0 +1,73 @@
+/**
+ * Who may write what, decided on receipt from enrolment records that themselves travel between
+ * installations (KINERJA sync design §4). An office owns its employees, units, SKPs and
+ * evaluations; a penilai laptop may write only the rating parts of the evaluations of the people it
+ * appraises; a BKD owns what it created (rule packs, periods) and holds read-only copies of other
+ * offices, except that it may move a record to another office (mutasi). A write that is not allowed
+ * is never applied: it waits as a proposal for the owner.
+ */
+import { revNode } from '../hlc';
+import type { SyncMeta } from '../records';
+import type { Authorize, SyncDoc } from './merge';
+import { baseRev } from './merge';
+
+export type InstallationRole = 'KANTOR' | 'PENILAI' | 'BKD';
+export const INSTALLATION_ROLES: readonly InstallationRole[] = ['KANTOR', 'PENILAI', 'BKD'];
+
+/** One enrolled installation (table `installations`). Its id is its installId: the HLC node. */
+export interface Installation extends SyncMeta {
+  officeId: string;
+  role: InstallationRole;
+  /** How people call it: "PC admin", "laptop Camat". */
+  nama: string;
+  /** A penilai laptop: the employee whose appraisees it may rate. */
+  penilaiEmployeeId: string | null;
+}
+
+/** Paths of an evaluation that belong to the appraiser (ratings, umpan balik, rekomendasi, Final). */
+export const RATING_PATHS: readonly RegExp[] = [
+  /^ratingHasil$/, /^ratingPerilaku$/, /^predikat$/, /^status$/, /^finalPada$/,
+  /^perilaku\//, /^rekomendasi\//, /^hasil\/[^/]+\/umpanBalik(\/|$)/,
+];
+
+/** The office that owns a record: its `officeId`, the office itself, or (records from before sync) its first writer. */
+export function ownerOf(table: string, doc: SyncDoc): string {
+  if (table === 'offices') return doc.id;
+  if (typeof doc.officeId === 'string' && doc.officeId) return doc.officeId;
+  return revNode(baseRev(doc));
+}
+
+function penilaiOf(doc: SyncDoc | undefined): string | null {
+  const p = doc?.penilai as { employeeId?: unknown } | null | undefined;
+  return typeof p?.employeeId === 'string' ? p.employeeId : null;
+}
+
+/**
+ * The rule for one record. `local` is this installation's copy (an appraiser is judged by the
+ * penilai the owner recorded, never by what the sender claims).
+ */
+export function authorizeFor(
+  table: string,
+  owner: string,
+  local: SyncDoc | undefined,
+  enrolled: (installId: string) => Installation | undefined,
+): Authorize {
+  const wholeDoc = (node: string): boolean => {
+    const inst = enrolled(node);
+    if (!inst || inst.deleted) return false;
+    if (table === 'installations') return inst.role !== 'PENILAI' && inst.officeId === owner;
+    return inst.officeId === owner && inst.role !== 'PENILAI';
+  };
+  return {
+    wholeDoc,
+    path(node, path) {
+      if (wholeDoc(node)) return true;
+      const inst = enrolled(node);
+      if (!inst || inst.deleted) return false;
+      if (inst.role === 'BKD') return path === 'officeId';
+      if (inst.role !== 'PENILAI' || inst.officeId !== owner || table !== 'evaluations') return false;
+      const penilai = penilaiOf(local);
+      return penilai !== null && penilai === inst.penilaiEmployeeId && RATING_PATHS.some((re) => re.test(path));
+    },
+  };
+}

@@ -1,0 +1,340 @@
+/**
+ * A simulation of several installations exchanging copies of documents through an unreliable
+ * courier (flash drives, WhatsApp): batches are lost, duplicated, reordered and delayed; clocks
+ * are skewed by months and jump backwards; one installation writes so fast that its counter runs
+ * out. It records, outside the documents, which writes each installation had really seen (the
+ * ground truth the merge never gets to look at), so the test can check the merge against it.
+ */
+import { formatHlc, parseHlc, receiveHlc, revNode, tickHlc, type Hlc } from '../hlc';
+import { authorizeFor, type Installation } from './access';
+import { headsOf, mergeDocs, openConflicts, shapeOf, writeLocal, type SyncDoc } from './merge';
+import { sameValue } from './paths';
+import { canonical, evaluationValues, stable } from './sync.testkit';
+
+const TABLE = 'evaluations';
+const OFFICE = 'office-curug';
+const DAY = 86_400_000;
+const MONTH = 30 * DAY;
+
+/** Small deterministic PRNG (mulberry32), so a seed replays a run exactly. */
+export function prng(seed: number): () => number {
+  let a = seed >>> 0;
+  return () => {
+    a = (a + 0x6d2b79f5) >>> 0;
+    let t = a;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+interface Batch {
+  from: string;
+  docs: SyncDoc[];
+  /** Ground truth travelling with the batch: every write its sender had seen, per document. */
+  seen: Map<string, Set<string>>;
+}
+
+interface WriteRecord {
+  node: string;
+  docId: string;
+  rev: string;
+  paths: string[];
+  /** Every write its author had seen on that document when writing it. */
+  saw: Set<string>;
+  forged: boolean;
+}
+
+class Node {
+  last: Hlc | null = null;
+  docs = new Map<string, SyncDoc>();
+  seen = new Map<string, Set<string>>();
+  inbox: Batch[] = [];
+  issued: string[] = [];
+  skewMs: number;
+
+  constructor(
+    readonly id: string,
+    readonly inst: Installation,
+    rnd: () => number,
+  ) {
+    this.skewMs = Math.round((rnd() * 2 - 1) * 6 * MONTH);
+  }
+
+  seenOf(docId: string): Set<string> {
+    let s = this.seen.get(docId);
+    if (!s) this.seen.set(docId, (s = new Set()));
+    return s;
+  }
+}
+
+export interface SimOptions {
+  seed: number;
+  installations: number;
+  steps: number;
+  docs?: number;
+}
+
+export interface SimResult {
+  nodes: Node[];
+  writes: WriteRecord[];
+  sentBatches: number;
+  lost: number;
+  duplicated: number;
+  counterWraps: number;
+  docIds: string[];
+  problems: string[];
+  conflicts: number;
+}
+
+export function runSimulation(opts: SimOptions): SimResult {
+  const rnd = prng(opts.seed);
+  const pick = <T>(xs: readonly T[]): T => xs[Math.floor(rnd() * xs.length)]!;
+  const roles: Installation['role'][] = ['KANTOR', 'PENILAI', 'KANTOR', 'BKD', 'PENILAI'];
+  const nodes: Node[] = [];
+  for (let i = 0; i < opts.installations; i++) {
+    const role = roles[i]!;
+    const inst = {
+      id: `n${i}`, officeId: role === 'BKD' ? 'office-bkd' : OFFICE, role, nama: `inst ${i}`,
+      penilaiEmployeeId: role === 'PENILAI' ? (i === 1 ? 'camat' : 'sekcam') : null,
+      rev: '', createdAt: '', updatedAt: '', updatedBy: '', deleted: false,
+    } as Installation;
+    nodes.push(new Node(inst.id, inst, rnd));
+  }
+  const enrolled = new Map(nodes.map((n) => [n.id, n.inst]));
+  let trueTime = Date.UTC(2026, 0, 5);
+  let counterWraps = 0;
+  const writes: WriteRecord[] = [];
+  const docIds = Array.from({ length: opts.docs ?? 3 }, (_, i) => `ev${i}`);
+  const problems: string[] = [];
+  let sentBatches = 0;
+  let lost = 0;
+  let duplicated = 0;
+
+  const tick = (n: Node): string => {
+    const wall = trueTime + n.skewMs;
+    const before = n.last;
+    n.last = tickHlc(n.last, wall, n.id);
+    if (before && before.counter > n.last.counter && n.last.wallMs === before.wallMs + 1) counterWraps++;
+    const rev = formatHlc(n.last);
+    const prev = n.issued[n.issued.length - 1];
+    if (prev !== undefined && !(rev > prev)) problems.push(`${n.id} issued ${rev} after ${prev}`);
+    n.issued.push(rev);
+    return rev;
+  };
+
+  const write = (n: Node, docId: string, patch: Record<string, unknown>, force: string[] = [], forged = false): SyncDoc | null => {
+    const prev = n.docs.get(docId);
+    const values = { ...(prev ?? {}), ...patch };
+    if (prev && force.length === 0 && Object.keys(patch).every((k) => sameValue(prev[k], patch[k]))) return null;
+    const rev = tick(n);
+    const doc = writeLocal(TABLE, prev, values, { rev, nowIso: new Date(trueTime + n.skewMs).toISOString(), id: docId, force });
+    const paths = Object.entries(doc.sv?.f ?? {}).filter(([, e]) => e.r === rev).map(([p]) => p);
+    // The installation's own data layer refuses what its role may not write (forgers bypass it).
+    const auth = authorizeFor(TABLE, OFFICE, prev, (i) => enrolled.get(i));
+    if (!forged && !paths.every((p) => auth.path(n.id, p))) {
+      n.issued.pop();
+      return null;
+    }
+    if (!prev) paths.push('*');
+    writes.push({ node: n.id, docId, rev, paths, saw: new Set(n.seenOf(docId)), forged });
+    if (!forged) {
+      n.docs.set(docId, doc);
+      n.seenOf(docId).add(rev);
+    }
+    return doc;
+  };
+
+  const receive = (n: Node, batch: Batch) => {
+    for (const doc of batch.docs) {
+      const local = n.docs.get(doc.id);
+      const owner = OFFICE;
+      const out = mergeDocs(TABLE, local, structuredClone(doc), { authorize: authorizeFor(TABLE, owner, local, (id) => enrolled.get(id)), selfNode: n.id });
+      if (out.changed) n.docs.set(doc.id, out.doc);
+      const refused = new Set(out.refused.map((r) => r.head.r));
+      const seen = n.seenOf(doc.id);
+      for (const r of batch.seen.get(doc.id) ?? []) if (!refused.has(r)) seen.add(r);
+      const h = parseHlc(doc.rev);
+      if (h && !refused.has(doc.rev)) n.last = receiveHlc(n.last, h, n.id);
+    }
+  };
+
+  const send = (from: Node, to: Node, reliable = false) => {
+    const batch: Batch = {
+      from: from.id,
+      docs: [...from.docs.values()].map((d) => structuredClone(d)),
+      seen: new Map([...from.seen].map(([k, v]) => [k, new Set(v)])),
+    };
+    sentBatches++;
+    if (!reliable && rnd() < 0.15) {
+      lost++;
+      return;
+    }
+    const at = reliable ? to.inbox.length : Math.floor(rnd() * (to.inbox.length + 1));
+    to.inbox.splice(at, 0, batch);
+    if (!reliable && rnd() < 0.15) {
+      duplicated++;
+      to.inbox.push(batch);
+    }
+  };
+
+  // The office creates the documents and hands a copy to everybody (first contact, "paket lengkap").
+  const kantor = nodes[0]!;
+  for (const id of docIds) {
+    const v = evaluationValues();
+    v.penilai = { ...(v.penilai as object), employeeId: id === 'ev0' ? 'camat' : pick(['camat', 'sekcam']) };
+    write(kantor, id, v);
+  }
+  for (const n of nodes.slice(1)) {
+    send(kantor, n, true);
+    receive(n, n.inbox.shift()!);
+  }
+
+  const hasil = (d: SyncDoc) => structuredClone(d.hasil) as Record<string, { realisasi: string; buktiDukung: string; umpanBalik: { id: string; tanggal: string; teks: string }[] }>;
+  const RATINGS = ['DI_ATAS_EKSPEKTASI', 'SESUAI_EKSPEKTASI', 'DI_BAWAH_EKSPEKTASI'];
+  let noteSeq = 0;
+
+  for (let step = 0; step < opts.steps; step++) {
+    trueTime += Math.floor(rnd() * 3 * 3_600_000);
+    const n = pick(nodes);
+    const roll = rnd();
+    if (roll < 0.04) {
+      n.skewMs -= Math.floor(rnd() * 30 * DAY); // the PC's clock jumps back (battery, wrong date set)
+      continue;
+    }
+    if (roll < 0.06) {
+      // A burst of edits inside one millisecond: the counter runs out and the wall part moves on.
+      const wall = trueTime + n.skewMs;
+      n.last = { wallMs: Math.max(wall, (n.last?.wallMs ?? 0) + 1), counter: 99_990, node: n.id };
+    }
+    if (roll < 0.3) {
+      send(n, pick(nodes.filter((x) => x !== n)));
+      continue;
+    }
+    if (roll < 0.5) {
+      const batch = n.inbox.splice(Math.floor(rnd() * n.inbox.length), 1)[0];
+      if (batch) receive(n, batch);
+      continue;
+    }
+    const id = pick(docIds);
+    const d = n.docs.get(id);
+    if (!d) continue;
+    const role = n.inst.role;
+    if (roll < 0.55) {
+      // A forged or outdated package: a write its sender may not make, sent without applying it.
+      const forgedDoc = write(n, id, role === 'KANTOR' ? { officeId: 'office-lain' } : { hasil: { ...hasil(d), r1: { ...hasil(d).r1!, realisasi: `palsu ${step}` } } }, [], true);
+      if (forgedDoc && role !== 'KANTOR') {
+        const to = pick(nodes.filter((x) => x !== n));
+        to.inbox.push({ from: n.id, docs: [forgedDoc], seen: new Map([[id, new Set(n.seenOf(id))]]) });
+      } else if (forgedDoc) {
+        // An office may write its own records' officeId (mutasi): not forged after all. Apply it.
+        writes.pop();
+      }
+      continue;
+    }
+    if (role === 'BKD') continue; // read-only copies
+    const conflicts = openConflicts(TABLE, d);
+    if (conflicts.length > 0 && rnd() < 0.3) {
+      // Someone reviews the list and settles one: writes it again having seen every head.
+      const c = pick(conflicts);
+      write(n, id, {}, [c.path]);
+      continue;
+    }
+    if (d.deleted) {
+      if (role === 'KANTOR' && rnd() < 0.5) write(n, id, { deleted: false });
+      continue;
+    }
+    const locked = d.status === 'FINAL';
+    const r = rnd();
+    if (role === 'PENILAI') {
+      if (d.penilai && (d.penilai as { employeeId: string }).employeeId !== n.inst.penilaiEmployeeId) continue;
+      if (locked) {
+        if (r < 0.3) write(n, id, { status: 'DRAF', finalPada: '' });
+      } else if (r < 0.35) write(n, id, { ratingHasil: pick(RATINGS) });
+      else if (r < 0.6) write(n, id, { ratingPerilaku: pick(RATINGS) });
+      else if (r < 0.8) {
+        const h = hasil(d);
+        const keys = Object.keys(h);
+        if (keys.length === 0) continue;
+        const rhk = pick(keys);
+        h[rhk]!.umpanBalik.push({ id: `note-${n.id}-${noteSeq++}`, tanggal: '2026-02-01', teks: `umpan balik ${step}` });
+        write(n, id, { hasil: h });
+      } else write(n, id, { status: 'FINAL', finalPada: new Date(trueTime).toISOString().slice(0, 10) });
+      continue;
+    }
+    if (locked) {
+      if (r < 0.2) write(n, id, { status: 'DRAF', finalPada: '' });
+      continue;
+    }
+    const h = hasil(d);
+    const rhk = pick(Object.keys(h).length > 0 ? Object.keys(h) : ['r1']);
+    if (r < 0.4) {
+      h[rhk] = { ...(h[rhk] ?? { buktiDukung: '', umpanBalik: [] }), realisasi: `${Math.floor(rnd() * 400)} dokumen` } as never;
+      write(n, id, { hasil: h });
+    } else if (r < 0.5) {
+      h[rhk] = { ...(h[rhk] ?? { realisasi: '', umpanBalik: [] }), buktiDukung: `bukti ${step}` } as never;
+      write(n, id, { hasil: h });
+    } else if (r < 0.58) {
+      delete h[rhk];
+      write(n, id, { hasil: h });
+    } else if (r < 0.66) {
+      const notes = h[rhk]?.umpanBalik ?? [];
+      if (notes.length > 0) {
+        notes.splice(Math.floor(rnd() * notes.length), 1);
+        write(n, id, { hasil: h });
+      }
+    } else if (r < 0.78) write(n, id, { ratingHasil: pick(RATINGS) });
+    else if (r < 0.86) write(n, id, { status: 'FINAL', finalPada: new Date(trueTime).toISOString().slice(0, 10) });
+    else if (r < 0.92) write(n, id, { deleted: true });
+    else write(n, id, { predikat: pick(['BAIK', 'SANGAT_BAIK', 'KURANG']) });
+  }
+
+  // Late batches arrive, then everybody exchanges with everybody until nothing changes.
+  for (const n of nodes) while (n.inbox.length > 0) receive(n, n.inbox.shift()!);
+  for (let round = 0; round < 4; round++) {
+    for (const a of nodes) for (const b of nodes) if (a !== b) {
+      send(a, b, true);
+      receive(b, b.inbox.shift()!);
+    }
+  }
+
+  // Checks against the ground truth.
+  let conflicts = 0;
+  for (const id of docIds) {
+    const copies = nodes.map((n) => canonical(TABLE, n.docs.get(id)!));
+    if (new Set(copies).size !== 1) problems.push(`${id}: copies differ between installations`);
+    const lists = nodes.map((n) => stable(openConflicts(TABLE, n.docs.get(id)!)));
+    if (new Set(lists).size !== 1) problems.push(`${id}: open conflicts differ between installations`);
+    const doc = nodes[0]!.docs.get(id)!;
+    conflicts += openConflicts(TABLE, doc).length;
+    const heads = headsOf(doc, shapeOf(TABLE));
+    const sawOf = new Map(writes.filter((w) => w.docId === id).map((w) => [w.rev, w.saw]));
+    const allRevs = new Set<string>();
+    for (const hs of heads.values()) for (const h of hs) allRevs.add(h.r);
+    for (const w of writes.filter((x) => x.docId === id)) {
+      if (w.forged) {
+        if (allRevs.has(w.rev)) problems.push(`${id}: forged write ${w.rev} by ${w.node} took effect`);
+        continue;
+      }
+      for (const p of w.paths) {
+        if (p === '*') continue;
+        const hs = heads.get(p);
+        if (!hs) {
+          problems.push(`${id}: ${p} written by ${w.rev} has vanished`);
+          continue;
+        }
+        if (hs.some((h) => h.r === w.rev)) continue;
+        // Not a head: then a head's author must really have seen it.
+        if (!hs.some((h) => sawOf.get(h.r)?.has(w.rev))) problems.push(`${id}: write ${w.rev} on ${p} was lost (no head had seen it)`);
+      }
+    }
+    for (const [p, hs] of heads) {
+      for (const a of hs) for (const b of hs) {
+        if (a !== b && sawOf.get(a.r)?.has(b.r)) problems.push(`${id}: ${p} shows ${b.r} in conflict with ${a.r}, whose author had seen it`);
+      }
+      if (hs.length > 1 && hs[0]!.r < hs[1]!.r) problems.push(`${id}: ${p} winner is not the greatest rev`);
+      for (const h of hs) if (revNode(h.r) === 'n3' && nodes[3]?.inst.role === 'BKD') problems.push(`${id}: a BKD write took effect on ${p}`);
+    }
+  }
+  return { nodes, writes, sentBatches, lost, duplicated, counterWraps, docIds, problems, conflicts };
+}
