@@ -133,4 +133,28 @@ export class EmployeeRepo {
       throw new RepoError('atasanCycle', { chain: names.join(' → ') });
     }
   }
+
+  /**
+   * One civil servant registered separately on two installations (same NIP, two records): keeps
+   * `keepId`, moves the other's SKPs, evaluations and trainings to it, and tombstones the other
+   * with a pointer to the one kept. Every change is an ordinary edit that travels.
+   */
+  async mergeDuplicate(keepId: string, dropId: string): Promise<Employee> {
+    const { db } = this;
+    return db.transaction('rw', [db.employees, db.skps, db.evaluations, db.trainings, db.auditLog, db.settings], async () => {
+      const ctx = await this.context();
+      const keep = await db.employees.get(keepId);
+      const drop = await db.employees.get(dropId);
+      if (!keep || keep.deleted || !drop || drop.deleted) throw new RepoError('notFound');
+      if (normalizeNip(keep.nip) !== normalizeNip(drop.nip)) throw new RepoError('mergeDifferentNip', { nama: printedName(drop) });
+      const note = `digabung ke ${printedName(keep)}`;
+      for (const table of ['skps', 'evaluations', 'trainings'] as const) {
+        const owned = await db.table(table).where(table === 'trainings' ? '[employeeId+year]' : 'employeeId').between(table === 'trainings' ? [dropId, -Infinity] : dropId, table === 'trainings' ? [dropId, Infinity] : dropId, true, true).toArray();
+        for (const d of owned) await saveDoc(db, table, d, { employeeId: keepId } as never, ctx, { note });
+      }
+      for (const sub of await db.employees.where('atasanId').equals(dropId).toArray()) await saveDoc<Employee>(db, 'employees', sub, { atasanId: keepId }, ctx, { note });
+      await saveDoc<Employee>(db, 'employees', drop, { digabungKe: keepId } as never, ctx, { action: 'delete', note });
+      return keep;
+    });
+  }
 }

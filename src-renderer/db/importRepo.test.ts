@@ -1,6 +1,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { emptyEmployeeFields } from '../domain/pegawai';
-import type { EmployeePlan } from '../io/pegawaiImport';
+import type { EmployeePlan } from '../exchange/pegawaiImport';
+import type { UnitPlan } from '../exchange/unitImport';
 import { RepoError } from './errors';
 import { DataStore } from './store';
 
@@ -96,7 +97,7 @@ describe('unit import', () => {
     const kec = await s.units.save(null, { nama: 'Kecamatan Curug', parentId: null, headId: null, aktif: true });
     const sek = crypto.randomUUID();
     const log = await s.imports.commitUnits(
-      {
+      <UnitPlan>{
         kind: 'unit',
         creates: [
           { row: 4, id: sek, fields: { nama: 'Sekretariat', parentId: kec.id, headId: null, aktif: true } },

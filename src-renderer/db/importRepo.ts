@@ -1,11 +1,8 @@
-import type { Employee } from '../domain/pegawai';
-import { printedName } from '../domain/pegawai';
+import { employeeFieldsOf, printedName, type Employee } from '../domain/pegawai';
 import type { SyncMeta } from '../domain/records';
-import type { Unit } from '../domain/unit';
-import type { EmployeePlan } from '../io/pegawaiImport';
-import { pickFields } from '../io/pegawaiImport';
-import { unitFieldsOf, type UnitPlan } from '../io/unitImport';
+import { unitFieldsOf, type Unit } from '../domain/unit';
 import { RepoError } from './errors';
+import { saveClock } from './identity';
 import type { AuditEntry, ImportLogEntry, KinerjaDb } from './schema';
 import { prepareDoc, type WriteContext } from './write';
 
@@ -16,8 +13,8 @@ export interface CommitMeta {
   onlyValid: boolean;
 }
 
-/** What any import plan hands to the commit (employee and unit plans both fit). */
-interface BatchPlan<T extends Employee | Unit> {
+/** What any import plan hands to the commit (employee and unit plans from exchange/ both fit). */
+export interface BatchPlan<T extends Employee | Unit> {
   creates: { id: string; fields: Omit<T, keyof SyncMeta> }[];
   updates: { id: string; rev: string; nama: string; fields: Omit<T, keyof SyncMeta> }[];
   unchanged: number;
@@ -25,6 +22,10 @@ interface BatchPlan<T extends Employee | Unit> {
   errors: unknown[];
   errorRows: number;
   madeAt: string;
+}
+
+function newestRev(docs: readonly SyncMeta[]): string | null {
+  return docs.reduce<string | null>((m, d) => (!m || d.rev > m ? d.rev : m), null);
 }
 
 /** Errors kept in the log are capped; the full list was offered as an xlsx at preview time. */
@@ -48,7 +49,7 @@ export class ImportRepo {
     return (await this.db.importLog.toArray()).filter((e) => e.sha256 === sha256 && !e.undoneAt).sort((a, b) => b.at.localeCompare(a.at))[0];
   }
 
-  async commitEmployees(plan: EmployeePlan, meta: CommitMeta): Promise<ImportLogEntry> {
+  async commitEmployees(plan: BatchPlan<Employee>, meta: CommitMeta): Promise<ImportLogEntry> {
     return this.commit<Employee>('employees', plan, meta, {
       kind: 'pegawai',
       // New NIPs: only records written since the plan was made can clash, so only those are read.
@@ -64,7 +65,7 @@ export class ImportRepo {
   }
 
   /** Units from the Unit kerja template: few rows, so one audit entry per unit. */
-  async commitUnits(plan: UnitPlan, meta: CommitMeta): Promise<ImportLogEntry> {
+  async commitUnits(plan: BatchPlan<Unit>, meta: CommitMeta): Promise<ImportLogEntry> {
     return this.commit<Unit>('units', plan, meta, {
       kind: 'unit',
       clash: (fresh) =>
@@ -122,6 +123,8 @@ export class ImportRepo {
       });
       await store.bulkPut(docs);
       await db.auditLog.bulkAdd(audits);
+      // New records have no audit entry of their own: the clock row keeps their newest rev.
+      await saveClock(db, newestRev(docs));
       const entry: ImportLogEntry = {
         id: logId,
         at: ctx.nowIso(),
@@ -174,11 +177,12 @@ export class ImportRepo {
       };
       for (const id of snap.created) keep(prepareDoc<Employee | Unit>(table, byId.get(id), {}, ctx, { action: 'delete', note }));
       for (const prev of snap.previous) {
-        const fields = 'nip' in prev ? pickFields(prev) : unitFieldsOf(prev);
+        const fields = 'nip' in prev ? employeeFieldsOf(prev) : unitFieldsOf(prev);
         keep(prepareDoc<Employee | Unit>(table, byId.get(prev.id), fields as never, ctx, { note }));
       }
       await db.table(table).bulkPut(docs);
       await db.auditLog.bulkAdd(audits);
+      await saveClock(db, newestRev(docs));
       await db.importLog.put({ ...entry, undoneAt: ctx.nowIso() });
     });
   }

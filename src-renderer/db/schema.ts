@@ -7,9 +7,31 @@ import type { FieldChange, SyncMeta } from '../domain/records';
 import type { Office } from '../domain/office';
 import type { Skp } from '../domain/skp';
 import type { Unit } from '../domain/unit';
+import type { Installation, InstallationRole } from '../domain/sync/access';
+import type { BatchSource } from '../exchange/records';
 import type { PrintRecord } from '../print/documents';
 
 export const DB_NAME = 'kinerja-luring';
+
+/**
+ * This installation's identity as a clock node (issue #12). Kept apart from `local`: installations
+ * from before sync have no row and use their office id, which was both then.
+ */
+export interface InstallSettings {
+  key: 'install';
+  installId: string;
+  /** What this installation is (absent: the office's admin PC). A penilai laptop writes only ratings. */
+  role?: InstallationRole;
+  penilaiEmployeeId?: string | null;
+  /** Set when this installation found a copy of itself writing (a cloned profile or a restored backup). */
+  rekeyedFrom?: string[];
+}
+
+/** The newest rev this installation has issued or received: its clock resumes from here. */
+export interface ClockSettings {
+  key: 'clock';
+  rev: string;
+}
 
 /** Installation-local settings; never exported to other offices. */
 export interface LocalSettings {
@@ -31,6 +53,10 @@ export interface AuditEntry {
   changes: FieldChange[];
   rev: string;
   note?: string;
+  /** The installation that wrote it (absent before sync: the office id above was the installation). */
+  installId?: string;
+  /** Received from another installation: which one, and in which package. */
+  source?: BatchSource;
 }
 
 export interface ImportLogEntry {
@@ -69,6 +95,30 @@ export interface SignatureImage extends SyncMeta {
   /** PNG or JPEG as a data URL, ready for pdfmake. */
   dataUrl: string;
   ukuran: number;
+}
+
+/**
+ * A received record, or the part of it, that was not applied: its writer may not make that change
+ * (it waits for the owner to accept or reject it, and is re-checked when enrolments change), or its
+ * clock is implausible (held back until someone looks).
+ */
+export interface SyncProposal {
+  /** `${table}:${docId}:${rev}`: receiving the same package again finds the same proposal. */
+  id: string;
+  at: string;
+  table: string;
+  docId: string;
+  reason: 'notAllowed' | 'clockTooFarAhead' | 'clockTooOld';
+  /** The received copy as it came. */
+  doc: Record<string, unknown>;
+  /** The paths that were refused ('*' = the whole record). */
+  paths: string[];
+  /** Installations whose writes were refused. */
+  writers: string[];
+  from: string;
+  packageId: string;
+  decidedAt?: string;
+  decision?: 'accepted' | 'rejected' | 'applied';
 }
 
 /** Documents filled in by later issues; declared now so version 1 holds every table. */
@@ -121,12 +171,22 @@ export const SCHEMA_VERSIONS: readonly SchemaVersion[] = [
       signatures: 'id, employeeId, updatedAt',
     },
   },
+  {
+    // Issue #12: enrolled installations, writes waiting for their owner, and the audit log by rev
+    // (the clock resumes from the newest rev, not from the newest time).
+    version: 4,
+    stores: {
+      installations: 'id, officeId, updatedAt',
+      proposals: 'id, [table+docId], at',
+      auditLog: 'id, at, docId, [table+docId], rev',
+    },
+  },
 ];
 
 export const CURRENT_VERSION = Math.max(...SCHEMA_VERSIONS.map((v) => v.version));
 
 export class KinerjaDb extends Dexie {
-  settings!: Table<LocalSettings, string>;
+  settings!: Table<LocalSettings | InstallSettings | ClockSettings, string>;
   offices!: Table<Office, string>;
   units!: Table<Unit, string>;
   employees!: Table<Employee, string>;
@@ -139,6 +199,8 @@ export class KinerjaDb extends Dexie {
   trainings!: Table<Training, string>;
   prints!: Table<PrintLogEntry, string>;
   signatures!: Table<SignatureImage, string>;
+  installations!: Table<Installation, string>;
+  proposals!: Table<SyncProposal, string>;
   auditLog!: Table<AuditEntry, string>;
   importLog!: Table<ImportLogEntry, string>;
 
@@ -152,4 +214,10 @@ export class KinerjaDb extends Dexie {
 }
 
 export type SyncedTableName =
-  | 'offices' | 'units' | 'employees' | 'periods' | 'skps' | 'evaluations' | 'attachments' | 'rulePacks' | 'unitResults' | 'trainings' | 'signatures';
+  | 'offices' | 'units' | 'employees' | 'periods' | 'skps' | 'evaluations' | 'attachments' | 'rulePacks' | 'unitResults' | 'trainings' | 'signatures'
+  | 'installations';
+
+/** Every table whose records travel between installations (the others are local to this PC). */
+export const SYNCED_TABLES: readonly SyncedTableName[] = [
+  'installations', 'offices', 'units', 'employees', 'periods', 'rulePacks', 'skps', 'evaluations', 'attachments', 'unitResults', 'trainings', 'signatures',
+];

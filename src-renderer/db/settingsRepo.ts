@@ -4,6 +4,8 @@ import { diffFields } from '../domain/records';
 import { RepoError } from './errors';
 import type { KinerjaDb, LocalSettings } from './schema';
 import type { WriteContext } from './write';
+import type { Installation, InstallationRole } from '../domain/sync/access';
+import { newInstallId, readInstallId, readLocal, setInstallId } from './identity';
 import { saveDoc } from './write';
 
 export interface Profile {
@@ -14,16 +16,25 @@ export interface Profile {
 export class SettingsRepo {
   constructor(
     private readonly db: KinerjaDb,
-    private readonly makeContext: (officeId: string, actor: string) => WriteContext,
+    private readonly makeContext: (officeId: string, installId: string, actor: string) => WriteContext,
+    private readonly current: () => Promise<WriteContext>,
   ) {}
 
   async getLocal(): Promise<LocalSettings | undefined> {
-    return this.db.settings.get('local');
+    return readLocal(this.db);
+  }
+
+  /** This installation's id (the node of its revs) and the enrolment record that describes it. */
+  async getInstallation(): Promise<Installation | null> {
+    const local = await readLocal(this.db);
+    if (!local) return null;
+    const id = await readInstallId(this.db, local);
+    return (await this.db.installations.get(id)) ?? null;
   }
 
   /** The office profile of this installation, or null before the first-run setup. */
   async getProfile(): Promise<Profile | null> {
-    const settings = await this.db.settings.get('local');
+    const settings = await readLocal(this.db);
     if (!settings) return null;
     const office = await this.db.offices.get(settings.officeId);
     return office ? { settings, office } : null;
@@ -35,9 +46,15 @@ export class SettingsRepo {
     const errors = validateOfficeProfile(input);
     if (Object.keys(errors).length > 0) throw new RepoError('officeInvalid', { errors });
     const officeId = crypto.randomUUID();
-    const ctx = this.makeContext(officeId, input.namaAdmin);
-    return this.db.transaction('rw', this.db.settings, this.db.offices, this.db.auditLog, async () => {
+    // Under a schema from before sync (upgrade tests) the office is set up as the app did then:
+    // one id for office and installation, no enrolment record.
+    const enrols = this.db.tables.some((t) => t.name === 'installations');
+    const installId = enrols ? newInstallId() : officeId;
+    const ctx = this.makeContext(officeId, installId, input.namaAdmin);
+    const tables = [this.db.settings, this.db.offices, this.db.auditLog, ...(enrols ? [this.db.installations] : [])];
+    return this.db.transaction('rw', tables, async () => {
       if (await this.db.settings.get('local')) throw new RepoError('alreadySetUp');
+      if (enrols) await setInstallId(this.db, installId);
       const { namaAdmin, ...officeFields } = input;
       const settings: LocalSettings = {
         key: 'local',
@@ -49,7 +66,28 @@ export class SettingsRepo {
       await this.db.settings.put(settings);
       // The office document's id is the office identity itself.
       const office = await saveDoc<Office>(this.db, 'offices', undefined, officeFields, ctx, { id: officeId });
+      // The first installation of an office is its admin PC: it may write all of the office's records.
+      if (enrols) await saveDoc<Installation>(this.db, 'installations', undefined, { officeId, role: 'KANTOR', nama: 'PC admin', penilaiEmployeeId: null }, ctx, { id: installId });
       return { settings, office };
+    });
+  }
+
+  /**
+   * A new installation of an existing office (a penilai laptop, a back-up PC) or a BKD's copy:
+   * takes the identity its enrolment gave it. The office's records arrive by the first package.
+   */
+  async joinOffice(
+    input: { officeId: string; installId: string; role: InstallationRole; penilaiEmployeeId: string | null; adminName: string; enrolledBy: Installation },
+    today: Date,
+  ): Promise<LocalSettings> {
+    return this.db.transaction('rw', this.db.settings, this.db.installations, async () => {
+      if (await this.db.settings.get('local')) throw new RepoError('alreadySetUp');
+      // The enroller's own record, as it wrote it: the installation whose packages are trusted first.
+      await this.db.installations.put(structuredClone(input.enrolledBy));
+      const settings: LocalSettings = { key: 'local', officeId: input.officeId, adminName: input.adminName, language: 'id', activeYear: today.getFullYear() };
+      await this.db.settings.put(settings);
+      await setInstallId(this.db, input.installId, undefined, { role: input.role, penilaiEmployeeId: input.penilaiEmployeeId });
+      return settings;
     });
   }
 
@@ -60,7 +98,7 @@ export class SettingsRepo {
     return this.db.transaction('rw', this.db.settings, this.db.offices, this.db.auditLog, async () => {
       const current = await this.getProfile();
       if (!current) throw new RepoError('notSetUp');
-      const ctx = this.makeContext(current.settings.officeId, input.namaAdmin);
+      const ctx = { ...(await this.current()), actor: input.namaAdmin };
       const { namaAdmin, ...officeFields } = input;
       const office = await saveDoc<Office>(this.db, 'offices', current.office, officeFields, ctx);
       const settings = await this.updateLocal(current.settings, { adminName: namaAdmin }, ctx);
@@ -88,16 +126,16 @@ export class SettingsRepo {
     return this.db.transaction('rw', this.db.settings, this.db.offices, this.db.auditLog, async () => {
       const current = await this.getProfile();
       if (!current) throw new RepoError('notSetUp');
-      const ctx = this.makeContext(current.settings.officeId, current.settings.adminName);
+      const ctx = await this.current();
       return saveDoc<Office>(this.db, 'offices', current.office, fields, ctx);
     });
   }
 
   async setPreferences(patch: Partial<Pick<LocalSettings, 'language' | 'activeYear'>>): Promise<LocalSettings> {
     return this.db.transaction('rw', this.db.settings, this.db.auditLog, async () => {
-      const current = await this.db.settings.get('local');
+      const current = await readLocal(this.db);
       if (!current) throw new RepoError('notSetUp');
-      return this.updateLocal(current, patch, this.makeContext(current.officeId, current.adminName));
+      return this.updateLocal(current, patch, await this.current());
     });
   }
 
@@ -112,6 +150,7 @@ export class SettingsRepo {
       at: ctx.nowIso(),
       actor: ctx.actor,
       officeId: ctx.officeId,
+      installId: ctx.installId,
       table: 'settings',
       docId: 'local',
       action: 'update',

@@ -39,10 +39,16 @@ describe('office profile', () => {
     expect(await s.settings.getProfile()).toBeNull();
     const { settings, office } = await s.settings.setupOffice(profile, new Date('2026-11-24T08:00:00Z'));
     expect(office.id).toBe(settings.officeId);
-    expect(office.updatedBy).toBe(settings.officeId);
+    // The installation is a separate identity (the clock node), enrolled as the office's admin PC.
+    const inst = await s.settings.getInstallation();
+    expect(inst).toMatchObject({ officeId: settings.officeId, role: 'KANTOR' });
+    expect(inst!.id).not.toBe(settings.officeId);
+    expect(office.updatedBy).toBe(inst!.id);
     expect(settings.activeYear).toBe(2026);
     const e = await s.employees.save(null, person('198001012005011001', 'Asep'));
-    expect(e.updatedBy).toBe(settings.officeId);
+    expect((e as unknown as { officeId: string }).officeId).toBe(settings.officeId);
+    expect(e.updatedBy).toBe(inst!.id);
+    expect(e.rev.endsWith(`-${inst!.id}`)).toBe(true);
     expect(e.id).toMatch(/^[0-9a-f-]{36}$/);
     expect(e.rev > office.rev).toBe(true);
     expect(e.deleted).toBe(false);

@@ -1,5 +1,7 @@
 import { backupBeforeUpgrade } from './backup';
 import { RevClock } from './clock';
+import { newestKnownRev, readInstall, readLocal } from './identity';
+import { SyncRepo } from './syncRepo';
 import { EmployeeRepo } from './employeeRepo';
 import { EvaluationRepo } from './evaluationRepo';
 import { ImportRepo } from './importRepo';
@@ -29,26 +31,29 @@ export class DataStore {
   readonly trainings: TrainingRepo;
   readonly imports: ImportRepo;
   readonly prints: PrintRepo;
-  private clock: RevClock | null = null;
+  readonly sync: SyncRepo;
+  private readonly clock: RevClock;
 
   private constructor(
     readonly db: KinerjaDb,
-    /** The newest rev in the audit log, so revs keep increasing across restarts. */
-    private readonly lastRev: string | null,
     private readonly now: () => Date,
   ) {
-    const makeContext = (officeId: string, actor: string): WriteContext => ({
-      officeId,
-      actor,
-      nextRev: () => this.clockFor(officeId).next(),
-      nowIso: () => this.now().toISOString(),
-    });
-    const current = async (): Promise<WriteContext> => {
-      const local = await db.settings.get('local');
-      if (!local) throw new RepoError('notSetUp');
-      return makeContext(local.officeId, local.adminName);
+    this.clock = new RevClock('-', null, () => this.now().getTime());
+    const makeContext = (officeId: string, installId: string, actor: string): WriteContext => {
+      this.clock.setNode(installId);
+      return { officeId, installId, actor, nextRev: () => this.clock.next(), nowIso: () => this.now().toISOString() };
     };
-    this.settings = new SettingsRepo(db, makeContext);
+    // Called inside every write transaction: the clock resumes from the newest rev stored, so this
+    // page, a worker and the previous run of the app never issue the same rev.
+    const current = async (): Promise<WriteContext> => {
+      const local = await readLocal(db);
+      if (!local) throw new RepoError('notSetUp');
+      const install = await readInstall(db, local);
+      this.clock.observe(await newestKnownRev(db));
+      const ctx = makeContext(local.officeId, install.installId, local.adminName);
+      return install.role ? { ...ctx, role: { role: install.role, penilaiEmployeeId: install.penilaiEmployeeId ?? null } } : ctx;
+    };
+    this.settings = new SettingsRepo(db, makeContext, current);
     this.units = new UnitRepo(db, current);
     this.employees = new EmployeeRepo(db, current);
     this.rulePacks = new RulePackRepo(db, current);
@@ -58,11 +63,7 @@ export class DataStore {
     this.trainings = new TrainingRepo(db, current);
     this.imports = new ImportRepo(db, current);
     this.prints = new PrintRepo(db, current);
-  }
-
-  private clockFor(officeId: string): RevClock {
-    if (!this.clock) this.clock = new RevClock(officeId, this.lastRev, () => this.now().getTime());
-    return this.clock;
+    this.sync = new SyncRepo(db, current, this.clock);
   }
 
   /** Backs up an older database, opens (and upgrades) it, and resumes the rev clock. */
@@ -75,8 +76,7 @@ export class DataStore {
     await backupBeforeUpgrade(name, target);
     const db = new KinerjaDb(name, versions);
     await db.open();
-    const last = await db.auditLog.orderBy('at').last();
-    return new DataStore(db, last?.rev ?? null, opts.now ?? (() => new Date()));
+    return new DataStore(db, opts.now ?? (() => new Date()));
   }
 
   close(): void {

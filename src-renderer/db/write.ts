@@ -1,11 +1,33 @@
 import { diffFields, type SyncMeta } from '../domain/records';
+import { authorizeFor, type Installation, ownerOf } from '../domain/sync/access';
+import { writeLocal, type SyncDoc } from '../domain/sync/merge';
+import { RepoError } from './errors';
 import type { AuditEntry, KinerjaDb, SyncedTableName } from './schema';
 
 export interface WriteContext {
+  /** The office this installation belongs to: owner of the records it creates. */
   officeId: string;
+  /** This installation (the clock node). */
+  installId: string;
   actor: string;
   nextRev(): string;
   nowIso(): string;
+  /** What this installation may write (a penilai laptop: ratings of its appraisees only). */
+  role?: Pick<Installation, 'role' | 'penilaiEmployeeId'>;
+}
+
+/**
+ * The same rule other installations apply on receipt (domain/sync/access.ts), applied before a
+ * local save: a penilai laptop cannot make a change that the office would refuse anyway.
+ */
+function refuseForeignWrite(table: SyncedTableName, prev: SyncMeta | undefined, doc: SyncDoc, ctx: WriteContext): void {
+  if (!ctx.role || ctx.role.role === 'KANTOR') return;
+  const self = { ...ctx.role, id: ctx.installId, officeId: ctx.officeId } as Installation;
+  const owner = ownerOf(table, (prev ?? doc) as unknown as SyncDoc);
+  const auth = authorizeFor(table, owner, prev as unknown as SyncDoc | undefined, (id) => (id === ctx.installId ? self : undefined));
+  const written = Object.entries(doc.sv?.f ?? {}).filter(([, e]) => e.r === doc.rev).map(([p]) => p);
+  const refused = prev ? written.filter((p) => !auth.path(ctx.installId, p)) : auth.wholeDoc(ctx.installId) ? [] : ['*'];
+  if (refused.length > 0) throw new RepoError('notAllowedHere', { table, role: ctx.role.role, paths: refused });
 }
 
 export interface SaveOptions {
@@ -13,6 +35,8 @@ export interface SaveOptions {
   note?: string;
   /** Id for a new document (default: a fresh UUID). */
   id?: string;
+  /** Paths written even when unchanged: settling a conflict or acknowledging a flag (domain/sync). */
+  force?: readonly string[];
 }
 
 /**
@@ -48,23 +72,25 @@ export function prepareDoc<T extends SyncMeta>(
 ): { doc: T; audit: AuditEntry } | null {
   const candidate = { ...(prev ?? {}), ...fields } as Record<string, unknown>;
   const changes = diffFields(prev as Record<string, unknown> | undefined, candidate);
-  if (prev && changes.length === 0 && !opts.action) return null;
+  if (prev && changes.length === 0 && !opts.action && !opts.force?.length) return null;
   const now = ctx.nowIso();
   const rev = ctx.nextRev();
-  const doc = {
-    ...candidate,
-    id: prev?.id ?? opts.id ?? crypto.randomUUID(),
-    createdAt: prev?.createdAt ?? now,
-    updatedAt: now,
-    updatedBy: ctx.officeId,
+  candidate.deleted = opts.action === 'delete' ? true : opts.action === 'restore' ? false : (prev?.deleted ?? false);
+  // A new record belongs to this installation's office (the office document is its own owner).
+  if (!prev && table !== 'offices' && candidate.officeId === undefined) candidate.officeId = ctx.officeId;
+  const doc = writeLocal(table, prev as unknown as SyncDoc | undefined, candidate, {
     rev,
-    deleted: opts.action === 'delete' ? true : opts.action === 'restore' ? false : (prev?.deleted ?? false),
-  } as unknown as T;
+    nowIso: now,
+    id: prev?.id ?? opts.id ?? crypto.randomUUID(),
+    ...(opts.force ? { force: opts.force } : {}),
+  }) as unknown as T;
+  refuseForeignWrite(table, prev, doc as unknown as SyncDoc, ctx);
   const audit: AuditEntry = {
     id: crypto.randomUUID(),
     at: now,
     actor: ctx.actor,
     officeId: ctx.officeId,
+    installId: ctx.installId,
     table,
     docId: doc.id,
     action: opts.action ?? (prev ? 'update' : 'create'),

@@ -207,3 +207,11 @@ export function matchesQuery(q: SearchQuery, nip: string, text: string): boolean
   // Each token must match the start of a word, in the name or among the gelar ("asep", "drs asep").
   return q.tokens.every((t) => text.includes(` ${t}`));
 }
+
+/** The editable fields of a stored employee, without sync metadata. */
+export function employeeFieldsOf(e: Employee): EmployeeFields {
+  const f = emptyEmployeeFields();
+  const out = {} as Record<string, unknown>;
+  for (const k of Object.keys(f)) out[k] = (e as unknown as Record<string, unknown>)[k] ?? (f as unknown as Record<string, unknown>)[k];
+  return out as unknown as EmployeeFields;
+}

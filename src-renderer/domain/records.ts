@@ -1,3 +1,4 @@
+import { bytesOf, sameValue } from './sync/paths';
 import type { SyncVersions } from './sync/versions';
 
 /**
@@ -18,8 +19,6 @@ export interface SyncMeta {
   deleted: boolean;
   /** Who wrote each field, for merging copies from other installations (domain/sync/versions.ts). */
   sv?: SyncVersions;
-  /** The office that owns the record (absent on records from before sync: see sync/access.ts ownerOf). */
-  officeId?: string;
 }
 
 export const SYNC_META_FIELDS = ['id', 'createdAt', 'updatedAt', 'updatedBy', 'rev', 'deleted'] as const;
@@ -32,23 +31,38 @@ export interface FieldChange {
   to: unknown;
 }
 
-function sameValue(a: unknown, b: unknown): boolean {
-  if (a === b) return true;
-  if (a === undefined || b === undefined || a === null || b === null) return (a ?? null) === (b ?? null);
-  if (typeof a === 'object' || typeof b === 'object') return JSON.stringify(a) === JSON.stringify(b);
-  return false;
+/**
+ * How a value appears in the audit log: file contents never do (an attachment is named by its size
+ * and a fingerprint of its bytes), everything else as it is.
+ */
+export function auditValue(v: unknown): unknown {
+  const bytes = bytesOf(v);
+  if (bytes) return { ukuran: bytes.length, sidik: fingerprint(bytes) };
+  if (Array.isArray(v)) return v.map(auditValue);
+  if (v && typeof v === 'object') return Object.fromEntries(Object.entries(v).map(([k, x]) => [k, auditValue(x)]));
+  return v;
+}
+
+/** FNV-1a over the bytes, 8 hex digits: enough to tell two versions of a file apart in a history. */
+export function fingerprint(bytes: Uint8Array): string {
+  let h = 0x811c9dc5;
+  for (let i = 0; i < bytes.length; i++) {
+    h ^= bytes[i]!;
+    h = Math.imul(h, 0x01000193);
+  }
+  return (h >>> 0).toString(16).padStart(8, '0');
 }
 
 /** Field-level differences between two versions of a document, ignoring the sync metadata. */
 export function diffFields(before: Record<string, unknown> | undefined, after: Record<string, unknown>): FieldChange[] {
-  const skip = new Set<string>(SYNC_META_FIELDS);
+  const skip = new Set<string>([...SYNC_META_FIELDS, 'sv']);
   const keys = new Set([...Object.keys(before ?? {}), ...Object.keys(after)]);
   const changes: FieldChange[] = [];
   for (const key of [...keys].sort()) {
     if (skip.has(key)) continue;
     const from = before?.[key];
     const to = after[key];
-    if (!sameValue(from, to)) changes.push({ field: key, from: from ?? null, to: to ?? null });
+    if (!sameValue(from, to)) changes.push({ field: key, from: auditValue(from ?? null), to: auditValue(to ?? null) });
   }
   return changes;
 }

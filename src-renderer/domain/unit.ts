@@ -73,3 +73,8 @@ export function unitPath(unitId: string | null, byId: ReadonlyMap<string, Pick<U
   }
   return path;
 }
+
+/** The editable fields of a stored unit, without sync metadata. */
+export function unitFieldsOf(u: Unit): UnitFields {
+  return { nama: u.nama, parentId: u.parentId, headId: u.headId, aktif: u.aktif };
+}

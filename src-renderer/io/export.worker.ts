@@ -2,7 +2,7 @@
 import type { ExportRequest } from './exportClient';
 import { exportPegawai, exportRekap, exportSkp } from './exporters';
 import { writeWorkbook } from './sheet';
-import { dataWorkbook } from './templates';
+import { dataWorkbook } from '../exchange/templates';
 
 const ctx = self as unknown as { postMessage(m: unknown, transfer?: Transferable[]): void; onmessage: ((e: MessageEvent<ExportRequest>) => void) | null };
 

@@ -3,7 +3,7 @@ import type { Employee } from '../domain/pegawai';
 import type { RulePack } from '../domain/rulepack';
 import type { Skp } from '../domain/skp';
 import type { Unit } from '../domain/unit';
-import type { MetaInfo, TemplateKind } from './templates';
+import type { MetaInfo, TemplateKind } from '../exchange/templates';
 
 export type ExportRequest =
   | { kind: 'template'; template: TemplateKind; meta: MetaInfo; unitNames: string[] }

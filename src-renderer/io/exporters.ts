@@ -11,9 +11,9 @@ import type { RulePack } from '../domain/rulepack';
 import type { Skp } from '../domain/skp';
 import type { Unit } from '../domain/unit';
 import { id as messages } from '../i18n/messages';
-import { unitLabels } from './pegawaiImport';
+import { unitLabels } from '../exchange/pegawaiImport';
 import { buildWorkbook, type CellValue } from './sheet';
-import { COLUMNS, dataWorkbook, fitWidths, type MetaInfo } from './templates';
+import { COLUMNS, dataWorkbook, fitWidths, type MetaInfo } from '../exchange/templates';
 
 function tanggal(iso: string): string {
   const d = parseIsoDate(iso);

@@ -7,10 +7,10 @@
 import { RepoError } from '../db/errors';
 import { DataStore } from '../db/store';
 import { printedName } from '../domain/pegawai';
-import { detectTable, type DetectedTable } from './importTable';
-import type { ImportRequest, ImportResponse, PlanSummary } from './importProtocol';
-import { parseEmployeeRows, planEmployeeImport, type EmployeePlan, type SourceTable } from './pegawaiImport';
-import { planUnitImport, type UnitPlan } from './unitImport';
+import { detectTable, type DetectedTable } from '../exchange/importTable';
+import type { ImportRequest, ImportResponse, PlanSummary } from '../exchange/importProtocol';
+import { parseEmployeeRows, planEmployeeImport, type EmployeePlan, type SourceTable } from '../exchange/pegawaiImport';
+import { planUnitImport, type UnitPlan } from '../exchange/unitImport';
 import { MAX_ROWS, readWorkbook } from './sheet';
 
 const SHOWN_UPDATES = 50;

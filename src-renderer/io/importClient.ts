@@ -1,6 +1,6 @@
 import { RepoError } from '../db/errors';
 import type { ImportLogEntry } from '../db/schema';
-import type { ImportRequest, ImportResponse, PlanSummary, ReadOk } from './importProtocol';
+import type { ImportRequest, ImportResponse, PlanSummary, ReadOk } from '../exchange/importProtocol';
 
 export type ReadResult = ReadOk | { type: 'read'; ok: false; code: string; params?: Record<string, number | string> };
 

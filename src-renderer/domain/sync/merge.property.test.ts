@@ -76,7 +76,7 @@ describe('merge laws (fast-check, fixed seed)', () => {
       expect(same(merge(once, b), once)).toBe(true);
       expect(same(merge(a, a), a)).toBe(true);
     }), { seed: SEED, numRuns: 150 });
-  });
+  }, 60_000);
 
   it('commutative and associative: any order and any grouping give the same copy and the same conflicts', () => {
     fc.assert(fc.property(history, fc.nat(), fc.nat(), fc.nat(), (ops, i, j, k) => {
@@ -88,7 +88,7 @@ describe('merge laws (fast-check, fixed seed)', () => {
       expect(canonical(T, left)).toBe(canonical(T, right));
       expect(stable(openConflicts(T, left))).toBe(stable(openConflicts(T, right)));
     }), { seed: SEED, numRuns: 150 });
-  });
+  }, 60_000);
 
   it('every copy ever held, folded in two random orders, gives one result; the shortcut equals the full merge', () => {
     fc.assert(fc.property(history, fc.array(fc.nat(), { minLength: 2, maxLength: 12 }), (ops, order) => {
@@ -100,5 +100,5 @@ describe('merge laws (fast-check, fixed seed)', () => {
       expect(canonical(T, forward)).toBe(canonical(T, shuffled));
       expect(canonical(T, forward)).toBe(canonical(T, full));
     }), { seed: SEED, numRuns: 120 });
-  });
+  }, 60_000);
 });

@@ -1,6 +1,6 @@
 import { revNode, revWallMs } from '../hlc';
 import { type Collection, type FlatDoc, flatten, POS, sameValue, SEP, type Shape, SHAPES, unflatten } from './paths';
-import type { Context, FieldVersion, Head, SyncVersions } from './versions';
+import type { Context, FieldVersion, SyncVersions } from './versions';
 
 /** A document as the merge sees it: values plus sync metadata. */
 export interface SyncDoc {

@@ -2,7 +2,7 @@ import { useApp } from '../../app/StoreContext';
 import { CURRENT_VERSION } from '../../db/schema';
 import { runExport, type ExportRequest } from '../../io/exportClient';
 import { XLSX_MIME } from '../../io/sheet';
-import type { MetaInfo } from '../../io/templates';
+import type { MetaInfo } from '../../exchange/templates';
 import { getPlatform } from '../../platform/platform';
 
 declare const __APP_VERSION__: string;

@@ -6,11 +6,11 @@
 import { normalizeNip } from '../domain/nip';
 import type { Employee } from '../domain/pegawai';
 import { diffFields, type FieldChange } from '../domain/records';
-import { unitPath, wouldCreateUnitCycle, type Unit, type UnitFields } from '../domain/unit';
+import { unitFieldsOf, unitPath, wouldCreateUnitCycle, type Unit, type UnitFields } from '../domain/unit';
 import { foldHeader } from './headers';
 import type { ImportError, SourceTable } from './pegawaiImport';
-import { columnLetter } from './sheet';
-import { cleanText, parseNipCell } from './values';
+import { columnLetter } from '../io/sheet';
+import { cleanText, parseNipCell } from '../io/values';
 
 export interface UnitPlan {
   kind: 'unit';
@@ -24,10 +24,6 @@ export interface UnitPlan {
 }
 
 const MAX_NAME = 150;
-
-export function unitFieldsOf(u: Unit): UnitFields {
-  return { nama: u.nama, parentId: u.parentId, headId: u.headId, aktif: u.aktif };
-}
 
 export function planUnitImport(
   t: SourceTable,

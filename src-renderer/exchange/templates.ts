@@ -9,7 +9,7 @@ import { JENIS_JABATAN, JENJANG_BY_JENIS } from '../domain/pegawai';
 import { PERMENPANRB_6_2022, RATINGS } from '../domain/rulepack';
 import { ASPEK } from '../domain/skp';
 import { id as messages } from '../i18n/messages';
-import { buildWorkbook, type CellValue, type SheetSpec } from './sheet';
+import { buildWorkbook, type CellValue, type SheetSpec } from '../io/sheet';
 
 export type TemplateKind = 'pegawai' | 'unit' | 'skp' | 'realisasi';
 export const TEMPLATE_KINDS: readonly TemplateKind[] = ['pegawai', 'unit', 'skp', 'realisasi'];

@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { emptyEmployeeFields, type Employee } from '../domain/pegawai';
 import type { Unit } from '../domain/unit';
 import { detectTable } from './importTable';
-import { readWorkbook, writeWorkbook } from './sheet';
+import { readWorkbook, writeWorkbook } from '../io/sheet';
 import { dataWorkbook, type MetaInfo } from './templates';
 import { planUnitImport } from './unitImport';
 

@@ -7,15 +7,16 @@
 import type { CalendarDate } from '../domain/dates';
 import { EMPLOYEE_STATUSES, type EmployeeStatus } from '../domain/golongan';
 import {
-  emptyEmployeeFields, findAtasanCycle, JENIS_JABATAN, JENJANG_BY_JENIS, printedName, validateEmployee,
+  emptyEmployeeFields,
+  employeeFieldsOf, findAtasanCycle, JENIS_JABATAN, JENJANG_BY_JENIS, printedName, validateEmployee,
   type Employee, type EmployeeField, type EmployeeFields, type FieldIssue, type JenisJabatan, type JenjangJf,
 } from '../domain/pegawai';
 import { diffFields, type FieldChange } from '../domain/records';
 import { unitPath, type Unit } from '../domain/unit';
 import { id as messages } from '../i18n/messages';
 import { foldHeader, type ImportField } from './headers';
-import { columnLetter } from './sheet';
-import { cleanText, parseGolongan, parseNipCell, parseTanggal, splitNameAndGelar } from './values';
+import { columnLetter } from '../io/sheet';
+import { cleanText, parseGolongan, parseNipCell, parseTanggal, splitNameAndGelar } from '../io/values';
 
 export interface ImportError {
   sheet: string;
@@ -228,7 +229,7 @@ export function planEmployeeImport(table: SourceTable, parsed: readonly ParsedRo
       skipped++;
       continue;
     }
-    const base: EmployeeFields = prev ? pickFields(prev) : emptyEmployeeFields();
+    const base: EmployeeFields = prev ? employeeFieldsOf(prev) : emptyEmployeeFields();
     const fields: EmployeeFields = { ...base, ...p.values };
     if (p.unitName) {
       const unit = unitRef(p.unitName);
@@ -268,7 +269,7 @@ export function planEmployeeImport(table: SourceTable, parsed: readonly ParsedRo
       creates.push({ row: c.p.row, id: c.id, fields: c.fields });
       continue;
     }
-    const changes = diffFields(pickFields(c.prev) as unknown as Record<string, unknown>, c.fields as unknown as Record<string, unknown>);
+    const changes = diffFields(employeeFieldsOf(c.prev) as unknown as Record<string, unknown>, c.fields as unknown as Record<string, unknown>);
     if (changes.length === 0) unchanged++;
     else updates.push({ row: c.p.row, id: c.id, rev: c.prev.rev, fields: c.fields, nama: printedName(c.fields), changes });
   }
@@ -312,10 +313,3 @@ function fieldIssueParams(issue: FieldIssue): Record<string, string | number> {
   return { field: issue.field, issue: issue.code, ...(issue.params ?? {}) };
 }
 
-/** The editable fields of a stored employee, without sync metadata. */
-export function pickFields(e: Employee): EmployeeFields {
-  const f = emptyEmployeeFields();
-  const out = {} as Record<string, unknown>;
-  for (const k of Object.keys(f)) out[k] = (e as unknown as Record<string, unknown>)[k] ?? (f as unknown as Record<string, unknown>)[k];
-  return out as unknown as EmployeeFields;
-}

@@ -5,9 +5,9 @@
 import type { WorkBook } from 'xlsx';
 import { findHeaderRow, IMPORT_FIELDS, layoutSignature, type ImportField } from './headers';
 import type { SourceTable } from './pegawaiImport';
-import { sheetRows } from './sheet';
+import { sheetRows } from '../io/sheet';
 import { COLUMNS, DATA_SHEET, EXAMPLE_ROW, HEADER_ROW, KEY_ROW, META_SHEET, parseMeta, type MetaInfo } from './templates';
-import { cleanText } from './values';
+import { cleanText } from '../io/values';
 
 export interface DetectedTable {
   table: SourceTable;

@@ -4,7 +4,7 @@
  * Field keys come from a fixed list, so a header such as "__proto__" or "constructor" can never
  * become an object key that reaches a prototype.
  */
-import { cleanText } from './values';
+import { cleanText } from '../io/values';
 
 export const IMPORT_FIELDS = [
   'nip', 'nama', 'namaLengkap', 'gelarDepan', 'gelarBelakang', 'status', 'jenisKelamin', 'tanggalLahir',

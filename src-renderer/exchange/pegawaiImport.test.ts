@@ -2,10 +2,10 @@ import * as XLSX from 'xlsx';
 import { describe, expect, it } from 'vitest';
 import { emptyEmployeeFields, type Employee } from '../domain/pegawai';
 import type { Unit } from '../domain/unit';
-import { exportPegawai } from './exporters';
+import { exportPegawai } from '../io/exporters';
 import { detectTable } from './importTable';
 import { parseEmployeeRows, planEmployeeImport, type SourceTable } from './pegawaiImport';
-import { buildWorkbook, readWorkbook, sheetRows, writeWorkbook } from './sheet';
+import { buildWorkbook, readWorkbook, sheetRows, writeWorkbook } from '../io/sheet';
 import { dataWorkbook, type MetaInfo } from './templates';
 
 const today = { year: 2026, month: 11, day: 24 };

@@ -1,0 +1,113 @@
+/**
+ * The file contract between installations: what a record looks like when it travels, and the
+ * checks a received record passes before anything of it is applied. Types are data: a table's
+ * known fields with their kind. Fields a record has that this version does not know pass through
+ * untouched (a newer app may have added them), so nothing is dropped on the way through.
+ */
+import { parseHlc } from '../domain/hlc';
+import { INSTALLATION_ROLES } from '../domain/sync/access';
+
+/** Version of the record format inside exchange files and batches. */
+export const RECORD_FORMAT_VERSION = 1;
+
+export type FieldKind = 'string' | 'number' | 'boolean' | 'object' | 'array' | 'string?' | 'object?' | 'rev';
+
+const COMMON: Record<string, FieldKind> = {
+  id: 'string', rev: 'rev', createdAt: 'string', updatedAt: 'string', updatedBy: 'string', deleted: 'boolean', sv: 'object?', officeId: 'string?',
+};
+
+/** The fields every installation relies on, per table (others pass through unchecked). */
+export const RECORD_TYPES: Readonly<Record<string, Record<string, FieldKind>>> = {
+  installations: { officeId: 'string', role: 'string', nama: 'string', penilaiEmployeeId: 'string?' },
+  offices: { namaInstansi: 'string', namaKantor: 'string' },
+  units: { nama: 'string', parentId: 'string?', headId: 'string?', aktif: 'boolean' },
+  employees: { nip: 'string', nama: 'string', unitId: 'string?', atasanId: 'string?', aktif: 'boolean' },
+  periods: { year: 'number' },
+  rulePacks: { packId: 'string', version: 'number' },
+  skps: { employeeId: 'string', year: 'number', rhk: 'array', status: 'string', pegawai: 'object' },
+  evaluations: { employeeId: 'string', skpId: 'string', periodId: 'string', hasil: 'object', status: 'string', ratingHasil: 'string', ratingPerilaku: 'string' },
+  attachments: { ownerId: 'string' },
+  unitResults: { unitId: 'string', periodId: 'string' },
+  trainings: { employeeId: 'string', year: 'number' },
+  signatures: { employeeId: 'string', dataUrl: 'string' },
+};
+
+/** Where a batch came from: named in the audit entries and messages. */
+export interface BatchSource {
+  packageId: string;
+  installId: string;
+  officeId: string;
+  /** "Kecamatan Curug, laptop Camat". */
+  label: string;
+}
+
+export interface ExchangeRecord {
+  table: string;
+  /** The schema version of the app that wrote the record (db/schema.ts). */
+  schemaVersion: number;
+  doc: Record<string, unknown>;
+}
+
+export type RecordProblemCode = 'notRecord' | 'unknownTable' | 'missingId' | 'badRev' | 'badField' | 'badVersions' | 'badRole' | 'duplicateInBatch';
+
+/** What is wrong with one record; `index` is its position in the batch (the row in a package). */
+export interface RecordProblem {
+  code: RecordProblemCode;
+  index: number;
+  table: string;
+  id: string;
+  field?: string;
+  expected?: FieldKind;
+}
+
+function kindOk(kind: FieldKind, v: unknown): boolean {
+  switch (kind) {
+    case 'string': return typeof v === 'string';
+    case 'string?': return v === undefined || v === null || typeof v === 'string';
+    case 'number': return typeof v === 'number' && Number.isFinite(v);
+    case 'boolean': return typeof v === 'boolean';
+    case 'object': return typeof v === 'object' && v !== null && !Array.isArray(v);
+    case 'object?': return v === undefined || v === null || (typeof v === 'object' && !Array.isArray(v));
+    case 'array': return Array.isArray(v);
+    case 'rev': return typeof v === 'string' && parseHlc(v) !== null;
+  }
+}
+
+function versionsOk(sv: unknown): boolean {
+  if (sv === undefined || sv === null) return true;
+  const v = sv as { b?: unknown; f?: unknown };
+  if (typeof v.b !== 'string' || !parseHlc(v.b) || typeof v.f !== 'object' || v.f === null) return false;
+  for (const e of Object.values(v.f as Record<string, unknown>)) {
+    const entry = e as { r?: unknown; c?: unknown; alt?: unknown };
+    if (typeof entry?.r !== 'string' || !parseHlc(entry.r)) return false;
+    if (entry.c !== undefined && (typeof entry.c !== 'object' || Object.values(entry.c as object).some((r) => typeof r !== 'string' || !parseHlc(r)))) return false;
+    if (entry.alt !== undefined && (!Array.isArray(entry.alt) || entry.alt.some((a) => typeof (a as { r?: unknown })?.r !== 'string' || !parseHlc((a as { r: string }).r)))) return false;
+  }
+  return true;
+}
+
+/** The first problem of a batch, or null: one bad record refuses the whole batch. */
+export function findRecordProblem(records: readonly unknown[]): RecordProblem | null {
+  const seen = new Map<string, string>();
+  for (let index = 0; index < records.length; index++) {
+    const rec = records[index] as Partial<ExchangeRecord> | null;
+    const table = typeof rec?.table === 'string' ? rec.table : '';
+    const doc = rec?.doc;
+    const id = typeof doc?.id === 'string' ? doc.id : '';
+    const problem = (code: RecordProblemCode, extra: Partial<RecordProblem> = {}): RecordProblem => ({ code, index, table, id, ...extra });
+    if (!rec || typeof rec !== 'object' || !doc || typeof doc !== 'object' || Array.isArray(doc)) return problem('notRecord');
+    const types = RECORD_TYPES[table];
+    if (!types) return problem('unknownTable');
+    if (!id) return problem('missingId');
+    if (!kindOk('rev', doc.rev)) return problem('badRev', { field: 'rev' });
+    for (const [field, kind] of Object.entries({ ...COMMON, ...types })) {
+      if (!kindOk(kind, doc[field])) return problem(field === 'rev' ? 'badRev' : 'badField', { field, expected: kind });
+    }
+    if (!versionsOk(doc.sv)) return problem('badVersions', { field: 'sv' });
+    if (table === 'installations' && !INSTALLATION_ROLES.includes(doc.role as never)) return problem('badRole', { field: 'role' });
+    const other = seen.get(id);
+    if (other !== undefined) return problem('duplicateInBatch', { field: other });
+    seen.set(id, table);
+  }
+  return null;
+}
