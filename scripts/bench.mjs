@@ -16,6 +16,10 @@ const N = Number(process.env.BENCH_EMPLOYEES ?? 10_000);
 const QUERIES = 60;
 const IMPORT_N = Number(process.env.BENCH_IMPORT ?? 12_000);
 const PDF_N = Number(process.env.BENCH_PDF ?? 500);
+const SYNC_N = Number(process.env.BENCH_SYNC ?? 12_000);
+/** BENCH_ONLY=sync (or core, excel, pdf): run one section while working on it. */
+const ONLY = process.env.BENCH_ONLY ?? '';
+const wants = (section) => !ONLY || ONLY.split(',').includes(section);
 
 const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor((xs.length - 1) / 2)];
 const p95 = (xs) => [...xs].sort((a, b) => a - b)[Math.min(xs.length - 1, Math.ceil(xs.length * 0.95) - 1)];
@@ -119,6 +123,7 @@ async function main() {
   try {
     await waitForServer(`${BASE}/index.html`);
 
+    if (wants('core')) {
     // Baseline: raw Dexie bulkPut of the same N documents, on disk, in this run.
     const raw = [];
     for (let i = 0; i < RUNS; i++) {
@@ -182,6 +187,9 @@ async function main() {
       'baseline = plain loop',
     );
 
+    }
+
+    if (wants('excel')) {
     // Excel: import 12,000 employees end to end, and export them.
     const io = [];
     for (let i = 0; i < RUNS; i++) {
@@ -196,6 +204,9 @@ async function main() {
     row(`export ${IMPORT_N} employees to xlsx (worker)`, IMPORT_N, median(io.map((r) => r.exportMs)), median(io.map((r) => r.exportBaselineMs)), 'baseline = SheetJS write on main thread');
     row(`  longest main-thread task during that export`, IMPORT_N, Math.max(...io.map((r) => r.exportLongestMs)), 200, 'goal < 200 ms');
 
+    }
+
+    if (wants('pdf')) {
     // PDF: a batch of evaluation forms through the print worker against bare pdfmake.
     const pdf = [];
     for (let i = 0; i < RUNS; i++) {
@@ -216,6 +227,25 @@ async function main() {
       `baseline = bare pdfmake on the same definitions; ${perSecond(oursMs)} vs ${perSecond(bareMs)} pages/s = ${(bareMs / oursMs).toFixed(2)}× throughput (goal ≥ 0.8×)`,
     );
     row(`  longest main-thread task during that batch`, PDF_N, Math.max(...pdf.map((r) => r.longestMs)), 200, 'goal < 200 ms');
+    }
+
+    if (wants('sync')) {
+      // Sinkronisasi: another installation's newer copies arrive where half have an older copy.
+      const sync = [];
+      for (let i = 0; i < RUNS; i++) {
+        const { context: c5, page: b5 } = await benchPage(profile());
+        sync.push(await b5.evaluate((n) => window.__bench.syncMergeBench(n), SYNC_N));
+        await c5.close();
+      }
+      for (const r of sync) {
+        if (r.first.created + r.first.updated !== r.docs || !r.promoted) throw new Error(`sync merge applied ${JSON.stringify(r.first)}`);
+        if (r.again.created + r.again.updated !== 0) throw new Error(`applying again wrote ${JSON.stringify(r.again)}`);
+      }
+      console.log('  sync phases (ms):', JSON.stringify(sync.map((r) => [r.first.phases, r.again.phases, r.validateMs])));
+      const base = median(sync.map((r) => r.baselineMs));
+      row(`merge ${SYNC_N} employees + ${SYNC_N} SKPs from another installation (half held in an older copy)`, 2 * SYNC_N, median(sync.map((r) => r.appMs)), base, 'baseline = raw bulkPut of the same documents; goal ≤ 1.5×');
+      row(`  the same batch applied again (nothing to write)`, 2 * SYNC_N, median(sync.map((r) => r.againMs)), base, 'goal ≤ 0.1×');
+    }
   } finally {
     try {
       process.kill(-server.pid);

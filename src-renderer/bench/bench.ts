@@ -16,6 +16,7 @@ import { checkDistribution } from '../domain/distribution';
 import { CAPAIAN_ORGANISASI, PERMENPANRB_6_2022, predikatOf, RATINGS, type Predikat, type Rating } from '../domain/rulepack';
 import { newRhk, type Rhk } from '../domain/skp';
 import { generateOrganisation } from '../sample/generate';
+import { syncMergeBench } from './syncBench';
 import type { PrintJob } from '../print/model';
 import { PrintRun } from '../print/printClient';
 import { SAMPLE_OPTIONS, sampleEvaluation, sampleSkp } from '../sample/printSamples';
@@ -244,7 +245,7 @@ async function pdfBatchBench(n: number) {
   return { ms: ours.ms, pages: ours.result.pages, longestMs: ours.longestMs, bareMs: bare.ms, barePages: bare.pages };
 }
 
-Object.assign(hooks, { seedBigSkp, rawGetSkp, predikatBench, importExportBench, pdfBatchBench });
+Object.assign(hooks, { seedBigSkp, rawGetSkp, predikatBench, importExportBench, pdfBatchBench, syncMergeBench });
 (window as unknown as {
   __bench: typeof hooks & {
     seedBigSkp: typeof seedBigSkp;
@@ -252,6 +253,7 @@ Object.assign(hooks, { seedBigSkp, rawGetSkp, predikatBench, importExportBench, 
     predikatBench: typeof predikatBench;
     importExportBench: typeof importExportBench;
     pdfBatchBench: typeof pdfBatchBench;
+    syncMergeBench: typeof syncMergeBench;
   };
 }).__bench = hooks as never;
 document.body.dataset.ready = '1';

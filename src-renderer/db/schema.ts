@@ -57,6 +57,12 @@ export interface AuditEntry {
   installId?: string;
   /** Received from another installation: which one, and in which package. */
   source?: BatchSource;
+  /**
+   * A received batch is audited in one entry per table (one write, not thousands): the records it
+   * changed, found through the multi-entry index, and what changed in each.
+   */
+  docIds?: string[];
+  perDoc?: Record<string, { action: AuditEntry['action']; changes: FieldChange[]; rev: string }>;
 }
 
 export interface ImportLogEntry {
@@ -121,6 +127,16 @@ export interface SyncProposal {
   decision?: 'accepted' | 'rejected' | 'applied';
 }
 
+/** A batch already applied here: the same batch again is answered without reading a record. */
+export interface Receipt {
+  /** SHA-256 over the batch's package id and each record's table, id and syncKey. */
+  id: string;
+  at: string;
+  packageId: string;
+  from: string;
+  records: number;
+}
+
 /** Documents filled in by later issues; declared now so version 1 holds every table. */
 export interface GenericDoc {
   id: string;
@@ -176,9 +192,23 @@ export const SCHEMA_VERSIONS: readonly SchemaVersion[] = [
     // (the clock resumes from the newest rev, not from the newest time).
     version: 4,
     stores: {
-      installations: 'id, officeId, updatedAt',
+      installations: 'id, officeId, updatedAt, syncKey',
       proposals: 'id, [table+docId], at',
-      auditLog: 'id, at, docId, [table+docId], rev',
+      receipts: 'id, at',
+      auditLog: 'id, at, docId, [table+docId], rev, *docIds',
+      // Every synced table by the knowledge its copy holds: a received record this installation
+      // already has is recognised from the index alone (receiving a package twice reads nothing).
+      offices: 'id, updatedAt, syncKey',
+      units: 'id, parentId, updatedAt, syncKey',
+      employees: 'id, nip, unitId, atasanId, updatedAt, syncKey',
+      periods: 'id, year, updatedAt, syncKey',
+      skps: 'id, employeeId, year, [employeeId+year], updatedAt, syncKey',
+      evaluations: 'id, skpId, employeeId, periodId, [unitId+periodId], updatedAt, syncKey',
+      attachments: 'id, ownerId, updatedAt, syncKey',
+      rulePacks: 'id, [packId+version], updatedAt, syncKey',
+      unitResults: 'id, [unitId+periodId], year, updatedAt, syncKey',
+      trainings: 'id, [employeeId+year], year, updatedAt, syncKey',
+      signatures: 'id, employeeId, updatedAt, syncKey',
     },
   },
 ];
@@ -201,6 +231,7 @@ export class KinerjaDb extends Dexie {
   signatures!: Table<SignatureImage, string>;
   installations!: Table<Installation, string>;
   proposals!: Table<SyncProposal, string>;
+  receipts!: Table<Receipt, string>;
   auditLog!: Table<AuditEntry, string>;
   importLog!: Table<ImportLogEntry, string>;
 

@@ -1,15 +1,15 @@
 import { revNode, revPlausibility } from '../domain/hlc';
-import { normalizeNip } from '../domain/nip';
-import { diffFields } from '../domain/records';
+import { duplicateNips, type DuplicateNip } from '../domain/pegawai';
 import { authorizeFor, type Installation, ownerOf } from '../domain/sync/access';
-import { baseRev, docKnowledge, mergeDocs, openConflicts, shapeOf, type OpenConflict, type SyncDoc } from '../domain/sync/merge';
+import { baseRev, changedPaths, mergeDocs, openConflicts, shapeOf, syncKeyOf, type OpenConflict, type SyncDoc } from '../domain/sync/merge';
 import { flatten, unflatten } from '../domain/sync/paths';
 import { type BatchSource, findRecordProblem, type ExchangeRecord, type RecordProblem } from '../exchange/records';
 
 export type { BatchSource };
 import type { RevClock } from './clock';
+import Dexie from 'dexie';
 import { RepoError } from './errors';
-import { newInstallId, saveClock, setInstallId } from './identity';
+import { newInstallId, readInstallId, readLocal, saveClock, setInstallId } from './identity';
 import { type AuditEntry, type KinerjaDb, SYNCED_TABLES, type SyncedTableName, type SyncProposal } from './schema';
 import { saveDoc, type WriteContext } from './write';
 
@@ -32,8 +32,22 @@ export interface ApplyReport {
   clockAhead: { installId: string; nama: string }[];
   /** Set when a copy of this installation was found writing: this installation's new id. */
   rekeyed: string | null;
-  /** The same NIP now on two employee records (offered for merging). */
-  duplicates: { nip: string; ids: string[] }[];
+  /** Milliseconds per phase, for `npm run bench`. */
+  phases: Record<string, number>;
+  /** This very batch was applied here before: nothing was read or written. */
+  alreadyReceived: boolean;
+}
+
+function emptyReport(): ApplyReport {
+  return { created: 0, updated: 0, unchanged: 0, proposals: 0, held: 0, conflicts: 0, clockAhead: [], rekeyed: null, phases: {}, alreadyReceived: false };
+}
+
+/** Identity of a batch: its package and the state of every record in it (syncKey, not bytes). */
+async function batchDigest(batch: IncomingBatch): Promise<string> {
+  const lines = [batch.source.packageId, ...batch.records.map((r) => `${r.table}\t${r.doc.id as string}\t${syncKeyOf(r.doc as SyncDoc)}`)];
+  const bytes = new TextEncoder().encode(lines.join('\n'));
+  const hash = new Uint8Array(await crypto.subtle.digest('SHA-256', bytes));
+  return Array.from(hash, (b) => b.toString(16).padStart(2, '0')).join('');
 }
 
 /** A batch refused whole, with the record that caused it. */
@@ -42,6 +56,42 @@ export class ExchangeRefused extends RepoError {
     super(`exchange.${problem.code}`, { ...problem, row: problem.index + 1 });
   }
 }
+
+/**
+ * The audit of a received batch: one entry per table, listing each record it changed with the
+ * paths that changed (a record's history finds its part through the docIds index).
+ */
+class BatchAudit {
+  private readonly byTable = new Map<string, AuditEntry>();
+
+  constructor(
+    private readonly source: BatchSource,
+    private readonly at: string,
+  ) {}
+
+  add(table: string, before: SyncDoc | undefined, after: SyncDoc, received: SyncDoc): void {
+    let entry = this.byTable.get(table);
+    if (!entry) {
+      const { source } = this;
+      entry = {
+        id: crypto.randomUUID(), at: this.at, actor: source.label, officeId: source.officeId, installId: source.installId,
+        table, docId: `paket:${source.packageId}`, action: 'update', changes: [], rev: after.rev, note: `paket ${source.packageId}`,
+        source, docIds: [], perDoc: {},
+      };
+      this.byTable.set(table, entry);
+    }
+    entry.docIds!.push(after.id);
+    entry.perDoc![after.id] = { action: before ? 'update' : 'create', changes: before ? changedPaths(table, before, after) : [], rev: received.rev };
+    if (after.rev > entry.rev) entry.rev = after.rev;
+  }
+
+  entries(): AuditEntry[] {
+    return [...this.byTable.values()];
+  }
+}
+
+/** A batch this large against a table (1/WALK_RATIO of it or more) reads the table whole. */
+const WALK_RATIO = 3;
 
 /** Apply order: enrolments first (they decide what the rest may do), then owners before owned. */
 const ORDER = new Map(SYNCED_TABLES.map((t, i) => [t as string, i]));
@@ -59,7 +109,7 @@ export class SyncRepo {
 
   private tables() {
     const { db } = this;
-    return [...SYNCED_TABLES.map((t) => db.table(t)), db.auditLog, db.settings, db.proposals];
+    return [...SYNCED_TABLES.map((t) => db.table(t)), db.auditLog, db.settings, db.proposals, db.receipts];
   }
 
   /**
@@ -100,26 +150,50 @@ export class SyncRepo {
     if (problem) throw new ExchangeRefused(problem);
     const { db } = this;
     const records = [...batch.records].sort((a, b) => (ORDER.get(a.table) ?? 99) - (ORDER.get(b.table) ?? 99));
+    // The same batch again (a package received twice): answered from its receipt.
+    const receiptId = await batchDigest(batch);
+    if (await db.receipts.get(receiptId)) {
+      return { ...emptyReport(), unchanged: batch.records.length, alreadyReceived: true };
+    }
+    // Knowledge only grows: a copy found here before the write transaction is still covered in it.
+    const t0 = performance.now();
+    const known = await db.transaction('r', [...SYNCED_TABLES.map((t) => db.table(t)), db.settings], async () => {
+      const local = await readLocal(db);
+      return this.alreadyHeld(records, local ? await readInstallId(db, local) : '');
+    });
+    const heldMs = Math.round(performance.now() - t0);
     return db.transaction('rw', this.tables(), async () => {
       const ctx = await this.context();
       const self = ctx.installId;
       await this.ensureSelf(ctx);
-      const locals = await this.loadLocals(records);
-      await this.refuseCollisions(batch.records, locals);
+      const report = emptyReport();
+      let t = performance.now();
+      const phase = (name: string) => {
+        const now = performance.now();
+        report.phases[name] = Math.round(now - t);
+        t = now;
+      };
+      report.phases.held = heldMs;
+      const todo = records.filter((r) => !known.has(`${r.table}:${r.doc.id as string}`));
+      report.unchanged = records.length - todo.length;
+      phase('start');
+      const existing = todo.length > 0 ? await this.existingIds() : new Map<string, Set<string>>();
+      this.refuseCollisions(todo, batch.records, existing);
+      phase('collisions');
+      const locals = await this.loadLocals(todo, existing);
+      phase('read');
 
-      const report: ApplyReport = { created: 0, updated: 0, unchanged: 0, proposals: 0, held: 0, conflicts: 0, clockAhead: [], rekeyed: null, duplicates: [] };
       const enrolled = new Map((await db.installations.toArray()).map((i) => [i.id, i]));
       const localMs = this.clock.localMs();
       const at = ctx.nowIso();
       const writes = new Map<string, SyncDoc[]>();
-      const audits: AuditEntry[] = [];
+      const audit = new BatchAudit(batch.source, at);
       const proposals: SyncProposal[] = [];
       const ahead = new Set<string>();
-      const newEmployees: SyncDoc[] = [];
       let newest: string | null = null;
       let clone = false;
 
-      for (const rec of records) {
+      for (const rec of todo) {
         const incoming = rec.doc as SyncDoc;
         const key = `${rec.table}:${incoming.id}`;
         const local = locals.get(key);
@@ -134,8 +208,8 @@ export class SyncRepo {
         const owner = ownerOf(rec.table, local ?? incoming);
         const out = mergeDocs(rec.table, local, incoming, { authorize: authorizeFor(rec.table, owner, local, (id) => enrolled.get(id)), selfNode: self });
         // Revs of this very installation that it never wrote: a copy of it is writing elsewhere.
-        const mine = docKnowledge(incoming)[self];
-        if (out.clones.includes(self) || (mine !== undefined && (!local || !(docKnowledge(local)[self]! >= mine)))) clone = true;
+        const mine = out.knowledge.incoming[self];
+        if (out.clones.includes(self) || (mine !== undefined && (!local || !(out.knowledge.local[self]! >= mine)))) clone = true;
         if (out.refused.length > 0 || out.rejected) {
           const paths = out.rejected ? ['*'] : [...new Set(out.refused.map((r) => r.path))];
           proposals.push(this.proposal(rec.table, incoming, 'notAllowed', paths, [...new Set(out.refused.map((r) => revNode(r.head.r)))], batch.source, at));
@@ -147,23 +221,21 @@ export class SyncRepo {
         const doc = out.doc;
         locals.set(key, doc);
         if (rec.table === 'installations') enrolled.set(doc.id, doc as unknown as Installation);
-        if (rec.table === 'employees' && !local) newEmployees.push(doc);
         if (local) report.updated++;
         else report.created++;
         if (!writes.has(rec.table)) writes.set(rec.table, []);
         writes.get(rec.table)!.push(doc);
         if (!newest || doc.rev > newest) newest = doc.rev;
         report.conflicts += openConflicts(rec.table, doc).length;
-        audits.push({
-          id: crypto.randomUUID(), at, actor: batch.source.label, officeId: batch.source.officeId, installId: revNode(doc.rev),
-          table: rec.table, docId: doc.id, action: local ? 'update' : 'create',
-          changes: diffFields(local as Record<string, unknown> | undefined, doc as Record<string, unknown>),
-          rev: doc.rev, note: `paket ${batch.source.packageId}`, source: batch.source,
-        });
+        audit.add(rec.table, local, doc, incoming);
       }
 
+      phase('merge');
       for (const [table, docs] of writes) await db.table(table).bulkPut(docs);
-      if (audits.length > 0) await db.auditLog.bulkAdd(audits);
+      phase('write');
+      const entries = audit.entries();
+      if (entries.length > 0) await db.auditLog.bulkAdd(entries);
+      phase('audit');
       // A proposal already decided (the same package received again) stays decided.
       const decided = new Set((await db.proposals.bulkGet(proposals.map((p) => p.id))).filter((p) => p?.decidedAt).map((p) => p!.id));
       const open = proposals.filter((p) => !decided.has(p.id));
@@ -173,40 +245,93 @@ export class SyncRepo {
       this.clock.observe(newest);
       await saveClock(db, this.clock.lastRev());
       report.clockAhead = [...ahead].map((id) => ({ installId: id, nama: enrolled.get(id)?.nama ?? id }));
-      report.duplicates = await this.duplicateNips(newEmployees);
       if (clone) report.rekeyed = await this.rekey(ctx, enrolled.get(self));
+      await db.receipts.put({ id: receiptId, at, packageId: batch.source.packageId, from: batch.source.label, records: batch.records.length });
+      phase('after');
       return report;
     });
   }
 
-  private async loadLocals(records: readonly ExchangeRecord[]): Promise<Map<string, SyncDoc>> {
+  /**
+   * Records whose copy here knows exactly what the received one knows, found from the syncKey
+   * index without reading a record. Copies whose newest write is this installation's own go the
+   * long way: a copied profile writes other contents under the same revs.
+   */
+  private async alreadyHeld(records: readonly ExchangeRecord[], self: string): Promise<Set<string>> {
+    const byTable = new Map<string, Map<string, string>>();
+    for (const r of records) {
+      const doc = r.doc as SyncDoc;
+      if (revNode(doc.rev) === self) continue;
+      if (!byTable.has(r.table)) byTable.set(r.table, new Map());
+      byTable.get(r.table)!.set(syncKeyOf(doc), doc.id);
+    }
+    const held = new Set<string>();
+    const tx = Dexie.currentTransaction?.idbtrans;
+    for (const [table, keys] of byTable) {
+      const sorted = [...keys.keys()].sort();
+      const range = IDBKeyRange.bound(sorted[0], sorted[sorted.length - 1]);
+      const note = (key: unknown, id: unknown) => {
+        if (keys.get(key as string) === id) held.add(`${table}:${id as string}`);
+      };
+      const store = this.db.table(table);
+      if (tx && keys.size * WALK_RATIO >= (await store.count())) {
+        // A batch as large as a good part of the table: one sequential walk of the index, key
+        // only, over the range of the received keys (the browser fetches it in blocks; a jump per
+        // key, or Dexie's promise per step, costs several times more).
+        await new Promise<void>((resolve, reject) => {
+          const req = tx.objectStore(table).index('syncKey').openKeyCursor(range);
+          req.onerror = () => reject(req.error);
+          req.onsuccess = () => {
+            const c = req.result;
+            if (!c) return resolve();
+            note(c.key, c.primaryKey);
+            c.continue();
+          };
+        });
+      } else {
+        await store.where('syncKey').anyOf(sorted).eachKey((key, c) => note(key, c.primaryKey));
+      }
+    }
+    return held;
+  }
+
+  /** The local copies of the records to merge (one key scan says which exist at all). */
+  private async loadLocals(records: readonly ExchangeRecord[], existing: Map<string, Set<string>>): Promise<Map<string, SyncDoc>> {
     const byTable = new Map<string, string[]>();
     for (const r of records) {
+      if (!existing.get(r.table)?.has(r.doc.id as string)) continue;
       if (!byTable.has(r.table)) byTable.set(r.table, []);
       byTable.get(r.table)!.push(r.doc.id as string);
     }
     const locals = new Map<string, SyncDoc>();
-    await Promise.all(
-      [...byTable].map(async ([table, ids]) => {
-        const docs = (await this.db.table(table).bulkGet(ids)) as (SyncDoc | undefined)[];
+    for (const [table, ids] of byTable) {
+      const store = this.db.table(table);
+      // Most of the table wanted: one read of all of it beats a request per record.
+      if (ids.length * WALK_RATIO >= existing.get(table)!.size) {
+        const wanted = new Set(ids);
+        for (const d of (await store.toArray()) as SyncDoc[]) if (wanted.has(d.id)) locals.set(`${table}:${d.id}`, d);
+      } else {
+        const docs = (await store.bulkGet(ids)) as (SyncDoc | undefined)[];
         docs.forEach((d, i) => d && locals.set(`${table}:${ids[i]}`, d));
-      }),
-    );
+      }
+    }
     return locals;
   }
 
+  /** Every id of every synced table (one key-only request per table). */
+  private async existingIds(): Promise<Map<string, Set<string>>> {
+    const out = new Map<string, Set<string>>();
+    for (const table of SYNCED_TABLES) out.set(table, new Set((await this.db.table(table).toCollection().primaryKeys()) as string[]));
+    return out;
+  }
+
   /** A record new to its table whose id another table already holds: refuse the batch. */
-  private async refuseCollisions(records: readonly ExchangeRecord[], locals: Map<string, SyncDoc>): Promise<void> {
-    const fresh = records.map((r, index) => ({ r, index })).filter(({ r }) => !locals.has(`${r.table}:${r.doc.id as string}`));
-    if (fresh.length === 0) return;
-    for (const other of SYNCED_TABLES) {
-      const candidates = fresh.filter(({ r }) => r.table !== other);
-      if (candidates.length === 0) continue;
-      const found = await this.db.table(other).bulkGet(candidates.map(({ r }) => r.doc.id as string));
-      const i = found.findIndex((d) => d !== undefined);
-      if (i >= 0) {
-        const { r, index } = candidates[i]!;
-        throw new ExchangeRefused({ code: 'idCollision', index, table: r.table, id: r.doc.id as string, field: other });
+  private refuseCollisions(todo: readonly ExchangeRecord[], all: readonly ExchangeRecord[], existing: Map<string, Set<string>>): void {
+    for (const r of todo) {
+      const id = r.doc.id as string;
+      if (existing.get(r.table)?.has(id)) continue;
+      for (const [other, ids] of existing) {
+        if (other !== r.table && ids.has(id)) throw new ExchangeRefused({ code: 'idCollision', index: all.indexOf(r), table: r.table, id, field: other });
       }
     }
   }
@@ -215,16 +340,9 @@ export class SyncRepo {
     return { id: `${table}:${doc.id}:${doc.rev}`, at, table, docId: doc.id, reason, doc, paths, writers, from: source.label, packageId: source.packageId };
   }
 
-  /** Employees whose NIP another (different) record has too: the same person registered twice. */
-  private async duplicateNips(fresh: SyncDoc[]): Promise<{ nip: string; ids: string[] }[]> {
-    const out: { nip: string; ids: string[] }[] = [];
-    for (const e of fresh) {
-      const nip = normalizeNip(String(e.nip ?? ''));
-      if (!nip || e.deleted) continue;
-      const same = (await this.db.employees.where('nip').equals(nip).toArray()).filter((x) => !x.deleted);
-      if (same.length > 1 && !out.some((d) => d.nip === nip)) out.push({ nip, ids: same.map((x) => x.id).sort() });
-    }
-    return out;
+  /** One civil servant on two records (registered separately on two installations), to merge. */
+  async duplicates(): Promise<DuplicateNip[]> {
+    return duplicateNips((await this.db.employees.toArray()).filter((e) => !e.deleted));
   }
 
   /**

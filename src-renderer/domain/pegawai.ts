@@ -1,6 +1,6 @@
 import { parseIsoDate, type CalendarDate } from './dates';
 import { golonganCodesFor, isPppk, type EmployeeStatus } from './golongan';
-import { analyzeNip, type NipIssue, type Sex } from './nip';
+import { analyzeNip, normalizeNip, type NipIssue, type Sex } from './nip';
 import type { SyncMeta } from './records';
 
 export type JenisJabatan =
@@ -214,4 +214,25 @@ export function employeeFieldsOf(e: Employee): EmployeeFields {
   const out = {} as Record<string, unknown>;
   for (const k of Object.keys(f)) out[k] = (e as unknown as Record<string, unknown>)[k] ?? (f as unknown as Record<string, unknown>)[k];
   return out as unknown as EmployeeFields;
+}
+
+export interface DuplicateNip {
+  nip: string;
+  /** The records, sorted by id. */
+  ids: string[];
+}
+
+/**
+ * NIPs held by more than one live record: the same civil servant registered separately on two
+ * installations, which meet when their records are exchanged. Offered for merging, never merged
+ * silently (which record to keep is the admin's choice).
+ */
+export function duplicateNips(employees: readonly Pick<Employee, 'id' | 'nip' | 'deleted'>[]): DuplicateNip[] {
+  const byNip = new Map<string, string[]>();
+  for (const e of employees) {
+    if (e.deleted || !e.nip) continue;
+    const nip = normalizeNip(e.nip);
+    byNip.set(nip, [...(byNip.get(nip) ?? []), e.id]);
+  }
+  return [...byNip].filter(([, ids]) => ids.length > 1).map(([nip, ids]) => ({ nip, ids: ids.sort() })).sort((a, b) => a.nip.localeCompare(b.nip));
 }

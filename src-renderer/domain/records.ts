@@ -19,6 +19,8 @@ export interface SyncMeta {
   deleted: boolean;
   /** Who wrote each field, for merging copies from other installations (domain/sync/versions.ts). */
   sv?: SyncVersions;
+  /** What this copy knows, indexed (sync/merge.ts syncKeyOf). */
+  syncKey?: string;
 }
 
 export const SYNC_META_FIELDS = ['id', 'createdAt', 'updatedAt', 'updatedBy', 'rev', 'deleted'] as const;
@@ -55,7 +57,7 @@ export function fingerprint(bytes: Uint8Array): string {
 
 /** Field-level differences between two versions of a document, ignoring the sync metadata. */
 export function diffFields(before: Record<string, unknown> | undefined, after: Record<string, unknown>): FieldChange[] {
-  const skip = new Set<string>([...SYNC_META_FIELDS, 'sv']);
+  const skip = new Set<string>([...SYNC_META_FIELDS, 'sv', 'syncKey']);
   const keys = new Set([...Object.keys(before ?? {}), ...Object.keys(after)]);
   const changes: FieldChange[] = [];
   for (const key of [...keys].sort()) {

@@ -60,6 +60,8 @@ export interface RecordProblem {
   expected?: FieldKind;
 }
 
+const CHECKS = new Map(Object.entries(RECORD_TYPES).map(([table, types]) => [table, Object.entries({ ...COMMON, ...types })]));
+
 function kindOk(kind: FieldKind, v: unknown): boolean {
   switch (kind) {
     case 'string': return typeof v === 'string';
@@ -100,7 +102,7 @@ export function findRecordProblem(records: readonly unknown[]): RecordProblem | 
     if (!types) return problem('unknownTable');
     if (!id) return problem('missingId');
     if (!kindOk('rev', doc.rev)) return problem('badRev', { field: 'rev' });
-    for (const [field, kind] of Object.entries({ ...COMMON, ...types })) {
+    for (const [field, kind] of CHECKS.get(table)!) {
       if (!kindOk(kind, doc[field])) return problem(field === 'rev' ? 'badRev' : 'badField', { field, expected: kind });
     }
     if (!versionsOk(doc.sv)) return problem('badVersions', { field: 'sv' });

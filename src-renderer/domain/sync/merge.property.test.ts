@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { mergeDocs, openConflicts, type SyncDoc } from './merge';
+import { changedPaths, diffPaths, mergeDocs, openConflicts, type SyncDoc } from './merge';
 import { canonical, evaluationValues, Replica, stable } from './sync.testkit';
 
 const T = 'evaluations';
@@ -67,6 +67,21 @@ const SEED = 4242;
 const history = fc.array(op, { minLength: 1, maxLength: 40 });
 
 describe('merge laws (fast-check, fixed seed)', () => {
+  it('the audit of a merge (read from the write versions) lists the paths whose value changed', () => {
+    fc.assert(fc.property(history, fc.nat(), fc.nat(), (ops, i, j) => {
+      const s = play(ops);
+      const a = s[i % s.length]!;
+      const merged = merge(a, s[j % s.length]!);
+      const listed = changedPaths(T, a, merged);
+      const all = diffPaths(T, a, merged);
+      // Every listed change is real; every real change is listed, or lies inside an item the
+      // audit lists as removed (its fields leave with it).
+      for (const c of listed) expect(all).toContainEqual(c);
+      const removed = listed.filter((c) => c.to === null).map((c) => `${c.field}/`);
+      for (const d of all) if (!listed.some((c) => c.field === d.field)) expect(removed.some((r) => d.field.startsWith(r)), d.field).toBe(true);
+    }), { seed: SEED, numRuns: 150 });
+  }, 60_000);
+
   it('idempotent: receiving a copy twice is receiving it once', () => {
     fc.assert(fc.property(history, fc.nat(), fc.nat(), (ops, i, j) => {
       const s = play(ops);

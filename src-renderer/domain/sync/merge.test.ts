@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { authorizeFor, type Installation } from './access';
 import { mergeDocs, openConflicts, type SyncDoc } from './merge';
-import { flatten, SHAPES, unflatten } from './paths';
+import { flatten, SHAPES, unflatten, valueAt } from './paths';
 import { canonical, evaluationValues, Replica } from './sync.testkit';
 
 const ID = 'ev1';
@@ -36,6 +36,18 @@ describe('paths of a document', () => {
     expect(flat.get('ekspektasi/BERORIENTASI_PELAYANAN')).toBe('ramah');
     const { id: _id, ...rest } = skp;
     expect(unflatten(flat, SHAPES.skps)).toEqual(rest);
+  });
+
+  it('finds the value of one path the way flatten does', () => {
+    const doc = {
+      rhk: [{ id: 'a', teks: 'A', indikator: [{ id: 'i', target: '3' }] }, { id: 'b', teks: 'B', indikator: [] }],
+      hasil: { a: { realisasi: '2', umpanBalik: [{ id: 'u', teks: 'ok' }] } },
+      ekspektasi: { X: 'y' },
+    };
+    const shape = { ...SHAPES.skps, ...SHAPES.evaluations };
+    for (const [path, value] of flatten(doc, shape)) expect(valueAt(doc, path, shape), path).toEqual(value);
+    expect(valueAt(doc, 'rhk/zz/teks', shape)).toBeUndefined();
+    expect(valueAt(doc, 'hasil/zz/realisasi', shape)).toBeUndefined();
   });
 
   it('escapes a key that contains the separator', () => {

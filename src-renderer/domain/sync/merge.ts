@@ -1,5 +1,6 @@
 import { revNode, revWallMs } from '../hlc';
-import { type Collection, type FlatDoc, flatten, POS, sameValue, SEP, type Shape, SHAPES, unflatten } from './paths';
+import { auditValue, type FieldChange } from '../records';
+import { type Collection, type FlatDoc, flatten, META_KEYS, POS, sameValue, SEP, valueAt, type Shape, SHAPES, unflatten } from './paths';
 import type { Context, FieldVersion, SyncVersions } from './versions';
 
 /** A document as the merge sees it: values plus sync metadata. */
@@ -11,6 +12,7 @@ export interface SyncDoc {
   updatedBy: string;
   deleted: boolean;
   sv?: SyncVersions;
+  syncKey?: string;
   [field: string]: unknown;
 }
 
@@ -95,6 +97,15 @@ export function docKnowledge(doc: SyncDoc): Record<string, string> {
   return k;
 }
 
+/**
+ * What a copy knows, as one string (its newest rev per installation, sorted). Whole documents
+ * travel and each installation's writes are sequential, so two copies that know the same revs hold
+ * the same state: a received copy with the local copy's key changes nothing.
+ */
+export function syncKeyOf(doc: SyncDoc): string {
+  return Object.values(docKnowledge(doc)).sort().join(' ');
+}
+
 function withoutNode(k: Record<string, string>, node: string): Context | undefined {
   delete k[node];
   return Object.keys(k).length > 0 ? k : undefined;
@@ -153,6 +164,8 @@ export interface MergeOutcome<T extends SyncDoc> {
   clones: string[];
   /** A new record its sender may not create: nothing of it was taken. */
   rejected: boolean;
+  /** What each copy knew (docKnowledge), for the caller's own checks. */
+  knowledge: { incoming: Record<string, string>; local: Record<string, string> };
 }
 
 /**
@@ -248,7 +261,7 @@ export function materialize<T extends SyncDoc>(
     if (hs.length === 1 && w.r === b && !w.c && !w.d && !hidden) continue;
     f[path] = toEntry(hs, hidden);
   }
-  return {
+  const out = {
     ...values,
     id: meta.id,
     createdAt: meta.createdAt,
@@ -257,6 +270,8 @@ export function materialize<T extends SyncDoc>(
     deleted: values.deleted === true,
     sv: { b, f },
   } as T;
+  out.syncKey = syncKeyOf(out);
+  return out;
 }
 
 /**
@@ -267,18 +282,21 @@ export function mergeDocs<T extends SyncDoc>(table: string, local: T | undefined
   const shape = shapeOf(table);
   const clones = new Set<string>();
   const refused: { path: string; head: ValuedHead }[] = [];
-  const none = { refused, clones: [] as string[], rejected: false };
+  const inK = docKnowledge(incoming);
+  const localK = local ? docKnowledge(local) : {};
+  const knowledge = { incoming: inK, local: localK };
+  const none = { refused, clones: [] as string[], rejected: false, knowledge };
   if (local && local.rev === incoming.rev && sameValue(local.sv ?? null, incoming.sv ?? null)) {
     // Same revs, same content, unless a copy of this very installation wrote it: look then.
     const own = opts.selfNode !== undefined && revNode(incoming.rev) === opts.selfNode;
     if (!own || sameValue(canonicalValues(table, local), canonicalValues(table, incoming))) return { doc: local, changed: false, ...none };
   }
   const { authorize } = opts;
-  const inK = docKnowledge(incoming);
   const allowedWhole = !authorize || Object.keys(inK).every((n) => authorize.wholeDoc(n));
   // A copy whose author had seen everything the local copy holds replaces it as it is.
-  if (allowedWhole && !opts.noShortcut && (!local || knowledgeAhead(inK, docKnowledge(local)))) {
+  if (allowedWhole && !opts.noShortcut && (!local || knowledgeAhead(inK, localK))) {
     const doc = { ...incoming, sv: incoming.sv ?? { b: incoming.rev, f: {} } };
+    doc.syncKey = Object.values(inK).sort().join(' ');
     return { doc, changed: true, ...none };
   }
   const inHeads = headsOf(incoming, shape);
@@ -292,7 +310,7 @@ export function mergeDocs<T extends SyncDoc>(table: string, local: T | undefined
   }
   if (!local) {
     // A new record from someone who may not write all of it is not created: it waits whole.
-    if (refused.length > 0) return { doc: incoming, changed: false, refused, clones: [], rejected: true };
+    if (refused.length > 0) return { doc: incoming, changed: false, refused, clones: [], rejected: true, knowledge };
     const doc = materialize<T>(incoming, inHeads, baseRev(incoming), shape);
     return { doc, changed: true, ...none };
   }
@@ -309,7 +327,7 @@ export function mergeDocs<T extends SyncDoc>(table: string, local: T | undefined
   const meta = { id: local.id, createdAt: local.createdAt <= incoming.createdAt ? local.createdAt : incoming.createdAt };
   const doc = materialize<T>(meta, merged, b, shape);
   const changed = doc.rev !== local.rev || !sameValue(doc.sv, local.sv ?? { b: baseRev(local), f: {} });
-  return { doc: changed ? doc : local, changed, refused, clones: [...clones], rejected: false };
+  return { doc: changed ? doc : local, changed, refused, clones: [...clones], rejected: false, knowledge };
 }
 
 /**
@@ -369,8 +387,11 @@ export interface OpenConflict {
  * A function of the document alone, so every installation that holds it lists the same.
  */
 export function openConflicts(table: string, doc: SyncDoc): OpenConflict[] {
-  const shape = shapeOf(table);
   const lock = LOCKS[table];
+  // Most records have nothing to review: no other heads, no removal, no delete, no lock.
+  const entries = Object.values(doc.sv?.f ?? {});
+  if (!doc.deleted && !(lock && lock.values.includes(doc[lock.field] as string)) && !entries.some((e) => e.alt || e.d)) return [];
+  const shape = shapeOf(table);
   const heads = headsOf(doc, shape);
   const out: OpenConflict[] = [];
   const uncovered = (by: ValuedHead, prefix: string, except: string): { paths: string[]; heads: ValuedHead[] } => {
@@ -436,6 +457,7 @@ export function writeLocal<T extends SyncDoc>(table: string, prev: T | undefined
   } as Record<string, unknown>;
   delete doc.sv;
   doc.sv = stampLocal(table, prev, doc, meta.rev, meta.force);
+  doc.syncKey = syncKeyOf(doc as SyncDoc);
   return doc as T;
 }
 
@@ -443,4 +465,49 @@ export function writeLocal<T extends SyncDoc>(table: string, prev: T | undefined
 export function canonicalDoc<T extends SyncDoc>(table: string, doc: T): T {
   const shape = shapeOf(table);
   return materialize<T>(doc, headsOf(doc, shape), baseRev(doc), shape);
+}
+
+/**
+ * What changed between two copies, path by path (positions left out), for the audit of received
+ * records: "hasil/<rhk>/realisasi: 290 → 310", never file contents (see records.ts auditValue).
+ */
+export function diffPaths(table: string, before: SyncDoc, after: SyncDoc): FieldChange[] {
+  const shape = shapeOf(table);
+  // Only the top-level fields that differ are taken apart (most of a record is unchanged).
+  const changed = (o: SyncDoc) => {
+    const out: Record<string, unknown> = {};
+    for (const k of new Set([...Object.keys(before), ...Object.keys(after)])) if (!META_KEYS.has(k) && !sameValue(before[k], after[k])) out[k] = o[k];
+    return out;
+  };
+  const a = flatten(changed(before), shape);
+  const b = flatten(changed(after), shape);
+  const out: FieldChange[] = [];
+  for (const path of new Set([...a.keys(), ...b.keys()])) {
+    if (path.endsWith(POS)) continue;
+    const from = a.get(path);
+    const to = b.get(path);
+    if (!sameValue(from, to)) out.push({ field: path, from: auditValue(from ?? null), to: auditValue(to ?? null) });
+  }
+  return out.sort((x, y) => (x.field < y.field ? -1 : 1));
+}
+
+/**
+ * What a merge changed, read from the write versions: the paths with a write the local copy had
+ * not seen, each with its value before and after. Exact and cheap (no walk over unchanged data);
+ * copies from before sync, without versions, fall back to diffPaths.
+ */
+export function changedPaths(table: string, before: SyncDoc, after: SyncDoc): FieldChange[] {
+  if (!after.sv || !before.sv || after.sv.b !== before.sv.b) return diffPaths(table, before, after);
+  const known = docKnowledge(before);
+  const unseen = (r: string) => !(known[revNode(r)]! >= r);
+  const paths = Object.keys(after.sv.f).filter((p) => !p.endsWith(POS) && [after.sv!.f[p]!, ...(after.sv!.f[p]!.alt ?? [])].some((h) => unseen(h.r)));
+  if (paths.length === 0) return [];
+  const shape = shapeOf(table);
+  const out: FieldChange[] = [];
+  for (const path of paths.sort()) {
+    const from = valueAt(before, path, shape);
+    const to = valueAt(after, path, shape);
+    if (!sameValue(from, to)) out.push({ field: path, from: auditValue(from ?? null), to: auditValue(to ?? null) });
+  }
+  return out;
 }

@@ -33,7 +33,7 @@ export const SHAPES: Readonly<Record<string, Shape>> = {
 };
 
 /** Sync metadata that is not itself an edited field (the tombstone `deleted` is a field). */
-export const META_KEYS: ReadonlySet<string> = new Set(['id', 'createdAt', 'updatedAt', 'updatedBy', 'rev', 'sv']);
+export const META_KEYS: ReadonlySet<string> = new Set(['id', 'createdAt', 'updatedAt', 'updatedBy', 'rev', 'sv', 'syncKey']);
 
 export const POS = '#pos';
 export const SEP = '/';
@@ -222,4 +222,36 @@ export function bytesOf(v: unknown): Uint8Array | null {
   if (v instanceof ArrayBuffer) return new Uint8Array(v);
   if (ArrayBuffer.isView(v)) return new Uint8Array(v.buffer, v.byteOffset, v.byteLength);
   return null;
+}
+
+/** The value `flatten` would give for one path, found without flattening the whole document. */
+export function valueAt(doc: Record<string, unknown>, path: string, shape: Shape = {}): unknown {
+  const segs = path.split(SEP).map(unescapeKey);
+  let cur: unknown = doc;
+  let sh: Shape | null = shape;
+  for (let i = 0; i < segs.length; i++) {
+    const key = segs[i]!;
+    const container = (cur as Record<string, unknown> | undefined)?.[key];
+    const coll: Collection | undefined = sh?.[key];
+    if (!coll || i + 1 >= segs.length) return i + 1 >= segs.length ? container : undefined;
+    const id = segs[i + 1]!;
+    const last = i + 2 >= segs.length;
+    if ('list' in coll) {
+      if (!Array.isArray(container)) return undefined;
+      const at = container.findIndex((x) => isPlainObject(x) && x.id === id);
+      if (at < 0) return undefined;
+      if (last) return true;
+      if (segs[i + 2] === POS && i + 3 === segs.length) return at;
+      cur = container[at];
+      sh = coll.list;
+    } else {
+      const entry = isPlainObject(container) ? container[id] : undefined;
+      if (coll.map === null) return last ? entry : undefined;
+      if (last) return isPlainObject(entry) ? true : entry;
+      cur = entry;
+      sh = coll.map;
+    }
+    i++;
+  }
+  return undefined;
 }
