@@ -4,7 +4,8 @@ import { hasMessage, type Translate } from '../i18n/i18n';
 /** A readable sentence for anything a save may throw. */
 export function errorMessage(t: Translate, err: unknown): string {
   if (err instanceof RepoError) {
-    const key = `error.${err.code}`;
+    // Codes of the exchange contract (package.*, exchange.*) are message keys themselves.
+    const key = hasMessage(err.code) ? err.code : `error.${err.code}`;
     if (hasMessage(key)) {
       const params = Object.fromEntries(
         Object.entries(err.params).filter(([, v]) => typeof v === 'string' || typeof v === 'number'),

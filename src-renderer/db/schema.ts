@@ -135,6 +135,18 @@ export interface Receipt {
   packageId: string;
   from: string;
   records: number;
+  /** Taken before applying: the records it created and the versions it replaced. */
+  snapshot?: { created: { table: string; id: string }[]; previous: { table: string; doc: Record<string, unknown> }[] };
+}
+
+/** What this installation knows of another one it exchanges packages with (local, never sent). */
+export interface PeerState {
+  /** The other installation's id. */
+  id: string;
+  /** What it holds (from its own last package): the next package to it leaves that out. */
+  confirmed: Record<string, string>;
+  lastSent?: { at: string; packageId: string; records: number; full: boolean };
+  lastReceived?: { at: string; packageId: string; records: number };
 }
 
 /** Documents filled in by later issues; declared now so version 1 holds every table. */
@@ -195,6 +207,7 @@ export const SCHEMA_VERSIONS: readonly SchemaVersion[] = [
       installations: 'id, officeId, updatedAt, syncKey',
       proposals: 'id, [table+docId], at',
       receipts: 'id, at',
+      peers: 'id',
       auditLog: 'id, at, docId, [table+docId], rev, *docIds',
       // Every synced table by the knowledge its copy holds: a received record this installation
       // already has is recognised from the index alone (receiving a package twice reads nothing).
@@ -232,6 +245,7 @@ export class KinerjaDb extends Dexie {
   installations!: Table<Installation, string>;
   proposals!: Table<SyncProposal, string>;
   receipts!: Table<Receipt, string>;
+  peers!: Table<PeerState, string>;
   auditLog!: Table<AuditEntry, string>;
   importLog!: Table<ImportLogEntry, string>;
 

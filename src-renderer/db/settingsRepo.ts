@@ -41,7 +41,8 @@ export class SettingsRepo {
   }
 
   /** First run: creates the office identity that marks every record this installation writes. */
-  async setupOffice(raw: OfficeProfileInput, today: Date): Promise<Profile> {
+  async setupOffice(raw: OfficeProfileInput, today: Date, opts: { role?: 'KANTOR' | 'BKD' } = {}): Promise<Profile> {
+    const role = opts.role ?? 'KANTOR';
     const input = normalizeOfficeProfile(raw);
     const errors = validateOfficeProfile(input);
     if (Object.keys(errors).length > 0) throw new RepoError('officeInvalid', { errors });
@@ -54,7 +55,7 @@ export class SettingsRepo {
     const tables = [this.db.settings, this.db.offices, this.db.auditLog, ...(enrols ? [this.db.installations] : [])];
     return this.db.transaction('rw', tables, async () => {
       if (await this.db.settings.get('local')) throw new RepoError('alreadySetUp');
-      if (enrols) await setInstallId(this.db, installId);
+      if (enrols) await setInstallId(this.db, installId, undefined, role === 'BKD' ? { role } : undefined);
       const { namaAdmin, ...officeFields } = input;
       const settings: LocalSettings = {
         key: 'local',
@@ -66,8 +67,8 @@ export class SettingsRepo {
       await this.db.settings.put(settings);
       // The office document's id is the office identity itself.
       const office = await saveDoc<Office>(this.db, 'offices', undefined, officeFields, ctx, { id: officeId });
-      // The first installation of an office is its admin PC: it may write all of the office's records.
-      if (enrols) await saveDoc<Installation>(this.db, 'installations', undefined, { officeId, role: 'KANTOR', nama: 'PC admin', penilaiEmployeeId: null }, ctx, { id: installId });
+      // The first installation of an office is its admin PC (or the BKD's): it writes the office's own records.
+      if (enrols) await saveDoc<Installation>(this.db, 'installations', undefined, { officeId, role, nama: role === 'BKD' ? 'PC BKD' : 'PC admin', penilaiEmployeeId: null }, ctx, { id: installId });
       return { settings, office };
     });
   }

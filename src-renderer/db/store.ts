@@ -2,6 +2,11 @@ import { backupBeforeUpgrade } from './backup';
 import { RevClock } from './clock';
 import { newestKnownRev, readInstall, readLocal } from './identity';
 import { SyncRepo } from './syncRepo';
+import { PackageRepo } from './packageRepo';
+
+declare const __APP_VERSION__: string;
+/** Vite defines it (vite.config.mts); tools that load this file without Vite get a placeholder. */
+const APP_VERSION = typeof __APP_VERSION__ === 'string' ? __APP_VERSION__ : '0.0.0';
 import { EmployeeRepo } from './employeeRepo';
 import { EvaluationRepo } from './evaluationRepo';
 import { ImportRepo } from './importRepo';
@@ -32,6 +37,7 @@ export class DataStore {
   readonly imports: ImportRepo;
   readonly prints: PrintRepo;
   readonly sync: SyncRepo;
+  readonly packages: PackageRepo;
   private readonly clock: RevClock;
 
   private constructor(
@@ -64,6 +70,7 @@ export class DataStore {
     this.imports = new ImportRepo(db, current);
     this.prints = new PrintRepo(db, current);
     this.sync = new SyncRepo(db, current, this.clock);
+    this.packages = new PackageRepo(db, this.settings, this.sync, this.clock, APP_VERSION);
   }
 
   /** Backs up an older database, opens (and upgrades) it, and resumes the rev clock. */

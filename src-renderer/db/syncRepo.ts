@@ -30,16 +30,20 @@ export interface ApplyReport {
   conflicts: number;
   /** Installations whose revs are more than a day ahead of this one's clock. */
   clockAhead: { installId: string; nama: string }[];
-  /** Set when a copy of this installation was found writing: this installation's new id. */
+  /** A copy of this installation was found writing under its id (a cloned profile, a restored backup). */
+  cloneDetected: boolean;
+  /** Then, once applied: this installation's new id. */
   rekeyed: string | null;
   /** Milliseconds per phase, for `npm run bench`. */
   phases: Record<string, number>;
   /** This very batch was applied here before: nothing was read or written. */
   alreadyReceived: boolean;
+  /** What was not applied, and why (the preview lists them). */
+  refusals: { table: string; id: string; reason: SyncProposal['reason']; paths: string[]; writers: string[] }[];
 }
 
 function emptyReport(): ApplyReport {
-  return { created: 0, updated: 0, unchanged: 0, proposals: 0, held: 0, conflicts: 0, clockAhead: [], rekeyed: null, phases: {}, alreadyReceived: false };
+  return { created: 0, updated: 0, unchanged: 0, proposals: 0, held: 0, conflicts: 0, clockAhead: [], cloneDetected: false, rekeyed: null, phases: {}, alreadyReceived: false, refusals: [] };
 }
 
 /** Identity of a batch: its package and the state of every record in it (syncKey, not bytes). */
@@ -145,7 +149,11 @@ export class SyncRepo {
     return out;
   }
 
-  async applyBatch(batch: IncomingBatch): Promise<ApplyReport> {
+  /**
+   * Merges a batch in one transaction. With `dryRun` it stops before writing anything: the preview
+   * shows exactly what applying would do, because it is the same code.
+   */
+  async applyBatch(batch: IncomingBatch, opts: { dryRun?: boolean } = {}): Promise<ApplyReport> {
     const problem = findRecordProblem(batch.records);
     if (problem) throw new ExchangeRefused(problem);
     const { db } = this;
@@ -153,6 +161,7 @@ export class SyncRepo {
     // The same batch again (a package received twice): answered from its receipt.
     const receiptId = await batchDigest(batch);
     if (await db.receipts.get(receiptId)) {
+      // (A preview of it says the same: nothing would change.)
       return { ...emptyReport(), unchanged: batch.records.length, alreadyReceived: true };
     }
     // Knowledge only grows: a copy found here before the write transaction is still covered in it.
@@ -192,6 +201,7 @@ export class SyncRepo {
       const ahead = new Set<string>();
       let newest: string | null = null;
       let clone = false;
+      const previous = new Map<string, SyncDoc>();
 
       for (const rec of todo) {
         const incoming = rec.doc as SyncDoc;
@@ -219,6 +229,7 @@ export class SyncRepo {
           continue;
         }
         const doc = out.doc;
+        if (local && !previous.has(key)) previous.set(key, local);
         locals.set(key, doc);
         if (rec.table === 'installations') enrolled.set(doc.id, doc as unknown as Installation);
         if (local) report.updated++;
@@ -231,6 +242,19 @@ export class SyncRepo {
       }
 
       phase('merge');
+      report.refusals = proposals.map((p) => ({ table: p.table, id: p.docId, reason: p.reason, paths: p.paths, writers: p.writers }));
+      report.proposals = proposals.filter((p) => p.reason === 'notAllowed').length;
+      report.clockAhead = [...ahead].map((id) => ({ installId: id, nama: enrolled.get(id)?.nama ?? id }));
+      report.cloneDetected = clone;
+      if (opts.dryRun) return report;
+      const snapshot = { created: [] as { table: string; id: string }[], previous: [] as { table: string; doc: Record<string, unknown> }[] };
+      for (const [table, docs] of writes) {
+        for (const d of docs) {
+          const before = previous.get(`${table}:${d.id}`);
+          if (before) snapshot.previous.push({ table, doc: before });
+          else snapshot.created.push({ table, id: d.id });
+        }
+      }
       for (const [table, docs] of writes) await db.table(table).bulkPut(docs);
       phase('write');
       const entries = audit.entries();
@@ -240,13 +264,11 @@ export class SyncRepo {
       const decided = new Set((await db.proposals.bulkGet(proposals.map((p) => p.id))).filter((p) => p?.decidedAt).map((p) => p!.id));
       const open = proposals.filter((p) => !decided.has(p.id));
       if (open.length > 0) await db.proposals.bulkPut(open);
-      report.proposals = proposals.filter((p) => p.reason === 'notAllowed').length;
       // Every later local edit sorts after what was received (the clock moves past it).
       this.clock.observe(newest);
       await saveClock(db, this.clock.lastRev());
-      report.clockAhead = [...ahead].map((id) => ({ installId: id, nama: enrolled.get(id)?.nama ?? id }));
-      if (clone) report.rekeyed = await this.rekey(ctx, enrolled.get(self));
-      await db.receipts.put({ id: receiptId, at, packageId: batch.source.packageId, from: batch.source.label, records: batch.records.length });
+      report.rekeyed = clone ? await this.rekey(ctx, enrolled.get(self)) : null;
+      await db.receipts.put({ id: receiptId, at, packageId: batch.source.packageId, from: batch.source.label, records: batch.records.length, snapshot });
       phase('after');
       return report;
     });

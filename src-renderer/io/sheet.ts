@@ -21,8 +21,8 @@ function isCfb(b: Uint8Array): boolean {
   return [0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1].every((x, i) => b[i] === x);
 }
 
-export function readWorkbook(bytes: Uint8Array): ReadResult {
-  if (bytes.length > MAX_FILE_BYTES) return { ok: false, code: 'tooLarge', params: { maxMb: MAX_FILE_BYTES / 1024 / 1024 } };
+export function readWorkbook(bytes: Uint8Array, maxBytes: number = MAX_FILE_BYTES): ReadResult {
+  if (bytes.length > maxBytes) return { ok: false, code: 'tooLarge', params: { maxMb: maxBytes / 1024 / 1024 } };
   // SheetJS would happily read any text file as CSV; only real workbooks are accepted.
   if (!isZip(bytes) && !isCfb(bytes)) return { ok: false, code: 'notWorkbook' };
   let workbook: XLSX.WorkBook;

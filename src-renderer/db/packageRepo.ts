@@ -1,0 +1,238 @@
+import { revPlausibility } from '../domain/hlc';
+import type { Installation } from '../domain/sync/access';
+import { docKnowledge, type SyncDoc } from '../domain/sync/merge';
+import { type Envelope, type InstallRef, MIN_READER_VERSION, PACKAGE_FORMAT, PACKAGE_FORMAT_VERSION } from '../exchange/package';
+import type { ExchangeRecord } from '../exchange/records';
+import type { RevClock } from './clock';
+import { RepoError } from './errors';
+import { readInstall, readLocal } from './identity';
+import { type KinerjaDb, type PeerState, SYNCED_TABLES, type SyncedTableName } from './schema';
+import type { SettingsRepo } from './settingsRepo';
+import type { ApplyReport, SyncRepo } from './syncRepo';
+
+/** A package before it becomes a file: its envelope (rows and hash come with the file) and records. */
+export interface OutgoingPackage {
+  envelope: Omit<Envelope, 'rows' | 'hash'>;
+  records: ExchangeRecord[];
+}
+
+export interface PeerView {
+  installation: Installation;
+  officeName: string;
+  state: PeerState | null;
+  /** Records it has not confirmed yet (what the next package would carry). */
+  waiting: number;
+}
+
+function covered(k: Record<string, string>, confirmed: Record<string, string>): boolean {
+  for (const n of Object.keys(k)) if (!(confirmed[n]! >= k[n]!)) return false;
+  return true;
+}
+
+function penilaiOf(doc: SyncDoc): string | null {
+  const p = doc.penilai as { employeeId?: string } | null | undefined;
+  return p?.employeeId ?? null;
+}
+
+/**
+ * Packages between installations: which records go to whom (incrementally: what the peer has not
+ * confirmed), receiving one (preview, then apply), and enrolment (pairing) packages.
+ */
+export class PackageRepo {
+  constructor(
+    private readonly db: KinerjaDb,
+    private readonly settings: SettingsRepo,
+    private readonly sync: SyncRepo,
+    private readonly clock: RevClock,
+    private readonly appVersion: string,
+  ) {}
+
+  private async self(): Promise<{ ref: InstallRef; inst: Installation | null; role: Installation['role'] }> {
+    const local = await readLocal(this.db);
+    if (!local) throw new RepoError('notSetUp');
+    const install = await readInstall(this.db, local);
+    const inst = (await this.db.installations.get(install.installId)) ?? null;
+    const office = await this.db.offices.get(local.officeId);
+    return {
+      ref: { installId: install.installId, officeId: local.officeId, officeName: office?.namaKantor ?? '', installName: inst?.nama ?? '' },
+      inst,
+      role: install.role ?? 'KANTOR',
+    };
+  }
+
+  private async refOf(installId: string): Promise<InstallRef> {
+    const inst = await this.db.installations.get(installId);
+    const office = inst ? await this.db.offices.get(inst.officeId) : undefined;
+    return { installId, officeId: inst?.officeId ?? '', officeName: office?.namaKantor ?? '', installName: inst?.nama ?? '' };
+  }
+
+  /** Every record this installation may send to `peer` (a penilai laptop: its appraisees only). */
+  private async scopedDocs(peer: Installation | null): Promise<{ table: SyncedTableName; doc: SyncDoc }[]> {
+    const all = new Map<SyncedTableName, SyncDoc[]>();
+    for (const t of SYNCED_TABLES) all.set(t, (await this.db.table(t).toArray()) as SyncDoc[]);
+    const pick = (t: SyncedTableName, keep: (d: SyncDoc) => boolean = () => true) => all.get(t)!.filter(keep).map((doc) => ({ table: t, doc }));
+    if (peer?.role !== 'PENILAI') return SYNCED_TABLES.flatMap((t) => pick(t));
+    const penilai = peer.penilaiEmployeeId;
+    const evaluations = all.get('evaluations')!.filter((e) => penilaiOf(e) === penilai);
+    const skps = all.get('skps')!.filter((s) => penilaiOf(s) === penilai);
+    const people = new Set([penilai, ...evaluations.map((e) => e.employeeId as string), ...skps.map((s) => s.employeeId as string)]);
+    const employees = all.get('employees')!.filter((e) => people.has(e.id));
+    const units = new Set(employees.map((e) => e.unitId as string));
+    const evalIds = new Set(evaluations.map((e) => e.id));
+    return [
+      ...pick('installations'), ...pick('offices'), ...pick('periods'), ...pick('rulePacks'),
+      ...pick('units', (u) => units.has(u.id)),
+      ...employees.map((doc) => ({ table: 'employees' as const, doc })),
+      ...skps.map((doc) => ({ table: 'skps' as const, doc })),
+      ...evaluations.map((doc) => ({ table: 'evaluations' as const, doc })),
+      ...pick('attachments', (a) => evalIds.has(a.ownerId as string)),
+      ...pick('unitResults', (r) => units.has(r.unitId as string)),
+      ...pick('trainings', (t) => people.has(t.employeeId as string)),
+      ...pick('signatures', (s) => people.has(s.employeeId as string)),
+    ];
+  }
+
+  /** The installations and offices this one exchanges with, and what waits for each. */
+  async peers(): Promise<PeerView[]> {
+    const { ref } = await this.self();
+    const out: PeerView[] = [];
+    for (const inst of await this.sync.installations()) {
+      if (inst.id === ref.installId) continue;
+      const state = (await this.db.peers.get(inst.id)) ?? null;
+      const confirmed = state?.confirmed ?? {};
+      const waiting = (await this.scopedDocs(inst)).filter(({ doc }) => !covered(docKnowledge(doc), confirmed)).length;
+      out.push({ installation: inst, officeName: (await this.db.offices.get(inst.officeId))?.namaKantor ?? '', state, waiting });
+    }
+    return out.sort((a, b) => a.officeName.localeCompare(b.officeName) || a.installation.nama.localeCompare(b.installation.nama));
+  }
+
+  private async envelope(kind: Envelope['kind'], to: InstallRef, full: boolean, records: readonly ExchangeRecord[], extra: Partial<Envelope> = {}): Promise<Omit<Envelope, 'rows' | 'hash'>> {
+    const { ref } = await this.self();
+    const holds: Record<string, string> = {};
+    for (const t of SYNCED_TABLES) {
+      for (const d of (await this.db.table(t).toArray()) as SyncDoc[]) {
+        const k = docKnowledge(d);
+        for (const n of Object.keys(k)) if (!(holds[n]! >= k[n]!)) holds[n] = k[n]!;
+      }
+    }
+    const counts: Record<string, number> = {};
+    for (const r of records) counts[r.table] = (counts[r.table] ?? 0) + 1;
+    const openConflicts = (await this.sync.openConflicts()).reduce((n, c) => n + c.conflicts.length, 0);
+    return {
+      format: PACKAGE_FORMAT, formatVersion: PACKAGE_FORMAT_VERSION, minAppVersion: MIN_READER_VERSION, appVersion: this.appVersion,
+      schemaVersion: this.db.verno, kind, packageId: crypto.randomUUID(), createdAt: new Date().toISOString(),
+      from: ref, to, holds, full, counts, openConflicts, ...extra,
+    };
+  }
+
+  /** "Buat paket": what `peerId` has not confirmed yet, or everything ("Paket lengkap"). */
+  async build(peerId: string, opts: { full?: boolean } = {}): Promise<OutgoingPackage> {
+    const peer = await this.db.installations.get(peerId);
+    if (!peer) throw new RepoError('package.unknownPeer');
+    const confirmed = opts.full ? {} : ((await this.db.peers.get(peerId))?.confirmed ?? {});
+    const records = (await this.scopedDocs(peer))
+      .filter(({ doc }) => !covered(docKnowledge(doc), confirmed))
+      .map(({ table, doc }): ExchangeRecord => ({ table, schemaVersion: this.db.verno, doc }));
+    return { envelope: await this.envelope('data', await this.refOf(peerId), !!opts.full, records), records };
+  }
+
+  /** After the file was saved: remembered for the Sinkronisasi screen. */
+  async markSent(peerId: string, envelope: Pick<Envelope, 'packageId' | 'full'>, records: number): Promise<void> {
+    const prev = (await this.db.peers.get(peerId)) ?? { id: peerId, confirmed: {} };
+    await this.db.peers.put({ ...prev, lastSent: { at: new Date().toISOString(), packageId: envelope.packageId, records, full: envelope.full } });
+  }
+
+  /**
+   * "Daftarkan laptop pejabat penilai" (or a back-up PC): enrols it and returns its pairing package,
+   * which tells it who it is and carries its records (a laptop: the appraisees of its penilai).
+   */
+  async enrol(fields: Pick<Installation, 'role' | 'nama' | 'penilaiEmployeeId'>): Promise<{ installation: Installation; pkg: OutgoingPackage }> {
+    const { ref, role } = await this.self();
+    if (role !== 'KANTOR') throw new RepoError('package.onlyKantorEnrols');
+    const installation = await this.sync.enrol({ ...fields, officeId: ref.officeId });
+    const records = (await this.scopedDocs(installation)).map(({ table, doc }): ExchangeRecord => ({ table, schemaVersion: this.db.verno, doc }));
+    const to: InstallRef = { installId: installation.id, officeId: ref.officeId, officeName: ref.officeName, installName: installation.nama };
+    const enrol = { installId: installation.id, officeId: ref.officeId, role: installation.role, penilaiEmployeeId: installation.penilaiEmployeeId, nama: installation.nama };
+    return { installation, pkg: { envelope: await this.envelope('pendaftaran', to, true, records, { enrol }), records } };
+  }
+
+  /**
+   * "Paket perkenalan": introduces this installation (its enrolment and office) to another office's
+   * installation, a kecamatan to its BKD and back, so their packages are accepted.
+   */
+  async introduction(): Promise<OutgoingPackage> {
+    const { ref } = await this.self();
+    const records: ExchangeRecord[] = [];
+    const inst = await this.db.installations.get(ref.installId);
+    const office = await this.db.offices.get(ref.officeId);
+    if (inst) records.push({ table: 'installations', schemaVersion: this.db.verno, doc: inst as unknown as Record<string, unknown> });
+    if (office) records.push({ table: 'offices', schemaVersion: this.db.verno, doc: office as unknown as Record<string, unknown> });
+    const to: InstallRef = { installId: '', officeId: '', officeName: '', installName: '' };
+    return { envelope: await this.envelope('pendaftaran', to, false, records), records };
+  }
+
+  /** The checks of a received data package that come before any record: for whom, from whom, when. */
+  private async check(envelope: Envelope): Promise<void> {
+    const { ref } = await this.self();
+    if (envelope.kind !== 'data') throw new RepoError('package.isPairing');
+    if (envelope.to.installId !== ref.installId) {
+      throw new RepoError('package.notForUs', { to: [envelope.to.officeName, envelope.to.installName].filter(Boolean).join(', ') || envelope.to.installId });
+    }
+    const sender = await this.db.installations.get(envelope.from.installId);
+    if (!sender || sender.deleted) throw new RepoError('package.unknownSender', { from: [envelope.from.officeName, envelope.from.installName].filter(Boolean).join(', ') });
+    const localMs = this.clock.localMs();
+    const far = Object.values(envelope.holds).find((r) => revPlausibility(r, localMs) === 'tooFarAhead');
+    if (far) throw new RepoError('package.clockFarAhead', { from: envelope.from.installName || envelope.from.officeName, date: new Date(Number(far.slice(0, 15))).toISOString().slice(0, 10) });
+  }
+
+  private source(envelope: Envelope) {
+    const label = [envelope.from.officeName, envelope.from.installName].filter(Boolean).join(', ');
+    return { packageId: envelope.packageId, installId: envelope.from.installId, officeId: envelope.from.officeId, label };
+  }
+
+  /** "Terima paket", first step: what applying it would do (nothing is written). */
+  async preview(envelope: Envelope, records: ExchangeRecord[]): Promise<ApplyReport> {
+    await this.check(envelope);
+    return this.sync.applyBatch({ source: this.source(envelope), records }, { dryRun: true });
+  }
+
+  /** "Terapkan": applies it all in one transaction, then remembers what the sender holds. */
+  async receive(envelope: Envelope, records: ExchangeRecord[]): Promise<ApplyReport> {
+    await this.check(envelope);
+    const report = await this.sync.applyBatch({ source: this.source(envelope), records });
+    const prev = (await this.db.peers.get(envelope.from.installId)) ?? { id: envelope.from.installId, confirmed: {} };
+    const confirmed = { ...prev.confirmed };
+    for (const [n, r] of Object.entries(envelope.holds)) if (!(confirmed[n]! >= r)) confirmed[n] = r;
+    await this.db.peers.put({ ...prev, confirmed, lastReceived: { at: new Date().toISOString(), packageId: envelope.packageId, records: records.length } });
+    return report;
+  }
+
+  /**
+   * An introduction (or a pairing package meant for an existing installation): the sender's own
+   * records are taken as they are, as the installation whose packages are trusted from now on.
+   */
+  async acceptIntroduction(envelope: Envelope, records: ExchangeRecord[]): Promise<Installation> {
+    if (envelope.kind !== 'pendaftaran' || envelope.enrol) throw new RepoError('package.notIntroduction');
+    const inst = records.find((r) => r.table === 'installations' && r.doc.id === envelope.from.installId)?.doc as unknown as Installation | undefined;
+    if (!inst) throw new RepoError('package.notIntroduction');
+    const office = records.find((r) => r.table === 'offices' && r.doc.id === inst.officeId)?.doc;
+    const { db } = this;
+    await db.transaction('rw', db.installations, db.offices, db.peers, async () => {
+      if (!(await db.installations.get(inst.id))) await db.installations.put(structuredClone(inst));
+      if (office && !(await db.offices.get(office.id as string))) await db.offices.put(structuredClone(office) as never);
+      if (!(await db.peers.get(inst.id))) await db.peers.put({ id: inst.id, confirmed: {} });
+    });
+    return inst;
+  }
+
+  /** A new installation set up from its pairing package: takes its identity, then its records. */
+  async joinFromPairing(envelope: Envelope, records: ExchangeRecord[], today: Date): Promise<ApplyReport> {
+    const enrol = envelope.enrol;
+    const enrolledBy = records.find((r) => r.table === 'installations' && r.doc.id === envelope.from.installId)?.doc as unknown as Installation | undefined;
+    if (envelope.kind !== 'pendaftaran' || !enrol || !enrolledBy) throw new RepoError('package.notPairing');
+    await this.settings.joinOffice({ ...enrol, adminName: enrol.nama, enrolledBy }, today);
+    const report = await this.sync.applyBatch({ source: this.source(envelope), records });
+    await this.db.peers.put({ id: envelope.from.installId, confirmed: { ...envelope.holds }, lastReceived: { at: new Date().toISOString(), packageId: envelope.packageId, records: records.length } });
+    return report;
+  }
+}

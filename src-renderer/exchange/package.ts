@@ -1,0 +1,261 @@
+/**
+ * The Sinkronisasi package: an .xlsx people can open and read (Petunjuk, Ringkasan, Pegawai, SKP,
+ * Evaluasi) with hidden machine sheets the app reads (`_amplop`: the envelope; `_rekaman…`: one
+ * record per row, chunked below Excel's cell limit).
+ *
+ * Integrity never depends on the file's bytes: Excel and LibreOffice rewrite the zip when a file is
+ * opened and saved again, but keep every cell's text. Each record row carries a fingerprint of its
+ * cells, and the envelope a SHA-256 over itself and every fingerprint, so a re-saved package still
+ * verifies while an edited, missing or extra row refuses the whole package with the row named.
+ *
+ * Pure: rows in, rows out. SheetJS (io/sheet.ts) turns them into bytes and back.
+ */
+import type { InstallationRole } from '../domain/sync/access';
+import type { ExchangeRecord } from './records';
+
+export const PACKAGE_FORMAT = 'kinerja-luring-paket';
+/** Raised when a package can no longer be read by an older app (it then says which version reads it). */
+export const PACKAGE_FORMAT_VERSION = 1;
+/** The oldest app version that reads what this version writes. */
+export const MIN_READER_VERSION = '0.2.0';
+
+export const ENVELOPE_SHEET = '_amplop';
+export const RECORD_SHEET = '_rekaman';
+/** Below Excel's 32,767 characters per cell, with room for its own escaping. */
+export const CHUNK_CHARS = 30_000;
+/** Below Excel's 1,048,576 rows per sheet: further rows go to _rekaman2, _rekaman3… */
+export const ROWS_PER_SHEET = 1_000_000;
+export const RECORD_HEADER = ['no', 'tabel', 'id', 'rev', 'bagian', 'dari', 'sidik', 'isi'] as const;
+
+export interface InstallRef {
+  installId: string;
+  officeId: string;
+  /** "Kecamatan Curug" */
+  officeName: string;
+  /** "PC admin", "laptop Camat" */
+  installName: string;
+}
+
+export interface Envelope {
+  format: typeof PACKAGE_FORMAT;
+  formatVersion: number;
+  minAppVersion: string;
+  appVersion: string;
+  schemaVersion: number;
+  /** `data`: records; `pendaftaran`: tells a new installation who it is, or introduces an office. */
+  kind: 'data' | 'pendaftaran';
+  packageId: string;
+  createdAt: string;
+  from: InstallRef;
+  /** The installation it is meant for (empty installId: a new installation not yet set up). */
+  to: InstallRef;
+  /** What the sender holds: newest rev per installation. The receiver's next package skips it. */
+  holds: Record<string, string>;
+  full: boolean;
+  counts: Record<string, number>;
+  openConflicts: number;
+  /** Pairing: the identity the new installation takes. */
+  enrol?: { installId: string; officeId: string; role: InstallationRole; penilaiEmployeeId: string | null; nama: string };
+  rows: number;
+  hash: string;
+}
+
+export type PackageProblemCode = 'notPackage' | 'sheetsDropped' | 'newerApp' | 'truncated' | 'rowEdited' | 'envelopeEdited' | 'unreadableRow';
+
+export interface PackageProblem {
+  code: PackageProblemCode;
+  /** The Excel row (1-based) and sheet, when a row is at fault. */
+  sheet?: string;
+  row?: number;
+  table?: string;
+  id?: string;
+  version?: string;
+}
+
+export class PackageError extends Error {
+  constructor(readonly problem: PackageProblem) {
+    super(`package.${problem.code}`);
+  }
+}
+
+/** A fast fingerprint of a string (cyrb53): catches an edited cell, not a forger (nothing can). */
+export function fingerprint(s: string): string {
+  let h1 = 0xdeadbeef;
+  let h2 = 0x41c6ce57;
+  for (let i = 0; i < s.length; i++) {
+    const ch = s.charCodeAt(i);
+    h1 = Math.imul(h1 ^ ch, 2654435761);
+    h2 = Math.imul(h2 ^ ch, 1597334677);
+  }
+  h1 = Math.imul(h1 ^ (h1 >>> 16), 2246822507) ^ Math.imul(h2 ^ (h2 >>> 13), 3266489909);
+  h2 = Math.imul(h2 ^ (h2 >>> 16), 2246822507) ^ Math.imul(h1 ^ (h1 >>> 13), 3266489909);
+  return (4294967296 * (2097151 & h2) + (h1 >>> 0)).toString(36).padStart(11, '0');
+}
+
+async function sha256(text: string): Promise<string> {
+  const hash = new Uint8Array(await crypto.subtle.digest('SHA-256', new TextEncoder().encode(text)));
+  return Array.from(hash, (b) => b.toString(16).padStart(2, '0')).join('');
+}
+
+function toBase64(bytes: Uint8Array): string {
+  let s = '';
+  for (let i = 0; i < bytes.length; i += 0x8000) s += String.fromCharCode(...bytes.subarray(i, i + 0x8000));
+  return btoa(s);
+}
+
+function fromBase64(b64: string): ArrayBuffer {
+  const s = atob(b64);
+  const out = new Uint8Array(s.length);
+  for (let i = 0; i < s.length; i++) out[i] = s.charCodeAt(i);
+  return out.buffer;
+}
+
+/** JSON of a record, binary (attachments, scanned signatures) as {"$b64": …}. */
+export function encodeDoc(doc: Record<string, unknown>): string {
+  return JSON.stringify(doc, function (this: Record<string, unknown>, key: string, v: unknown) {
+    const raw = this[key];
+    if (raw instanceof ArrayBuffer) return { $b64: toBase64(new Uint8Array(raw)) };
+    if (ArrayBuffer.isView(raw)) return { $b64: toBase64(new Uint8Array(raw.buffer, raw.byteOffset, raw.byteLength)) };
+    return v;
+  });
+}
+
+export function decodeDoc(json: string): Record<string, unknown> {
+  return JSON.parse(json, (_k, v: unknown) => {
+    if (v && typeof v === 'object' && !Array.isArray(v) && typeof (v as { $b64?: unknown }).$b64 === 'string' && Object.keys(v).length === 1) {
+      return fromBase64((v as { $b64: string }).$b64);
+    }
+    return v;
+  }) as Record<string, unknown>;
+}
+
+/** Splits text into cell-sized parts, never between the two halves of a surrogate pair. */
+export function chunk(text: string, size = CHUNK_CHARS): string[] {
+  const parts: string[] = [];
+  let i = 0;
+  while (i < text.length) {
+    let end = Math.min(text.length, i + size);
+    const last = text.charCodeAt(end - 1);
+    if (end < text.length && last >= 0xd800 && last <= 0xdbff) end--;
+    parts.push(text.slice(i, end));
+    i = end;
+  }
+  return parts.length > 0 ? parts : [''];
+}
+
+type Row = (string | number)[];
+
+function rowFingerprint(table: string, id: string, rev: string, part: number, parts: number, data: string): string {
+  return fingerprint(`${table}\n${id}\n${rev}\n${part}/${parts}\n${data}`);
+}
+
+/** What the envelope hash covers: the envelope without its hash, then every row fingerprint. */
+async function packageHash(env: Omit<Envelope, 'hash'>, prints: readonly string[]): Promise<string> {
+  const { hash: _h, ...rest } = env as Envelope;
+  const lines = Object.keys(rest).sort().map((k) => `${k}=${JSON.stringify((rest as Record<string, unknown>)[k])}`);
+  return sha256(`${lines.join('\n')}\n${prints.join('\n')}`);
+}
+
+export interface MachineSheets {
+  envelope: Row[];
+  /** `_rekaman`, `_rekaman2`, … in order. */
+  records: { name: string; rows: Row[] }[];
+}
+
+/** The envelope and the record rows of a package. */
+export async function packRecords(env: Omit<Envelope, 'rows' | 'hash'>, records: readonly ExchangeRecord[]): Promise<{ envelope: Envelope; sheets: MachineSheets }> {
+  const rows: Row[] = [];
+  const prints: string[] = [];
+  for (const r of records) {
+    const id = r.doc.id as string;
+    const rev = r.doc.rev as string;
+    const parts = chunk(encodeDoc(r.doc));
+    parts.forEach((data, i) => {
+      const print = rowFingerprint(r.table, id, rev, i + 1, parts.length, data);
+      prints.push(print);
+      rows.push([rows.length + 1, r.table, id, rev, i + 1, parts.length, print, data]);
+    });
+  }
+  const withRows = { ...env, rows: rows.length };
+  const envelope: Envelope = { ...withRows, hash: await packageHash(withRows, prints) };
+  const sheets: MachineSheets = { envelope: Object.entries(envelope).map(([k, v]) => [k, JSON.stringify(v)]), records: [] };
+  for (let i = 0; i * ROWS_PER_SHEET < Math.max(rows.length, 1); i++) {
+    sheets.records.push({ name: i === 0 ? RECORD_SHEET : `${RECORD_SHEET}${i + 1}`, rows: [[...RECORD_HEADER], ...rows.slice(i * ROWS_PER_SHEET, (i + 1) * ROWS_PER_SHEET)] });
+  }
+  return { envelope, sheets };
+}
+
+/** Compares dotted versions: -1, 0, 1. */
+export function compareVersions(a: string, b: string): number {
+  const pa = a.split('.').map((x) => Number.parseInt(x, 10) || 0);
+  const pb = b.split('.').map((x) => Number.parseInt(x, 10) || 0);
+  for (let i = 0; i < Math.max(pa.length, pb.length); i++) {
+    const d = (pa[i] ?? 0) - (pb[i] ?? 0);
+    if (d !== 0) return d < 0 ? -1 : 1;
+  }
+  return 0;
+}
+
+/**
+ * Reads and verifies a package from its sheets (name → rows), or throws PackageError with the one
+ * problem to tell the user. Nothing of a package that fails is returned.
+ */
+export async function unpackRecords(sheets: Record<string, unknown[][]>, appVersion: string): Promise<{ envelope: Envelope; records: ExchangeRecord[] }> {
+  const names = Object.keys(sheets);
+  const envRows = sheets[ENVELOPE_SHEET];
+  if (!envRows) throw new PackageError({ code: names.some((n) => /^petunjuk$/i.test(n)) ? 'sheetsDropped' : 'notPackage' });
+  const env: Record<string, unknown> = {};
+  for (const row of envRows) {
+    const [k, v] = row;
+    if (typeof k !== 'string' || typeof v !== 'string' || !k) continue;
+    try {
+      env[k] = JSON.parse(v);
+    } catch {
+      throw new PackageError({ code: 'envelopeEdited', sheet: ENVELOPE_SHEET });
+    }
+  }
+  if (env.format !== PACKAGE_FORMAT) throw new PackageError({ code: 'notPackage' });
+  const envelope = env as unknown as Envelope;
+  if (typeof envelope.formatVersion !== 'number' || envelope.formatVersion > PACKAGE_FORMAT_VERSION || compareVersions(String(envelope.minAppVersion ?? '0'), appVersion) > 0) {
+    throw new PackageError({ code: 'newerApp', version: String(envelope.minAppVersion ?? envelope.appVersion ?? '?') });
+  }
+  const recordSheets = names.filter((n) => n === RECORD_SHEET || new RegExp(`^${RECORD_SHEET}\\d+$`).test(n)).sort((a, b) => (Number(a.slice(RECORD_SHEET.length)) || 1) - (Number(b.slice(RECORD_SHEET.length)) || 1));
+  if (recordSheets.length === 0) throw new PackageError({ code: 'sheetsDropped' });
+  const prints: string[] = [];
+  const records: ExchangeRecord[] = [];
+  let pending: { table: string; id: string; rev: string; parts: string[]; of: number; sheet: string; row: number } | null = null;
+  let count = 0;
+  for (const sheet of recordSheets) {
+    const rows = sheets[sheet]!;
+    for (let r = 1; r < rows.length; r++) {
+      const row = rows[r]!;
+      if (row.every((c) => c === '' || c === null || c === undefined)) continue;
+      const excelRow = r + 1;
+      const [, table, id, rev, part, parts, print, data] = row.map((c) => (typeof c === 'number' ? c : String(c ?? '')));
+      const where = { sheet, row: excelRow, table: String(table), id: String(id) };
+      if (rowFingerprint(String(table), String(id), String(rev), Number(part), Number(parts), String(data)) !== print) throw new PackageError({ code: 'rowEdited', ...where });
+      count++;
+      prints.push(String(print));
+      if (Number(part) === 1) {
+        if (pending) throw new PackageError({ code: 'truncated', ...where });
+        pending = { table: String(table), id: String(id), rev: String(rev), parts: [], of: Number(parts), sheet, row: excelRow };
+      }
+      if (!pending || pending.id !== String(id) || Number(part) !== pending.parts.length + 1) throw new PackageError({ code: 'truncated', ...where });
+      pending.parts.push(String(data));
+      if (pending.parts.length === pending.of) {
+        let doc: Record<string, unknown>;
+        try {
+          doc = decodeDoc(pending.parts.join(''));
+        } catch {
+          throw new PackageError({ code: 'unreadableRow', sheet: pending.sheet, row: pending.row, table: pending.table, id: pending.id });
+        }
+        records.push({ table: pending.table, schemaVersion: envelope.schemaVersion, doc });
+        pending = null;
+      }
+    }
+  }
+  if (pending || count !== envelope.rows) throw new PackageError({ code: 'truncated', sheet: recordSheets[recordSheets.length - 1] });
+  const { hash, ...rest } = envelope;
+  if ((await packageHash(rest, prints)) !== hash) throw new PackageError({ code: 'envelopeEdited', sheet: ENVELOPE_SHEET });
+  return { envelope, records };
+}
