@@ -1,3 +1,4 @@
+import { SinkronisasiScreen } from '../features/sinkronisasi/SinkronisasiScreen';
 import { useLiveQuery } from 'dexie-react-hooks';
 import type { ReactNode } from 'react';
 import type { DataStore } from '../db/store';
@@ -14,7 +15,6 @@ import { EvaluationEditorScreen } from '../features/penilaian/EvaluationEditor';
 import { PenilaianList } from '../features/penilaian/PenilaianList';
 import { RulePackScreen } from '../features/pengaturan/RulePackScreen';
 import { SettingsScreen } from '../features/pengaturan/SettingsScreen';
-import { ComingSoon } from '../features/placeholder/ComingSoon';
 import { SetupScreen } from '../features/setup/SetupScreen';
 import { MatriksScreen } from '../features/skp/MatriksScreen';
 import { SkpEditorScreen } from '../features/skp/SkpEditor';
@@ -90,7 +90,7 @@ function page(section: string, sub: string | undefined, rest: string[]) {
     case 'impor-ekspor':
       return <ImporEksporScreen />;
     case 'sinkronisasi':
-      return <ComingSoon title="nav.sinkronisasi" body="coming.sinkronisasi" />;
+      return <SinkronisasiScreen />;
     case 'pengaturan':
       if (sub === 'aturan') return <RulePackScreen />;
       return <SettingsScreen />;

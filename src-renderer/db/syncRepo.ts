@@ -216,7 +216,7 @@ export class SyncRepo {
         }
         if (plausible === 'ahead') ahead.add(revNode(incoming.rev));
         const owner = ownerOf(rec.table, local ?? incoming);
-        const out = mergeDocs(rec.table, local, incoming, { authorize: authorizeFor(rec.table, owner, local, (id) => enrolled.get(id)), selfNode: self });
+        const out = mergeDocs(rec.table, local, incoming, { authorize: authorizeFor(rec.table, owner, local, (id) => enrolled.get(id), incoming), selfNode: self });
         // Revs of this very installation that it never wrote: a copy of it is writing elsewhere.
         const mine = out.knowledge.incoming[self];
         if (out.clones.includes(self) || (mine !== undefined && (!local || !(out.knowledge.local[self]! >= mine)))) clone = true;
@@ -382,6 +382,17 @@ export class SyncRepo {
     return fresh;
   }
 
+  /** The office that owns a record when it is not this installation's office (a BKD's copies), else null. */
+  async foreignOwner(table: SyncedTableName, doc: SyncDoc): Promise<{ officeId: string; nama: string } | null> {
+    const local = await readLocal(this.db);
+    const owner = ownerOf(table, doc);
+    if (!local || owner === local.officeId) return null;
+    // Records from before sync name their first writer; that installation knows its office.
+    const office = (await this.db.offices.get(owner)) ?? (await this.db.offices.get((await this.db.installations.get(owner))?.officeId ?? ''));
+    if (office?.id === local.officeId) return null;
+    return { officeId: owner, nama: office?.namaKantor ?? owner };
+  }
+
   /** Open conflicts and flags of one record (empty when none). */
   async conflictsOf(table: SyncedTableName, id: string): Promise<OpenConflict[]> {
     const doc = (await this.db.table(table).get(id)) as SyncDoc | undefined;
@@ -389,13 +400,13 @@ export class SyncRepo {
   }
 
   /** Every record with something to review, across the synced tables. */
-  async openConflicts(): Promise<{ table: SyncedTableName; id: string; conflicts: OpenConflict[] }[]> {
-    const out: { table: SyncedTableName; id: string; conflicts: OpenConflict[] }[] = [];
+  async openConflicts(): Promise<{ table: SyncedTableName; id: string; doc: SyncDoc; conflicts: OpenConflict[] }[]> {
+    const out: { table: SyncedTableName; id: string; doc: SyncDoc; conflicts: OpenConflict[] }[] = [];
     for (const table of SYNCED_TABLES) {
       const docs = (await this.db.table(table).filter((d: SyncDoc) => !!d.sv && Object.keys(d.sv.f).length > 0).toArray()) as SyncDoc[];
       for (const d of docs) {
         const conflicts = openConflicts(table, d);
-        if (conflicts.length > 0) out.push({ table, id: d.id, conflicts });
+        if (conflicts.length > 0) out.push({ table, id: d.id, doc: d, conflicts });
       }
     }
     return out;
@@ -411,6 +422,8 @@ export class SyncRepo {
       const ctx = await this.context();
       const prev = (await db.table(table).get(id)) as SyncDoc | undefined;
       if (!prev) throw new RepoError('recordMissing', { id });
+      // Deleted or not is the tombstone's own action (delete / restore), like everywhere else.
+      if (path === 'deleted') return saveDoc<SyncDoc>(db, table, prev, {} as never, ctx, { action: value === false ? 'restore' : 'delete', force: [path], note: 'konflik diselesaikan' });
       const fields = value === undefined ? {} : this.withPath(table, prev, path, value);
       return saveDoc<SyncDoc>(db, table, prev, fields as never, ctx, { force: [path], note: 'konflik diselesaikan' });
     });

@@ -101,7 +101,6 @@ export const en: Catalog = {
   'home.todo.empty': 'Nothing to sort out. Employee data and structure are complete.',
   'home.todo.start': 'Start by adding work units and employees.',
   'home.open': 'Open',
-  'coming.sinkronisasi': 'Here you will exchange data with other offices by file, resolving conflicting changes.',
   'pegawai.title': 'Employees',
   'pegawai.tab.list': 'Employee list',
   'pegawai.tab.units': 'Work units',
@@ -920,4 +919,5 @@ export const en: Catalog = {
   "setup.join": "Join with an enrolment package",
   "setup.join.body": "For an appraiser laptop or a back-up PC enrolled by the office PC: choose the enrolment package the office PC gave you.",
   "setup.join.done": "This computer joined as {nama}.",
+  'setup.bkd': "This computer belongs to the kabupaten BKD (receives read-only copies of the kecamatan's data)",
 };

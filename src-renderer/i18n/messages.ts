@@ -111,7 +111,6 @@ export const id = {
   'home.todo.start': 'Mulai dengan menambahkan unit kerja dan pegawai.',
   'home.open': 'Buka',
 
-  'coming.sinkronisasi': 'Di sini Anda akan bertukar data dengan kantor lain lewat berkas, dengan penyelesaian perubahan yang bertabrakan.',
 
   'pegawai.title': 'Pegawai',
   'pegawai.tab.list': 'Daftar pegawai',
@@ -935,6 +934,7 @@ export const id = {
   "setup.join": "Gabung lewat paket pendaftaran",
   "setup.join.body": "Untuk laptop pejabat penilai atau PC cadangan yang didaftarkan oleh PC kantor: pilih berkas paket pendaftaran yang diberikan PC kantor.",
   "setup.join.done": "Komputer ini bergabung sebagai {nama}.",
+  'setup.bkd': "Komputer ini milik BKD kabupaten (menerima salinan data kecamatan untuk dilihat)",
 } as const;
 
 export type MessageKey = keyof typeof id;

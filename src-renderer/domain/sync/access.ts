@@ -37,20 +37,28 @@ export function ownerOf(table: string, doc: SyncDoc): string {
   return revNode(baseRev(doc));
 }
 
+/** The installation that wrote a top-level field (its own write, or the write that created the record). */
+function writerOf(doc: SyncDoc, field: string): string {
+  return revNode(doc.sv?.f[field]?.r ?? baseRev(doc));
+}
+
 function penilaiOf(doc: SyncDoc | undefined): string | null {
   const p = doc?.penilai as { employeeId?: unknown } | null | undefined;
   return typeof p?.employeeId === 'string' ? p.employeeId : null;
 }
 
 /**
- * The rule for one record. `local` is this installation's copy (an appraiser is judged by the
- * penilai the owner recorded, never by what the sender claims).
+ * The rule for one record. An appraiser is judged by the penilai the owner recorded, never by what
+ * the sender claims: this installation's copy, or for a record new here (a BKD receiving a
+ * kecamatan's evaluation that carries the camat's ratings) the received penilai when an installation
+ * allowed to write the whole record wrote it.
  */
 export function authorizeFor(
   table: string,
   owner: string,
   local: SyncDoc | undefined,
   enrolled: (installId: string) => Installation | undefined,
+  incoming?: SyncDoc,
 ): Authorize {
   const wholeDoc = (node: string): boolean => {
     const inst = enrolled(node);
@@ -66,7 +74,7 @@ export function authorizeFor(
       if (!inst || inst.deleted) return false;
       if (inst.role === 'BKD') return path === 'officeId';
       if (inst.role !== 'PENILAI' || inst.officeId !== owner || table !== 'evaluations') return false;
-      const penilai = penilaiOf(local);
+      const penilai = penilaiOf(local ?? (incoming && wholeDoc(writerOf(incoming, 'penilai')) ? incoming : undefined));
       return penilai !== null && penilai === inst.penilaiEmployeeId && RATING_PATHS.some((re) => re.test(path));
     },
   };

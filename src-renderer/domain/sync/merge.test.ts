@@ -246,6 +246,22 @@ describe('who may write what', () => {
     expect(created.rejected).toBe(true);
   });
 
+  it('a BKD takes a new evaluation relayed by the office with the camat’s ratings in it; a forged penilai does not help a stranger laptop', () => {
+    const { kantor, laptop } = pair();
+    laptop.edit(ID, { ratingHasil: 'SESUAI_EKSPEKTASI' });
+    kantor.receive(laptop.get(ID));
+    const atBkd = mergeDocs('evaluations', undefined, kantor.get(ID), { authorize: authorizeFor('evaluations', 'office-kantor', undefined, (id) => enrolments[id], kantor.get(ID)) });
+    expect(atBkd.rejected).toBe(false);
+    expect(atBkd.doc.ratingHasil).toBe('SESUAI_EKSPEKTASI');
+    // A laptop that writes itself in as penilai of a record new to the receiver is not believed.
+    const other = new Replica('laptop');
+    other.receive(kantor.get(ID));
+    other.edit(ID, { penilai: { employeeId: 'camat' }, predikat: 'BAIK' });
+    const forged = structuredClone(other.get(ID));
+    const out = mergeDocs('evaluations', undefined, forged, { authorize: authorizeFor('evaluations', 'office-kantor', undefined, (id) => enrolments[id], forged) });
+    expect(out.rejected).toBe(true);
+  });
+
   it('lists nothing when there is nothing to review', () => {
     const { kantor } = pair();
     expect(openConflicts('evaluations', kantor.get(ID))).toEqual([]);

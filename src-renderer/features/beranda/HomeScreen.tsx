@@ -1,3 +1,4 @@
+import { useLiveQuery } from 'dexie-react-hooks';
 import { usePerfMark } from '../../app/perf';
 import { href } from '../../app/router';
 import { useApp } from '../../app/StoreContext';
@@ -7,8 +8,9 @@ import { Worklist } from './Worklist';
 
 export function HomeScreen() {
   const t = useT();
-  const { profile } = useApp();
+  const { profile, store } = useApp();
   const data = usePegawaiData();
+  const review = useLiveQuery(async () => (await store.sync.openConflicts()).length + (await store.sync.proposals()).length + (await store.sync.duplicates()).length, [store]);
   usePerfMark('kinerja-interactive', data.loaded);
   const active = data.employees.filter((e) => e.aktif);
   const activeUnits = data.units.filter((u) => u.aktif);
@@ -16,6 +18,7 @@ export function HomeScreen() {
     { count: active.filter((e) => !e.atasanId).length, text: 'home.todo.noAtasan' as const, to: href('pegawai', 'struktur') },
     { count: activeUnits.filter((u) => !u.headId).length, text: 'home.todo.noHead' as const, to: href('pegawai', 'unit') },
     { count: active.filter((e) => !e.unitId).length, text: 'home.todo.noUnit' as const, to: href('pegawai', 'struktur') },
+    { count: review ?? 0, text: 'home.todo.conflicts' as const, to: href('sinkronisasi') },
   ].filter((x) => x.count > 0);
 
   return (

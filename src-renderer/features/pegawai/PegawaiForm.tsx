@@ -1,3 +1,4 @@
+import { OwnerNotice } from '../../components/OwnerNotice';
 import { useLiveQuery } from 'dexie-react-hooks';
 import { useEffect, useMemo, useState, type FormEvent } from 'react';
 import { errorMessage } from '../../app/errors';
@@ -182,6 +183,7 @@ function PegawaiForm({ existing, notice, onNotice }: FormProps) {
         </a>
       </div>
       <PegawaiTabs active="list" />
+      <OwnerNotice table="employees" doc={existing} />
       <form className="form employee-form" onSubmit={onSubmit} noValidate data-testid="pegawai-form">
         <section className="card">
           <h2>{t('pegawai.section.identitas')}</h2>

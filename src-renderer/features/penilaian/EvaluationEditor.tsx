@@ -1,3 +1,4 @@
+import { OwnerNotice } from '../../components/OwnerNotice';
 import { useLiveQuery } from 'dexie-react-hooks';
 import { useMemo, useState } from 'react';
 import { errorMessage } from '../../app/errors';
@@ -147,6 +148,7 @@ function EvaluationEditor({ ev, skp, pack, employee, ownUnit, ownResult, led, le
           {t('common.back')}
         </a>
       </div>
+      <OwnerNotice table="evaluations" doc={ev} />
       <p className="lead">
         {range.start && range.end ? t('eval.periodRange', { range: periodText(range.start, range.end) }) : null}
         {ev.akhir ? ` ${t('eval.akhirNote')}` : ''}

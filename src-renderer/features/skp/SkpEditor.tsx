@@ -1,3 +1,4 @@
+import { OwnerNotice } from '../../components/OwnerNotice';
 import { useLiveQuery } from 'dexie-react-hooks';
 import { useEffect, useMemo, useState } from 'react';
 import { errorMessage } from '../../app/errors';
@@ -144,6 +145,7 @@ function SkpEditor({ skp, notice, onNotice }: { skp: Skp; notice: string | null;
           {t('common.back')}
         </a>
       </div>
+      <OwnerNotice table="skps" doc={skp} />
       {notice ? <Notice kind="success">{notice}</Notice> : null}
       {locked && approvedOn ? <Notice kind="info">{t('skp.locked', { tanggal: formatTanggal(approvedOn) })}</Notice> : null}
 

@@ -1,0 +1,209 @@
+import { expect, test, type Page } from '@playwright/test';
+import { readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import * as XLSX from 'xlsx';
+import { addCurugOffice, CURUG_STAFF, fillRhk, launchApp, newProfileDir, openEvaluation, openSkpOf, selectPeriod, setupOffice, submitAndApprove } from './helpers';
+
+const Q1 = 'TRIWULAN I (';
+
+/** Clicks a button that saves a package and returns where the download landed. */
+async function savePackage(page: Page, click: () => Promise<void>): Promise<string> {
+  const [dl] = await Promise.all([
+    page.waitForEvent('download').catch(async (err: unknown) => {
+      // A refusal shows as an alert instead of a download: say which.
+      const alert = page.getByRole('alert');
+      throw new Error(`no package saved${(await alert.count()) ? `: ${await alert.first().textContent()}` : ''} (${String(err)})`);
+    }),
+    click(),
+  ]);
+  const file = path.join(tmpdir(), `${Date.now()}-${dl.suggestedFilename()}`);
+  writeFileSync(file, readFileSync((await dl.path())!));
+  return file;
+}
+
+async function choose(page: Page, button: string, file: string) {
+  const [chooser] = await Promise.all([page.waitForEvent('filechooser'), page.getByRole('button', { name: button }).first().click()]);
+  await chooser.setFiles(file);
+}
+
+async function buildFor(page: Page, peer: string): Promise<string> {
+  await page.goto('/#/sinkronisasi');
+  const row = page.getByTestId(`peer-${peer}`);
+  return savePackage(page, () => row.getByRole('button', { name: 'Buat paket' }).click());
+}
+
+/** Terima paket → preview → Terapkan; returns the preview text. */
+async function receive(page: Page, file: string, apply = true): Promise<string> {
+  await page.goto('/#/sinkronisasi');
+  await choose(page, 'Terima paket', file);
+  const preview = page.getByTestId('sync-preview').or(page.getByTestId('sync-intro')).or(page.getByRole('alert'));
+  await expect(preview).toBeVisible();
+  const text = (await preview.textContent()) ?? '';
+  if (apply && (await page.getByRole('button', { name: 'Terapkan' }).isEnabled().catch(() => false))) {
+    await page.getByRole('button', { name: 'Terapkan' }).click();
+    await expect(page.getByText(/Paket diterapkan/)).toBeVisible();
+  }
+  return text;
+}
+
+async function introduce(page: Page): Promise<string> {
+  await page.goto('/#/sinkronisasi');
+  return savePackage(page, () => page.getByRole('button', { name: 'Buat paket perkenalan' }).click());
+}
+
+async function acceptIntroduction(page: Page, file: string) {
+  await page.goto('/#/sinkronisasi');
+  await choose(page, 'Terima paket', file);
+  await page.getByTestId('sync-intro').getByRole('button', { name: 'Daftarkan' }).click();
+  await expect(page.getByText(/terdaftar\. Paket darinya sekarang dapat diterima/)).toBeVisible();
+}
+
+/** Opens Rina's Q1 evaluation, which exists already (waits for "Buka": the list re-renders per period). */
+async function openRina(page: Page) {
+  await page.goto('/#/penilaian');
+  await selectPeriod(page, Q1);
+  await page.getByTestId('eval-row').filter({ hasText: 'Rina Marlina' }).getByRole('link', { name: 'Buka' }).click();
+  await expect(page.getByRole('heading', { level: 1 })).toContainText('Evaluasi kinerja Rina Marlina');
+}
+
+async function setRating(page: Page, hasil: string) {
+  await openRina(page);
+  await page.getByLabel('Rating hasil kerja').selectOption({ label: hasil });
+  await page.getByRole('button', { name: 'Simpan' }).click();
+  await expect(page.getByText('Evaluasi tersimpan.')).toBeVisible();
+}
+
+test('kantor, laptop penilai and BKD exchange packages: both edits survive, a clash is resolved once, nothing applies twice', async () => {
+  test.setTimeout(300_000);
+  const dirs = [newProfileDir(), newProfileDir(), newProfileDir()];
+  const kantor = await launchApp(dirs[0]!);
+  const laptop = await launchApp(dirs[1]!);
+  const bkd = await launchApp(dirs[2]!);
+  const k = kantor.page;
+  const l = laptop.page;
+  const b = bkd.page;
+  try {
+    // The kecamatan: the camat rates the kasi; the kasi's SKP approved and her Q1 evaluation started.
+    await setupOffice(k);
+    await addCurugOffice(k, CURUG_STAFF.slice(0, 3));
+    await openSkpOf(k, 'Rina Marlina');
+    await fillRhk(k, 'Terselenggaranya pelayanan administrasi pemerintahan', 'Persentase layanan tepat waktu', '95%');
+    await submitAndApprove(k);
+    await openEvaluation(k, 'Rina Marlina', Q1);
+
+    // Enrol the camat's laptop: its pairing package sets it up with his appraisees only.
+    await k.goto('/#/sinkronisasi');
+    const enrol = k.getByTestId('sync-enrol');
+    await enrol.getByLabel('Nama laptop').fill('laptop Camat');
+    await enrol.getByLabel('Pejabat penilai').selectOption({ label: 'Drs. Asep Saepudin — Camat Curug' });
+    const pairing = await savePackage(k, () => enrol.getByRole('button', { name: 'Daftarkan dan buat paket pendaftaran' }).click());
+    await expect(k.getByText(/laptop Camat terdaftar/)).toBeVisible();
+    await choose(l, 'Gabung lewat paket pendaftaran', pairing);
+    await expect(l.getByTestId('app-ready')).toBeVisible();
+    await l.goto('/#/pegawai');
+    await expect(l.getByTestId('pegawai-list')).toContainText('Rina Marlina');
+    await expect(l.getByTestId('pegawai-list')).not.toContainText('Budi Hartono');
+
+    // The camat rates on his laptop while the admin types the realisasi of the same evaluation…
+    await setRating(l, 'Sesuai Ekspektasi');
+    await l.getByLabel('Rating perilaku kerja').selectOption({ label: 'Di Atas Ekspektasi' });
+    await l.getByRole('button', { name: 'Simpan' }).click();
+    await expect(l.getByText('Evaluasi tersimpan.')).toBeVisible();
+    await openRina(k);
+    await k.getByLabel('Realisasi berdasarkan bukti dukung A.1').fill('97%');
+    // …and, deliberately, both set the rating hasil kerja differently.
+    await k.getByLabel('Rating hasil kerja').selectOption({ label: 'Di Bawah Ekspektasi' });
+    await k.getByRole('button', { name: 'Simpan' }).click();
+    await expect(k.getByText('Evaluasi tersimpan.')).toBeVisible();
+
+    const fromLaptop = await buildFor(l, 'PC admin');
+    const preview = await receive(k, fromLaptop);
+    expect(preview).toContain('Berubah: 1');
+    expect(preview).toContain('Konflik yang perlu ditinjau: 1');
+    await openRina(k);
+    await expect(k.getByLabel('Realisasi berdasarkan bukti dukung A.1')).toHaveValue('97%');
+    await expect(k.getByLabel('Rating perilaku kerja')).toHaveValue('DI_ATAS_EKSPEKTASI');
+
+    const toLaptop = await buildFor(k, 'laptop Camat');
+    await receive(l, toLaptop);
+    await openRina(l);
+    await expect(l.getByLabel('Realisasi berdasarkan bukti dukung A.1')).toHaveValue('97%');
+
+    // The same conflict on both sides, both values and their writers side by side.
+    const conflictOn = async (p: Page) => {
+      await p.goto('/#/sinkronisasi');
+      const c = p.getByTestId('conflict');
+      await expect(c).toHaveCount(1);
+      return (await c.textContent()) ?? '';
+    };
+    const onKantor = await conflictOn(k);
+    const onLaptop = await conflictOn(l);
+    expect(onKantor).toContain('Rating hasil kerja');
+    expect(onKantor).toContain('Sesuai Ekspektasi');
+    expect(onKantor).toContain('Di Bawah Ekspektasi');
+    expect(onKantor).toContain('laptop Camat');
+    expect(onLaptop.replace(/\d{1,2}\.\d{2}/g, '')).toBe(onKantor.replace(/\d{1,2}\.\d{2}/g, ''));
+    await k.screenshot({ path: 'docs/screenshots/27-sinkronisasi-konflik.png', fullPage: true });
+
+    // Resolved once, on the kantor; the laptop follows with the next package.
+    const values = k.getByTestId('conflict').locator('.conflict-value');
+    await values.filter({ hasText: 'Sesuai Ekspektasi' }).getByRole('button', { name: 'Pakai nilai ini' }).click();
+    await expect(k.getByText('Tidak ada yang perlu ditinjau.')).toBeVisible();
+    const settled = await buildFor(k, 'laptop Camat');
+    await receive(l, settled);
+    await l.goto('/#/sinkronisasi');
+    await expect(l.getByText('Tidak ada yang perlu ditinjau.')).toBeVisible();
+    await openRina(l);
+    await expect(l.getByLabel('Rating hasil kerja')).toHaveValue('SESUAI_EKSPEKTASI');
+
+    // The same package twice changes nothing and says so.
+    const again = await receive(l, settled, false);
+    expect(again).toContain('Paket ini sudah pernah diterima; tidak ada yang berubah.');
+    await expect(l.getByRole('button', { name: 'Terapkan' })).toBeDisabled();
+    await l.getByRole('button', { name: 'Batal' }).click();
+
+    // A hand-edited row refuses the whole package, naming the row.
+    const wb = XLSX.read(readFileSync(settled), { type: 'array' });
+    const ws = wb.Sheets._rekaman!;
+    ws.H2!.v = String(ws.H2!.v).replace('Kecamatan Curug', 'Kecamatan Cikupa');
+    const edited = path.join(tmpdir(), `${Date.now()}-diubah.xlsx`);
+    writeFileSync(edited, new Uint8Array(XLSX.write(wb, { type: 'array', bookType: 'xlsx' }) as ArrayBuffer));
+    await l.goto('/#/sinkronisasi');
+    await choose(l, 'Terima paket', edited);
+    await expect(l.getByRole('alert')).toContainText('Baris 2 di lembar _rekaman');
+    await expect(l.getByRole('alert')).toContainText('(Evaluasi ');
+    await expect(l.getByRole('alert')).toContainText('Minta berkas asli dari pengirim');
+
+    // The BKD: introductions both ways, then the kecamatan's package, shown read-only there.
+    await b.getByLabel('Komputer ini milik BKD').check();
+    await b.getByLabel('Nama instansi').fill('Pemerintah Kabupaten Tangerang');
+    await b.getByLabel('Nama kantor/unit').fill('BKPSDM Kabupaten Tangerang');
+    await b.getByLabel('Tempat penandatanganan').fill('Tigaraksa');
+    await b.getByLabel('Nama admin di komputer ini').fill('Yusuf');
+    await b.getByRole('button', { name: 'Simpan dan mulai' }).click();
+    await expect(b.getByTestId('app-ready')).toBeVisible();
+    await acceptIntroduction(k, await introduce(b));
+    await acceptIntroduction(b, await introduce(k));
+    const toBkd = await buildFor(k, 'PC BKD');
+    await receive(b, toBkd);
+    await b.goto('/#/pegawai');
+    await expect(b.getByTestId('pegawai-list')).toContainText('Budi Hartono');
+    await b.getByTestId('pegawai-list').getByText('Budi Hartono').click();
+    await expect(b.getByTestId('owner-notice')).toHaveText('Data milik Kecamatan Curug; hanya dapat dilihat di komputer ini.');
+    await b.getByLabel('Nama jabatan').fill('Analis Kebijakan');
+    await b.getByRole('button', { name: 'Simpan' }).click();
+    await expect(b.getByRole('alert')).toContainText('tidak boleh mengubah data itu');
+    await b.goto('/#/sinkronisasi');
+    await expect(b.getByTestId('peer-PC admin')).toContainText('Kecamatan Curug');
+    // The camat's ratings came with the kecamatan's evaluation: nothing waits as a proposal.
+    await expect(b.getByText('Tidak ada yang perlu ditinjau.')).toBeVisible();
+    await b.screenshot({ path: 'docs/screenshots/26-sinkronisasi-bkd.png', fullPage: true });
+    await k.goto('/#/sinkronisasi');
+    await expect(k.getByTestId('peer-PC BKD')).toBeVisible();
+    await k.screenshot({ path: 'docs/screenshots/25b-sinkronisasi.png', fullPage: true });
+  } finally {
+    for (const app of [kantor, laptop, bkd]) await app.context.close();
+    for (const d of dirs) rmSync(d, { recursive: true, force: true });
+  }
+});

@@ -1,0 +1,31 @@
+import { useState } from 'react';
+import { errorMessage } from '../../app/errors';
+import { useApp } from '../../app/StoreContext';
+import { useT } from '../../i18n/i18n';
+import { savePackage } from './packageFiles';
+
+/** "Buat paket perkenalan": how a kecamatan and its BKD (or two offices) come to know each other. */
+export function IntroCard({ notify }: { notify: (kind: 'error', text: string) => void }) {
+  const t = useT();
+  const { store } = useApp();
+  const [busy, setBusy] = useState(false);
+  const introduce = async () => {
+    setBusy(true);
+    try {
+      await savePackage(await store.packages.introduction(), t('sync.introduce'));
+    } catch (err) {
+      notify('error', errorMessage(t, err));
+    } finally {
+      setBusy(false);
+    }
+  };
+  return (
+    <section className="card" data-testid="sync-introduce">
+      <h2>{t('sync.introduce')}</h2>
+      <p className="muted">{t('sync.introduce.body')}</p>
+      <button type="button" disabled={busy} onClick={() => void introduce()}>
+        {t('sync.introduce')}
+      </button>
+    </section>
+  );
+}

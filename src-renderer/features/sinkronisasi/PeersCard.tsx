@@ -1,0 +1,75 @@
+import { useState } from 'react';
+import { errorMessage } from '../../app/errors';
+import { useApp } from '../../app/StoreContext';
+import type { PeerView } from '../../db/packageRepo';
+import { useT } from '../../i18n/i18n';
+import { savePackage } from './packageFiles';
+
+type Notify = (kind: 'success' | 'error', text: string) => void;
+
+/** The known installations with their role and exchange state; "Buat paket" per row. */
+export function PeersCard({ peers, notify }: { peers: PeerView[] | undefined; notify: Notify }) {
+  const t = useT();
+  const { store } = useApp();
+  const [full, setFull] = useState<Record<string, boolean>>({});
+  const [busy, setBusy] = useState(false);
+  const when = (at?: string) => (at ? new Date(at).toLocaleString('id-ID', { dateStyle: 'medium', timeStyle: 'short' }) : t('sync.never'));
+
+  const build = async (p: PeerView) => {
+    setBusy(true);
+    try {
+      const pkg = await store.packages.build(p.installation.id, { full: !!full[p.installation.id] });
+      if (await savePackage(pkg, t('sync.build'))) {
+        await store.packages.markSent(p.installation.id, pkg.envelope, pkg.records.length);
+        notify('success', t('sync.built', { to: p.installation.nama, count: pkg.records.length }));
+      }
+    } catch (err) {
+      notify('error', errorMessage(t, err));
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  return (
+    <section className="card" data-testid="sync-peers">
+      <h2>{t('sync.peers')}</h2>
+      {peers && peers.length === 0 ? <p className="muted">{t('sync.peers.empty')}</p> : null}
+      {peers && peers.length > 0 ? (
+        <table className="grid">
+          <thead>
+            <tr>
+              <th>{t('sync.col.nama')}</th>
+              <th>{t('sync.col.kantor')}</th>
+              <th>{t('sync.col.peran')}</th>
+              <th>{t('sync.col.terkirim')}</th>
+              <th>{t('sync.col.diterima')}</th>
+              <th>{t('sync.col.menunggu')}</th>
+              <th />
+            </tr>
+          </thead>
+          <tbody>
+            {peers.map((p) => (
+              <tr key={p.installation.id} data-testid={`peer-${p.installation.nama}`}>
+                <td>{p.installation.nama}</td>
+                <td>{p.officeName}</td>
+                <td>{t(`sync.role.${p.installation.role}`)}</td>
+                <td>{when(p.state?.lastSent?.at)}</td>
+                <td>{when(p.state?.lastReceived?.at)}</td>
+                <td>{t('sync.records', { count: p.waiting })}</td>
+                <td className="actions">
+                  <label className="inline">
+                    <input type="checkbox" checked={!!full[p.installation.id]} onChange={(e) => setFull({ ...full, [p.installation.id]: e.target.checked })} />
+                    {t('sync.full')}
+                  </label>
+                  <button type="button" disabled={busy} onClick={() => void build(p)}>
+                    {t('sync.build')}
+                  </button>
+                </td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      ) : null}
+    </section>
+  );
+}

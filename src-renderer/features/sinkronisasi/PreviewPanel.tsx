@@ -1,0 +1,44 @@
+import type { ApplyReport } from '../../db/syncRepo';
+import type { MessageKey } from '../../i18n/messages';
+import { useT } from '../../i18n/i18n';
+
+const TABLE_KEY = (table: string) => `paket.tabel.${table}` as MessageKey;
+
+/** What applying a received package would do: counts, and what would not be applied and why. */
+export function PreviewPanel({ from, report, onApply, onCancel }: { from: string; report: ApplyReport; onApply: () => void; onCancel: () => void }) {
+  const t = useT();
+  const nothing = report.created + report.updated === 0 && report.refusals.length === 0;
+  return (
+    <div data-testid="sync-preview">
+      <h3>{t('sync.preview.title', { from })}</h3>
+      {report.alreadyReceived ? <p className="notice notice-info">{t('sync.preview.already')}</p> : nothing ? <p className="notice notice-info">{t('sync.preview.nothing')}</p> : null}
+      <ul className="counts">
+        <li>{t('sync.preview.created', { count: report.created })}</li>
+        <li>{t('sync.preview.updated', { count: report.updated })}</li>
+        <li>{t('sync.preview.unchanged', { count: report.unchanged })}</li>
+        <li className={report.conflicts > 0 ? 'muted-warn' : undefined}>{t('sync.preview.conflicts', { count: report.conflicts })}</li>
+        <li className={report.refusals.length > 0 ? 'muted-warn' : undefined}>{t('sync.preview.refused', { count: report.refusals.length })}</li>
+      </ul>
+      {report.refusals.length > 0 ? (
+        <ul className="refusals">
+          {report.refusals.slice(0, 50).map((r) => (
+            <li key={`${r.table}:${r.id}:${r.reason}`}>{t(`sync.refusal.${r.reason}`, { table: t(TABLE_KEY(r.table)), id: r.id.slice(0, 8) })}</li>
+          ))}
+        </ul>
+      ) : null}
+      {report.clockAhead.map((c) => (
+        <p key={c.installId} className="notice notice-warning">
+          {t('sync.clockAhead', { nama: c.nama })}
+        </p>
+      ))}
+      <div className="actions">
+        <button type="button" className="primary" onClick={onApply} disabled={report.alreadyReceived}>
+          {t('sync.preview.apply')}
+        </button>
+        <button type="button" onClick={onCancel}>
+          {t('sync.preview.cancel')}
+        </button>
+      </div>
+    </div>
+  );
+}
