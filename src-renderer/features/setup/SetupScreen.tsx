@@ -1,10 +1,9 @@
 import { useState } from 'react';
-import { errorMessage } from '../../app/errors';
 import { usePerfMark } from '../../app/perf';
 import type { DataStore } from '../../db/store';
-import { hasMessage, useT } from '../../i18n/i18n';
+import { useT } from '../../i18n/i18n';
 import { OfficeProfileForm } from '../pengaturan/OfficeProfileForm';
-import { openPackage, problemParams } from '../sinkronisasi/packageFiles';
+import { openPackage, packageError } from '../sinkronisasi/packageFiles';
 
 /** First run: the office profile, asked once; or joining an office with an enrolment package. */
 export function SetupScreen({ store }: { store: DataStore }) {
@@ -16,14 +15,17 @@ export function SetupScreen({ store }: { store: DataStore }) {
   const join = async () => {
     setError('');
     try {
-      const res = await openPackage(t('setup.join'));
-      if (!res.ok) {
-        if (res.code !== 'cancelled') setError(hasMessage(res.code) ? t(res.code, problemParams(t, res.params)) : res.code);
-        return;
+      const opened = await openPackage(store.db.name, t('setup.join'));
+      if (!opened) return;
+      try {
+        await opened.session.join(new Date());
+      } finally {
+        opened.session.close();
       }
-      await store.packages.joinFromPairing(res.envelope, res.records, new Date());
+      // The worker wrote the identity: the window's store reads it on the next look.
+      location.reload();
     } catch (err) {
-      setError(errorMessage(t, err));
+      setError(packageError(t, err));
     }
   };
 

@@ -1,9 +1,8 @@
 import { useState } from 'react';
-import { errorMessage } from '../../app/errors';
 import { useApp } from '../../app/StoreContext';
 import type { PeerView } from '../../db/packageRepo';
 import { useT } from '../../i18n/i18n';
-import { savePackage } from './packageFiles';
+import { buildAndSave, packageError } from './packageFiles';
 
 type Notify = (kind: 'success' | 'error', text: string) => void;
 
@@ -18,13 +17,13 @@ export function PeersCard({ peers, notify }: { peers: PeerView[] | undefined; no
   const build = async (p: PeerView) => {
     setBusy(true);
     try {
-      const pkg = await store.packages.build(p.installation.id, { full: !!full[p.installation.id] });
-      if (await savePackage(pkg, t('sync.build'))) {
-        await store.packages.markSent(p.installation.id, pkg.envelope, pkg.records.length);
-        notify('success', t('sync.built', { to: p.installation.nama, count: pkg.records.length }));
+      const { saved, built } = await buildAndSave(store.db.name, p.installation.id, !!full[p.installation.id], t('sync.build'));
+      if (saved) {
+        await store.packages.markSent(p.installation.id, built, built.records);
+        notify('success', t('sync.built', { to: p.installation.nama, count: built.records }));
       }
     } catch (err) {
-      notify('error', errorMessage(t, err));
+      notify('error', packageError(t, err));
     } finally {
       setBusy(false);
     }

@@ -1,15 +1,14 @@
 import { useState } from 'react';
-import { errorMessage } from '../../app/errors';
 import { useApp } from '../../app/StoreContext';
 import type { ApplyReport } from '../../db/syncRepo';
 import type { Envelope } from '../../exchange/package';
-import type { ExchangeRecord } from '../../exchange/records';
-import { hasMessage, useT } from '../../i18n/i18n';
-import { openPackage, problemParams } from './packageFiles';
+import { useT } from '../../i18n/i18n';
+import type { PackageSession } from '../../io/packageClient';
+import { openPackage, packageError } from './packageFiles';
 import { PreviewPanel } from './PreviewPanel';
 
 type Notify = (kind: 'success' | 'error' | 'warning', text: string) => void;
-type Opened = { envelope: Envelope; records: ExchangeRecord[] };
+type Opened = { envelope: Envelope; session: PackageSession };
 type Step = { kind: 'idle' } | { kind: 'reading' } | { kind: 'preview'; pkg: Opened; report: ApplyReport } | { kind: 'intro'; pkg: Opened };
 
 /** "Terima paket": read and verify the file, show what applying would do, then apply it. */
@@ -19,45 +18,51 @@ export function ReceiveCard({ notify }: { notify: Notify }) {
   const [step, setStep] = useState<Step>({ kind: 'idle' });
   const from = (e: Envelope) => [e.from.officeName, e.from.installName].filter(Boolean).join(', ');
 
+  const fail = (pkg: Opened | null, err: unknown) => {
+    pkg?.session.close();
+    setStep({ kind: 'idle' });
+    notify('error', packageError(t, err));
+  };
+
   const pick = async () => {
     setStep({ kind: 'reading' });
+    let pkg: Opened | null = null;
     try {
-      const res = await openPackage(t('sync.receive'));
-      if (!res.ok) {
-        setStep({ kind: 'idle' });
-        if (res.code !== 'cancelled') notify('error', hasMessage(res.code) ? t(res.code, problemParams(t, res.params)) : res.code);
-        return;
-      }
-      const pkg = { envelope: res.envelope, records: res.records };
-      if (res.envelope.kind === 'pendaftaran') return setStep({ kind: 'intro', pkg });
-      setStep({ kind: 'preview', pkg, report: await store.packages.preview(pkg.envelope, pkg.records) });
+      pkg = await openPackage(store.db.name, t('sync.receive'));
+      if (!pkg) return setStep({ kind: 'idle' });
+      if (pkg.envelope.kind === 'pendaftaran') return setStep({ kind: 'intro', pkg });
+      setStep({ kind: 'preview', pkg, report: await pkg.session.preview() });
     } catch (err) {
-      setStep({ kind: 'idle' });
-      notify('error', errorMessage(t, err));
+      fail(pkg, err);
     }
+  };
+
+  const cancel = (pkg: Opened) => {
+    pkg.session.close();
+    setStep({ kind: 'idle' });
   };
 
   const apply = async (pkg: Opened) => {
     try {
-      const r = await store.packages.receive(pkg.envelope, pkg.records);
+      const r = await pkg.session.apply();
+      pkg.session.close();
       setStep({ kind: 'idle' });
       notify('success', r.alreadyReceived ? t('sync.preview.already') : t('sync.applied', { created: r.created, updated: r.updated, conflicts: r.conflicts }));
       for (const c of r.clockAhead) notify('warning', t('sync.clockAhead', { nama: c.nama }));
       if (r.rekeyed) notify('warning', t('sync.rekeyed'));
     } catch (err) {
-      setStep({ kind: 'idle' });
-      notify('error', errorMessage(t, err));
+      fail(pkg, err);
     }
   };
 
   const acceptIntro = async (pkg: Opened) => {
     try {
-      await store.packages.acceptIntroduction(pkg.envelope, pkg.records);
+      await pkg.session.introduce();
+      pkg.session.close();
       setStep({ kind: 'idle' });
       notify('success', t('sync.intro.accepted', { from: from(pkg.envelope) }));
     } catch (err) {
-      setStep({ kind: 'idle' });
-      notify('error', errorMessage(t, err));
+      fail(pkg, err);
     }
   };
 
@@ -77,13 +82,13 @@ export function ReceiveCard({ notify }: { notify: Notify }) {
           <button type="button" className="primary" onClick={() => void acceptIntro(step.pkg)}>
             {t('sync.intro.accept')}
           </button>{' '}
-          <button type="button" onClick={() => setStep({ kind: 'idle' })}>
+          <button type="button" onClick={() => cancel(step.pkg)}>
             {t('sync.preview.cancel')}
           </button>
         </div>
       ) : null}
       {step.kind === 'preview' ? (
-        <PreviewPanel from={from(step.pkg.envelope)} report={step.report} onApply={() => void apply(step.pkg)} onCancel={() => setStep({ kind: 'idle' })} />
+        <PreviewPanel from={from(step.pkg.envelope)} report={step.report} onApply={() => void apply(step.pkg)} onCancel={() => cancel(step.pkg)} />
       ) : null}
     </section>
   );

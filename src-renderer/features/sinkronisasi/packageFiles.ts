@@ -1,42 +1,70 @@
+import { errorMessage } from '../../app/errors';
+import { RepoError } from '../../db/errors';
 import type { OutgoingPackage } from '../../db/packageRepo';
-import { MAX_PACKAGE_BYTES, type ReadPackageResult, readPackageFile, writePackageFile } from '../../io/packageFile';
+import { hasMessage, type Translate } from '../../i18n/i18n';
+import type { MessageKey } from '../../i18n/messages';
+import { PackageSession } from '../../io/packageClient';
+import { MAX_PACKAGE_BYTES, writePackageFile } from '../../io/packageFile';
 import { XLSX_MIME } from '../../io/sheet';
 import { getPlatform } from '../../platform/platform';
-import { hasMessage } from '../../i18n/i18n';
-import type { MessageKey } from '../../i18n/messages';
 
 declare const __APP_VERSION__: string;
 
 const FILTERS = [{ name: 'Paket Kinerja Luring (.xlsx)', extensions: ['xlsx'] }];
 
 /** "paket-Kecamatan-Curug-ke-laptop-Camat-2026-12-01.xlsx": says what it is on the flash drive. */
-function fileName(pkg: OutgoingPackage): string {
+function fileName(from: string, to: string, createdAt: string): string {
   const part = (s: string) => s.replace(/[^\p{L}\p{N}]+/gu, '-').replace(/^-|-$/g, '');
-  const to = part(pkg.envelope.to.installName || pkg.envelope.to.officeName || 'baru');
-  return `paket-${part(pkg.envelope.from.officeName)}-ke-${to}-${pkg.envelope.createdAt.slice(0, 10)}.xlsx`;
+  return `paket-${part(from)}-ke-${part(to || 'baru')}-${createdAt.slice(0, 10)}.xlsx`;
 }
 
-/** Writes the package file and lets the user save it; false when cancelled. */
+async function save(bytes: Uint8Array, name: string, title: string): Promise<boolean> {
+  return (await getPlatform().saveFile({ title, suggestedName: name, filters: FILTERS, bytes, mime: XLSX_MIME })).status === 'saved';
+}
+
+/** A small package made here (pairing, introduction): written and offered for saving. */
 export async function savePackage(pkg: OutgoingPackage, title: string): Promise<boolean> {
   const { bytes } = await writePackageFile(pkg.envelope, pkg.records);
-  const res = await getPlatform().saveFile({ title, suggestedName: fileName(pkg), filters: FILTERS, bytes, mime: XLSX_MIME });
-  return res.status === 'saved';
+  const e = pkg.envelope;
+  return save(bytes, fileName(e.from.officeName, e.to.installName || e.to.officeName, e.createdAt), title);
 }
 
-export type OpenedPackage = ReadPackageResult | { ok: false; code: 'cancelled'; params: Record<string, unknown> };
+/** "Buat paket" for a peer, built in the worker (a full kabupaten copy takes a while). */
+export async function buildAndSave(dbName: string, peerId: string, full: boolean, title: string) {
+  const session = new PackageSession(dbName);
+  try {
+    const built = await session.build(peerId, full);
+    return { saved: await save(built.bytes, fileName(built.fromOffice, built.toName, built.createdAt), title), built };
+  } finally {
+    session.close();
+  }
+}
 
-export async function openPackage(title: string): Promise<OpenedPackage> {
+/** Opens a file and reads it in a worker session, or null when the user cancelled. */
+export async function openPackage(dbName: string, title: string): Promise<{ session: PackageSession; envelope: Awaited<ReturnType<PackageSession['open']>> } | null> {
   const res = await getPlatform().openFile({ title, filters: FILTERS, maxBytes: MAX_PACKAGE_BYTES });
-  if (res.status === 'cancelled') return { ok: false, code: 'cancelled', params: {} };
-  if (res.status === 'tooLarge') return { ok: false, code: 'import.read.tooLarge', params: { maxMb: MAX_PACKAGE_BYTES / 1024 / 1024 } };
-  return readPackageFile(res.bytes, __APP_VERSION__);
+  if (res.status === 'cancelled') return null;
+  if (res.status === 'tooLarge') throw new RepoError('import.read.tooLarge', { maxMb: MAX_PACKAGE_BYTES / 1024 / 1024 });
+  const session = new PackageSession(dbName);
+  try {
+    return { session, envelope: await session.open(res.bytes, __APP_VERSION__) };
+  } catch (err) {
+    session.close();
+    throw err;
+  }
 }
 
 /** Message parameters of a package problem as people read them: the table by its name, a short id. */
-export function problemParams(t: (key: MessageKey) => string, params: Record<string, unknown>): Record<string, string | number> {
+export function problemParams(t: Translate, params: Record<string, unknown>): Record<string, string | number> {
   const out: Record<string, string | number> = {};
   for (const [k, v] of Object.entries(params)) if (typeof v === 'string' || typeof v === 'number') out[k] = v;
   if (typeof params.table === 'string' && hasMessage(`paket.tabel.${params.table}`)) out.table = t(`paket.tabel.${params.table}` as MessageKey);
   if (typeof params.id === 'string') out.id = params.id.slice(0, 8);
   return out;
+}
+
+/** The one sentence for anything receiving or building a package may throw. */
+export function packageError(t: Translate, err: unknown): string {
+  if (err instanceof RepoError && hasMessage(err.code)) return t(err.code, problemParams(t, err.params));
+  return errorMessage(t, err);
 }
