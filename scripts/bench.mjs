@@ -17,7 +17,7 @@ const QUERIES = 60;
 const IMPORT_N = Number(process.env.BENCH_IMPORT ?? 12_000);
 const PDF_N = Number(process.env.BENCH_PDF ?? 500);
 const SYNC_N = Number(process.env.BENCH_SYNC ?? 12_000);
-/** BENCH_ONLY=sync (or core, excel, pdf): run one section while working on it. */
+/** BENCH_ONLY=sync (or core, excel, pdf, package): run some sections while working on them. */
 const ONLY = process.env.BENCH_ONLY ?? '';
 const wants = (section) => !ONLY || ONLY.split(',').includes(section);
 
@@ -245,6 +245,33 @@ async function main() {
       const base = median(sync.map((r) => r.baselineMs));
       row(`merge ${SYNC_N} employees + ${SYNC_N} SKPs from another installation (half held in an older copy)`, 2 * SYNC_N, median(sync.map((r) => r.appMs)), base, 'baseline = raw bulkPut of the same documents; goal ≤ 1.5×');
       row(`  the same batch applied again (nothing to write)`, 2 * SYNC_N, median(sync.map((r) => r.againMs)), base, 'goal ≤ 0.1×');
+    }
+
+    if (wants('package')) {
+      // Sinkronisasi packages: a kecamatan's year, a kabupaten-sized full package, a 1 % change.
+      const kec = [];
+      const full = [];
+      for (let i = 0; i < RUNS; i++) {
+        const { context: c6, page: b6 } = await benchPage(profile());
+        kec.push(await b6.evaluate((n) => window.__bench.kecamatanPackageBench(n), 100));
+        full.push(await b6.evaluate((n) => window.__bench.packageBench(n), SYNC_N));
+        await c6.close();
+      }
+      for (const r of full) {
+        if (r.created + r.updated + r.unchanged !== r.records || r.refused > 0 || r.held > 0 || r.previewCreated !== r.created || r.smallRecords < 1) throw new Error(`package receive: ${JSON.stringify(r)}`);
+        if (r.smallUpdated !== r.smallRecords) throw new Error(`1 % package updated ${r.smallUpdated} of ${r.smallRecords}`);
+      }
+      console.log('  package receive phases (ms):', JSON.stringify(full.map((r) => r.phases)));
+      const mb = (b) => b / 1024 / 1024;
+      const k0 = kec[0];
+      row(`build the package of a kecamatan: 100 employees, full year (${k0.records} records, 4 periods, 5 attachments)`, k0.records, median(kec.map((r) => r.ms)), median(kec.map((r) => r.ms)), `size ${mb(k0.bytes).toFixed(2)} MB (goal < 5 MB)`);
+      const f0 = full[0];
+      const base = median(full.map((r) => r.sheetJsMs + r.bulkPutMs));
+      row(`receive a full package of ${SYNC_N} employees + SKPs (read → verify → preview → apply, worker)`, f0.records, median(full.map((r) => r.receiveMs)), base, `baseline = SheetJS read of the file + raw bulkPut; goal ≤ 2×; file ${mb(f0.bytes).toFixed(1)} MB, built in ${Math.round(median(full.map((r) => r.buildMs)))} ms`);
+      row(`  longest main-thread task during that receive`, f0.records, Math.max(...full.map((r) => r.longestMs)), 200, 'goal < 200 ms');
+      row(`  window JS heap added during that receive, peak (MB)`, f0.records, Math.max(...full.map((r) => r.peakHeapMb)), 1, "the worker's own heap is not visible from the page");
+      row(`package of a 1 % change (${f0.smallRecords} records): build`, f0.smallRecords, median(full.map((r) => r.smallBuildMs)), median(full.map((r) => r.buildMs)), `baseline = building the full package; size ${(f0.smallBytes / 1024).toFixed(0)} KB`);
+      row(`  and receive it (worker)`, f0.smallRecords, median(full.map((r) => r.smallReceiveMs)), median(full.map((r) => r.receiveMs)), 'baseline = receiving the full package');
     }
   } finally {
     try {

@@ -17,6 +17,7 @@ import { CAPAIAN_ORGANISASI, PERMENPANRB_6_2022, predikatOf, RATINGS, type Predi
 import { newRhk, type Rhk } from '../domain/skp';
 import { generateOrganisation } from '../sample/generate';
 import { syncMergeBench } from './syncBench';
+import { kecamatanPackageBench, packageBench } from './packageBench';
 import type { PrintJob } from '../print/model';
 import { PrintRun } from '../print/printClient';
 import { SAMPLE_OPTIONS, sampleEvaluation, sampleSkp } from '../sample/printSamples';
@@ -161,7 +162,7 @@ function predikatBench(n: number): { appMs: number; baselineMs: number; warnings
 }
 
 /** Longest main-thread task (Long Tasks API) while `work` runs. */
-async function longestTask<T>(work: () => Promise<T>): Promise<{ result: T; ms: number; longestMs: number }> {
+export async function longestTask<T>(work: () => Promise<T>): Promise<{ result: T; ms: number; longestMs: number }> {
   let longest = 0;
   const observer = new PerformanceObserver((list) => {
     for (const e of list.getEntries()) longest = Math.max(longest, e.duration);
@@ -245,7 +246,7 @@ async function pdfBatchBench(n: number) {
   return { ms: ours.ms, pages: ours.result.pages, longestMs: ours.longestMs, bareMs: bare.ms, barePages: bare.pages };
 }
 
-Object.assign(hooks, { seedBigSkp, rawGetSkp, predikatBench, importExportBench, pdfBatchBench, syncMergeBench });
+Object.assign(hooks, { seedBigSkp, rawGetSkp, predikatBench, importExportBench, pdfBatchBench, syncMergeBench, packageBench, kecamatanPackageBench });
 (window as unknown as {
   __bench: typeof hooks & {
     seedBigSkp: typeof seedBigSkp;
@@ -254,6 +255,8 @@ Object.assign(hooks, { seedBigSkp, rawGetSkp, predikatBench, importExportBench, 
     importExportBench: typeof importExportBench;
     pdfBatchBench: typeof pdfBatchBench;
     syncMergeBench: typeof syncMergeBench;
+    packageBench: typeof packageBench;
+    kecamatanPackageBench: typeof kecamatanPackageBench;
   };
 }).__bench = hooks as never;
 document.body.dataset.ready = '1';

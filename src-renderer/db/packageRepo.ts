@@ -1,6 +1,6 @@
-import { revPlausibility } from '../domain/hlc';
+import { revNode, revPlausibility } from '../domain/hlc';
 import type { Installation } from '../domain/sync/access';
-import { docKnowledge, type SyncDoc } from '../domain/sync/merge';
+import { docKnowledge, openConflicts as conflictsOf, type SyncDoc } from '../domain/sync/merge';
 import { type Envelope, type InstallRef, MIN_READER_VERSION, PACKAGE_FORMAT, PACKAGE_FORMAT_VERSION } from '../exchange/package';
 import type { ExchangeRecord } from '../exchange/records';
 import type { RevClock } from './clock';
@@ -106,18 +106,34 @@ export class PackageRepo {
     return out.sort((a, b) => a.officeName.localeCompare(b.officeName) || a.installation.nama.localeCompare(b.installation.nama));
   }
 
+  /** Newest rev per installation over every record here, read from the syncKey index (no record is read). */
+  private async holdings(): Promise<Record<string, string>> {
+    const holds: Record<string, string> = {};
+    const add = (rev: string) => {
+      const node = revNode(rev);
+      if (!(holds[node]! >= rev)) holds[node] = rev;
+    };
+    for (const t of SYNCED_TABLES) {
+      const store = this.db.table(t);
+      const keyed = new Set<string>();
+      await store.orderBy('syncKey').eachKey((key, c) => {
+        keyed.add(c.primaryKey as string);
+        for (const rev of String(key).split(' ')) add(rev);
+      });
+      // Records from before sync have no syncKey yet: read those few.
+      const rest = ((await store.toCollection().primaryKeys()) as string[]).filter((id) => !keyed.has(id));
+      for (const d of (await store.bulkGet(rest)) as (SyncDoc | undefined)[]) if (d) for (const r of Object.values(docKnowledge(d))) add(r);
+    }
+    return holds;
+  }
+
   private async envelope(kind: Envelope['kind'], to: InstallRef, full: boolean, records: readonly ExchangeRecord[], extra: Partial<Envelope> = {}): Promise<Omit<Envelope, 'rows' | 'hash'>> {
     const { ref } = await this.self();
-    const holds: Record<string, string> = {};
-    for (const t of SYNCED_TABLES) {
-      for (const d of (await this.db.table(t).toArray()) as SyncDoc[]) {
-        const k = docKnowledge(d);
-        for (const n of Object.keys(k)) if (!(holds[n]! >= k[n]!)) holds[n] = k[n]!;
-      }
-    }
+    const holds = extra.holds ?? (await this.holdings());
     const counts: Record<string, number> = {};
     for (const r of records) counts[r.table] = (counts[r.table] ?? 0) + 1;
-    const openConflicts = (await this.sync.openConflicts()).reduce((n, c) => n + c.conflicts.length, 0);
+    // Open conflicts among the records sent (what the Ringkasan sheet describes).
+    const openConflicts = records.reduce((n, r) => n + conflictsOf(r.table, r.doc as SyncDoc).length, 0);
     return {
       format: PACKAGE_FORMAT, formatVersion: PACKAGE_FORMAT_VERSION, minAppVersion: MIN_READER_VERSION, appVersion: this.appVersion,
       schemaVersion: this.db.verno, kind, packageId: crypto.randomUUID(), createdAt: new Date().toISOString(),
@@ -125,15 +141,50 @@ export class PackageRepo {
     };
   }
 
+  /**
+   * Records some of whose writes `confirmed` does not cover, found from the syncKey index (a key
+   * is the record's newest rev per installation): only those records are read.
+   */
+  private async unconfirmed(confirmed: Record<string, string>): Promise<{ docs: { table: SyncedTableName; doc: SyncDoc }[]; holds: Record<string, string> }> {
+    const docs: { table: SyncedTableName; doc: SyncDoc }[] = [];
+    const holds: Record<string, string> = {};
+    const hold = (rev: string) => {
+      const node = revNode(rev);
+      if (!(holds[node]! >= rev)) holds[node] = rev;
+    };
+    for (const t of SYNCED_TABLES) {
+      const store = this.db.table(t);
+      const wanted: string[] = [];
+      const keyed = new Set<string>();
+      await store.orderBy('syncKey').eachKey((key, c) => {
+        keyed.add(c.primaryKey as string);
+        const revs = String(key).split(' ');
+        revs.forEach(hold);
+        if (revs.some((rev) => !(confirmed[revNode(rev)]! >= rev))) wanted.push(c.primaryKey as string);
+      });
+      // Records from before sync have no syncKey yet: read those few.
+      const rest = ((await store.toCollection().primaryKeys()) as string[]).filter((id) => !keyed.has(id));
+      for (const d of (await store.bulkGet([...wanted, ...rest])) as (SyncDoc | undefined)[]) {
+        if (!d) continue;
+        const k = docKnowledge(d);
+        Object.values(k).forEach(hold);
+        if (!covered(k, confirmed)) docs.push({ table: t, doc: d });
+      }
+    }
+    return { docs, holds };
+  }
+
   /** "Buat paket": what `peerId` has not confirmed yet, or everything ("Paket lengkap"). */
   async build(peerId: string, opts: { full?: boolean } = {}): Promise<OutgoingPackage> {
     const peer = await this.db.installations.get(peerId);
     if (!peer) throw new RepoError('package.unknownPeer');
     const confirmed = opts.full ? {} : ((await this.db.peers.get(peerId))?.confirmed ?? {});
-    const records = (await this.scopedDocs(peer))
+    // A laptop's scope depends on record contents; everyone else takes every unconfirmed record.
+    const { docs: candidates, holds } = peer.role === 'PENILAI' || opts.full ? { docs: await this.scopedDocs(peer), holds: undefined } : await this.unconfirmed(confirmed);
+    const records = candidates
       .filter(({ doc }) => !covered(docKnowledge(doc), confirmed))
       .map(({ table, doc }): ExchangeRecord => ({ table, schemaVersion: this.db.verno, doc }));
-    return { envelope: await this.envelope('data', await this.refOf(peerId), !!opts.full, records), records };
+    return { envelope: await this.envelope('data', await this.refOf(peerId), !!opts.full, records, holds ? { holds } : {}), records };
   }
 
   /** After the file was saved: remembered for the Sinkronisasi screen. */
