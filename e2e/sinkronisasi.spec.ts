@@ -22,6 +22,17 @@ async function savePackage(page: Page, click: () => Promise<void>): Promise<stri
   return file;
 }
 
+/** With SCREENSHOTS=1 (see README), the screen at both review sizes into docs/screenshots. */
+async function shot(page: Page, name: string) {
+  if (!process.env.SCREENSHOTS) return;
+  for (const [w, h] of [[1366, 768], [1024, 768]] as const) {
+    await page.setViewportSize({ width: w, height: h });
+    await page.evaluate(() => document.querySelectorAll('*').forEach((el) => el.scrollTo?.(0, 0)));
+    await page.screenshot({ path: `docs/screenshots/${name}-${w}.png` });
+  }
+  await page.setViewportSize({ width: 1280, height: 860 });
+}
+
 async function choose(page: Page, button: string, file: string) {
   const [chooser] = await Promise.all([page.waitForEvent('filechooser'), page.getByRole('button', { name: button }).first().click()]);
   await chooser.setFiles(file);
@@ -40,6 +51,7 @@ async function receive(page: Page, file: string, apply = true): Promise<string> 
   const preview = page.getByTestId('sync-preview').or(page.getByTestId('sync-intro')).or(page.getByRole('alert'));
   await expect(preview).toBeVisible();
   const text = (await preview.textContent()) ?? '';
+  if (text.includes('Konflik yang perlu ditinjau: 1')) await shot(page, '29-sinkronisasi-pratinjau');
   if (apply && (await page.getByRole('button', { name: 'Terapkan' }).isEnabled().catch(() => false))) {
     await page.getByRole('button', { name: 'Terapkan' }).click();
     await expect(page.getByText(/Paket diterapkan/)).toBeVisible();
@@ -144,7 +156,7 @@ test('kantor, laptop penilai and BKD exchange packages: both edits survive, a cl
     expect(onKantor).toContain('Di Bawah Ekspektasi');
     expect(onKantor).toContain('laptop Camat');
     expect(onLaptop.replace(/\d{1,2}\.\d{2}/g, '')).toBe(onKantor.replace(/\d{1,2}\.\d{2}/g, ''));
-    await k.screenshot({ path: 'docs/screenshots/27-sinkronisasi-konflik.png', fullPage: true });
+    await shot(k, '27-sinkronisasi-konflik');
 
     // Resolved once, on the kantor; the laptop follows with the next package.
     const values = k.getByTestId('conflict').locator('.conflict-value');
@@ -198,10 +210,10 @@ test('kantor, laptop penilai and BKD exchange packages: both edits survive, a cl
     await expect(b.getByTestId('peer-PC admin')).toContainText('Kecamatan Curug');
     // The camat's ratings came with the kecamatan's evaluation: nothing waits as a proposal.
     await expect(b.getByText('Tidak ada yang perlu ditinjau.')).toBeVisible();
-    await b.screenshot({ path: 'docs/screenshots/26-sinkronisasi-bkd.png', fullPage: true });
+    await shot(b, '28-sinkronisasi-bkd');
     await k.goto('/#/sinkronisasi');
     await expect(k.getByTestId('peer-PC BKD')).toBeVisible();
-    await k.screenshot({ path: 'docs/screenshots/25b-sinkronisasi.png', fullPage: true });
+    await shot(k, '26-sinkronisasi');
   } finally {
     for (const app of [kantor, laptop, bkd]) await app.context.close();
     for (const d of dirs) rmSync(d, { recursive: true, force: true });

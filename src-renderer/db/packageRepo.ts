@@ -99,6 +99,9 @@ export class PackageRepo {
     for (const inst of await this.sync.installations()) {
       if (inst.id === ref.installId) continue;
       const state = (await this.db.peers.get(inst.id)) ?? null;
+      // This office's other installations, and those of other offices it was introduced to
+      // (a BKD knows of a kecamatan's laptops from its records, but never exchanges with them).
+      if (inst.officeId !== ref.officeId && !state) continue;
       const confirmed = state?.confirmed ?? {};
       const waiting = (await this.scopedDocs(inst)).filter(({ doc }) => !covered(docKnowledge(doc), confirmed)).length;
       out.push({ installation: inst, officeName: (await this.db.offices.get(inst.officeId))?.namaKantor ?? '', state, waiting });

@@ -287,3 +287,32 @@ describe('records written by a newer app', () => {
     expect(((await kantor.db.employees.get(staf.id)) as unknown as Record<string, unknown>).riwayat).toEqual([{ tahun: 2020 }]);
   });
 });
+
+describe('a thousand conflicts at once', () => {
+  it('the preview counts them and writes nothing; applying lists every one for review', async () => {
+    const a = await open('seribu-a');
+    const { settings } = await a.settings.setupOffice(OFFICE, new Date());
+    const ia = (await a.settings.getInstallation())!;
+    await a.sync.enrol({ officeId: settings.officeId, role: 'KANTOR', nama: 'PC cadangan', penilaiEmployeeId: null }, 'icadangan');
+    const b = await open('seribu-b');
+    await b.settings.joinOffice({ officeId: settings.officeId, installId: 'icadangan', role: 'KANTOR', penilaiEmployeeId: null, adminName: 'Budi', enrolledBy: ia }, new Date());
+    let c = 0;
+    const rev = (node: string) => formatHlc({ wallMs: Date.now() + Math.floor(c / 1000), counter: c++ % 1000, node });
+    const base = Array.from({ length: 1000 }, (_, i) => writeLocal('employees', undefined, { ...person(`19800101200501${String(1000 + i).padStart(4, '0')}`, `Pegawai ${i}`), officeId: settings.officeId, deleted: false }, { rev: rev(ia.id), nowIso: '', id: `e${i}` }));
+    await a.db.employees.bulkPut(base as never);
+    await send(a, b, 'PC admin');
+    // Both PCs retype every jabatan without seeing each other.
+    await a.db.employees.bulkPut(base.map((e) => writeLocal('employees', e, { ...e, jabatan: 'Analis A' }, { rev: rev(ia.id), nowIso: '', id: e.id })) as never);
+    await b.db.employees.bulkPut(base.map((e) => writeLocal('employees', e, { ...e, jabatan: 'Analis B' }, { rev: rev('icadangan'), nowIso: '', id: e.id })) as never);
+    const records = await b.sync.collect();
+    const source = { packageId: 'seribu', installId: 'icadangan', officeId: settings.officeId, label: 'PC cadangan' };
+    const preview = await a.sync.applyBatch({ source, records }, { dryRun: true });
+    expect(preview.conflicts).toBe(1000);
+    expect((await a.db.employees.get('e7'))?.jabatan).toBe('Analis A');
+    expect(await a.sync.openConflicts()).toEqual([]);
+    await a.sync.applyBatch({ source, records });
+    const open1000 = await a.sync.openConflicts();
+    expect(open1000).toHaveLength(1000);
+    expect(open1000[0]?.conflicts[0]?.heads.map((h) => h.value).sort()).toEqual(['Analis A', 'Analis B']);
+  }, 60_000);
+});

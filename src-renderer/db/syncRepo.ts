@@ -122,7 +122,9 @@ export class SyncRepo {
    */
   private async ensureSelf(ctx: WriteContext): Promise<Installation | undefined> {
     const self = await this.db.installations.get(ctx.installId);
-    if (self || (ctx.role && ctx.role.role !== 'KANTOR')) return self;
+    // Only an installation from before sync (one id for office and installation) makes its own;
+    // any other was enrolled by its office, and that record arrives with the first package.
+    if (self || ctx.installId !== ctx.officeId) return self;
     return saveDoc<Installation>(this.db, 'installations', undefined, { officeId: ctx.officeId, role: 'KANTOR', nama: 'PC admin', penilaiEmployeeId: null }, ctx, { id: ctx.installId });
   }
 

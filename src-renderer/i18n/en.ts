@@ -920,4 +920,6 @@ export const en: Catalog = {
   "setup.join.body": "For an appraiser laptop or a back-up PC enrolled by the office PC: choose the enrolment package the office PC gave you.",
   "setup.join.done": "This computer joined as {nama}.",
   'setup.bkd': "This computer belongs to the kabupaten BKD (receives read-only copies of the kecamatan's data)",
+  'sync.preview.manyConflicts': "This package would create {count} conflicts at once. That usually means both computers entered the same data separately; talk to the sender first, then apply or cancel.",
+  'sync.review.more': "Showing {shown} of {count} records to review; the rest appear as these are settled.",
 };

@@ -935,6 +935,8 @@ export const id = {
   "setup.join.body": "Untuk laptop pejabat penilai atau PC cadangan yang didaftarkan oleh PC kantor: pilih berkas paket pendaftaran yang diberikan PC kantor.",
   "setup.join.done": "Komputer ini bergabung sebagai {nama}.",
   'setup.bkd': "Komputer ini milik BKD kabupaten (menerima salinan data kecamatan untuk dilihat)",
+  'sync.preview.manyConflicts': "Paket ini akan menimbulkan {count} konflik sekaligus. Biasanya itu berarti kedua komputer mengisi data yang sama secara terpisah; bicarakan dulu dengan pengirim, lalu terapkan atau batalkan.",
+  'sync.review.more': "Menampilkan {shown} dari {count} data yang perlu ditinjau; sisanya muncul setelah yang ini diselesaikan.",
 } as const;
 
 export type MessageKey = keyof typeof id;

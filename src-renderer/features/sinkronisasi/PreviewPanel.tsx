@@ -3,6 +3,8 @@ import type { MessageKey } from '../../i18n/messages';
 import { useT } from '../../i18n/i18n';
 
 const TABLE_KEY = (table: string) => `paket.tabel.${table}` as MessageKey;
+/** From this many new conflicts on, the preview warns before anyone applies the package. */
+export const MANY_CONFLICTS = 100;
 
 /** What applying a received package would do: counts, and what would not be applied and why. */
 export function PreviewPanel({ from, report, onApply, onCancel }: { from: string; report: ApplyReport; onApply: () => void; onCancel: () => void }) {
@@ -12,6 +14,7 @@ export function PreviewPanel({ from, report, onApply, onCancel }: { from: string
     <div data-testid="sync-preview">
       <h3>{t('sync.preview.title', { from })}</h3>
       {report.alreadyReceived ? <p className="notice notice-info">{t('sync.preview.already')}</p> : nothing ? <p className="notice notice-info">{t('sync.preview.nothing')}</p> : null}
+      {report.conflicts >= MANY_CONFLICTS ? <p className="notice notice-warning" role="alert">{t('sync.preview.manyConflicts', { count: report.conflicts })}</p> : null}
       <ul className="counts">
         <li>{t('sync.preview.created', { count: report.created })}</li>
         <li>{t('sync.preview.updated', { count: report.updated })}</li>

@@ -8,6 +8,9 @@ import type { SyncData } from './useSyncData';
 
 type Notify = (kind: 'success' | 'error', text: string) => void;
 
+/** Records shown at once; the rest follow as these are settled. */
+const SHOWN = 100;
+
 /** "Perlu ditinjau": open conflicts and flags, proposals from senders who may not write, duplicates. */
 export function ReviewCard({ data, notify }: { data: SyncData; notify: Notify }) {
   const t = useT();
@@ -24,7 +27,8 @@ export function ReviewCard({ data, notify }: { data: SyncData; notify: Notify })
     <section className="card" data-testid="sync-review">
       <h2>{t('sync.review')}</h2>
       {empty ? <p className="ok-text">{t('sync.review.empty')}</p> : null}
-      {conflicts.map((item) => (
+      {conflicts.length > SHOWN ? <p className="notice notice-warning">{t('sync.review.more', { shown: SHOWN, count: conflicts.length })}</p> : null}
+      {conflicts.slice(0, SHOWN).map((item) => (
         <div key={`${item.table}:${item.id}`} className="review-item">
           <h3>{recordLabel(t, item.table, item.doc)}</h3>
           {item.conflicts.map((c) => (
