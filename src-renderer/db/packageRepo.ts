@@ -29,6 +29,12 @@ function covered(k: Record<string, string>, confirmed: Record<string, string>): 
   return true;
 }
 
+/** Raises `holds` to `rev` for the rev's installation. */
+function hold(holds: Record<string, string>, rev: string): void {
+  const node = revNode(rev);
+  if (!(holds[node]! >= rev)) holds[node] = rev;
+}
+
 function penilaiOf(doc: SyncDoc): string | null {
   const p = doc.penilai as { employeeId?: string } | null | undefined;
   return p?.employeeId ?? null;
@@ -109,24 +115,25 @@ export class PackageRepo {
     return out.sort((a, b) => a.officeName.localeCompare(b.officeName) || a.installation.nama.localeCompare(b.installation.nama));
   }
 
-  /** Newest rev per installation over every record here, read from the syncKey index (no record is read). */
+  /**
+   * Every record's knowledge from the syncKey index (a key is the record's newest rev per
+   * installation), without reading records; those from before sync, without a key, are read.
+   */
+  private async walkKnowledge(table: SyncedTableName, visit: (id: string, revs: string[], doc?: SyncDoc) => void): Promise<void> {
+    const store = this.db.table(table);
+    const keyed = new Set<string>();
+    await store.orderBy('syncKey').eachKey((key, c) => {
+      keyed.add(c.primaryKey as string);
+      visit(c.primaryKey as string, String(key).split(' '));
+    });
+    const rest = ((await store.toCollection().primaryKeys()) as string[]).filter((id) => !keyed.has(id));
+    for (const d of (await store.bulkGet(rest)) as (SyncDoc | undefined)[]) if (d) visit(d.id, Object.values(docKnowledge(d)), d);
+  }
+
+  /** Newest rev per installation over every record here: what this installation holds. */
   private async holdings(): Promise<Record<string, string>> {
     const holds: Record<string, string> = {};
-    const add = (rev: string) => {
-      const node = revNode(rev);
-      if (!(holds[node]! >= rev)) holds[node] = rev;
-    };
-    for (const t of SYNCED_TABLES) {
-      const store = this.db.table(t);
-      const keyed = new Set<string>();
-      await store.orderBy('syncKey').eachKey((key, c) => {
-        keyed.add(c.primaryKey as string);
-        for (const rev of String(key).split(' ')) add(rev);
-      });
-      // Records from before sync have no syncKey yet: read those few.
-      const rest = ((await store.toCollection().primaryKeys()) as string[]).filter((id) => !keyed.has(id));
-      for (const d of (await store.bulkGet(rest)) as (SyncDoc | undefined)[]) if (d) for (const r of Object.values(docKnowledge(d))) add(r);
-    }
+    for (const t of SYNCED_TABLES) await this.walkKnowledge(t, (_id, revs) => revs.forEach((r) => hold(holds, r)));
     return holds;
   }
 
@@ -151,28 +158,17 @@ export class PackageRepo {
   private async unconfirmed(confirmed: Record<string, string>): Promise<{ docs: { table: SyncedTableName; doc: SyncDoc }[]; holds: Record<string, string> }> {
     const docs: { table: SyncedTableName; doc: SyncDoc }[] = [];
     const holds: Record<string, string> = {};
-    const hold = (rev: string) => {
-      const node = revNode(rev);
-      if (!(holds[node]! >= rev)) holds[node] = rev;
-    };
     for (const t of SYNCED_TABLES) {
-      const store = this.db.table(t);
       const wanted: string[] = [];
-      const keyed = new Set<string>();
-      await store.orderBy('syncKey').eachKey((key, c) => {
-        keyed.add(c.primaryKey as string);
-        const revs = String(key).split(' ');
-        revs.forEach(hold);
-        if (revs.some((rev) => !(confirmed[revNode(rev)]! >= rev))) wanted.push(c.primaryKey as string);
+      const read: SyncDoc[] = [];
+      await this.walkKnowledge(t, (id, revs, doc) => {
+        revs.forEach((r) => hold(holds, r));
+        if (revs.some((rev) => !(confirmed[revNode(rev)]! >= rev))) {
+          if (doc) read.push(doc);
+          else wanted.push(id);
+        }
       });
-      // Records from before sync have no syncKey yet: read those few.
-      const rest = ((await store.toCollection().primaryKeys()) as string[]).filter((id) => !keyed.has(id));
-      for (const d of (await store.bulkGet([...wanted, ...rest])) as (SyncDoc | undefined)[]) {
-        if (!d) continue;
-        const k = docKnowledge(d);
-        Object.values(k).forEach(hold);
-        if (!covered(k, confirmed)) docs.push({ table: t, doc: d });
-      }
+      for (const d of [...read, ...((await this.db.table(t).bulkGet(wanted)) as (SyncDoc | undefined)[])]) if (d) docs.push({ table: t, doc: d });
     }
     return { docs, holds };
   }

@@ -1,6 +1,7 @@
 import { RepoError } from '../db/errors';
 import type { ImportLogEntry } from '../db/schema';
 import type { ImportRequest, ImportResponse, PlanSummary, ReadOk } from '../exchange/importProtocol';
+import { WorkerSession } from './workerSession';
 
 export type ReadResult = ReadOk | { type: 'read'; ok: false; code: string; params?: Record<string, number | string> };
 
@@ -9,29 +10,21 @@ export type ReadResult = ReadOk | { type: 'read'; ok: false; code: string; param
  * steps, and writing it on confirm. Cancel before confirming terminates it: nothing was written.
  */
 export class ImportSession {
-  private worker: Worker | null = new Worker(new URL('./import.worker.ts', import.meta.url), { type: 'module' });
-  private first = true;
+  private readonly session: WorkerSession<ImportRequest, ImportResponse>;
 
-  constructor(
-    private readonly dbName: string,
-    private readonly onProgress: (p: { phase: string; done: number; total: number }) => void,
-  ) {}
+  constructor(dbName: string, onProgress: (p: { phase: string; done: number; total: number }) => void) {
+    this.session = new WorkerSession(
+      new Worker(new URL('./import.worker.ts', import.meta.url), { type: 'module' }),
+      dbName,
+      (m) => (m.type === 'failed' ? new Error(m.detail) : null),
+      (m) => {
+        if (m.type === 'progress') onProgress(m);
+      },
+    );
+  }
 
-  private ask<T extends ImportResponse['type']>(req: ImportRequest, want: T): Promise<Extract<ImportResponse, { type: T }>> {
-    const worker = this.worker;
-    if (!worker) return Promise.reject(new Error('cancelled'));
-    const message = this.first ? { ...req, dbName: this.dbName } : req;
-    this.first = false;
-    return new Promise((resolve, reject) => {
-      worker.onmessage = (e: MessageEvent<ImportResponse>) => {
-        const m = e.data;
-        if (m.type === 'progress') this.onProgress(m);
-        else if (m.type === 'failed') reject(new Error(m.detail));
-        else if (m.type === want) resolve(m as Extract<ImportResponse, { type: T }>);
-      };
-      worker.onerror = (e) => reject(new Error(e.message));
-      worker.postMessage(message, req.type === 'read' ? [req.bytes.buffer] : []);
-    });
+  private ask<T extends ImportResponse['type']>(req: ImportRequest, want: T) {
+    return this.session.ask(req, want, req.type === 'read' ? [req.bytes.buffer] : []);
   }
 
   read(bytes: Uint8Array, fileName: string): Promise<ReadResult> {
@@ -50,7 +43,6 @@ export class ImportSession {
   }
 
   cancel(): void {
-    this.worker?.terminate();
-    this.worker = null;
+    this.session.close();
   }
 }

@@ -2,31 +2,23 @@ import { RepoError } from '../db/errors';
 import type { ApplyReport } from '../db/syncRepo';
 import type { Envelope } from '../exchange/package';
 import type { PackageRequest, PackageResponse } from './packageProtocol';
+import { WorkerSession } from './workerSession';
 
 /**
  * One package in progress: a dedicated worker that holds the verified package between the preview
  * and the apply. Closing it before applying writes nothing.
  */
 export class PackageSession {
-  private worker: Worker | null = new Worker(new URL('./package.worker.ts', import.meta.url), { type: 'module' });
-  private first = true;
+  private readonly session: WorkerSession<PackageRequest, PackageResponse>;
 
-  constructor(private readonly dbName: string) {}
+  constructor(dbName: string) {
+    this.session = new WorkerSession(new Worker(new URL('./package.worker.ts', import.meta.url), { type: 'module' }), dbName, (m) =>
+      m.type === 'failed' ? new RepoError(m.code, m.params) : null,
+    );
+  }
 
-  private ask<T extends PackageResponse['type']>(req: PackageRequest, want: T): Promise<Extract<PackageResponse, { type: T }>> {
-    const worker = this.worker;
-    if (!worker) return Promise.reject(new Error('closed'));
-    const message = this.first ? { ...req, dbName: this.dbName } : req;
-    this.first = false;
-    return new Promise((resolve, reject) => {
-      worker.onmessage = (e: MessageEvent<PackageResponse>) => {
-        const m = e.data;
-        if (m.type === 'failed') reject(new RepoError(m.code, m.params));
-        else if (m.type === want) resolve(m as Extract<PackageResponse, { type: T }>);
-      };
-      worker.onerror = (e) => reject(new Error(e.message));
-      worker.postMessage(message, req.type === 'open' ? [req.bytes.buffer] : []);
-    });
+  private ask<T extends PackageResponse['type']>(req: PackageRequest, want: T) {
+    return this.session.ask(req, want, req.type === 'open' ? [req.bytes.buffer] : []);
   }
 
   /** Reads and verifies the file; a refusal comes back as a RepoError whose code is its message key. */
@@ -55,7 +47,6 @@ export class PackageSession {
   }
 
   close(): void {
-    this.worker?.terminate();
-    this.worker = null;
+    this.session.close();
   }
 }

@@ -10,7 +10,8 @@ import type { Unit } from '../domain/unit';
  * the app imports this module).
  */
 
-function mulberry32(seed: number) {
+/** Small deterministic PRNG (mulberry32): a seed replays sample data or a simulation exactly. */
+export function mulberry32(seed: number): () => number {
   let a = seed >>> 0;
   return () => {
     a = (a + 0x6d2b79f5) >>> 0;

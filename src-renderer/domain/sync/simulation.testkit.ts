@@ -9,24 +9,13 @@ import { formatHlc, parseHlc, receiveHlc, revNode, tickHlc, type Hlc } from '../
 import { authorizeFor, type Installation } from './access';
 import { headsOf, mergeDocs, openConflicts, shapeOf, writeLocal, type SyncDoc } from './merge';
 import { sameValue } from './paths';
+import { mulberry32 } from '../../sample/generate';
 import { canonical, evaluationValues, stable } from './sync.testkit';
 
 const TABLE = 'evaluations';
 const OFFICE = 'office-curug';
 const DAY = 86_400_000;
 const MONTH = 30 * DAY;
-
-/** Small deterministic PRNG (mulberry32), so a seed replays a run exactly. */
-export function prng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 interface Batch {
   from: string;
@@ -88,7 +77,7 @@ export interface SimResult {
 }
 
 export function runSimulation(opts: SimOptions): SimResult {
-  const rnd = prng(opts.seed);
+  const rnd = mulberry32(opts.seed);
   const pick = <T>(xs: readonly T[]): T => xs[Math.floor(rnd() * xs.length)]!;
   const roles: Installation['role'][] = ['KANTOR', 'PENILAI', 'KANTOR', 'BKD', 'PENILAI'];
   const nodes: Node[] = [];
