@@ -87,6 +87,9 @@ describe('packages between installations', () => {
     expect((await kantor.evaluations.get(evals.Sekcam!))?.ratingHasil).toBe('');
     await kantor.packages.receive(got.envelope, got.records);
     expect((await kantor.evaluations.get(evals.Sekcam!))?.predikat).toBe('BAIK');
+    // The receipt kept the version it replaced.
+    const receipt = (await kantor.db.receipts.toArray()).find((r) => r.packageId === got.envelope.packageId);
+    expect(receipt?.snapshot?.previous.map((p) => [p.table, p.doc.id, p.doc.ratingHasil])).toEqual([['evaluations', evals.Sekcam, '']]);
 
     // The laptop's package said what it holds: the kantor's next one leaves that out…
     await kantor.employees.save(camat.id, { ...camat, jabatan: 'Camat Curug' });

@@ -249,7 +249,7 @@ export class PackageRepo {
   /** "Terapkan": applies it all in one transaction, then remembers what the sender holds. */
   async receive(envelope: Envelope, records: ExchangeRecord[]): Promise<ApplyReport> {
     await this.check(envelope);
-    const report = await this.sync.applyBatch({ source: this.source(envelope), records });
+    const report = await this.sync.applyBatch({ source: this.source(envelope), records }, { snapshot: true });
     const prev = (await this.db.peers.get(envelope.from.installId)) ?? { id: envelope.from.installId, confirmed: {} };
     const confirmed = { ...prev.confirmed };
     for (const [n, r] of Object.entries(envelope.holds)) if (!(confirmed[n]! >= r)) confirmed[n] = r;

@@ -1,5 +1,6 @@
 import { revNode, revPlausibility } from '../domain/hlc';
 import { duplicateNips, type DuplicateNip } from '../domain/pegawai';
+import type { Office } from '../domain/office';
 import { authorizeFor, type Installation, ownerOf } from '../domain/sync/access';
 import { baseRev, changedPaths, mergeDocs, openConflicts, shapeOf, syncKeyOf, type OpenConflict, type SyncDoc } from '../domain/sync/merge';
 import { flatten, unflatten } from '../domain/sync/paths';
@@ -128,6 +129,11 @@ export class SyncRepo {
     return saveDoc<Installation>(this.db, 'installations', undefined, { officeId: ctx.officeId, role: 'KANTOR', nama: 'PC admin', penilaiEmployeeId: null }, ctx, { id: ctx.installId });
   }
 
+  /** Every office whose records are held here (a BKD holds several). */
+  async offices(): Promise<Office[]> {
+    return (await this.db.offices.toArray()).filter((o) => !o.deleted);
+  }
+
   async installations(): Promise<Installation[]> {
     return (await this.db.installations.toArray()).filter((i) => !i.deleted);
   }
@@ -155,14 +161,15 @@ export class SyncRepo {
    * Merges a batch in one transaction. With `dryRun` it stops before writing anything: the preview
    * shows exactly what applying would do, because it is the same code.
    */
-  async applyBatch(batch: IncomingBatch, opts: { dryRun?: boolean } = {}): Promise<ApplyReport> {
+  async applyBatch(batch: IncomingBatch, opts: { dryRun?: boolean; snapshot?: boolean } = {}): Promise<ApplyReport> {
     const problem = findRecordProblem(batch.records);
     if (problem) throw new ExchangeRefused(problem);
     const { db } = this;
     const records = [...batch.records].sort((a, b) => (ORDER.get(a.table) ?? 99) - (ORDER.get(b.table) ?? 99));
     // The same batch again (a package received twice): answered from its receipt.
     const receiptId = await batchDigest(batch);
-    if (await db.receipts.get(receiptId)) {
+    // By key only: a receipt holds the snapshot of what it replaced, which need not be read.
+    if ((await db.receipts.where(':id').equals(receiptId).count()) > 0) {
       // (A preview of it says the same: nothing would change.)
       return { ...emptyReport(), unchanged: batch.records.length, alreadyReceived: true };
     }
@@ -249,8 +256,9 @@ export class SyncRepo {
       report.clockAhead = [...ahead].map((id) => ({ installId: id, nama: enrolled.get(id)?.nama ?? id }));
       report.cloneDetected = clone;
       if (opts.dryRun) return report;
+      // A package received by a person keeps what it replaced (its receipt can undo it later).
       const snapshot = { created: [] as { table: string; id: string }[], previous: [] as { table: string; doc: Record<string, unknown> }[] };
-      for (const [table, docs] of writes) {
+      for (const [table, docs] of opts.snapshot ? writes : []) {
         for (const d of docs) {
           const before = previous.get(`${table}:${d.id}`);
           if (before) snapshot.previous.push({ table, doc: before });
@@ -270,7 +278,7 @@ export class SyncRepo {
       this.clock.observe(newest);
       await saveClock(db, this.clock.lastRev());
       report.rekeyed = clone ? await this.rekey(ctx, enrolled.get(self)) : null;
-      await db.receipts.put({ id: receiptId, at, packageId: batch.source.packageId, from: batch.source.label, records: batch.records.length, snapshot });
+      await db.receipts.put({ id: receiptId, at, packageId: batch.source.packageId, from: batch.source.label, records: batch.records.length, ...(opts.snapshot ? { snapshot } : {}) });
       phase('after');
       return report;
     });

@@ -922,4 +922,5 @@ export const en: Catalog = {
   'setup.bkd': "This computer belongs to the kabupaten BKD (receives read-only copies of the kecamatan's data)",
   'sync.preview.manyConflicts': "This package would create {count} conflicts at once. That usually means both computers entered the same data separately; talk to the sender first, then apply or cancel.",
   'sync.review.more': "Showing {shown} of {count} records to review; the rest appear as these are settled.",
+  'pegawai.filter.office': "Office",
 };

@@ -937,6 +937,7 @@ export const id = {
   'setup.bkd': "Komputer ini milik BKD kabupaten (menerima salinan data kecamatan untuk dilihat)",
   'sync.preview.manyConflicts': "Paket ini akan menimbulkan {count} konflik sekaligus. Biasanya itu berarti kedua komputer mengisi data yang sama secara terpisah; bicarakan dulu dengan pengirim, lalu terapkan atau batalkan.",
   'sync.review.more': "Menampilkan {shown} dari {count} data yang perlu ditinjau; sisanya muncul setelah yang ini diselesaikan.",
+  'pegawai.filter.office': "Kantor",
 } as const;
 
 export type MessageKey = keyof typeof id;

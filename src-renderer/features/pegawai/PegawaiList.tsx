@@ -1,7 +1,11 @@
+import { useLiveQuery } from 'dexie-react-hooks';
+import { ownerOf } from '../../domain/sync/access';
+import type { SyncDoc } from '../../domain/sync/merge';
 import { useMemo, useState } from 'react';
 import { errorMessage } from '../../app/errors';
 import { usePerfMark } from '../../app/perf';
 import { href } from '../../app/router';
+import { useApp } from '../../app/StoreContext';
 import { EMPLOYEE_STATUSES, formatPangkatGolongan, GOLONGAN_PNS, GOLONGAN_PPPK, pangkatOf } from '../../domain/golongan';
 import { formatNip } from '../../domain/nip';
 import { JENIS_JABATAN, printedName } from '../../domain/pegawai';
@@ -32,6 +36,7 @@ function golonganCell(code: string): string {
 
 export function PegawaiList() {
   const t = useT();
+  const { store } = useApp();
   const data = usePegawaiData();
   usePerfMark('kinerja-interactive', data.loaded);
   usePerfMark('pegawai-list-painted', data.loaded);
@@ -45,6 +50,12 @@ export function PegawaiList() {
   const meta = useExportMeta();
   const [exporting, setExporting] = useState(false);
   const visible = useMemo(() => applyFilters(data.rows, filters, sort, unitName), [data.rows, filters, sort, unitName]);
+  // At a BKD the list holds several offices' employees: one of them can be chosen.
+  const offices = useLiveQuery(() => store.sync.offices(), [store]);
+  const owners = useMemo(() => {
+    const ids = new Set(data.employees.map((e) => ownerOf('employees', e as unknown as SyncDoc)));
+    return (offices ?? []).filter((o) => ids.has(o.id)).map((o) => ({ id: o.id, nama: o.namaKantor }));
+  }, [data.employees, offices]);
 
   const set = <K extends keyof ListFilters>(key: K, value: ListFilters[K]) => setFilters((f) => ({ ...f, [key]: value }));
   const toggleSort = (key: SortKey) => setSort((s) => (s.key === key ? { key, dir: s.dir === 1 ? -1 : 1 } : { key, dir: 1 }));
@@ -83,6 +94,16 @@ export function PegawaiList() {
           onChange={(e) => set('query', e.target.value)}
           autoFocus
         />
+        {owners.length > 1 ? (
+          <select aria-label={t('pegawai.filter.office')} value={filters.office} onChange={(e) => set('office', e.target.value)}>
+            <option value="">{t('pegawai.filter.office')}: {t('common.all')}</option>
+            {owners.map((o) => (
+              <option key={o.id} value={o.id}>
+                {o.nama}
+              </option>
+            ))}
+          </select>
+        ) : null}
         <select aria-label={t('pegawai.filter.unit')} value={filters.unitId} onChange={(e) => set('unitId', e.target.value)}>
           <option value="">{t('pegawai.filter.unit')}: {t('common.all')}</option>
           {activeUnits.map((u) => (

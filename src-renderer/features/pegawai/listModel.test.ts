@@ -18,6 +18,12 @@ const ids = (f: Partial<typeof DEFAULT_FILTERS>, sort: Sort = sortByName) =>
   applyFilters(rows, { ...DEFAULT_FILTERS, ...f }, sort, unitName).map((r) => r.e.id);
 
 describe('employee list filters', () => {
+  it('at a BKD, shows one office at a time when asked', () => {
+    const two = [row('a', 'Ani', '199002022015012002', { officeId: 'curug' } as Partial<Employee>), row('b', 'Budi', '198001012005011001', { officeId: 'cikupa' } as Partial<Employee>)];
+    expect(applyFilters(two, { ...DEFAULT_FILTERS, office: 'cikupa' }, sortByName, unitName).map((r) => r.e.id)).toEqual(['b']);
+    expect(applyFilters(two, DEFAULT_FILTERS, sortByName, unitName).map((r) => r.e.id)).toEqual(['a', 'b']);
+  });
+
   it('shows active employees by default, sorted by name', () => {
     expect(ids({})).toEqual(['3', '1']);
   });

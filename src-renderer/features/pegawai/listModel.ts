@@ -1,5 +1,7 @@
 import { golonganRank, type EmployeeStatus } from '../../domain/golongan';
 import { matchesQuery, parseSearchQuery, type Employee, type JenisJabatan } from '../../domain/pegawai';
+import { ownerOf } from '../../domain/sync/access';
+import type { SyncDoc } from '../../domain/sync/merge';
 import type { EmployeeRow } from './usePegawaiData';
 
 export interface ListFilters {
@@ -10,6 +12,8 @@ export interface ListFilters {
   jenisJabatan: JenisJabatan | '';
   aktif: 'aktif' | 'nonaktif' | 'semua';
   tanpaAtasan: boolean;
+  /** At a BKD: the office whose employees to show ('' = all). */
+  office: string;
 }
 
 export const DEFAULT_FILTERS: ListFilters = {
@@ -20,6 +24,7 @@ export const DEFAULT_FILTERS: ListFilters = {
   jenisJabatan: '',
   aktif: 'aktif',
   tanpaAtasan: false,
+  office: '',
 };
 
 export type SortKey = 'nama' | 'nip' | 'golongan' | 'jabatan' | 'unit';
@@ -41,6 +46,7 @@ export function applyFilters(rows: readonly EmployeeRow[], f: ListFilters, sort:
     if (f.status && e.status !== f.status) return false;
     if (f.jenisJabatan && e.jenisJabatan !== f.jenisJabatan) return false;
     if (f.tanpaAtasan && e.atasanId) return false;
+    if (f.office && ownerOf('employees', e as unknown as SyncDoc) !== f.office) return false;
     return matchesQuery(q, e.nip, text);
   });
   const key = (e: Employee): string | number => {
