@@ -1,5 +1,5 @@
 import { revNode, revPlausibility } from '../domain/hlc';
-import type { Installation } from '../domain/sync/access';
+import { laptopScope, type Installation } from '../domain/sync/access';
 import { docKnowledge, openConflicts as conflictsOf, type SyncDoc } from '../domain/sync/merge';
 import { type Envelope, type InstallRef, MIN_READER_VERSION, PACKAGE_FORMAT, PACKAGE_FORMAT_VERSION } from '../exchange/package';
 import type { ExchangeRecord } from '../exchange/records';
@@ -33,11 +33,6 @@ function covered(k: Record<string, string>, confirmed: Record<string, string>): 
 function hold(holds: Record<string, string>, rev: string): void {
   const node = revNode(rev);
   if (!(holds[node]! >= rev)) holds[node] = rev;
-}
-
-function penilaiOf(doc: SyncDoc): string | null {
-  const p = doc.penilai as { employeeId?: string } | null | undefined;
-  return p?.employeeId ?? null;
 }
 
 /**
@@ -76,26 +71,8 @@ export class PackageRepo {
   private async scopedDocs(peer: Installation | null): Promise<{ table: SyncedTableName; doc: SyncDoc }[]> {
     const all = new Map<SyncedTableName, SyncDoc[]>();
     for (const t of SYNCED_TABLES) all.set(t, (await this.db.table(t).toArray()) as SyncDoc[]);
-    const pick = (t: SyncedTableName, keep: (d: SyncDoc) => boolean = () => true) => all.get(t)!.filter(keep).map((doc) => ({ table: t, doc }));
-    if (peer?.role !== 'PENILAI') return SYNCED_TABLES.flatMap((t) => pick(t));
-    const penilai = peer.penilaiEmployeeId;
-    const evaluations = all.get('evaluations')!.filter((e) => penilaiOf(e) === penilai);
-    const skps = all.get('skps')!.filter((s) => penilaiOf(s) === penilai);
-    const people = new Set([penilai, ...evaluations.map((e) => e.employeeId as string), ...skps.map((s) => s.employeeId as string)]);
-    const employees = all.get('employees')!.filter((e) => people.has(e.id));
-    const units = new Set(employees.map((e) => e.unitId as string));
-    const evalIds = new Set(evaluations.map((e) => e.id));
-    return [
-      ...pick('installations'), ...pick('offices'), ...pick('periods'), ...pick('rulePacks'),
-      ...pick('units', (u) => units.has(u.id)),
-      ...employees.map((doc) => ({ table: 'employees' as const, doc })),
-      ...skps.map((doc) => ({ table: 'skps' as const, doc })),
-      ...evaluations.map((doc) => ({ table: 'evaluations' as const, doc })),
-      ...pick('attachments', (a) => evalIds.has(a.ownerId as string)),
-      ...pick('unitResults', (r) => units.has(r.unitId as string)),
-      ...pick('trainings', (t) => people.has(t.employeeId as string)),
-      ...pick('signatures', (s) => people.has(s.employeeId as string)),
-    ];
+    if (peer?.role !== 'PENILAI') return SYNCED_TABLES.flatMap((t) => all.get(t)!.map((doc) => ({ table: t, doc })));
+    return laptopScope(peer.penilaiEmployeeId, (t) => all.get(t as SyncedTableName) ?? []) as { table: SyncedTableName; doc: SyncDoc }[];
   }
 
   /** The installations and offices this one exchanges with, and what waits for each. */

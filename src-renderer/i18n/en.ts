@@ -923,4 +923,5 @@ export const en: Catalog = {
   'sync.preview.manyConflicts': "This package would create {count} conflicts at once. That usually means both computers entered the same data separately; talk to the sender first, then apply or cancel.",
   'sync.review.more': "Showing {shown} of {count} records to review; the rest appear as these are settled.",
   'pegawai.filter.office': "Office",
+  'sync.fileFilter': "Kinerja Luring package (.xlsx)",
 };

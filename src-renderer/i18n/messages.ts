@@ -938,6 +938,7 @@ export const id = {
   'sync.preview.manyConflicts': "Paket ini akan menimbulkan {count} konflik sekaligus. Biasanya itu berarti kedua komputer mengisi data yang sama secara terpisah; bicarakan dulu dengan pengirim, lalu terapkan atau batalkan.",
   'sync.review.more': "Menampilkan {shown} dari {count} data yang perlu ditinjau; sisanya muncul setelah yang ini diselesaikan.",
   'pegawai.filter.office': "Kantor",
+  'sync.fileFilter': "Paket Kinerja Luring (.xlsx)",
 } as const;
 
 export type MessageKey = keyof typeof id;

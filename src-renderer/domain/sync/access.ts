@@ -79,3 +79,29 @@ export function authorizeFor(
     },
   };
 }
+
+/**
+ * What a penilai laptop receives: its penilai's appraisees (their SKPs, evaluations with their files,
+ * trainings, scanned signatures), the penilai, their units, and what every installation needs
+ * (enrolments, offices, periods, rule packs) — never the whole office.
+ */
+export function laptopScope(penilai: string | null, all: (table: string) => readonly SyncDoc[]): { table: string; doc: SyncDoc }[] {
+  const pick = (table: string, keep: (d: SyncDoc) => boolean = () => true) => all(table).filter(keep).map((doc) => ({ table, doc }));
+  const evaluations = all('evaluations').filter((e) => penilaiOf(e) === penilai);
+  const skps = all('skps').filter((d) => penilaiOf(d) === penilai);
+  const people = new Set([penilai, ...evaluations.map((e) => e.employeeId as string), ...skps.map((d) => d.employeeId as string)]);
+  const employees = all('employees').filter((e) => people.has(e.id));
+  const units = new Set(employees.map((e) => e.unitId as string));
+  const evalIds = new Set(evaluations.map((e) => e.id));
+  return [
+    ...pick('installations'), ...pick('offices'), ...pick('periods'), ...pick('rulePacks'),
+    ...pick('units', (u) => units.has(u.id)),
+    ...employees.map((doc) => ({ table: 'employees', doc })),
+    ...skps.map((doc) => ({ table: 'skps', doc })),
+    ...evaluations.map((doc) => ({ table: 'evaluations', doc })),
+    ...pick('attachments', (a) => evalIds.has(a.ownerId as string)),
+    ...pick('unitResults', (r) => units.has(r.unitId as string)),
+    ...pick('trainings', (t) => people.has(t.employeeId as string)),
+    ...pick('signatures', (d) => people.has(d.employeeId as string)),
+  ];
+}

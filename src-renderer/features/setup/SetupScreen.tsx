@@ -15,7 +15,7 @@ export function SetupScreen({ store }: { store: DataStore }) {
   const join = async () => {
     setError('');
     try {
-      const opened = await openPackage(store.db.name, t('setup.join'));
+      const opened = await openPackage(t, store.db.name, t('setup.join'));
       if (!opened) return;
       try {
         await opened.session.join(new Date());

@@ -34,7 +34,7 @@ export function EnrolCard({ employees, notify }: { employees: Employee[] | undef
       if (!nama.trim()) return notify('error', t('sync.enrol.namaRequired'));
       if (!penilai) return notify('error', t('sync.enrol.penilaiRequired'));
       const { installation, pkg } = await store.packages.enrol({ role: 'PENILAI', nama: nama.trim(), penilaiEmployeeId: penilai });
-      if (await savePackage(pkg, t('sync.enrol.title'))) await store.packages.markSent(installation.id, pkg.envelope, pkg.records.length);
+      if (await savePackage(t, pkg, t('sync.enrol.title'))) await store.packages.markSent(installation.id, pkg.envelope, pkg.records.length);
       notify('success', t('sync.enrol.done', { nama: installation.nama }));
       setNama('');
       setPenilai('');

@@ -12,7 +12,7 @@ export function IntroCard({ notify }: { notify: (kind: 'error', text: string) =>
   const introduce = async () => {
     setBusy(true);
     try {
-      await savePackage(await store.packages.introduction(), t('sync.introduce'));
+      await savePackage(t, await store.packages.introduction(), t('sync.introduce'));
     } catch (err) {
       notify('error', errorMessage(t, err));
     } finally {

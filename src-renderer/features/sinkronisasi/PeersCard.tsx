@@ -17,7 +17,7 @@ export function PeersCard({ peers, notify }: { peers: PeerView[] | undefined; no
   const build = async (p: PeerView) => {
     setBusy(true);
     try {
-      const { saved, built } = await buildAndSave(store.db.name, p.installation.id, !!full[p.installation.id], t('sync.build'));
+      const { saved, built } = await buildAndSave(t, store.db.name, p.installation.id, !!full[p.installation.id], t('sync.build'));
       if (saved) {
         await store.packages.markSent(p.installation.id, built, built.records);
         notify('success', t('sync.built', { to: p.installation.nama, count: built.records }));

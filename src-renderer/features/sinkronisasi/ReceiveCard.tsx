@@ -28,7 +28,7 @@ export function ReceiveCard({ notify }: { notify: Notify }) {
     setStep({ kind: 'reading' });
     let pkg: Opened | null = null;
     try {
-      pkg = await openPackage(store.db.name, t('sync.receive'));
+      pkg = await openPackage(t, store.db.name, t('sync.receive'));
       if (!pkg) return setStep({ kind: 'idle' });
       if (pkg.envelope.kind === 'pendaftaran') return setStep({ kind: 'intro', pkg });
       setStep({ kind: 'preview', pkg, report: await pkg.session.preview() });

@@ -10,7 +10,7 @@ import { getPlatform } from '../../platform/platform';
 
 declare const __APP_VERSION__: string;
 
-const FILTERS = [{ name: 'Paket Kinerja Luring (.xlsx)', extensions: ['xlsx'] }];
+const filters = (t: Translate) => [{ name: t('sync.fileFilter'), extensions: ['xlsx'] }];
 
 /** "paket-Kecamatan-Curug-ke-laptop-Camat-2026-12-01.xlsx": says what it is on the flash drive. */
 function fileName(from: string, to: string, createdAt: string): string {
@@ -18,31 +18,31 @@ function fileName(from: string, to: string, createdAt: string): string {
   return `paket-${part(from)}-ke-${part(to || 'baru')}-${createdAt.slice(0, 10)}.xlsx`;
 }
 
-async function save(bytes: Uint8Array, name: string, title: string): Promise<boolean> {
-  return (await getPlatform().saveFile({ title, suggestedName: name, filters: FILTERS, bytes, mime: XLSX_MIME })).status === 'saved';
+async function save(t: Translate, bytes: Uint8Array, name: string, title: string): Promise<boolean> {
+  return (await getPlatform().saveFile({ title, suggestedName: name, filters: filters(t), bytes, mime: XLSX_MIME })).status === 'saved';
 }
 
 /** A small package made here (pairing, introduction): written and offered for saving. */
-export async function savePackage(pkg: OutgoingPackage, title: string): Promise<boolean> {
+export async function savePackage(t: Translate, pkg: OutgoingPackage, title: string): Promise<boolean> {
   const { bytes } = await writePackageFile(pkg.envelope, pkg.records);
   const e = pkg.envelope;
-  return save(bytes, fileName(e.from.officeName, e.to.installName || e.to.officeName, e.createdAt), title);
+  return save(t, bytes, fileName(e.from.officeName, e.to.installName || e.to.officeName, e.createdAt), title);
 }
 
 /** "Buat paket" for a peer, built in the worker (a full kabupaten copy takes a while). */
-export async function buildAndSave(dbName: string, peerId: string, full: boolean, title: string) {
+export async function buildAndSave(t: Translate, dbName: string, peerId: string, full: boolean, title: string) {
   const session = new PackageSession(dbName);
   try {
     const built = await session.build(peerId, full);
-    return { saved: await save(built.bytes, fileName(built.fromOffice, built.toName, built.createdAt), title), built };
+    return { saved: await save(t, built.bytes, fileName(built.fromOffice, built.toName, built.createdAt), title), built };
   } finally {
     session.close();
   }
 }
 
 /** Opens a file and reads it in a worker session, or null when the user cancelled. */
-export async function openPackage(dbName: string, title: string): Promise<{ session: PackageSession; envelope: Awaited<ReturnType<PackageSession['open']>> } | null> {
-  const res = await getPlatform().openFile({ title, filters: FILTERS, maxBytes: MAX_PACKAGE_BYTES });
+export async function openPackage(t: Translate, dbName: string, title: string): Promise<{ session: PackageSession; envelope: Awaited<ReturnType<PackageSession['open']>> } | null> {
+  const res = await getPlatform().openFile({ title, filters: filters(t), maxBytes: MAX_PACKAGE_BYTES });
   if (res.status === 'cancelled') return null;
   if (res.status === 'tooLarge') throw new RepoError('import.read.tooLarge', { maxMb: MAX_PACKAGE_BYTES / 1024 / 1024 });
   const session = new PackageSession(dbName);
