@@ -136,6 +136,8 @@ test('kantor, laptop penilai and BKD exchange packages: both edits survive, a cl
     await openRina(k);
     await expect(k.getByLabel('Realisasi berdasarkan bukti dukung A.1')).toHaveValue('97%');
     await expect(k.getByLabel('Rating perilaku kerja')).toHaveValue('DI_ATAS_EKSPEKTASI');
+    // The evaluation's history names the package that brought the camat's rating.
+    await expect(k.getByTestId('eval-history')).toContainText('diterima dari Kecamatan Curug, laptop Camat (paket');
 
     const toLaptop = await buildFor(k, 'laptop Camat');
     await receive(l, toLaptop);

@@ -12,9 +12,10 @@ export function DocHistory({ load, deps, testId }: { load(): Promise<AuditEntry[
       {entries.map((h) => (
         <li key={h.id}>
           <div className="history-head">
-            <time dateTime={h.at}>{new Date(h.at).toLocaleString('id-ID')}</time> — {t(`pegawai.history.${h.action}`, { actor: h.actor })}
+            <time dateTime={h.at}>{new Date(h.at).toLocaleString('id-ID')}</time> —{' '}
+            {h.source ? t('history.received', { from: h.source.label, paket: h.source.packageId.slice(0, 8) }) : t(`pegawai.history.${h.action}`, { actor: h.actor })}
           </div>
-          {h.note ? <div>{h.note}</div> : null}
+          {h.source && h.changes.length > 0 ? <div className="muted small">{h.changes.map((c) => c.field).join(', ')}</div> : h.note ? <div>{h.note}</div> : null}
         </li>
       ))}
     </ol>

@@ -924,4 +924,5 @@ export const en: Catalog = {
   'sync.review.more': "Showing {shown} of {count} records to review; the rest appear as these are settled.",
   'pegawai.filter.office': "Office",
   'sync.fileFilter': "Kinerja Luring package (.xlsx)",
+  'history.received': "received from {from} (package {paket})",
 };

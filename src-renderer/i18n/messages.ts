@@ -939,6 +939,7 @@ export const id = {
   'sync.review.more': "Menampilkan {shown} dari {count} data yang perlu ditinjau; sisanya muncul setelah yang ini diselesaikan.",
   'pegawai.filter.office': "Kantor",
   'sync.fileFilter': "Paket Kinerja Luring (.xlsx)",
+  'history.received': "diterima dari {from} (paket {paket})",
 } as const;
 
 export type MessageKey = keyof typeof id;
