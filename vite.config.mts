@@ -44,6 +44,8 @@ export default defineConfig(({ mode }) => {
       include: ['src-renderer/**/*.test.{ts,tsx}', 'src-main/**/*.test.ts', 'scripts/**/*.test.ts'],
       environment: 'node',
       setupFiles: ['src-renderer/test-setup.ts'],
+      // Sized for a loaded 2-core box: rendering, IndexedDB and schema checks slow down several-fold there.
+      testTimeout: 30_000,
       reporters: ['default', 'json'],
       outputFile: { json: '.test-summary/unit.json' },
     },

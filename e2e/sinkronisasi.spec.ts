@@ -119,6 +119,8 @@ test('kantor, laptop penilai and BKD exchange packages: both edits survive, a cl
 
     // The camat rates on his laptop while the admin types the realisasi of the same evaluation…
     await setRating(l, 'Sesuai Ekspektasi');
+    await expect(l.getByTestId('rating-only')).toBeVisible();
+    await expect(l.getByLabel('Realisasi berdasarkan bukti dukung A.1')).toBeDisabled();
     await l.getByLabel('Rating perilaku kerja').selectOption({ label: 'Di Atas Ekspektasi' });
     await l.getByRole('button', { name: 'Simpan' }).click();
     await expect(l.getByText('Evaluasi tersimpan.')).toBeVisible();

@@ -925,4 +925,5 @@ export const en: Catalog = {
   'pegawai.filter.office': "Office",
   'sync.fileFilter': "Kinerja Luring package (.xlsx)",
   'history.received': "received from {from} (package {paket})",
+  'eval.ratingOnly': "On an appraiser laptop only the appraisal is entered (ratings, feedback, recommendations, Final); achievements and evidence are recorded on the office PC.",
 };

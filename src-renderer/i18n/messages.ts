@@ -940,6 +940,7 @@ export const id = {
   'pegawai.filter.office': "Kantor",
   'sync.fileFilter': "Paket Kinerja Luring (.xlsx)",
   'history.received': "diterima dari {from} (paket {paket})",
+  'eval.ratingOnly': "Di laptop pejabat penilai hanya bagian penilaian yang diisi (rating, umpan balik, rekomendasi, final); realisasi dan bukti dukung dicatat di PC kantor.",
 } as const;
 
 export type MessageKey = keyof typeof id;

@@ -93,6 +93,9 @@ function EvaluationEditor({ ev, skp, pack, employee, ownUnit, ownResult, led, le
   const setNotice = (text: string | null) => onFeedback({ notice: text, error: null });
   const setError = (e: Feedback['error']) => onFeedback({ notice: null, error: e });
   const [busy, setBusy] = useState(false);
+  // A penilai laptop rates; realisasi, bukti dukung and their files are the office's to record.
+  const self = useLiveQuery(() => store.settings.getInstallation(), [store]);
+  const ratingOnly = self?.role === 'PENILAI';
   const dirty = JSON.stringify(draft) !== JSON.stringify(initial);
   useUnsavedGuard(dirty, t('common.unsaved'));
   const locked = isEvaluationLocked(ev.status);
@@ -188,6 +191,7 @@ function EvaluationEditor({ ev, skp, pack, employee, ownUnit, ownResult, led, le
       <fieldset disabled={locked || busy} className="plain-fieldset">
         <section className="card">
           <h2>{t('skp.hasilKerja')}</h2>
+          {ratingOnly ? <p className="notice notice-info" data-testid="rating-only">{t('eval.ratingOnly')}</p> : null}
           {groupedRhk(skp.rhk).map(({ group, items }) => (
             <div key={group}>
               <h3>{t(`skp.group.${group}`)}</h3>
@@ -213,14 +217,14 @@ function EvaluationEditor({ ev, skp, pack, employee, ownUnit, ownResult, led, le
                     <div className="grid-2 tight">
                       <label className="field">
                         <span>{t('eval.realisasi')}</span>
-                        <textarea rows={2} aria-label={`${t('eval.realisasi')} ${group === 'UTAMA' ? 'A' : 'B'}.${no}`} value={h.realisasi} onChange={(e) => setHasil(rhk.id, { realisasi: e.target.value })} />
+                        <textarea rows={2} aria-label={`${t('eval.realisasi')} ${group === 'UTAMA' ? 'A' : 'B'}.${no}`} value={h.realisasi} disabled={ratingOnly} onChange={(e) => setHasil(rhk.id, { realisasi: e.target.value })} />
                       </label>
                       <label className="field">
                         <span>{t('eval.buktiDukung')}</span>
-                        <textarea rows={2} aria-label={`${t('eval.buktiDukung')} ${group === 'UTAMA' ? 'A' : 'B'}.${no}`} value={h.buktiDukung} onChange={(e) => setHasil(rhk.id, { buktiDukung: e.target.value })} />
+                        <textarea rows={2} aria-label={`${t('eval.buktiDukung')} ${group === 'UTAMA' ? 'A' : 'B'}.${no}`} value={h.buktiDukung} disabled={ratingOnly} onChange={(e) => setHasil(rhk.id, { buktiDukung: e.target.value })} />
                       </label>
                     </div>
-                    <Attachments evaluationId={ev.id} rhkId={rhk.id} locked={locked} onError={(text) => setError({ text })} />
+                    <Attachments evaluationId={ev.id} rhkId={rhk.id} locked={locked || ratingOnly} onError={(text) => setError({ text })} />
                     <UmpanBalikList
                       label={`${group === 'UTAMA' ? 'A' : 'B'}.${no}`}
                       entries={h.umpanBalik}
