@@ -1,6 +1,7 @@
 import { useState } from 'react';
 import { errorMessage } from '../../app/errors';
 import { useApp } from '../../app/StoreContext';
+import { useBusyAction } from '../../components/useBusyAction';
 import { printedName, type Employee } from '../../domain/pegawai';
 import { useT } from '../../i18n/i18n';
 import { savePackage } from './packageFiles';
@@ -13,21 +14,10 @@ export function EnrolCard({ employees, notify }: { employees: Employee[] | undef
   const { store } = useApp();
   const [nama, setNama] = useState('');
   const [penilai, setPenilai] = useState('');
-  const [busy, setBusy] = useState(false);
+  const { busy, run } = useBusyAction((err) => notify('error', errorMessage(t, err)));
   // Appraisers are the employees who are someone's atasan.
   const atasan = new Set((employees ?? []).map((e) => e.atasanId).filter(Boolean));
   const candidates = (employees ?? []).filter((e) => atasan.has(e.id) && e.aktif);
-
-  const run = async (work: () => Promise<void>) => {
-    setBusy(true);
-    try {
-      await work();
-    } catch (err) {
-      notify('error', errorMessage(t, err));
-    } finally {
-      setBusy(false);
-    }
-  };
 
   const enrol = () =>
     run(async () => {

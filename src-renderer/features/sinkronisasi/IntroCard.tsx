@@ -1,6 +1,6 @@
-import { useState } from 'react';
 import { errorMessage } from '../../app/errors';
 import { useApp } from '../../app/StoreContext';
+import { useBusyAction } from '../../components/useBusyAction';
 import { useT } from '../../i18n/i18n';
 import { savePackage } from './packageFiles';
 
@@ -8,17 +8,11 @@ import { savePackage } from './packageFiles';
 export function IntroCard({ notify }: { notify: (kind: 'error', text: string) => void }) {
   const t = useT();
   const { store } = useApp();
-  const [busy, setBusy] = useState(false);
-  const introduce = async () => {
-    setBusy(true);
-    try {
+  const { busy, run } = useBusyAction((err) => notify('error', errorMessage(t, err)));
+  const introduce = () =>
+    run(async () => {
       await savePackage(t, await store.packages.introduction(), t('sync.introduce'));
-    } catch (err) {
-      notify('error', errorMessage(t, err));
-    } finally {
-      setBusy(false);
-    }
-  };
+    });
   return (
     <section className="card" data-testid="sync-introduce">
       <h2>{t('sync.introduce')}</h2>

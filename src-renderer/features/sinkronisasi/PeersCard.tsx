@@ -1,5 +1,6 @@
 import { useState } from 'react';
 import { useApp } from '../../app/StoreContext';
+import { useBusyAction } from '../../components/useBusyAction';
 import type { PeerView } from '../../db/packageRepo';
 import { useT } from '../../i18n/i18n';
 import { buildAndSave, packageError } from './packageFiles';
@@ -11,23 +12,17 @@ export function PeersCard({ peers, notify }: { peers: PeerView[] | undefined; no
   const t = useT();
   const { store } = useApp();
   const [full, setFull] = useState<Record<string, boolean>>({});
-  const [busy, setBusy] = useState(false);
+  const { busy, run } = useBusyAction((err) => notify('error', packageError(t, err)));
   const when = (at?: string) => (at ? new Date(at).toLocaleString('id-ID', { dateStyle: 'medium', timeStyle: 'short' }) : t('sync.never'));
 
-  const build = async (p: PeerView) => {
-    setBusy(true);
-    try {
+  const build = (p: PeerView) =>
+    run(async () => {
       const { saved, built } = await buildAndSave(t, store.db.name, p.installation.id, !!full[p.installation.id], t('sync.build'));
       if (saved) {
         await store.packages.markSent(p.installation.id, built, built.records);
         notify('success', t('sync.built', { to: p.installation.nama, count: built.records }));
       }
-    } catch (err) {
-      notify('error', packageError(t, err));
-    } finally {
-      setBusy(false);
-    }
-  };
+    });
 
   return (
     <section className="card" data-testid="sync-peers">
