@@ -1,9 +1,20 @@
-import { expect, test, type Page } from '@playwright/test';
+import { expect, test, type Locator, type Page } from '@playwright/test';
 import { readFileSync, rmSync } from 'node:fs';
 import { pdfPages } from '../src-renderer/print/pdfText.testkit';
 import { addCurugOffice, CURUG_STAFF, fillRhk, finalise, launchApp, newProfileDir, openEvaluation, openSkpOf, rate, selectPeriod, setUnitHead, setupOffice, submitAndApprove } from './helpers';
 
 const Q1 = 'TRIWULAN I (';
+
+/** With SCREENSHOTS=1 (see README), the screen at both review sizes into docs/screenshots. */
+async function shot(page: Page, name: string, centre?: Locator) {
+  if (!process.env.SCREENSHOTS) return;
+  for (const [w, h] of [[1366, 768], [1024, 768]] as const) {
+    await page.setViewportSize({ width: w, height: h });
+    await centre?.evaluate((el) => el.scrollIntoView({ block: 'center' }));
+    await page.screenshot({ path: `docs/screenshots/${name}-${w}.png`, fullPage: false });
+  }
+  await page.setViewportSize({ width: 1280, height: 860 });
+}
 
 /** Clicks the save button of the finished print and returns the downloaded file. */
 async function download(page: Page, button: string): Promise<{ name: string; bytes: Uint8Array }> {
@@ -121,6 +132,56 @@ test('print an evaluation, verify the code, change the record, and print a unit 
     expect(rekapText).toContain('SEKSI PEMERINTAHAN');
     expect(rekapText).toContain('Kepala Seksi Pemerintahan,');
     expect(rekapText).toMatch(/Budi Hartono .*Analis Pemerintahan Baik/);
+  } finally {
+    await context.close();
+    rmSync(dir, { recursive: true, force: true });
+  }
+});
+
+test('a batch names characters it cannot print, follows the office choices and joins the workers’ slices in order', async () => {
+  test.setTimeout(240_000);
+  const dir = newProfileDir();
+  const { context, page } = await launchApp(dir);
+  try {
+    await setupOffice(page);
+    const staff = CURUG_STAFF.map((p) => (p.nama === 'Dewi Lestari' ? { ...p, jabatan: 'Pengolah Data ⚙' } : p));
+    await addCurugOffice(page, staff);
+    for (const [nama, rhk] of [
+      ['Rina Marlina', 'Terselenggaranya pelayanan administrasi pemerintahan'],
+      ['Budi Hartono', 'Tersusunnya surat keterangan kependudukan'],
+      ['Dewi Lestari', 'Termutakhirkannya data kependudukan'],
+    ] as const) {
+      await openSkpOf(page, nama);
+      await fillRhk(page, rhk, 'Persentase layanan tepat waktu', '95%');
+    }
+
+    // Pengaturan › Cetak: the column-2 heading names the atasan; the pangkat line under the names.
+    await page.goto('/#/pengaturan');
+    await page.getByLabel('Kolom ke-2 menyebut RHK').selectOption('ATASAN');
+    await page.getByLabel('Cetak pangkat di bawah nama penanda tangan').check();
+    await page.getByRole('button', { name: 'Simpan pengaturan cetak' }).click();
+    await expect(page.getByText('Pengaturan cetak disimpan.')).toBeVisible();
+    await shot(page, '30-cetak-pengaturan', page.getByLabel('Kolom ke-2 menyebut RHK'));
+
+    await page.goto('/#/cetak');
+    await page.getByLabel('Dokumen', { exact: true }).selectOption({ label: 'SKP dan Lampiran' });
+    await expect(page.getByTestId('cetak-count')).toContainText('3 dokumen akan dicetak');
+    // Before printing, never a silent box: the character, its code point and whose document.
+    await expect(page.getByTestId('cetak-glyphs')).toContainText('“⚙” (U+2699) pada dokumen Dewi Lestari');
+    await shot(page, '31-cetak-karakter');
+    await page.getByRole('button', { name: 'Buat PDF' }).click();
+    await expect(page.getByTestId('cetak-done')).toContainText('Selesai: 3 dokumen');
+    await expect(page.getByTestId('cetak-skipped')).toHaveCount(0);
+    const pdf = await download(page, 'Simpan PDF');
+    const pages = await pdfPages(pdf.bytes);
+    // Slices from two workers, joined in the batch order (unit, then name), each numbered on its own.
+    const owners = pages.map((p) => /Dokumen milik ([A-Za-z ]+?),? \(/.exec(p.text)?.[1]);
+    expect([...new Set(owners)]).toEqual(['Budi Hartono', 'Dewi Lestari', 'Rina Marlina']);
+    const dewi = pages.filter((p) => p.text.includes('Dokumen milik Dewi Lestari'));
+    dewi.forEach((p, i) => expect(p.text).toContain(`Hal. ${i + 1} dari ${dewi.length}`));
+    const text = pages.map((p) => p.text).join(' ');
+    expect(text).toContain('RENCANA HASIL KERJA ATASAN YANG DIINTERVENSI');
+    expect(text).toMatch(/Budi Hartono\S* \S.*III\/a.* NIP\. 19900115 201503 1 002/);
   } finally {
     await context.close();
     rmSync(dir, { recursive: true, force: true });

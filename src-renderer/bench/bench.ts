@@ -19,7 +19,8 @@ import { generateOrganisation } from '../sample/generate';
 import { syncMergeBench } from './syncBench';
 import { kecamatanPackageBench, packageBench } from './packageBench';
 import type { PrintJob } from '../print/model';
-import { PrintRun } from '../print/printClient';
+import { warmPrintWorkers } from '../print/printPool';
+import { PrintRun, workerCount } from '../print/printClient';
 import { SAMPLE_OPTIONS, sampleEvaluation, sampleSkp } from '../sample/printSamples';
 
 async function deleteAll() {
@@ -233,17 +234,22 @@ async function importExportBench(n: number) {
  * the worker, canonical content, codes, definitions, pdfmake, bytes back) against bare pdfmake
  * rendering the same definitions, prepared untimed inside a worker.
  */
-async function pdfBatchBench(n: number) {
-  const skp = sampleSkp(3);
+/** A batch through the app's print path (parallel workers, checked, joined) and through bare pdfmake. */
+async function pdfBatchBench(n: number, kind: 'EVA' | 'SKP' = 'EVA') {
+  const skp = sampleSkp(kind === 'SKP' ? 25 : 3);
   const jobs: PrintJob[] = Array.from({ length: n }, (_, i) => {
     const nip = `1990031520150310${String(i % 100).padStart(2, '0')}`;
     const pegawai = { ...skp.pegawai, employeeId: `emp-${i}`, nama: `Pegawai Contoh ${i + 1}, S.Kom.`, nip };
-    return { kind: 'EVA', evaluation: sampleEvaluation({ ...skp, pegawai }, { id: `eva-${i}`, pegawai }), skp: { ...skp, pegawai }, pack: PERMENPANRB_6_2022, capaian: 'BAIK' };
+    return kind === 'SKP'
+      ? { kind, skp: { ...skp, id: `skp-${i}`, pegawai }, pack: PERMENPANRB_6_2022 }
+      : { kind, evaluation: sampleEvaluation({ ...skp, pegawai }, { id: `eva-${i}`, pegawai }), skp: { ...skp, pegawai }, pack: PERMENPANRB_6_2022, capaian: 'BAIK' };
   });
-  const opts = { ...SAMPLE_OPTIONS, orientation: 'landscape' as const };
+  const opts = { ...SAMPLE_OPTIONS, orientation: kind === 'SKP' ? ('portrait' as const) : ('landscape' as const) };
+  // As the Cetak screen does when it opens: the workers load while the user picks options.
+  await warmPrintWorkers(workerCount(n));
   const ours = await longestTask(() => new PrintRun().run(jobs, opts, 'SATU_PDF', 'bench', () => {}));
   const bare = await new PrintRun().bare(jobs, opts, 'bench');
-  return { ms: ours.ms, pages: ours.result.pages, longestMs: ours.longestMs, bareMs: bare.ms, barePages: bare.pages };
+  return { ms: ours.ms, pages: ours.result.pages, longestMs: ours.longestMs, bareMs: bare.ms, barePages: bare.pages, workers: navigator.hardwareConcurrency, phases: ours.result.phases };
 }
 
 Object.assign(hooks, { seedBigSkp, rawGetSkp, predikatBench, importExportBench, pdfBatchBench, syncMergeBench, packageBench, kecamatanPackageBench });

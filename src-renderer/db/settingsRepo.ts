@@ -115,15 +115,24 @@ export class SettingsRepo {
   }
 
   /** The kop logo (PNG/JPEG by content, size-capped), or null to print the kop without one. */
-  async setLogo(bytes: Uint8Array | null): Promise<Office> {
+  setLogo(bytes: Uint8Array | null): Promise<Office> {
+    return this.setImage('logo', bytes);
+  }
+
+  /** The emblem (Garuda) printed above the DEKP title instead of the kop, or null for the kop. */
+  setLambang(bytes: Uint8Array | null): Promise<Office> {
+    return this.setImage('lambang', bytes);
+  }
+
+  private async setImage(field: 'logo' | 'lambang', bytes: Uint8Array | null): Promise<Office> {
     if (bytes) {
       const problem = checkPrintImage(bytes, LOGO_MAX_BYTES);
       if (problem) throw new RepoError(problem.code, problem);
     }
-    return this.updateOffice({ logo: bytes ? imageDataUrl(bytes) : null });
+    return this.updateOffice({ [field]: bytes ? imageDataUrl(bytes) : null });
   }
 
-  private async updateOffice(fields: Partial<Pick<Office, 'logo' | 'cetak'>>): Promise<Office> {
+  private async updateOffice(fields: Partial<Pick<Office, 'logo' | 'lambang' | 'cetak'>>): Promise<Office> {
     return this.db.transaction('rw', this.db.settings, this.db.offices, this.db.auditLog, async () => {
       const current = await this.getProfile();
       if (!current) throw new RepoError('notSetUp');

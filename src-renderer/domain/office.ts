@@ -12,6 +12,8 @@ export interface Office extends SyncMeta {
   kertas: PaperSize;
   /** Added in #7 (absent on older records): kop logo and print preferences. */
   logo?: string | null;
+  /** Added in #14: the emblem (Garuda) the office prints on the DEKP. */
+  lambang?: string | null;
   cetak?: PrintPreferences;
 }
 
@@ -25,20 +27,31 @@ export interface MarginsMm {
 /** Who signs an evaluation form (§5.1 item 11): both, or only the appraiser. */
 export type EvaluationSigners = 'DUA' | 'PENILAI';
 
+/** Whose RHK the column-2 heading names; the reference prints either (same on every variant). */
+export type KolomIntervensi = 'PIMPINAN' | 'ATASAN';
+export const KOLOM_INTERVENSI: readonly KolomIntervensi[] = ['PIMPINAN', 'ATASAN'];
+
 export interface PrintPreferences {
   margins: MarginsMm;
   garisBawahNama: boolean;
   penandatanganEvaluasi: EvaluationSigners;
+  kolomIntervensi: KolomIntervensi;
+  pangkatPenandatangan: boolean;
 }
 
 export const DEFAULT_PRINT_PREFERENCES: PrintPreferences = {
-  margins: { top: 15, right: 15, bottom: 20, left: 20 },
+  margins: { top: 15, right: 15, bottom: 25, left: 20 },
   garisBawahNama: true,
   penandatanganEvaluasi: 'DUA',
+  kolomIntervensi: 'PIMPINAN',
+  pangkatPenandatangan: false,
 };
 
-/** Margins a printer can honour and that leave room for the footer with its QR code. */
-export const MARGIN_LIMITS_MM = { min: 5, max: 50, minBottom: 18 } as const;
+/**
+ * Margins a printer can honour. The bottom one holds the footer: a 4-module quiet zone, a QR code
+ * of 2-pt modules (up to 58 pt) and the printer's unprintable strip, so it cannot go below 25 mm.
+ */
+export const MARGIN_LIMITS_MM = { min: 5, max: 50, minBottom: 25 } as const;
 
 export type MarginSide = keyof MarginsMm;
 
@@ -51,8 +64,14 @@ export function invalidMargins(m: MarginsMm): MarginSide[] {
   });
 }
 
+/**
+ * The office's preferences over the defaults. A bottom margin saved before the QR code grew (18 mm
+ * was allowed) is raised to what the footer needs rather than letting the code fall off the page.
+ */
 export function printPreferencesOf(office: Pick<Office, 'cetak'>): PrintPreferences {
-  return { ...DEFAULT_PRINT_PREFERENCES, ...office.cetak, margins: { ...DEFAULT_PRINT_PREFERENCES.margins, ...office.cetak?.margins } };
+  const margins = { ...DEFAULT_PRINT_PREFERENCES.margins, ...office.cetak?.margins };
+  margins.bottom = Math.max(margins.bottom, MARGIN_LIMITS_MM.minBottom);
+  return { ...DEFAULT_PRINT_PREFERENCES, ...office.cetak, margins };
 }
 
 export type OfficeProfileInput = Pick<Office, 'namaInstansi' | 'namaKantor' | 'alamat' | 'tempat' | 'kertas'> & {

@@ -4,7 +4,10 @@ import type { Evaluation } from '../domain/evaluation';
 import type { CapaianOrganisasi, RulePack } from '../domain/rulepack';
 import type { PersonSnapshot } from '../domain/skp';
 import type { CanonicalContent } from '../domain/verification';
-import { CELL_CHROME, columnWidths, contentWidth, GRID, identityRows, instansiPeriodLine, kop, signatureBlock, titleBlock } from './layout';
+import { CELL_CHROME, columnWidths, contentHeight, contentWidth, identityRows, instansiPeriodLine, kop, rowBudget, signatureBlock, TAIL_RESERVE, titleBlock } from './layout';
+import { CELL_FONT, cutText, LANJUTAN } from './rowSplit';
+import { textHeightPt } from './textFit';
+import { flowTable } from './tables';
 import type { PrintOptions } from './model';
 import { evaluationPeriodTitle } from './evaluasi';
 import { periodePenilaian, personContent, ROLE_PEGAWAI, ROLE_PENILAI } from './skp';
@@ -32,9 +35,24 @@ function personBlock(no: number, title: string, p: PersonSnapshot | null): Table
   ];
 }
 
+/** Kop, table and signatures take about this much of the page; the catatan gets the rest. */
+const DEKP_FIXED_PT = 560;
+
 export function dekpContent(ev: Evaluation, pack: RulePack, capaian: CapaianOrganisasi | '', opts: PrintOptions): Content[] {
   const width = contentWidth(opts);
   const w = columnWidths(width - 3 * CELL_CHROME, [5, 35, 60]);
+  const catatanWidth = w[1]! + w[2]! + CELL_CHROME;
+  // Every catatan piece may be the last row, which keeps the signatures beside it.
+  const catatan = cutText(catatanText(ev) || ' ', catatanWidth, rowBudget(opts, 0, TAIL_RESERVE));
+  const catatanRows = catatan.map((text, i): TableCell[] => [
+    { text: '5', style: 'cell', alignment: 'center', bold: true },
+    {
+      stack: i === 0 ? [{ text: 'CATATAN/REKOMENDASI', bold: true }, { text, margin: [0, 2, 0, 18] }] : [{ text: [{ text: `${LANJUTAN} `, italics: true }, text] }],
+      style: 'cell',
+      colSpan: 2,
+    },
+    {},
+  ]);
   const body: TableCell[][] = [
     ...personBlock(1, 'PEGAWAI YANG DINILAI', ev.pegawai),
     ...personBlock(2, 'PEJABAT PENILAI KINERJA', ev.penilai),
@@ -46,21 +64,22 @@ export function dekpContent(ev: Evaluation, pack: RulePack, capaian: CapaianOrga
     ],
     [{}, { text: 'CAPAIAN KINERJA ORGANISASI', style: 'cell' }, { text: capaian ? pack.capaianLabels[capaian].toUpperCase() : '-', style: 'cell', bold: true }],
     [{}, { text: 'PREDIKAT KINERJA PEGAWAI', style: 'cell' }, { text: ev.predikat ? pack.predikatLabels[ev.predikat].toUpperCase() : '-', style: 'cell', bold: true }],
-    [
-      { text: '5', style: 'cell', alignment: 'center', rowSpan: 2, bold: true },
-      { text: 'CATATAN/REKOMENDASI', style: 'cell', bold: true, colSpan: 2 },
-      {},
-    ],
-    [{}, { text: catatanText(ev) || ' ', style: 'cell', colSpan: 2, margin: [0, 2, 0, 18] }, {}],
+    ...catatanRows,
   ];
-  return [
-    kop(opts),
+  // The reference DEKP carries the national emblem instead of a kop when the office supplies one.
+  const head: Content[] = opts.lambang ? [{ image: opts.lambang, fit: [56, 56], alignment: 'center', margin: [0, 0, 0, 6] }] : [kop(opts)];
+  const content: Content[] = [
+    ...head,
     titleBlock(['DOKUMEN EVALUASI KINERJA PEGAWAI', `PERIODE: ${evaluationPeriodTitle(ev)}`]),
     instansiPeriodLine(opts.office.namaInstansi, periodePenilaian(ev.mulai, ev.selesai)),
-    { table: { widths: w, body, dontBreakRows: true }, layout: GRID },
-    // DEKP: both signers carry their own place/date line (§5.2).
-    signatureBlock({ role: ROLE_PEGAWAI, person: ev.pegawai, withDate: true }, { role: ROLE_PENILAI, person: ev.penilai, withDate: true }, opts),
+    // DEKP: both signers carry their own place/date line (§5.2); they stay with the last row.
+    ...flowTable({ widths: w, headerRows: 0, body }, [
+      signatureBlock({ role: ROLE_PEGAWAI, person: ev.pegawai, withDate: true }, { role: ROLE_PENILAI, person: ev.penilai, withDate: true }, opts),
+    ]),
   ];
+  // One page for promotion files whenever the catatan leaves room for it.
+  const fits = DEKP_FIXED_PT + textHeightPt(catatanText(ev), catatanWidth, CELL_FONT) <= contentHeight(opts);
+  return fits ? [{ unbreakable: true, stack: content }] : content;
 }
 
 export function dekpCanonical(ev: Evaluation, pack: RulePack, capaian: CapaianOrganisasi | ''): CanonicalContent {

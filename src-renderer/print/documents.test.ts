@@ -3,7 +3,8 @@ import { join } from 'node:path';
 import { beforeAll, describe, expect, it, vi } from 'vitest';
 import { PERMENPANRB_6_2022 } from '../domain/rulepack';
 import { parseCode } from '../domain/verification';
-import { SAMPLE_OPTIONS, sampleEvaluation, sampleRekap, sampleSkp } from '../sample/printSamples';
+import { longEvaluation, longRekap, longSkp, SAMPLE_OPTIONS, sampleEvaluation, sampleRekap, sampleSkp } from '../sample/printSamples';
+import { renderComplete } from './batch';
 import { documentDefinition, prepareDocument } from './documents';
 import type { PrintJob, PrintOptions } from './model';
 import { installTestFonts } from './pdf.testkit';
@@ -67,7 +68,7 @@ describe('SKP', () => {
     // Every page of the main part before the behaviour table carries the repeated head row.
     const withRhk = pages.slice(0, lampiranAt).filter((p) => /Terlaksananya|Tersedianya|Terkelolanya|Tersusunnya|Terpeliharanya|Terlaksananya pemeliharaan/.test(p.text));
     expect(withRhk.length).toBeGreaterThanOrEqual(2);
-    for (const p of withRhk) expect(p.text).toMatch(/HASIL KERJA NO RENCANA HASIL KERJA PIMPINAN\/ ?ATASAN YANG DIINTERVENSI .*\(1\) \(2\) \(3\) \(4\) \(5\) \(6\)/);
+    for (const p of withRhk) expect(p.text).toMatch(/HASIL KERJA NO RENCANA HASIL KERJA PIMPINAN YANG DIINTERVENSI .*\(1\) \(2\) \(3\) \(4\) \(5\) \(6\)/);
     expect(all(pages)).toContain('(bagian 5)');
     // The signature block of the main part: role lines, both names and both NIPs on one page.
     const signPage = pages.slice(0, lampiranAt).find((p) => p.text.includes('Pegawai yang Dinilai,'))!;
@@ -241,5 +242,110 @@ describe('paper, signatures and verification', () => {
     expect(same!.record.code).toBe(a!.record.code);
     expect(changed!.record.code).not.toBe(a!.record.code);
     expect(changed!.record.code.slice(0, -8)).toBe(a!.record.code.slice(0, -8));
+  });
+});
+
+describe('honest rekap and footers (#14)', () => {
+  it.each([
+    ['no capaian set', { capaian: '' as const }, 'Belum dapat dinilai: capaian organisasi belum ditetapkan.'],
+    ['nobody final yet', { rows: sampleRekap().rows.map((r) => ({ ...r, status: 'DRAF' as const })) }, 'Belum dapat dinilai: belum ada evaluasi final.'],
+    ['nobody rated and no capaian', { capaian: '' as const, rows: [] }, 'Belum dapat dinilai: capaian organisasi belum ditetapkan; belum ada evaluasi final.'],
+  ])('rekap with %s says it cannot judge, never that the spread complies', async (_name, over, sentence) => {
+    const { pages } = await render([{ kind: 'RKP', rekap: { ...sampleRekap(), ...over } }]);
+    const text = all(pages);
+    expect(text).toContain(sentence);
+    expect(text).not.toContain('sesuai dengan pedoman');
+  });
+
+  it('a complete rekap within the guideline says so, and its footer names the unit, not the head', async () => {
+    const { pages } = await render([{ kind: 'RKP', rekap: sampleRekap() }]);
+    expect(all(pages)).toContain('Sebaran predikat sesuai dengan pedoman pola distribusi.');
+    expect(pages[0]!.text).toContain('Rekapitulasi Seksi Pelayanan Umum · Hal. 1 dari');
+    expect(all(pages)).not.toContain('Dokumen milik');
+  });
+
+  it('a PPPK employee’s footer says NI PPPK', async () => {
+    const skp = sampleSkp(1);
+    const pegawai = { ...skp.pegawai, status: 'PPPK' as const, pangkat: 'IX' };
+    const { pages } = await render([{ kind: 'SKP', skp: { ...skp, pegawai }, pack }]);
+    expect(pages[0]!.text).toContain('Dokumen milik Budi Santoso, S.Kom. (NI PPPK 19900315 201503 1 002)');
+  });
+
+  it('POLA DISTRIBUSI prints its axes with a note when no capaian is set, labels at 7 pt', async () => {
+    const skp = sampleSkp(1);
+    const ev = sampleEvaluation(skp);
+    const none = await render([{ kind: 'EVA', evaluation: ev, skp, pack, capaian: '' }], { ...SAMPLE_OPTIONS, orientation: 'landscape' }, 'eva-tanpa-capaian');
+    expect(none.pages[0]!.text).toMatch(/POLA DISTRIBUSI: .*Capaian organisasi belum ditetapkan.*Sangat Kurang.*Sangat Baik/);
+    const def = documentDefinition(none.docs, SAMPLE_OPTIONS, 'x');
+    expect(JSON.stringify(def)).not.toMatch(/"fontSize":5\.5/);
+  });
+});
+
+describe('office choices (Pengaturan › Cetak)', () => {
+  it('the column-2 heading names the atasan on every variant when chosen, and the pangkat line prints under the names', async () => {
+    const skp = sampleSkp(2);
+    const opts = { ...SAMPLE_OPTIONS, kolomIntervensi: 'ATASAN' as const, pangkatPenandatangan: true };
+    for (const variant of [skp, { ...skp, pendekatan: 'KUALITATIF' as const }]) {
+      const text = all((await render([{ kind: 'SKP', skp: variant, pack }], opts)).pages);
+      expect(text).toContain('RENCANA HASIL KERJA ATASAN YANG DIINTERVENSI');
+      expect(text).not.toContain('PIMPINAN/ATASAN');
+      expect(text).toContain('Budi Santoso, S.Kom. Penata Muda Tingkat I / III/b NIP. 19900315 201503 1 002');
+    }
+  });
+
+  it('the DEKP carries the office emblem instead of the kop when one is supplied', async () => {
+    const lambang = `data:image/png;base64,${readFileSync(new URL('../../assets/icon.png', import.meta.url)).toString('base64')}`;
+    const { pages, bytes } = await render([{ kind: 'DEK', evaluation: sampleEvaluation(sampleSkp(1)), pack, capaian: 'BAIK' }], { ...SAMPLE_OPTIONS, lambang }, 'dekp-lambang');
+    expect(Buffer.from(bytes).toString('latin1')).toContain('/Subtype /Image');
+    expect(pages[0]!.text).toMatch(/^DOKUMEN EVALUASI KINERJA PEGAWAI/);
+  });
+});
+
+describe('nothing is left alone at the bottom of a page', () => {
+  /** The page a text first appears on. */
+  const pageOf = (pages: PdfPage[], s: string) => pages.findIndex((p) => p.text.includes(s));
+
+  it('B. TAMBAHAN stays with its first RHK, the heads with their first row, RATING lines and signatures with the last row', async () => {
+    // 7 RHK push the table across pages at several points; try page sizes that move the breaks.
+    for (const paper of ['A4', 'F4'] as const) {
+      for (const n of [6, 7, 8, 9, 10, 11]) {
+        const skp = sampleSkp(n);
+        const ev = sampleEvaluation(skp);
+        const { pages } = await render([{ kind: 'EVA', evaluation: ev, skp, pack, capaian: 'BAIK' }], { ...SAMPLE_OPTIONS, paper, orientation: 'landscape' });
+        const last = skp.rhk.at(-1)!.teks;
+        expect(pageOf(pages, 'B. TAMBAHAN'), `${paper} ${n}`).toBe(pageOf(pages, last));
+        expect(pageOf(pages, 'RATING HASIL KERJA')).toBe(pageOf(pages, last));
+        const kolaboratif = pages.findLastIndex((p) => p.text.includes('Kolaboratif'));
+        expect(pageOf(pages, 'PREDIKAT KINERJA PEGAWAI')).toBe(kolaboratif);
+        expect(pageOf(pages, 'Pejabat Penilai Kinerja,')).toBe(kolaboratif);
+        const perilakuHead = pageOf(pages, 'EKSPEKTASI KHUSUS PIMPINAN');
+        expect(pages[perilakuHead]!.text).toContain('Berorientasi Pelayanan');
+      }
+    }
+  });
+});
+
+describe('the hard cases, rendered whole (docs/forms via npm run forms)', () => {
+  const kuant = longSkp();
+  const arabSkp = sampleSkp(3);
+  const arab = { ...arabSkp.pegawai, nama: 'محمد عبد الله', jabatan: 'Guru Bahasa Arab (مدرس اللغة العربية)' };
+  const many = sampleSkp(12);
+  const cases: [string, PrintJob, Partial<PrintOptions>][] = [
+    ['panjang-skp', { kind: 'SKP', skp: kuant, pack }, {}],
+    ['panjang-evaluasi', { kind: 'EVA', evaluation: longEvaluation(kuant), skp: kuant, pack, capaian: 'BAIK' }, { orientation: 'landscape' }],
+    ['panjang-dekp', { kind: 'DEK', evaluation: longEvaluation(kuant), pack, capaian: 'BAIK' }, {}],
+    ['panjang-rekap', { kind: 'RKP', rekap: longRekap() }, {}],
+    ['banyak-rhk-evaluasi', { kind: 'EVA', evaluation: sampleEvaluation(many), skp: many, pack, capaian: 'BAIK' }, { orientation: 'landscape', paper: 'F4' }],
+    ['nama-arab-skp', { kind: 'SKP', skp: { ...arabSkp, pegawai: arab }, pack }, {}],
+  ];
+  it.each(cases)('%s prints every piece without the loose fallback', async (name, job, over) => {
+    const opts = { ...SAMPLE_OPTIONS, ...over };
+    const out = await renderComplete([await prepareDocument(job, opts)], opts, name);
+    expect(out.skipped).toEqual([]);
+    expect(out.loosened).toEqual([]);
+    if (reviewDir) {
+      mkdirSync(reviewDir, { recursive: true });
+      writeFileSync(join(reviewDir, `${name}.pdf`), out.bytes!);
+    }
   });
 });

@@ -7,8 +7,9 @@ import type { Content, TDocumentDefinitions } from 'pdfmake/interfaces';
 import { compactPeriod, contentHash, formatCode, verificationNip, type CanonicalContent, type DocKind } from '../domain/verification';
 import { dekpCanonical, dekpContent } from './dekp';
 import { evaluasiCanonical, evaluasiContent } from './evaluasi';
-import { DRAFT_WATERMARK, FONT, footerFor, marginsPt, pageSizeOf, sectionPageCounter, STYLES } from './layout';
+import { DRAFT_WATERMARK, FONT, footerFor, marginsPt, PDF_VERSION, pageSizeOf, sectionPageCounter, STYLES, type DocFrame } from './layout';
 import type { PrintJob, PrintOptions } from './model';
+import { withFallbackFonts } from './glyphs';
 import { rekapCanonical, rekapContent } from './rekap';
 import { skpCanonical, skpContent } from './skp';
 
@@ -29,6 +30,8 @@ export interface PrintRecord {
 export interface PreparedDoc {
   record: PrintRecord;
   content: Content[];
+  /** What the footer names. */
+  frame: DocFrame;
 }
 
 /** What a job prints about itself, before it has a code. */
@@ -90,12 +93,27 @@ function bodyOf(job: PrintJob, opts: PrintOptions): Content[] {
   }
 }
 
+function isPppk(job: PrintJob): boolean {
+  switch (job.kind) {
+    case 'SKP':
+      return job.skp.pegawai.status === 'PPPK';
+    case 'EVA':
+    case 'DEK':
+      return job.evaluation.pegawai.status === 'PPPK';
+    case 'RKP':
+      return false;
+  }
+}
+
 export async function prepareDocument(job: PrintJob, opts: PrintOptions): Promise<PreparedDoc> {
   const f = jobFacts(job);
   const code = await verificationCodeOf(job.kind, f.nip, f.periodId, f.content);
+  // A unit recap belongs to the unit, not to the head who signs it.
+  const owner = job.kind === 'RKP' ? job.rekap.unitNama : f.ownerNama;
   return {
     record: { ...f, code, kind: job.kind },
-    content: bodyOf(job, opts),
+    content: bodyOf(job, opts).map(withFallbackFonts),
+    frame: { kind: job.kind, ownerNama: owner, nip: job.kind === 'RKP' ? '' : f.nip, pppk: isPppk(job), code },
   };
 }
 
@@ -109,12 +127,13 @@ export function documentDefinition(docs: readonly PreparedDoc[], opts: PrintOpti
       pageOrientation: opts.orientation,
       pageMargins: marginsPt(opts.margins),
       header: counter.header,
-      footer: footerFor(d.record, opts, counter.position),
+      footer: footerFor(d.frame, opts, counter.position),
       watermark: d.record.draft ? DRAFT_WATERMARK : null,
     };
   });
   return {
     info: { title, creator: 'Kinerja Luring', producer: 'Kinerja Luring' },
+    version: PDF_VERSION,
     pageSize: pageSizeOf(opts.paper),
     pageOrientation: opts.orientation,
     pageMargins: marginsPt(opts.margins),

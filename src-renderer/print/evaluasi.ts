@@ -7,7 +7,7 @@ import type { CanonicalContent } from '../domain/verification';
 import { contentWidth, identityTable, instansiPeriodLine, kop, signatureBlock, titleBlock } from './layout';
 import type { PrintOptions } from './model';
 import { pendekatanLine, periodePenilaian, personContent, ROLE_PEGAWAI, ROLE_PENILAI } from './skp';
-import { feedbackText, hasilKerjaTable, labelLine, perilakuTable } from './tables';
+import { feedbackText, flowTable, hasilKerjaTable, labelLine, perilakuTable } from './tables';
 
 /** "TRIWULAN I", "TRIWULAN IV-AKHIR". */
 export function evaluationPeriodTitle(ev: Pick<Evaluation, 'periodLabel' | 'akhir'>): string {
@@ -21,19 +21,36 @@ const PEAK: Record<CapaianOrganisasi, number> = { ISTIMEWA: 4, BAIK: 3, BUTUH_PE
 
 /**
  * POLA DISTRIBUSI (§5.1 item 5): a bell curve over the five predikat, peaking at the one the
- * organisational result expects. Drawn as vector lines; no image file.
+ * organisational result expects. Drawn as vector lines; no image file. Each predikat sits at the
+ * centre of an equal slot, so its 7-pt label is centred under its point; without a capaian the axes
+ * print with a note rather than the section vanishing.
  */
 export function polaDistribusi(capaian: CapaianOrganisasi | '', pack: RulePack): Content {
-  if (!capaian) return { text: '' };
-  const w = 230;
+  const slot = 58;
+  const axisX = 10;
+  const w = axisX + 5 * slot;
   const h = 54;
-  const peak = PEAK[capaian];
-  const x = (slot: number) => 20 + (slot / 4) * (w - 40);
-  const points = Array.from({ length: 61 }, (_, i) => {
-    const slot = (i / 60) * 4;
-    const y = Math.exp(-((slot - peak) ** 2) / 1.1);
-    return { x: x(slot), y: h - 6 - y * (h - 12) };
-  });
+  const base = h - 6;
+  const centre = (k: number) => axisX + (k + 0.5) * slot;
+  const ticks = [0, 1, 2, 3, 4].map((k) => ({ type: 'line' as const, x1: centre(k), y1: base, x2: centre(k), y2: base + 3, lineWidth: 0.6 }));
+  const axes = [
+    { type: 'line' as const, x1: axisX, y1: base, x2: w, y2: base, lineWidth: 0.6 },
+    { type: 'line' as const, x1: axisX, y1: 0, x2: axisX, y2: base, lineWidth: 0.6 },
+    ...ticks,
+  ];
+  const curve = capaian
+    ? [
+        {
+          type: 'polyline' as const,
+          lineWidth: 1.2,
+          points: Array.from({ length: 81 }, (_, i) => {
+            const k = -0.5 + (i / 80) * 5;
+            const y = Math.exp(-((k - PEAK[capaian]) ** 2) / 1.1);
+            return { x: centre(k), y: base - y * (h - 12) };
+          }),
+        },
+      ]
+    : [];
   // Left to right: Sangat Kurang … Sangat Baik, as the samples print it.
   const labels = [...PREDIKATS].reverse().map((p) => pack.predikatLabels[p]);
   return {
@@ -42,17 +59,9 @@ export function polaDistribusi(capaian: CapaianOrganisasi | '', pack: RulePack):
       {
         width: w,
         stack: [
-          {
-            canvas: [
-              { type: 'line', x1: 10, y1: h - 6, x2: w, y2: h - 6, lineWidth: 0.6 },
-              { type: 'line', x1: 10, y1: 0, x2: 10, y2: h - 6, lineWidth: 0.6 },
-              { type: 'polyline', points, lineWidth: 1.2 },
-            ],
-          },
-          {
-            columns: labels.map((text) => ({ text, fontSize: 5.5, alignment: 'center' as const, width: (w - 20) / 5 })),
-            margin: [10, 1, 0, 0],
-          },
+          { canvas: [...axes, ...curve] },
+          ...(capaian ? [] : [{ text: 'Capaian organisasi belum ditetapkan', fontSize: 8, italics: true, alignment: 'center' as const, relativePosition: { x: 0, y: -base / 2 - 8 } }]),
+          { columns: labels.map((text) => ({ text, fontSize: 7, alignment: 'center' as const, width: slot })), columnGap: 0, margin: [axisX, 2, 0, 0] },
         ],
       },
       { text: 'Frekuensi Pegawai (sumbu tegak) menurut predikat kinerja pegawai (sumbu datar)', fontSize: 7, italics: true, width: '*', margin: [8, 16, 0, 0] },
@@ -69,14 +78,16 @@ export function evaluasiContent(ev: Evaluation, skp: Skp, pack: RulePack, capaia
     titleBlock(['EVALUASI KINERJA PEGAWAI', ...pendekatanLine(skp), `PERIODE: ${evaluationPeriodTitle(ev)}`]),
     instansiPeriodLine(opts.office.namaInstansi, periodePenilaian(ev.mulai, ev.selesai)),
     identityTable(width, { title: 'PEGAWAI YANG DINILAI', person: ev.pegawai }, { title: 'PEJABAT PENILAI KINERJA', person: ev.penilai }),
-    labelLine('CAPAIAN KINERJA ORGANISASI', capaian ? pack.capaianLabels[capaian] : EMPTY),
-    polaDistribusi(capaian, pack),
-    hasilKerjaTable(skp, width, { hasil: ev.hasil }),
-    labelLine('RATING HASIL KERJA', ev.ratingHasil ? pack.ratingLabels[ev.ratingHasil] : EMPTY),
-    perilakuTable(pack.berakhlak, skp.ekspektasi, width, ev.perilaku),
-    labelLine('RATING PERILAKU KERJA', ev.ratingPerilaku ? pack.ratingLabels[ev.ratingPerilaku] : EMPTY),
-    labelLine('PREDIKAT KINERJA PEGAWAI', ev.predikat ? pack.predikatLabels[ev.predikat] : EMPTY),
-    signatureBlock(left, { role: ROLE_PENILAI, person: ev.penilai, withDate: true }, opts),
+    {
+      unbreakable: true,
+      stack: [labelLine('CAPAIAN KINERJA ORGANISASI', capaian ? pack.capaianLabels[capaian] : EMPTY), polaDistribusi(capaian, pack)],
+    },
+    ...flowTable(hasilKerjaTable(skp, { hasil: ev.hasil }, opts), [labelLine('RATING HASIL KERJA', ev.ratingHasil ? pack.ratingLabels[ev.ratingHasil] : EMPTY)]),
+    ...flowTable(perilakuTable(pack.berakhlak, skp.ekspektasi, ev.perilaku, opts), [
+      labelLine('RATING PERILAKU KERJA', ev.ratingPerilaku ? pack.ratingLabels[ev.ratingPerilaku] : EMPTY),
+      labelLine('PREDIKAT KINERJA PEGAWAI', ev.predikat ? pack.predikatLabels[ev.predikat] : EMPTY),
+      signatureBlock(left, { role: ROLE_PENILAI, person: ev.penilai, withDate: true }, opts),
+    ]),
   ];
 }
 

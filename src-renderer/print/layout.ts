@@ -8,6 +8,8 @@ import { formatTempatTanggal } from '../domain/dates';
 import { formatNip } from '../domain/nip';
 import type { PaperSize } from '../domain/office';
 import type { PersonSnapshot } from '../domain/skp';
+import type { DocKind } from '../domain/verification';
+import { withFallbackFonts } from './glyphs';
 import type { MarginsMm, Orientation, PrintOptions } from './model';
 
 export const FONT = 'LiberationSans';
@@ -31,6 +33,27 @@ export function marginsPt(m: MarginsMm): [number, number, number, number] {
   return [m.left * MM, m.top * MM, m.right * MM, m.bottom * MM];
 }
 
+/** The height content may use between the top and bottom margins. */
+export function contentHeight(opts: Pick<PrintOptions, 'paper' | 'orientation' | 'margins'>): number {
+  return pageDimensions(opts.paper, opts.orientation).height - (opts.margins.top + opts.margins.bottom) * MM;
+}
+
+/** Room kept beside a row piece: its padding and a group heading joined to it. */
+export const ROW_RESERVE = 40;
+/**
+ * Room kept beside a table's last row piece, which stays on one page with what follows it: RATING
+ * and PREDIKAT lines and the signature block (flowTable).
+ */
+export const TAIL_RESERVE = 190;
+
+/**
+ * The tallest a table row piece may be, in points of text: a page below the repeated heads, less
+ * what must stay beside it. Never below a few lines, so a tiny page still prints (more pieces).
+ */
+export function rowBudget(opts: Pick<PrintOptions, 'paper' | 'orientation' | 'margins'>, headHeight: number, reserve = ROW_RESERVE): number {
+  return Math.max(60, contentHeight(opts) - headHeight - reserve);
+}
+
 /** The width tables may use between the left and right margins. */
 export function contentWidth(opts: Pick<PrintOptions, 'paper' | 'orientation' | 'margins'>): number {
   return pageDimensions(opts.paper, opts.orientation).width - (opts.margins.left + opts.margins.right) * MM;
@@ -47,9 +70,10 @@ export function columnWidths(total: number, weights: readonly number[]): number[
 
 export const STYLES = {
   title: { fontSize: 11, bold: true, alignment: 'center' as const },
-  th: { bold: true, fontSize: 8, alignment: 'center' as const, fillColor: '#e8e8e8' },
-  num: { fontSize: 7, alignment: 'center' as const, italics: true, fillColor: '#f4f4f4' },
-  group: { bold: true, fontSize: 8.5, fillColor: '#f4f4f4' },
+  // Shading a laser printer still prints as a visible screen (#f4f4f4 vanished to white).
+  th: { bold: true, fontSize: 8, alignment: 'center' as const, fillColor: '#d4d4d4' },
+  num: { fontSize: 7, alignment: 'center' as const, italics: true, fillColor: '#e0e0e0' },
+  group: { bold: true, fontSize: 8.5, fillColor: '#e0e0e0' },
   cell: { fontSize: 8.5 },
   small: { fontSize: 7.5 },
   kopInstansi: { fontSize: 12, bold: true, alignment: 'center' as const },
@@ -178,6 +202,7 @@ function signatureColumn(s: Signer | null, opts: PrintOptions): Content {
       { text: `${s.role},` },
       scan ? { image: scan, fit: [150, SIGN_SPACE], alignment: 'center', height: SIGN_SPACE } : { text: ' ', margin: [0, SIGN_SPACE - 10, 0, 0] },
       { text: s.person?.nama || ' ', bold: true, decoration: opts.garisBawahNama ? 'underline' : undefined },
+      ...(opts.pangkatPenandatangan && s.person?.pangkat ? [{ text: s.person.pangkat }] : []),
       { text: nip ? `${nipLabel} ${nip}` : ' ' },
     ],
     alignment: 'center',
@@ -195,13 +220,6 @@ export function signatureBlock(left: Signer | null, right: Signer | null, opts: 
     stack: [{ columns: [signatureColumn(left, opts), signatureColumn(right, opts)], columnGap: 24 }],
     margin: [0, 14, 0, 0],
   };
-}
-
-/** Whose document it is and its verification code (a PrintRecord fits). */
-export interface DocFrame {
-  ownerNama: string;
-  nip: string;
-  code: string;
 }
 
 /**
@@ -224,28 +242,66 @@ export function sectionPageCounter(): { header: (page: number) => null; position
   };
 }
 
+/** QR versions 1–3 at the lowest error correction hold this many characters of an upper-case code. */
+const QR_ALNUM_CAPACITY = [25, 47, 77] as const;
+/** A photocopy keeps modules of 2 pt readable at 150 dpi; the code is short, so L suffices. */
+export const QR_MODULE_PT = 2;
+/** Four modules of blank paper around the code, as scanners need. */
+export const QR_QUIET_PT = 4 * QR_MODULE_PT;
+
+/** Side of the printed code in points: modules of the smallest version that holds it. */
+export function qrSizePt(code: string): { version: number; size: number } {
+  const i = QR_ALNUM_CAPACITY.findIndex((cap) => code.length <= cap);
+  const version = i < 0 ? 4 : i + 1;
+  return { version, size: (17 + 4 * version) * QR_MODULE_PT };
+}
+
+/** Who a footer names: a person ("Dokumen milik …") or, for a unit recap, the unit. */
+export interface DocFrame {
+  kind: DocKind;
+  ownerNama: string;
+  nip: string;
+  /** PPPK staff print "NI PPPK" in the footer as on the form. */
+  pppk: boolean;
+  code: string;
+}
+
 /** Footer: owner, page x of y of this document, and the verification QR with its code. */
 export function footerFor(frame: DocFrame, opts: PrintOptions, position: (page: number) => { x: number; y: number }) {
   const [left, , right] = marginsPt(opts.margins);
+  const { version, size } = qrSizePt(frame.code);
+  const owner =
+    frame.kind === 'RKP'
+      ? `Rekapitulasi ${frame.ownerNama}`
+      : `Dokumen milik ${frame.ownerNama}${frame.nip ? ` (${frame.pppk ? 'NI PPPK' : 'NIP'} ${formatNip(frame.nip)})` : ''}`;
   return (page: number): Content => {
     const { x, y } = position(page);
-    const nip = frame.nip ? ` (NIP ${formatNip(frame.nip)})` : '';
-    return {
+    return withFallbackFonts({
       columns: [
         {
           stack: [
-            { text: `Dokumen milik ${frame.ownerNama}${nip} · Hal. ${x} dari ${y}`, italics: true },
+            { text: `${owner} · Hal. ${x} dari ${y}`, italics: true },
             { text: `Kode verifikasi: ${frame.code}`, fontSize: 7 },
           ],
           width: '*',
           fontSize: 7.5,
-          margin: [0, 10, 0, 0],
+          margin: [0, 14, 0, 0],
         },
-        { qr: frame.code, fit: 44, width: 44, eccLevel: 'M' },
+        { qr: frame.code, fit: size, width: size, version, eccLevel: 'L' },
       ],
-      margin: [left, 6, right, 0],
-    };
+      // The gap and the top margin are the code's quiet zone (the page edge is blank below it).
+      columnGap: QR_QUIET_PT + 4,
+      margin: [left, QR_QUIET_PT, right, 0],
+    });
   };
 }
 
-export const DRAFT_WATERMARK = { text: 'DRAF', color: '#9a9a9a', opacity: 0.18, bold: true, fontSize: 150 };
+/**
+ * Drawn over the page with transparency (so the file declares PDF 1.4): about 20% grey, dark
+ * enough to survive a laser printer's 1-bit halftone (a test checks it at 300 dpi) and light enough
+ * to read the form through.
+ */
+export const DRAFT_WATERMARK = { text: 'DRAF', color: '#555555', opacity: 0.3, bold: true, fontSize: 150 };
+
+/** Transparency (the watermark) needs PDF 1.4; pdfmake would declare 1.3. */
+export const PDF_VERSION = '1.4';

@@ -10,7 +10,7 @@ import type { CalendarDate } from '../domain/dates';
 import type { CapaianOrganisasi, Predikat, RulePack } from '../domain/rulepack';
 import type { Evaluation } from '../domain/evaluation';
 import type { EvaluationStatus } from '../domain/workflow';
-import type { EvaluationSigners, MarginsMm, PaperSize } from '../domain/office';
+import type { EvaluationSigners, KolomIntervensi, MarginsMm, PaperSize } from '../domain/office';
 import type { PersonSnapshot, Skp } from '../domain/skp';
 
 export type Orientation = 'portrait' | 'landscape';
@@ -31,6 +31,12 @@ export interface PrintOptions {
   tandaTangan: Readonly<Record<string, string>>;
   garisBawahNama: boolean;
   penandatanganEvaluasi: EvaluationSigners;
+  /** Column-2 heading: "RENCANA HASIL KERJA PIMPINAN/ATASAN YANG DIINTERVENSI" (office choice). */
+  kolomIntervensi: KolomIntervensi;
+  /** Pangkat line under each signer's name. */
+  pangkatPenandatangan: boolean;
+  /** Emblem (Garuda) above the DEKP title as a data URL, or null. */
+  lambang: string | null;
 }
 
 export interface RekapRow {

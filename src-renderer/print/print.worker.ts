@@ -1,20 +1,25 @@
 /**
  * Renders print jobs off the main thread: a 500-form batch takes many seconds in pdfmake, and the
- * screen must stay usable (and cancellable) meanwhile. Cancel = the client terminates this worker.
+ * screen must stay usable (and cancellable) meanwhile. The client runs one of these per core on a
+ * slice of the batch and asks one of them to join the slices. Cancel = the client terminates them.
  */
 import pdfMake from 'pdfmake/build/pdfmake';
-import { zipSync } from 'fflate';
 import bold from '../../assets/fonts/LiberationSans-Bold.ttf?inline';
 import italic from '../../assets/fonts/LiberationSans-Italic.ttf?inline';
 import regular from '../../assets/fonts/LiberationSans-Regular.ttf?inline';
-import { documentDefinition, prepareDocument, type PreparedDoc } from './documents';
+import arabicBold from '../../assets/fonts/NotoSansArabic-Bold.ttf?inline';
+import arabic from '../../assets/fonts/NotoSansArabic-Regular.ttf?inline';
+import { renderComplete, type SkippedDoc } from './batch';
+import { documentDefinition, prepareDocument, type PreparedDoc, type PrintRecord } from './documents';
+import { joinPdfs, zipDocuments } from './join';
 import type { PrintRequest, PrintResponse } from './printProtocol';
 import { base64Of, installFonts, renderPdf } from './render';
-import { countPages, fileNameFor } from './output';
+import { countPages } from './output';
 
 const ctx = self as unknown as { postMessage(m: PrintResponse, transfer?: Transferable[]): void; onmessage: ((e: MessageEvent<PrintRequest>) => void) | null };
 
-installFonts({ regular: base64Of(regular), bold: base64Of(bold), italic: base64Of(italic) });
+installFonts({ regular: base64Of(regular), bold: base64Of(bold), italic: base64Of(italic), arabic: base64Of(arabic), arabicBold: base64Of(arabicBold) });
+ctx.postMessage({ type: 'ready' });
 
 async function prepareAll(req: Extract<PrintRequest, { jobs: unknown }>): Promise<PreparedDoc[]> {
   const docs: PreparedDoc[] = [];
@@ -25,16 +30,13 @@ async function prepareAll(req: Extract<PrintRequest, { jobs: unknown }>): Promis
   return docs;
 }
 
-async function handle(req: PrintRequest): Promise<void> {
+async function print(req: Extract<PrintRequest, { type: 'print' }>): Promise<void> {
+  const t0 = performance.now();
   const docs = await prepareAll(req);
-  if (req.type === 'bare') {
-    const def = documentDefinition(docs, req.opts, req.title);
-    const t0 = performance.now();
-    const bytes = await renderPdf(def);
-    ctx.postMessage({ type: 'bare', ms: performance.now() - t0, pages: countPages(bytes) });
-    return;
-  }
-  let bytes: Uint8Array;
+  const t1 = performance.now();
+  const files: Uint8Array[] = [];
+  const records: PrintRecord[] = [];
+  const skipped: SkippedDoc[] = [];
   let pages = 0;
   if (req.output === 'SATU_PDF') {
     // pdfmake reports progress after every item it draws (hundreds of thousands in a batch):
@@ -46,20 +48,39 @@ async function handle(req: PrintRequest): Promise<void> {
       lastPct = pct;
       ctx.postMessage({ type: 'progress', phase: 'render', unit: 'percent', done: pct, total: 100 });
     });
-    bytes = await renderPdf(documentDefinition(docs, req.opts, req.title));
-    pages = countPages(bytes);
+    const out = await renderComplete(docs, req.opts, req.title);
+    if (out.bytes) files.push(out.bytes);
+    records.push(...out.printed);
+    skipped.push(...out.skipped);
+    pages = out.pages;
   } else {
-    const files: Record<string, Uint8Array> = {};
     for (const [i, d] of docs.entries()) {
-      const pdf = await renderPdf(documentDefinition([d], req.opts, d.record.title));
-      pages += countPages(pdf);
-      files[fileNameFor(d.record, Object.keys(files))] = pdf;
+      const out = await renderComplete([d], req.opts, d.record.title);
+      if (out.bytes) files.push(out.bytes);
+      records.push(...out.printed);
+      skipped.push(...out.skipped);
+      pages += out.pages;
       ctx.postMessage({ type: 'progress', phase: 'render', unit: 'count', done: i + 1, total: docs.length });
     }
-    // PDFs are already compressed; storing them keeps zipping instant.
-    bytes = zipSync(files, { level: 0 });
   }
-  ctx.postMessage({ type: 'done', bytes, records: docs.map((d) => d.record), pages }, [bytes.buffer]);
+  const ms = { prepare: t1 - t0, render: performance.now() - t1 };
+  ctx.postMessage({ type: 'part', files, records, skipped, pages, ms }, files.map((f) => f.buffer as ArrayBuffer));
+}
+
+async function join(req: Extract<PrintRequest, { type: 'join' }>): Promise<void> {
+  const t0 = performance.now();
+  const bytes = req.output === 'SATU_PDF' ? await joinPdfs(req.parts, req.title) : zipDocuments(req.parts, req.records);
+  ctx.postMessage({ type: 'joined', bytes, ms: performance.now() - t0 }, [bytes.buffer as ArrayBuffer]);
+}
+
+async function handle(req: PrintRequest): Promise<void> {
+  if (req.type === 'print') return print(req);
+  if (req.type === 'join') return join(req);
+  const docs = await prepareAll(req);
+  const def = documentDefinition(docs, req.opts, req.title);
+  const t0 = performance.now();
+  const bytes = await renderPdf(def);
+  ctx.postMessage({ type: 'bare', ms: performance.now() - t0, pages: countPages(bytes) });
 }
 
 ctx.onmessage = (e) => {

@@ -1,3 +1,4 @@
+import type { SkippedDoc } from './batch';
 import type { PrintRecord } from './documents';
 import type { PrintJob, PrintOptions } from './model';
 
@@ -5,13 +6,20 @@ import type { PrintJob, PrintOptions } from './model';
 export type PrintOutput = 'SATU_PDF' | 'PER_PEGAWAI';
 
 export type PrintRequest =
+  /** Render one slice of a batch: one PDF (SATU_PDF) or a PDF per document (PER_PEGAWAI). */
   | { type: 'print'; jobs: PrintJob[]; opts: PrintOptions; output: PrintOutput; title: string }
+  /** Put the slices together in order: one PDF, or a zip of the per-document files. */
+  | { type: 'join'; output: PrintOutput; title: string; parts: Uint8Array[]; records: PrintRecord[] }
   /** Bench only: render the prepared definition with bare pdfmake and report the time. */
   | { type: 'bare'; jobs: PrintJob[]; opts: PrintOptions; title: string };
 
 export type PrintResponse =
+  /** The worker has loaded pdfmake and the fonts. */
+  | { type: 'ready' }
   /** `percent`: done out of 100 while one PDF is written; `count`: documents done. */
-  | { type: 'progress'; phase: 'prepare' | 'render'; unit: 'count' | 'percent'; done: number; total: number }
-  | { type: 'done'; bytes: Uint8Array; records: PrintRecord[]; pages: number }
+  | { type: 'progress'; phase: 'prepare' | 'render' | 'join'; unit: 'count' | 'percent'; done: number; total: number }
+  /** A slice: its PDF (SATU_PDF) or one PDF per printed document, in the records' order. */
+  | { type: 'part'; files: Uint8Array[]; records: PrintRecord[]; skipped: SkippedDoc[]; pages: number; ms: { prepare: number; render: number } }
+  | { type: 'joined'; bytes: Uint8Array; ms: number }
   | { type: 'bare'; ms: number; pages: number }
   | { type: 'failed'; detail: string };

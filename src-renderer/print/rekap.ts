@@ -4,9 +4,11 @@ import { countPredikat } from '../domain/distribution';
 import { formatNip } from '../domain/nip';
 import { PREDIKATS, type Predikat } from '../domain/rulepack';
 import type { CanonicalContent } from '../domain/verification';
-import { CELL_CHROME, columnWidths, contentWidth, GRID, instansiPeriodLine, kop, signatureBlock, titleBlock } from './layout';
+import { CELL_CHROME, columnWidths, contentWidth, GRID, instansiPeriodLine, kop, ROW_RESERVE, rowBudget, signatureBlock, TAIL_RESERVE, titleBlock } from './layout';
 import type { PrintOptions, RekapData } from './model';
-import { labelLine } from './tables';
+import { splitRow } from './rowSplit';
+import { flowTable, labelLine } from './tables';
+import { lineHeightPt } from './textFit';
 
 function percent(count: number, total: number): string {
   if (total === 0) return '0%';
@@ -15,6 +17,22 @@ function percent(count: number, total: number): string {
 
 function rated(r: RekapData): Predikat[] {
   return r.rows.flatMap((row) => (row.predikat ? [row.predikat] : []));
+}
+
+/**
+ * What the recap says of the distribution. It claims compliance only when there is something to
+ * judge: a capaian set and at least one final evaluation (a draft predikat can still change).
+ */
+export function verdict(r: RekapData): Content {
+  const missing = [
+    !r.capaian && 'capaian organisasi belum ditetapkan',
+    !r.rows.some((row) => row.status === 'FINAL' && row.predikat) && 'belum ada evaluasi final',
+  ].filter(Boolean);
+  if (missing.length > 0) return { text: [{ text: 'Belum dapat dinilai: ', bold: true }, `${missing.join('; ')}.`], fontSize: 8.5, margin: [0, 0, 0, 2] };
+  if (r.peringatan.length > 0) {
+    return { stack: [{ text: 'Catatan terhadap pedoman distribusi:', bold: true }, { ul: r.peringatan }], fontSize: 8.5, margin: [0, 0, 0, 2] };
+  }
+  return { text: 'Sebaran predikat sesuai dengan pedoman pola distribusi.', fontSize: 8.5, margin: [0, 0, 0, 2] };
 }
 
 export function rekapContent(r: RekapData, opts: PrintOptions): Content[] {
@@ -36,14 +54,24 @@ export function rekapContent(r: RekapData, opts: PrintOptions): Content[] {
     ],
   ];
   const w = columnWidths(width - 4 * CELL_CHROME, [5, 38, 35, 22]);
+  const head = 2 * lineHeightPt(8);
   const listBody: TableCell[][] = [
     ['NO', 'NAMA / NIP', 'JABATAN', 'PREDIKAT'].map((text) => ({ text, style: 'th' })),
-    ...r.rows.map((row, i): TableCell[] => [
-      { text: String(i + 1), style: 'cell', alignment: 'center' },
-      { stack: [{ text: row.nama, bold: true }, { text: formatNip(row.nip) }], style: 'cell' },
-      { text: row.jabatan, style: 'cell' },
-      { text: row.predikat ? r.pack.predikatLabels[row.predikat] : row.status === 'DRAF' ? 'Belum dinilai (Draf)' : 'Belum dinilai', style: 'cell' },
-    ]),
+    ...r.rows.flatMap((row, i) =>
+      splitRow(
+        {
+          markAt: 1,
+          parts: [
+            { kind: 'same', text: String(i + 1) },
+            { kind: 'text', text: row.nip ? `${row.nama}\n${formatNip(row.nip)}` : row.nama },
+            { kind: 'text', text: row.jabatan },
+            { kind: 'text', text: row.predikat ? r.pack.predikatLabels[row.predikat] : row.status === 'DRAF' ? 'Belum dinilai (Draf)' : 'Belum dinilai' },
+          ],
+        },
+        w,
+        rowBudget(opts, head, i === r.rows.length - 1 ? TAIL_RESERVE : ROW_RESERVE),
+      ),
+    ),
   ];
   const kepalaRole = r.kepala?.jabatan.trim() || `Kepala ${r.unitNama}`;
   return [
@@ -52,13 +80,10 @@ export function rekapContent(r: RekapData, opts: PrintOptions): Content[] {
     instansiPeriodLine(opts.office.namaInstansi, r.periodText),
     labelLine('CAPAIAN KINERJA ORGANISASI', r.capaian ? r.pack.capaianLabels[r.capaian] : '-'),
     { table: { widths: wDist, body: distBody, dontBreakRows: true }, layout: GRID, margin: [0, 0, 0, 4] },
-    { text: r.pedoman, fontSize: 8.5, margin: [0, 0, 0, 2] },
-    r.peringatan.length > 0
-      ? { stack: [{ text: 'Catatan terhadap pedoman distribusi:', bold: true }, { ul: r.peringatan }], fontSize: 8.5, margin: [0, 0, 0, 2] }
-      : { text: 'Sebaran predikat sesuai dengan pedoman pola distribusi.', fontSize: 8.5, margin: [0, 0, 0, 2] },
-    r.justifikasi.trim() ? { text: [{ text: 'Justifikasi: ', bold: true }, r.justifikasi], fontSize: 8.5, margin: [0, 0, 0, 2] } : { text: '' },
-    { table: { headerRows: 1, dontBreakRows: true, widths: w, body: listBody }, layout: GRID, margin: [0, 6, 0, 0] },
-    signatureBlock(null, { role: kepalaRole, person: r.kepala, withDate: true }, opts),
+    r.pedoman ? { text: r.pedoman, fontSize: 8.5, margin: [0, 0, 0, 2] } : { text: '' },
+    verdict(r),
+    r.justifikasi.trim() ? { text: [{ text: 'Justifikasi: ', bold: true }, r.justifikasi], fontSize: 8.5, margin: [0, 0, 0, 8] } : { text: '', margin: [0, 0, 0, 6] },
+    ...flowTable({ widths: w, headerRows: 1, body: listBody }, [signatureBlock(null, { role: kepalaRole, person: r.kepala, withDate: true }, opts)]),
   ];
 }
 

@@ -1,13 +1,13 @@
 /** SASARAN KINERJA PEGAWAI with its LAMPIRAN (§4): kuantitatif, kualitatif and JPT. */
-import type { Content } from 'pdfmake/interfaces';
+import type { Content, TableCell } from 'pdfmake/interfaces';
 import { parseIsoDate } from '../domain/dates';
 import { formatNip } from '../domain/nip';
 import type { RulePack } from '../domain/rulepack';
 import { groupedRhk, type PersonSnapshot, type Skp } from '../domain/skp';
 import type { CanonicalContent } from '../domain/verification';
-import { contentWidth, identityTable, instansiPeriodLine, kop, signatureBlock, titleBlock, GRID } from './layout';
+import { CELL_CHROME, contentWidth, identityTable, instansiPeriodLine, kop, signatureBlock, titleBlock } from './layout';
 import type { PrintOptions } from './model';
-import { ASPEK_LABEL, hasilKerjaTable, PERSPEKTIF_LABEL, perilakuTable } from './tables';
+import { ASPEK_LABEL, flowTable, hasilKerjaTable, PERSPEKTIF_LABEL, perilakuTable } from './tables';
 
 const BULAN_UPPER = ['JANUARI', 'FEBRUARI', 'MARET', 'APRIL', 'MEI', 'JUNI', 'JULI', 'AGUSTUS', 'SEPTEMBER', 'OKTOBER', 'NOVEMBER', 'DESEMBER'];
 
@@ -28,12 +28,20 @@ export function pendekatanLine(skp: Pick<Skp, 'pendekatan' | 'jenis'>): string[]
 export const ROLE_PEGAWAI = 'Pegawai yang Dinilai';
 export const ROLE_PENILAI = 'Pejabat Penilai Kinerja';
 
-function lampiranSection(title: string, items: readonly string[]): Content[] {
-  return [
-    { text: title, bold: true, fontSize: 9, margin: [0, 4, 0, 2] },
-    items.length > 0 ? { ol: [...items], fontSize: 9, margin: [8, 0, 0, 4] } : { text: '-', fontSize: 9, margin: [8, 0, 0, 4] },
-  ];
+/** One lampiran section as a table row per item, so a long list breaks between items. */
+function lampiranRows(title: string, items: readonly string[]): TableCell[][] {
+  const list = items.length > 0 ? items.map((item, i) => `${i + 1}. ${item}`) : ['-'];
+  return list.map((line, i) => [
+    {
+      stack: [...(i === 0 ? [{ text: title, bold: true, margin: [0, 2, 0, 2] }] : []), { text: line, margin: [8, 0, 0, 0] }] as Content[],
+      fontSize: 9,
+      border: [true, i === 0, true, i === list.length - 1],
+    },
+  ]);
 }
+
+/** A little air between the HASIL KERJA and PERILAKU KERJA tables. */
+const SPACER: Content = { text: '', margin: [0, 0, 0, 6] };
 
 /** The SKP pages followed by the Lampiran page, both signed by the employee and the appraiser. */
 export function skpContent(skp: Skp, pack: RulePack, opts: PrintOptions): Content[] {
@@ -50,31 +58,26 @@ export function skpContent(skp: Skp, pack: RulePack, opts: PrintOptions): Conten
     titleBlock(['SASARAN KINERJA PEGAWAI', ...pendekatanLine(skp)]),
     instansiPeriodLine(opts.office.namaInstansi, periode),
     identityTable(width, { title: 'PEGAWAI YANG DINILAI', person: skp.pegawai }, { title: 'PEJABAT PENILAI KINERJA', person: skp.penilai }),
-    hasilKerjaTable(skp, width, null),
-    perilakuTable(pack.berakhlak, skp.ekspektasi, width, null),
-    signatures(),
+    ...flowTable(hasilKerjaTable(skp, null, opts), [SPACER]),
+    ...flowTable(perilakuTable(pack.berakhlak, skp.ekspektasi, null, opts), [signatures()]),
     { text: '', pageBreak: 'after' },
     titleBlock(['LAMPIRAN SASARAN KINERJA PEGAWAI', ...pendekatanLine(skp)]),
     instansiPeriodLine(opts.office.namaInstansi, periode),
-    {
-      table: {
-        widths: ['*'],
+    ...flowTable(
+      {
+        widths: [width - CELL_CHROME],
+        headerRows: 1,
         body: [
           [{ text: 'LAMPIRAN', style: 'th' }],
-          [
-            {
-              stack: [
-                ...lampiranSection('1. DUKUNGAN SUMBER DAYA', skp.lampiran.dukungan),
-                ...lampiranSection('2. SKEMA PERTANGGUNGJAWABAN', skp.lampiran.skema),
-                ...lampiranSection('3. KONSEKUENSI', skp.lampiran.konsekuensi),
-              ],
-            },
-          ],
+          ...[
+            lampiranRows('1. DUKUNGAN SUMBER DAYA', skp.lampiran.dukungan),
+            lampiranRows('2. SKEMA PERTANGGUNGJAWABAN', skp.lampiran.skema),
+            lampiranRows('3. KONSEKUENSI', skp.lampiran.konsekuensi),
+          ].flat(),
         ],
       },
-      layout: GRID,
-    },
-    signatures(),
+      [signatures()],
+    ),
   ];
 }
 

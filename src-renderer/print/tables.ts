@@ -1,17 +1,17 @@
 /**
  * The HASIL KERJA and PERILAKU KERJA tables of the SKP (§4.3–§4.6) and of the evaluation form,
  * which is the same table with REALISASI and UMPAN BALIK columns added (§5.1).
- *
- * One RHK with several indicators is one table row whose indicator columns hold a nested table:
- * pdfmake splits rowSpan groups across pages and leaves the RHK text behind, while a single row
- * with dontBreakRows moves to the next page whole, so the RHK cell always spans its indicators.
+ * Rows are described as parts and cut by rowSplit.ts, so no row is ever taller than a page.
  */
-import type { Content, ContentTable, TableCell, CustomTableLayout } from 'pdfmake/interfaces';
+import type { Content, TableCell } from 'pdfmake/interfaces';
 import { formatIsoTanggal } from '../domain/dates';
 import type { HasilEntry } from '../domain/evaluation';
 import type { BerakhlakValue } from '../domain/rulepack';
 import { groupedRhk, type Aspek, type Perspektif, type Rhk, type Skp } from '../domain/skp';
-import { CELL_CHROME, columnWidths, GRID } from './layout';
+import { CELL_CHROME, columnWidths, contentWidth, GRID, ROW_RESERVE, rowBudget, TAIL_RESERVE } from './layout';
+import type { PrintOptions } from './model';
+import { CELL_FONT, joinRows, splitRow, type RowPart, type RowSpec } from './rowSplit';
+import { lineHeightPt, textHeightPt } from './textFit';
 
 export const ASPEK_LABEL: Record<Aspek, string> = { KUANTITAS: 'Kuantitas', KUALITAS: 'Kualitas', WAKTU: 'Waktu', BIAYA: 'Biaya' };
 export const PERSPEKTIF_LABEL: Record<Perspektif, string> = {
@@ -21,31 +21,6 @@ export const PERSPEKTIF_LABEL: Record<Perspektif, string> = {
   ANGGARAN: 'Anggaran',
 };
 const GROUP_LABEL = { UTAMA: 'A. UTAMA', TAMBAHAN: 'B. TAMBAHAN' } as const;
-
-const PAD_X = 3;
-const PAD_Y = 2;
-
-/** Inner grid of the nested indicator table: lines only between its own rows and columns. */
-function innerGrid(rows: number, cols: number): CustomTableLayout {
-  return {
-    ...GRID,
-    hLineWidth: (i) => (i === 0 || i === rows ? 0 : 0.6),
-    vLineWidth: (i) => (i === 0 || i === cols ? 0 : 0.6),
-  };
-}
-
-/**
- * The indicator sub-rows of one RHK inside the cell that spans `widths.length` outer columns.
- * Negative margins cancel the outer cell's padding so the inner lines meet the outer grid.
- */
-function nestedRows(widths: readonly number[], rows: readonly (readonly string[])[]): TableCell {
-  return {
-    colSpan: widths.length,
-    table: { widths: [...widths], body: rows.map((r) => r.map((text) => ({ text, style: 'cell' }))) },
-    layout: innerGrid(rows.length, widths.length),
-    margin: [-PAD_X, -PAD_Y, -PAD_X, -PAD_Y],
-  };
-}
 
 function rhkText(skp: Pick<Skp, 'pendekatan' | 'jenis'>, r: Rhk): string {
   // Qualitative and JPT forms carry the assignment in the RHK cell (§4.4, §4.5).
@@ -62,115 +37,165 @@ export interface EvaluationColumns {
   hasil: Readonly<Record<string, HasilEntry>>;
 }
 
+/** A long table cut before its last row, so that row can stay with what follows it (flowTable). */
+export interface FlowTable {
+  widths: number[];
+  headerRows: number;
+  body: TableCell[][];
+}
+
 type Layout = {
   heads: string[];
   weights: number[];
-  /** Outer cells for one RHK, given the column widths. */
-  row: (no: number, r: Rhk, w: number[]) => TableCell[];
+  /** The parts of one RHK row, given the column widths. */
+  row: (no: number, r: Rhk, w: number[]) => RowSpec;
 };
 
-function layoutFor(skp: Skp, evalCols: EvaluationColumns | null): Layout {
+function layoutFor(skp: Skp, evalCols: EvaluationColumns | null, opts: PrintOptions): Layout {
   const realisasiHeads = evalCols ? ['REALISASI BERDASARKAN BUKTI DUKUNG', 'UMPAN BALIK BERKELANJUTAN BERDASARKAN BUKTI DUKUNG'] : [];
-  const extraCells = (r: Rhk): TableCell[] =>
+  const extraParts = (r: Rhk): RowPart[] =>
     evalCols
       ? [
-          { text: evalCols.hasil[r.id]?.realisasi ?? '', style: 'cell' },
-          { text: feedbackText(evalCols.hasil[r.id]), style: 'cell' },
+          { kind: 'text', text: evalCols.hasil[r.id]?.realisasi ?? '' },
+          { kind: 'text', text: feedbackText(evalCols.hasil[r.id]) },
         ]
       : [];
   const extraWeights = evalCols ? [20, 20] : [];
   const intervensi = (r: Rhk) => r.intervensi?.teks ?? '';
+  // Office choice (Pengaturan › Cetak): the same heading on every variant of the form.
+  const intervensiHead = `RENCANA HASIL KERJA ${opts.kolomIntervensi} YANG DIINTERVENSI`;
 
   if (skp.jenis === 'JPT') {
     return {
       heads: ['NO', 'RENCANA HASIL KERJA', 'INDIKATOR KINERJA INDIVIDU', 'TARGET', 'PERSPEKTIF', ...realisasiHeads],
       weights: [4, 26, 28, 14, 14, ...extraWeights],
-      row: (no, r, w) => [
-        { text: String(no), style: 'cell', alignment: 'center' },
-        { text: rhkText(skp, r), style: 'cell' },
-        nestedRows([w[2]!, w[3]!], r.indikator.map((i) => [i.teks, i.target])),
-        {},
-        { text: r.perspektif ? PERSPEKTIF_LABEL[r.perspektif] : '', style: 'cell' },
-        ...extraCells(r),
-      ],
+      row: (no, r, w) => ({
+        markAt: 1,
+        parts: [
+          { kind: 'same', text: String(no) },
+          { kind: 'text', text: rhkText(skp, r) },
+          { kind: 'nested', widths: [w[2]!, w[3]!], rows: r.indikator.map((i) => [i.teks, i.target]) },
+          { kind: 'text', text: r.perspektif ? PERSPEKTIF_LABEL[r.perspektif] : '' },
+          ...extraParts(r),
+        ],
+      }),
     };
   }
   if (skp.pendekatan === 'KUALITATIF') {
     return {
-      heads: ['NO', 'RENCANA HASIL KERJA PIMPINAN YANG DIINTERVENSI', 'RENCANA HASIL KERJA', 'UKURAN KEBERHASILAN / INDIKATOR KINERJA INDIVIDU, DAN TARGET', ...realisasiHeads],
+      heads: ['NO', intervensiHead, 'RENCANA HASIL KERJA', 'UKURAN KEBERHASILAN / INDIKATOR KINERJA INDIVIDU, DAN TARGET', ...realisasiHeads],
       weights: [4, 24, 28, 44, ...extraWeights],
-      row: (no, r) => [
-        { text: String(no), style: 'cell', alignment: 'center' },
-        { text: intervensi(r), style: 'cell' },
-        { text: rhkText(skp, r), style: 'cell' },
-        { ul: r.indikator.map((i) => (i.target.trim() ? `${i.teks}: ${i.target}` : i.teks)), style: 'cell' },
-        ...extraCells(r),
-      ],
+      row: (no, r) => ({
+        markAt: 2,
+        parts: [
+          { kind: 'same', text: String(no) },
+          { kind: 'text', text: intervensi(r) },
+          { kind: 'text', text: rhkText(skp, r) },
+          { kind: 'list', items: r.indikator.length ? r.indikator.map((i) => (i.target.trim() ? `${i.teks}: ${i.target}` : i.teks)) : ['-'] },
+          ...extraParts(r),
+        ],
+      }),
     };
   }
   return {
-    heads: ['NO', 'RENCANA HASIL KERJA PIMPINAN/ATASAN YANG DIINTERVENSI', 'RENCANA HASIL KERJA', 'ASPEK', 'INDIKATOR KINERJA INDIVIDU', 'TARGET', ...realisasiHeads],
+    heads: ['NO', intervensiHead, 'RENCANA HASIL KERJA', 'ASPEK', 'INDIKATOR KINERJA INDIVIDU', 'TARGET', ...realisasiHeads],
     weights: [4, 19, 21, 10, 27, 13, ...extraWeights],
-    row: (no, r, w) => [
-      { text: String(no), style: 'cell', alignment: 'center' },
-      { text: intervensi(r), style: 'cell' },
-      { text: rhkText(skp, r), style: 'cell' },
-      nestedRows([w[3]!, w[4]!, w[5]!], r.indikator.map((i) => [i.aspek ? ASPEK_LABEL[i.aspek] : '', i.teks, i.target])),
-      {},
-      {},
-      ...extraCells(r),
-    ],
+    row: (no, r, w) => ({
+      markAt: 2,
+      parts: [
+        { kind: 'same', text: String(no) },
+        { kind: 'text', text: intervensi(r) },
+        { kind: 'text', text: rhkText(skp, r) },
+        { kind: 'nested', widths: [w[3]!, w[4]!, w[5]!], rows: r.indikator.map((i) => [i.aspek ? ASPEK_LABEL[i.aspek] : '', i.teks, i.target]) },
+        ...extraParts(r),
+      ],
+    }),
   };
+}
+
+function headRows(heads: readonly string[], section: string): TableCell[][] {
+  const n = heads.length;
+  return [
+    [{ text: section, style: 'th', colSpan: n }, ...Array.from({ length: n - 1 }, () => ({}))],
+    heads.map((text) => ({ text, style: 'th' })),
+    heads.map((_, i) => ({ text: `(${i + 1})`, style: 'num' })),
+  ];
+}
+
+/** Height of the section, head and numbering rows that repeat on every page. */
+function headHeight(heads: readonly string[], w: readonly number[]): number {
+  const tallest = Math.max(...heads.map((h, i) => textHeightPt(h, w[i]!, 8, true)));
+  return tallest + 2 * lineHeightPt(8) + 3 * 4.6;
 }
 
 /**
  * HASIL KERJA: section row, column heads and the (1) (2) … numbering row repeat on every page;
- * A. UTAMA and B. TAMBAHAN group rows with numbering restarting per group.
+ * A. UTAMA and B. TAMBAHAN group rows with numbering restarting per group. A group row is joined to
+ * its first RHK so a heading never ends a page alone.
  */
-export function hasilKerjaTable(skp: Skp, width: number, evalCols: EvaluationColumns | null): ContentTable {
-  const layout = layoutFor(skp, evalCols);
+export function hasilKerjaTable(skp: Skp, evalCols: EvaluationColumns | null, opts: PrintOptions): FlowTable {
+  const layout = layoutFor(skp, evalCols, opts);
   const n = layout.heads.length;
   // Each column loses its padding and one line to the grid; widths are the text widths.
-  const w = columnWidths(width - n * CELL_CHROME, layout.weights);
+  const w = columnWidths(contentWidth(opts) - n * CELL_CHROME, layout.weights);
+  const head = headHeight(layout.heads, w);
   const spanRow = (text: string, style: string): TableCell[] => [{ text, style, colSpan: n }, ...Array.from({ length: n - 1 }, () => ({}))];
-  const body: TableCell[][] = [
-    spanRow('HASIL KERJA', 'th'),
-    layout.heads.map((text) => ({ text, style: 'th' })),
-    layout.heads.map((_, i) => ({ text: `(${i + 1})`, style: 'num' })),
-  ];
+  const body: TableCell[][] = headRows(layout.heads, 'HASIL KERJA');
+  const lastId = skp.rhk.length > 0 ? groupedRhk(skp.rhk).flatMap((g) => g.items).at(-1)?.rhk.id : undefined;
   for (const { group, items } of groupedRhk(skp.rhk)) {
-    body.push(spanRow(GROUP_LABEL[group], 'group'));
-    if (items.length === 0) body.push(spanRow('-', 'cell'));
-    for (const { no, rhk } of items) body.push(layout.row(no, rhk, w));
+    const piecesOf = (no: number, rhk: Rhk) => splitRow(layout.row(no, rhk, w), w, rowBudget(opts, head, rhk.id === lastId ? TAIL_RESERVE : ROW_RESERVE));
+    const rows = items.length === 0 ? [spanRow('-', 'cell')] : items.flatMap(({ no, rhk }) => piecesOf(no, rhk));
+    body.push(joinRows([spanRow(GROUP_LABEL[group], 'group'), rows[0]!], w), ...rows.slice(1));
   }
-  return { table: { headerRows: 3, dontBreakRows: true, widths: w, body }, layout: GRID, margin: [0, 0, 0, 6] };
+  return { widths: w, headerRows: 3, body };
 }
 
 /** PERILAKU KERJA: the seven BerAKHLAK values with their guides, expectations, and feedback on evaluations. */
 export function perilakuTable(
   berakhlak: readonly BerakhlakValue[],
   ekspektasi: Readonly<Record<string, string>>,
-  width: number,
   umpanBalik: Readonly<Record<string, string>> | null,
-): ContentTable {
+  opts: PrintOptions,
+): FlowTable {
   const heads = ['NO', 'PERILAKU KERJA', 'EKSPEKTASI KHUSUS PIMPINAN', ...(umpanBalik ? ['UMPAN BALIK BERKELANJUTAN BERDASARKAN BUKTI DUKUNG'] : [])];
   const n = heads.length;
-  const w = columnWidths(width - n * CELL_CHROME, umpanBalik ? [4, 44, 26, 26] : [4, 56, 40]);
-  const body: TableCell[][] = [
-    [{ text: 'PERILAKU KERJA', style: 'th', colSpan: n }, ...Array.from({ length: n - 1 }, () => ({}))],
-    heads.map((text) => ({ text, style: 'th' })),
-    heads.map((_, i) => ({ text: `(${i + 1})`, style: 'num' })),
-    ...berakhlak.map((v, i): TableCell[] => [
-      { text: String(i + 1), style: 'cell', alignment: 'center' },
+  const w = columnWidths(contentWidth(opts) - n * CELL_CHROME, umpanBalik ? [4, 44, 26, 26] : [4, 56, 40]);
+  const head = headHeight(heads, w);
+  const lh = lineHeightPt(CELL_FONT);
+  const rows = berakhlak.flatMap((v, i) =>
+    splitRow(
       {
-        stack: [{ text: v.nama, bold: true }, { ul: [...v.panduan] }] as Content[],
-        style: 'cell',
+        markAt: 2,
+        parts: [
+          { kind: 'same', text: String(i + 1) },
+          {
+            kind: 'block',
+            cell: { stack: [{ text: v.nama, bold: true }, { ul: [...v.panduan] }] as Content[], style: 'cell' },
+            height: lh + v.panduan.reduce((sum, p) => sum + textHeightPt(p, w[1]! - 10, CELL_FONT), 0),
+          },
+          { kind: 'text', text: ekspektasi[v.code] ?? '' },
+          ...(umpanBalik ? [{ kind: 'text' as const, text: umpanBalik[v.code] ?? '' }] : []),
+        ],
       },
-      { text: ekspektasi[v.code] ?? '', style: 'cell' },
-      ...(umpanBalik ? [{ text: umpanBalik[v.code] ?? '', style: 'cell' }] : []),
-    ]),
-  ];
-  return { table: { headerRows: 3, dontBreakRows: true, widths: w, body }, layout: GRID, margin: [0, 0, 0, 6] };
+      w,
+      rowBudget(opts, head, i === berakhlak.length - 1 ? TAIL_RESERVE : ROW_RESERVE),
+    ),
+  );
+  return { widths: w, headerRows: 3, body: [...headRows(heads, 'PERILAKU KERJA'), ...rows] };
+}
+
+/**
+ * The table, then what must not be separated from its last row (RATING lines, the signature
+ * block): that row moves into a second borderless-joined table kept unbreakable with them. The
+ * heads stay with the first row (keepWithHeaderRows).
+ */
+export function flowTable(t: FlowTable, after: readonly Content[]): Content[] {
+  const table = (body: TableCell[][], headerRows: number): Content => ({
+    table: { widths: t.widths, body, headerRows, keepWithHeaderRows: headerRows ? 1 : 0, dontBreakRows: true },
+    layout: GRID,
+  });
+  if (t.body.length - t.headerRows <= 1) return [{ unbreakable: true, stack: [table(t.body, t.headerRows), ...after] }];
+  return [table(t.body.slice(0, -1), t.headerRows), { unbreakable: true, stack: [table(t.body.slice(-1), 0), ...after] }];
 }
 
 /** A bold label with its value on one line: "RATING HASIL KERJA: SESUAI EKSPEKTASI". */

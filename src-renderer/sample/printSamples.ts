@@ -144,6 +144,9 @@ export const SAMPLE_OPTIONS: PrintOptions = {
   tandaTangan: {},
   garisBawahNama: true,
   penandatanganEvaluasi: 'DUA',
+  kolomIntervensi: 'PIMPINAN',
+  pangkatPenandatangan: false,
+  lambang: null,
 };
 
 export function sampleRekap(): RekapData {
@@ -163,5 +166,83 @@ export function sampleRekap(): RekapData {
     kepala: SAMPLE_PENILAI,
     draft: false,
     pack: PERMENPANRB_6_2022,
+  };
+}
+
+/** "t-001 t-002 …": words that each occur once, so a test can tell whether a piece went missing. */
+export function numberedWords(prefix: string, count: number): string {
+  return Array.from({ length: count }, (_, i) => `${prefix}${String(i + 1).padStart(3, '0')}`).join(' ');
+}
+
+/**
+ * The worst an office throws at a form: RHK of ~1,400 characters, realisasi of ~900, twelve dated
+ * feedback notes per RHK, many indicators, long expectations, catatan and lampiran (issue #14).
+ */
+export function longSkp(pendekatan: Skp['pendekatan'] = 'KUANTITATIF', jenis: Skp['jenis'] = 'JA_JF'): Skp {
+  const base = sampleSkp(4);
+  const rhk = base.rhk.map((r, i) => ({
+    ...r,
+    teks: `RHK${i + 1} ${numberedWords(`r${i + 1}w`, 160)}`,
+    intervensi: r.intervensi ? { ...r.intervensi, teks: `Intervensi${i + 1} ${numberedWords(`v${i + 1}w`, 40)}` } : null,
+    perspektif: jenis === 'JPT' ? ('PROSES_BISNIS' as const) : r.perspektif,
+    penugasanDari: pendekatan === 'KUALITATIF' || jenis === 'JPT' ? `Penugasan${i + 1}` : '',
+    indikator: i === 1 ? [] : Array.from({ length: i === 0 ? 9 : 3 }, (_, j) => ({ id: `iki-${i}-${j}`, aspek: r.indikator[j % 3]!.aspek, teks: `IKI${i + 1}.${j + 1} ${numberedWords(`i${i + 1}x${j + 1}w`, j === 0 ? 60 : 8)}`, target: `${j + 10} Dokumen` })),
+  }));
+  const ekspektasi = Object.fromEntries(PERMENPANRB_6_2022.berakhlak.map((v, i) => [v.code, `Eksp${i + 1} ${numberedWords(`e${i + 1}w`, i === 0 ? 200 : 12)}`]));
+  return {
+    ...base,
+    pendekatan,
+    jenis,
+    rhk,
+    ekspektasi,
+    status: 'DRAF',
+    lampiran: {
+      dukungan: Array.from({ length: 12 }, (_, i) => `Dukungan${i + 1} ${numberedWords(`d${i + 1}w`, 30)}`),
+      skema: [`Skema ${numberedWords('s', 40)}`],
+      konsekuensi: [`Konsekuensi ${numberedWords('k', 40)}`],
+    },
+  };
+}
+
+export function longEvaluation(skp: Skp): Evaluation {
+  const hasil = Object.fromEntries(
+    skp.rhk.map((r, i) => [
+      r.id,
+      {
+        realisasi: `Realisasi${i + 1} ${numberedWords(`a${i + 1}w`, 110)}`,
+        buktiDukung: '',
+        umpanBalik: Array.from({ length: 12 }, (_, m) => ({ id: `ub-${i}-${m}`, tanggal: `2026-${String(m + 1).padStart(2, '0')}-15`, teks: `Catatan${i + 1}.${m + 1} ${numberedWords(`u${i + 1}m${m + 1}w`, 9)}` })),
+      },
+    ]),
+  );
+  const perilaku = Object.fromEntries(PERMENPANRB_6_2022.berakhlak.map((v, i) => [v.code, `Perilaku${i + 1} ${numberedWords(`p${i + 1}w`, i === 2 ? 180 : 10)}`]));
+  return sampleEvaluation(skp, {
+    id: 'eva-long',
+    periodId: '2026-TRIWULANAN-4',
+    periodLabel: 'TRIWULAN IV',
+    akhir: true,
+    mulai: '2026-01-01',
+    selesai: '2026-12-31',
+    hasil,
+    perilaku,
+    status: 'DRAF',
+    rekomendasi: { pengembangan: `Pengembangan ${numberedWords('g', 150)}`, penghargaan: `Penghargaan ${numberedWords('h', 40)}`, pembinaan: `Pembinaan ${numberedWords('b', 40)}` },
+  });
+}
+
+/** A unit of sixty, some with long names and jabatan. */
+export function longRekap(): RekapData {
+  const base = sampleRekap();
+  const predikat: Predikat[] = ['SANGAT_BAIK', 'BAIK', 'BUTUH_PERBAIKAN', 'KURANG_MISCONDUCT', 'SANGAT_KURANG'];
+  return {
+    ...base,
+    rows: Array.from({ length: 60 }, (_, i) => ({
+      nama: `Pegawai${i + 1} ${i % 20 === 0 ? numberedWords(`n${i + 1}w`, 30) : 'Santoso'}`,
+      nip: `1990031520150310${String(i).padStart(2, '0')}`,
+      jabatan: `Jabatan${i + 1} ${i % 25 === 3 ? numberedWords(`j${i + 1}w`, 250) : 'Pengadministrasi Umum'}`,
+      predikat: predikat[i % 5]!,
+      status: 'FINAL' as const,
+    })),
+    justifikasi: `Justifikasi ${numberedWords('z', 60)}`,
   };
 }

@@ -1,5 +1,5 @@
 import { useLiveQuery } from 'dexie-react-hooks';
-import { useRef, useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import { errorMessage } from '../../app/errors';
 import { href } from '../../app/router';
 import { useApp } from '../../app/StoreContext';
@@ -12,7 +12,11 @@ import { DEFAULT_ORIENTATION, type Orientation } from '../../print/model';
 import { batchFileName, fileNameFor } from '../../print/output';
 import { jobFacts } from '../../print/documents';
 import type { PrintOutput } from '../../print/printProtocol';
-import { PrintCancelled, PrintRun, type PrintProgress } from '../../print/printClient';
+import type { SkippedDoc } from '../../print/batch';
+import { PrintCancelled, PrintRun, workerCount, type PrintProgress } from '../../print/printClient';
+import { warmPrintWorkers } from '../../print/printPool';
+import { GlyphWarning } from './GlyphWarning';
+import { SkippedList } from './SkippedList';
 import { getPlatform } from '../../platform/platform';
 import { UnitFilterSelect } from '../pegawai/UnitOptions';
 import { PeriodSelect } from '../penilaian/PeriodSelect';
@@ -25,12 +29,13 @@ const KINDS: readonly DocKind[] = ['SKP', 'EVA', 'DEK', 'RKP'];
 type RunState =
   | { kind: 'idle' }
   | { kind: 'busy'; progress: PrintProgress | null }
-  | { kind: 'done'; bytes: Uint8Array; fileName: string; zip: boolean; documents: number; pages: number; drafts: number }
+  | { kind: 'done'; bytes: Uint8Array; fileName: string; zip: boolean; documents: number; pages: number; drafts: number; skipped: SkippedDoc[] }
   | { kind: 'error'; text: string };
 
 function progressText(t: Translate, p: PrintProgress | null): string {
   if (!p) return t('cetak.progress.start');
   if (p.phase === 'prepare') return t('cetak.progress.prepare', { done: p.done, total: p.total });
+  if (p.phase === 'join') return t('cetak.progress.join');
   return p.unit === 'percent' ? t('cetak.progress.renderPct', { pct: p.done }) : t('cetak.progress.renderFiles', { done: p.done, total: p.total });
 }
 
@@ -70,6 +75,9 @@ export function CetakScreen({ single }: { single?: { kind: DocKind; id: string }
     setState({ kind: 'idle' });
   };
 
+  // Print workers load pdfmake and the fonts while the user chooses (about 1.7 s each).
+  useEffect(() => void warmPrintWorkers(workerCount(Number.POSITIVE_INFINITY)), []);
+
   const start = async () => {
     if (!jobs || jobs.length === 0 || !signDate) return;
     const r = new PrintRun();
@@ -85,11 +93,12 @@ export function CetakScreen({ single }: { single?: { kind: DocKind; id: string }
       const unitPart = unitId ? (units?.find((u) => u.id === unitId)?.nama ?? '') : t('cetak.file.all');
       const periodPart = kind === 'SKP' || !chosen.period ? String(year) : `${year} ${chosen.period.label}`;
       const fileName = single && first ? fileNameFor(first, []) : batchFileName([kind, periodPart, unitPart], zip ? 'zip' : 'pdf');
-      setState({ kind: 'done', bytes: result.bytes, fileName, zip, documents: result.records.length, pages: result.pages, drafts: result.records.filter((x) => x.draft).length });
+      setState({ kind: 'done', bytes: result.bytes, fileName, zip, documents: result.records.length, pages: result.pages, drafts: result.records.filter((x) => x.draft).length, skipped: result.skipped });
     } catch (err) {
       setState(err instanceof PrintCancelled ? { kind: 'idle' } : { kind: 'error', text: errorMessage(t, err) });
     } finally {
       run.current = null;
+      void warmPrintWorkers(workerCount(Number.POSITIVE_INFINITY));
     }
   };
 
@@ -170,6 +179,7 @@ export function CetakScreen({ single }: { single?: { kind: DocKind; id: string }
             {jobs === undefined ? t('app.loading') : jobs.length === 0 ? t('cetak.none') : t('cetak.count', { n: jobs.length })}
             {drafts > 0 ? ` ${t('cetak.drafts', { n: drafts })}` : ''}
           </p>
+          {jobs ? <GlyphWarning jobs={jobs} /> : null}
           <div className="actions">
             {busy ? (
               <button type="button" onClick={() => run.current?.cancel()}>
@@ -187,14 +197,14 @@ export function CetakScreen({ single }: { single?: { kind: DocKind; id: string }
           ) : null}
           {state.kind === 'error' ? <Notice kind="error">{state.text}</Notice> : null}
           {state.kind === 'done' ? (
-            <div className="notice notice-success" data-testid="cetak-done">
-              <p>{t('cetak.done', { documents: state.documents, pages: state.pages, file: state.fileName })}</p>
+            <div className={state.documents > 0 ? 'notice notice-success' : 'notice notice-error'} data-testid="cetak-done">
+              <p>{state.documents > 0 ? t('cetak.done', { documents: state.documents, pages: state.pages, file: state.fileName }) : t('cetak.noneLeft')}</p>
               {state.drafts > 0 ? <p>{t('cetak.done.drafts', { n: state.drafts })}</p> : null}
               <div className="toolbar">
-                <button type="button" className="primary" onClick={() => void save(state)}>
+                <button type="button" className="primary" disabled={state.documents === 0} onClick={() => void save(state)}>
                   {state.zip ? t('cetak.saveZip') : t('cetak.save')}
                 </button>
-                {!state.zip ? (
+                {!state.zip && state.documents > 0 ? (
                   <button type="button" onClick={() => void getPlatform().openPdf({ fileName: state.fileName, bytes: state.bytes })}>
                     {t('cetak.print')}
                   </button>
@@ -202,6 +212,7 @@ export function CetakScreen({ single }: { single?: { kind: DocKind; id: string }
               </div>
             </div>
           ) : null}
+          {state.kind === 'done' ? <SkippedList skipped={state.skipped} /> : null}
         </section>
         <PrintLog />
       </div>

@@ -101,20 +101,29 @@ describe('verifikasi dokumen', () => {
     await expect(s.prints.setSignature(camat.id, new TextEncoder().encode('%PDF-1.4 bukan gambar'))).rejects.toMatchObject({ code: 'imageType' });
   });
 
-  it('print preferences and the kop logo are checked, stored on the office and used by every print', async () => {
+  it('print preferences, the kop logo and the DEKP emblem are checked, stored on the office and used by every print', async () => {
     const { s } = await setUp();
     const png = Uint8Array.from(atob('iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNkYPhfDwAChwGA60e6kgAAAABJRU5ErkJggg=='), (c) => c.charCodeAt(0));
-    const prefs = { margins: { top: 10, right: 10, bottom: 12, left: 25 }, garisBawahNama: false, penandatanganEvaluasi: 'PENILAI' as const };
+    const prefs = {
+      margins: { top: 10, right: 10, bottom: 20, left: 25 },
+      garisBawahNama: false,
+      penandatanganEvaluasi: 'PENILAI' as const,
+      kolomIntervensi: 'ATASAN' as const,
+      pangkatPenandatangan: true,
+    };
+    // 20 mm was allowed before the QR code grew to survive a photocopy; it no longer fits.
     await expect(s.settings.updatePrintPreferences(prefs)).rejects.toMatchObject({ code: 'marginInvalid', params: { sides: ['bottom'] } });
-    await s.settings.updatePrintPreferences({ ...prefs, margins: { ...prefs.margins, bottom: 20 } });
+    await s.settings.updatePrintPreferences({ ...prefs, margins: { ...prefs.margins, bottom: 30 } });
     await s.settings.setLogo(png);
+    await s.settings.setLambang(png);
     const big = new Uint8Array(600 * 1024);
     big.set(png.subarray(0, 8));
     await expect(s.settings.setLogo(big)).rejects.toMatchObject({ code: 'imageTooLarge', params: { sizeKb: 600, maxKb: 500 } });
     const profile = (await s.settings.getProfile())!;
     const opts = await printOptions(s, profile, defaultChoices(profile, 'landscape'));
-    expect(opts).toMatchObject({ orientation: 'landscape', margins: { top: 10, bottom: 20, left: 25 }, garisBawahNama: false, penandatanganEvaluasi: 'PENILAI' });
+    expect(opts).toMatchObject({ orientation: 'landscape', margins: { top: 10, bottom: 30, left: 25 }, garisBawahNama: false, penandatanganEvaluasi: 'PENILAI', kolomIntervensi: 'ATASAN', pangkatPenandatangan: true });
     expect(opts.logo).toMatch(/^data:image\/png;base64,/);
+    expect(opts.lambang).toMatch(/^data:image\/png;base64,/);
     await s.settings.setLogo(null);
     expect((await s.settings.getProfile())!.office.logo).toBeNull();
   });

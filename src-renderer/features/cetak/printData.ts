@@ -47,6 +47,9 @@ export async function printOptions(store: DataStore, profile: Profile, c: PrintC
     tandaTangan: scans,
     garisBawahNama: prefs.garisBawahNama,
     penandatanganEvaluasi: prefs.penandatanganEvaluasi,
+    kolomIntervensi: prefs.kolomIntervensi,
+    pangkatPenandatangan: prefs.pangkatPenandatangan,
+    lambang: profile.office.lambang ?? null,
   };
 }
 

@@ -4,9 +4,10 @@ import { errorMessage } from '../../app/errors';
 import { useApp } from '../../app/StoreContext';
 import { Notice } from '../../components/Field';
 import { LOGO_MAX_BYTES, SIGNATURE_MAX_BYTES } from '../../domain/images';
-import { printPreferencesOf, type MarginSide, type PrintPreferences } from '../../domain/office';
+import { KOLOM_INTERVENSI, MARGIN_LIMITS_MM, printPreferencesOf, type KolomIntervensi, type MarginSide, type PrintPreferences } from '../../domain/office';
 import { useT } from '../../i18n/i18n';
 import { getPlatform } from '../../platform/platform';
+import { ImageSetting } from './ImageSetting';
 
 const SIDES: readonly MarginSide[] = ['top', 'right', 'bottom', 'left'];
 const IMAGE_FILTERS = [{ name: 'PNG / JPG', extensions: ['png', 'jpg', 'jpeg'] }];
@@ -18,7 +19,7 @@ async function pickImage(title: string): Promise<Uint8Array | null> {
   return res.status === 'ok' ? res.bytes : null;
 }
 
-/** Pengaturan › Cetak: margins, name underline, evaluation signers, kop logo, scanned signatures. */
+/** Pengaturan › Cetak: margins, name underline, signers, column heading, pangkat line, kop logo, DEKP emblem, scanned signatures. */
 export function PrintSettings() {
   const t = useT();
   const { store, profile } = useApp();
@@ -51,7 +52,7 @@ export function PrintSettings() {
         {SIDES.map((side) => (
           <label key={side}>
             {t(`printSettings.margin.${side}`)}
-            <input type="number" min={5} max={50} step={1} style={{ width: 64 }} aria-label={`${t('printSettings.margins')} ${t(`printSettings.margin.${side}`)}`} value={prefs.margins[side]} onChange={(e) => setMargin(side, e.target.value)} />
+            <input type="number" min={side === 'bottom' ? MARGIN_LIMITS_MM.minBottom : MARGIN_LIMITS_MM.min} max={MARGIN_LIMITS_MM.max} step={1} style={{ width: 64 }} aria-label={`${t('printSettings.margins')} ${t(`printSettings.margin.${side}`)}`} value={prefs.margins[side]} onChange={(e) => setMargin(side, e.target.value)} />
           </label>
         ))}
       </fieldset>
@@ -65,30 +66,40 @@ export function PrintSettings() {
           <option value="PENILAI">{t('printSettings.signers.PENILAI')}</option>
         </select>
       </label>
+      <label className="field">
+        <span>{t('printSettings.kolom')}</span>
+        <select value={prefs.kolomIntervensi} onChange={(e) => setPrefs({ ...prefs, kolomIntervensi: e.target.value as KolomIntervensi })}>
+          {KOLOM_INTERVENSI.map((k) => (
+            <option key={k} value={k}>
+              {t(`printSettings.kolom.${k}`)}
+            </option>
+          ))}
+        </select>
+        <small className="field-hint">{t('printSettings.kolom.hint', { heading: `RENCANA HASIL KERJA ${prefs.kolomIntervensi} YANG DIINTERVENSI` })}</small>
+      </label>
+      <label className="check">
+        <input type="checkbox" checked={prefs.pangkatPenandatangan} onChange={(e) => setPrefs({ ...prefs, pangkatPenandatangan: e.target.checked })} /> {t('printSettings.pangkat')}
+      </label>
       <div className="actions">
         <button type="button" className="primary" disabled={!dirty} onClick={() => void attempt(() => store.settings.updatePrintPreferences(prefs), t('printSettings.saved'))}>
           {t('printSettings.save')}
         </button>
       </div>
 
-      <h3>{t('printSettings.logo')}</h3>
-      <div className="toolbar">
-        {profile.office.logo ? <img className="logo-preview" src={profile.office.logo} alt={t('printSettings.logo')} /> : <span className="muted">{t('printSettings.logo.none')}</span>}
-        <button
-          type="button"
-          onClick={() =>
-            void pickImage(t('printSettings.logo.choose')).then((bytes) => bytes && attempt(() => store.settings.setLogo(bytes), t('printSettings.logo.saved')))
-          }
-        >
-          {t('printSettings.logo.choose')}
-        </button>
-        {profile.office.logo ? (
-          <button type="button" onClick={() => void attempt(() => store.settings.setLogo(null), t('printSettings.logo.removed'))}>
-            {t('printSettings.logo.remove')}
-          </button>
-        ) : null}
-      </div>
-      <p className="field-hint">{t('printSettings.logo.hint', { kb: LOGO_MAX_BYTES / 1024 })}</p>
+      <ImageSetting
+        prefix="printSettings.logo"
+        current={profile.office.logo}
+        kb={LOGO_MAX_BYTES / 1024}
+        onChoose={() => void pickImage(t('printSettings.logo.choose')).then((bytes) => bytes && attempt(() => store.settings.setLogo(bytes), t('printSettings.logo.saved')))}
+        onRemove={() => void attempt(() => store.settings.setLogo(null), t('printSettings.logo.removed'))}
+      />
+      <ImageSetting
+        prefix="printSettings.lambang"
+        current={profile.office.lambang}
+        kb={LOGO_MAX_BYTES / 1024}
+        onChoose={() => void pickImage(t('printSettings.lambang.choose')).then((bytes) => bytes && attempt(() => store.settings.setLambang(bytes), t('printSettings.lambang.saved')))}
+        onRemove={() => void attempt(() => store.settings.setLambang(null), t('printSettings.lambang.removed'))}
+      />
 
       <h3>{t('printSettings.sig')}</h3>
       <p className="field-hint">{t('printSettings.sig.hint', { kb: SIGNATURE_MAX_BYTES / 1024 })}</p>
