@@ -1,20 +1,9 @@
-import { expect, test, type Locator, type Page } from '@playwright/test';
+import { expect, test, type Page } from '@playwright/test';
 import { readFileSync, rmSync } from 'node:fs';
 import { pdfPages } from '../src-renderer/print/pdfText.testkit';
-import { addCurugOffice, CURUG_STAFF, fillRhk, finalise, launchApp, newProfileDir, openEvaluation, openSkpOf, rate, selectPeriod, setUnitHead, setupOffice, submitAndApprove } from './helpers';
+import { addCurugOffice, CURUG_STAFF, fillRhk, finalise, launchApp, newProfileDir, openEvaluation, openSkpOf, rate, selectPeriod, setUnitHead, setupOffice, shot, submitAndApprove } from './helpers';
 
 const Q1 = 'TRIWULAN I (';
-
-/** With SCREENSHOTS=1 (see README), the screen at both review sizes into docs/screenshots. */
-async function shot(page: Page, name: string, centre?: Locator) {
-  if (!process.env.SCREENSHOTS) return;
-  for (const [w, h] of [[1366, 768], [1024, 768]] as const) {
-    await page.setViewportSize({ width: w, height: h });
-    await centre?.evaluate((el) => el.scrollIntoView({ block: 'center' }));
-    await page.screenshot({ path: `docs/screenshots/${name}-${w}.png`, fullPage: false });
-  }
-  await page.setViewportSize({ width: 1280, height: 860 });
-}
 
 /** Clicks the save button of the finished print and returns the downloaded file. */
 async function download(page: Page, button: string): Promise<{ name: string; bytes: Uint8Array }> {

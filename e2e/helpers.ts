@@ -179,3 +179,18 @@ export async function finalise(page: Page) {
   await page.getByRole('button', { name: 'Finalkan' }).click();
   await expect(page.getByTestId('eval-status')).toHaveText('Final');
 }
+
+/**
+ * With SCREENSHOTS=1 (see README), the screen at both review sizes into docs/screenshots, scrolled
+ * to the top or with `centre` in the middle of the view.
+ */
+export async function shot(page: Page, name: string, centre?: Locator) {
+  if (!process.env.SCREENSHOTS) return;
+  for (const [w, h] of [[1366, 768], [1024, 768]] as const) {
+    await page.setViewportSize({ width: w, height: h });
+    if (centre) await centre.evaluate((el) => el.scrollIntoView({ block: 'center' }));
+    else await page.evaluate(() => document.querySelectorAll('*').forEach((el) => el.scrollTo?.(0, 0)));
+    await page.screenshot({ path: `docs/screenshots/${name}-${w}.png` });
+  }
+  await page.setViewportSize({ width: 1280, height: 860 });
+}

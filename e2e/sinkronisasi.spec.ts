@@ -3,7 +3,7 @@ import { readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import * as XLSX from 'xlsx';
-import { addCurugOffice, CURUG_STAFF, fillRhk, launchApp, newProfileDir, openEvaluation, openSkpOf, selectPeriod, setupOffice, submitAndApprove } from './helpers';
+import { addCurugOffice, CURUG_STAFF, fillRhk, launchApp, newProfileDir, openEvaluation, openSkpOf, selectPeriod, setupOffice, shot, submitAndApprove } from './helpers';
 
 const Q1 = 'TRIWULAN I (';
 
@@ -20,17 +20,6 @@ async function savePackage(page: Page, click: () => Promise<void>): Promise<stri
   const file = path.join(tmpdir(), `${Date.now()}-${dl.suggestedFilename()}`);
   writeFileSync(file, readFileSync((await dl.path())!));
   return file;
-}
-
-/** With SCREENSHOTS=1 (see README), the screen at both review sizes into docs/screenshots. */
-async function shot(page: Page, name: string) {
-  if (!process.env.SCREENSHOTS) return;
-  for (const [w, h] of [[1366, 768], [1024, 768]] as const) {
-    await page.setViewportSize({ width: w, height: h });
-    await page.evaluate(() => document.querySelectorAll('*').forEach((el) => el.scrollTo?.(0, 0)));
-    await page.screenshot({ path: `docs/screenshots/${name}-${w}.png` });
-  }
-  await page.setViewportSize({ width: 1280, height: 860 });
 }
 
 async function choose(page: Page, button: string, file: string) {
