@@ -18,7 +18,7 @@ const IMPORT_N = Number(process.env.BENCH_IMPORT ?? 12_000);
 const PDF_N = Number(process.env.BENCH_PDF ?? 500);
 const PDF_SKP_N = Number(process.env.BENCH_PDF_SKP ?? 100);
 const SYNC_N = Number(process.env.BENCH_SYNC ?? 12_000);
-/** BENCH_ONLY=sync (or core, excel, pdf, package): run some sections while working on them. */
+/** BENCH_ONLY=sync (or core, excel, pdf, package, backup): run some sections while working on them. */
 const ONLY = process.env.BENCH_ONLY ?? '';
 const wants = (section) => !ONLY || ONLY.split(',').includes(section);
 
@@ -253,6 +253,33 @@ async function main() {
       const base = median(sync.map((r) => r.baselineMs));
       row(`merge ${SYNC_N} employees + ${SYNC_N} SKPs from another installation (half held in an older copy)`, 2 * SYNC_N, median(sync.map((r) => r.appMs)), base, 'baseline = raw bulkPut of the same documents; goal ≤ 1.5×');
       row(`  the same batch applied again (nothing to write)`, 2 * SYNC_N, median(sync.map((r) => r.againMs)), base, 'goal ≤ 0.1×');
+    }
+
+    if (wants('backup')) {
+      // Cadangan: the whole office to one file and back into a fresh database.
+      const bk = [];
+      for (let i = 0; i < RUNS; i++) {
+        const { context: c7, page: b7 } = await benchPage(profile());
+        bk.push(await b7.evaluate((n) => window.__bench.backupBench(n), SYNC_N));
+        await c7.close();
+      }
+      for (const r of bk) if (r.restored !== r.expected) throw new Error(`restore: ${r.restored} of ${r.expected} evaluations`);
+      const r0 = bk[0];
+      const mb = (b) => (b / 1024 ** 2).toFixed(1);
+      row(
+        `backup to one file: ${SYNC_N} employees, SKPs and 4 evaluations each (${r0.docs} documents, ${mb(r0.bytes)} MB zip of ${mb(r0.rawBytes)} MB JSON; heap ${r0.heapAfterBackup} MB)`,
+        r0.docs,
+        median(bk.map((r) => r.backupMs)),
+        median(bk.map((r) => r.rawExportMs)),
+        'baseline = read every table + JSON of the same documents; goal ≤ 2×',
+      );
+      row(
+        `restore that file into a fresh installation (verified, one transaction; heap ${r0.heapAfterRestore} MB)`,
+        r0.docs,
+        median(bk.map((r) => r.restoreMs)),
+        median(bk.map((r) => r.rawRestoreMs)),
+        'baseline = raw bulkPut of the same documents; goal ≤ 2×',
+      );
     }
 
     if (wants('package')) {

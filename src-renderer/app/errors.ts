@@ -1,8 +1,17 @@
 import { RepoError } from '../db/errors';
+import { BackupError } from '../exchange/backup';
 import { hasMessage, type Translate } from '../i18n/i18n';
+
+/** Storage full, as IndexedDB and Dexie report it (the DOMException, or Dexie's wrapper of it). */
+function isQuotaExceeded(err: unknown): boolean {
+  const e = err as { name?: string; inner?: { name?: string } } | null;
+  return e?.name === 'QuotaExceededError' || e?.inner?.name === 'QuotaExceededError';
+}
 
 /** A readable sentence for anything a save may throw. */
 export function errorMessage(t: Translate, err: unknown): string {
+  if (isQuotaExceeded(err)) return t('error.quotaExceeded');
+  if (err instanceof BackupError) return t(`backup.error.${err.code}`, err.params);
   if (err instanceof RepoError) {
     // Codes of the exchange contract (package.*, exchange.*) are message keys themselves.
     const key = hasMessage(err.code) ? err.code : `error.${err.code}`;

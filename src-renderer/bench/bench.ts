@@ -16,6 +16,7 @@ import { checkDistribution } from '../domain/distribution';
 import { CAPAIAN_ORGANISASI, PERMENPANRB_6_2022, predikatOf, RATINGS, type Predikat, type Rating } from '../domain/rulepack';
 import { newRhk, type Rhk } from '../domain/skp';
 import { generateOrganisation } from '../sample/generate';
+import { backupBench } from './backupBench';
 import { syncMergeBench } from './syncBench';
 import { kecamatanPackageBench, packageBench } from './packageBench';
 import type { PrintJob } from '../print/model';
@@ -252,7 +253,7 @@ async function pdfBatchBench(n: number, kind: 'EVA' | 'SKP' = 'EVA') {
   return { ms: ours.ms, pages: ours.result.pages, longestMs: ours.longestMs, bareMs: bare.ms, barePages: bare.pages, workers: navigator.hardwareConcurrency, phases: ours.result.phases };
 }
 
-Object.assign(hooks, { seedBigSkp, rawGetSkp, predikatBench, importExportBench, pdfBatchBench, syncMergeBench, packageBench, kecamatanPackageBench });
+Object.assign(hooks, { seedBigSkp, rawGetSkp, predikatBench, importExportBench, pdfBatchBench, syncMergeBench, packageBench, kecamatanPackageBench, backupBench });
 (window as unknown as {
   __bench: typeof hooks & {
     seedBigSkp: typeof seedBigSkp;
@@ -261,6 +262,7 @@ Object.assign(hooks, { seedBigSkp, rawGetSkp, predikatBench, importExportBench, 
     importExportBench: typeof importExportBench;
     pdfBatchBench: typeof pdfBatchBench;
     syncMergeBench: typeof syncMergeBench;
+    backupBench: typeof backupBench;
     packageBench: typeof packageBench;
     kecamatanPackageBench: typeof kecamatanPackageBench;
   };

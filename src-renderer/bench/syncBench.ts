@@ -14,7 +14,7 @@ import { generateOrganisation } from '../sample/generate';
 
 const REMOTE = 'iremotepc000001';
 
-function skpOf(employee: SyncDoc, officeId: string, rev: string, i: number): SyncDoc {
+export function skpOf(employee: SyncDoc, officeId: string, rev: string, i: number): SyncDoc {
   const rhk: Rhk[] = Array.from({ length: 5 }, (_, r) => ({
     ...newRhk(r < 4 ? 'UTAMA' : 'TAMBAHAN', `rhk-${i}-${r}`, `ind-${i}-${r}-0`),
     teks: `Tersusunnya laporan kegiatan ${r + 1} seksi tepat waktu`,

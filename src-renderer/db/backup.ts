@@ -6,8 +6,13 @@ export interface Backup {
   dbName: string;
   fromVersion: number;
   toVersion: number;
+  /** Why it was taken: a schema upgrade (absent, older snapshots) or "restore". */
+  reason?: 'upgrade' | 'restore';
   tables: Record<string, unknown[]>;
 }
+
+/** Snapshots kept; the oldest beyond this many are dropped when a new one is taken. */
+export const SNAPSHOTS_KEPT = 5;
 
 export function backupDbName(dbName: string): string {
   return `${dbName}-cadangan`;
@@ -61,4 +66,27 @@ export async function listBackups(dbName: string): Promise<Omit<Backup, 'tables'
   } finally {
     bdb.close();
   }
+}
+
+/**
+ * A copy of every table of the open database, taken before a restore replaces them, in the same
+ * rotating store as the upgrade snapshots.
+ */
+export async function snapshotNow(db: Dexie, reason: Backup['reason']): Promise<Backup> {
+  const tables: Record<string, unknown[]> = {};
+  await db.transaction('r', db.tables, async () => {
+    for (const t of db.tables) tables[t.name] = await t.toArray();
+  });
+  const backup: Backup = { id: crypto.randomUUID(), at: new Date().toISOString(), dbName: db.name, fromVersion: db.verno, toVersion: db.verno, reason, tables };
+  const bdb = openBackupDb(db.name);
+  try {
+    await bdb.transaction('rw', bdb.backups, async () => {
+      await bdb.backups.add(backup);
+      const all = await bdb.backups.orderBy('at').primaryKeys();
+      if (all.length > SNAPSHOTS_KEPT) await bdb.backups.bulkDelete(all.slice(0, all.length - SNAPSHOTS_KEPT));
+    });
+  } finally {
+    bdb.close();
+  }
+  return backup;
 }

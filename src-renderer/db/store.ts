@@ -1,4 +1,5 @@
 import { backupBeforeUpgrade } from './backup';
+import { BackupRepo } from './backupRepo';
 import { RevClock } from './clock';
 import { newestKnownRev, readInstall, readLocal } from './identity';
 import { SyncRepo } from './syncRepo';
@@ -38,6 +39,7 @@ export class DataStore {
   readonly prints: PrintRepo;
   readonly sync: SyncRepo;
   readonly packages: PackageRepo;
+  readonly backups: BackupRepo;
   private readonly clock: RevClock;
 
   private constructor(
@@ -71,6 +73,7 @@ export class DataStore {
     this.prints = new PrintRepo(db, current);
     this.sync = new SyncRepo(db, current, this.clock);
     this.packages = new PackageRepo(db, this.settings, this.sync, this.clock, APP_VERSION);
+    this.backups = new BackupRepo(db, this.sync, APP_VERSION);
   }
 
   /** Backs up an older database, opens (and upgrades) it, and resumes the rev clock. */

@@ -381,6 +381,12 @@ export class SyncRepo {
    * A cloned profile or a restored backup found writing with this installation's id: from now on
    * this installation writes with a new one (same office, same role), enrolled like any other.
    */
+  /** After a restore: this PC carries on the office's data under an id of its own. */
+  async rekeyInstallation(): Promise<string> {
+    const ctx = await this.context();
+    return this.rekey(ctx, await this.db.installations.get(ctx.installId));
+  }
+
   private async rekey(ctx: WriteContext, self: Installation | undefined): Promise<string> {
     const fresh = newInstallId();
     await setInstallId(this.db, fresh, ctx.installId);

@@ -6,6 +6,7 @@ import { Notice } from '../../components/Field';
 import { useT } from '../../i18n/i18n';
 import { getPlatform, isStoragePersisted } from '../../platform/platform';
 import { OfficeProfileForm } from './OfficeProfileForm';
+import { BackupCard } from './BackupCard';
 import { PrintSettings } from './PrintSettings';
 import { YearAndRules } from './YearAndRules';
 
@@ -89,6 +90,7 @@ export function SettingsScreen() {
           </section>
           <YearAndRules />
           <PrintSettings />
+          <BackupCard />
           <section className="card">
             <h2>{t('settings.about')}</h2>
             <dl className="facts">

@@ -2,6 +2,7 @@ import { useState } from 'react';
 import { usePerfMark } from '../../app/perf';
 import type { DataStore } from '../../db/store';
 import { useT } from '../../i18n/i18n';
+import { RestoreBackup } from '../../components/RestoreBackup';
 import { OfficeProfileForm } from '../pengaturan/OfficeProfileForm';
 import { openPackage, packageError } from '../sinkronisasi/packageFiles';
 
@@ -57,6 +58,10 @@ export function SetupScreen({ store }: { store: DataStore }) {
         <button type="button" onClick={() => void join()}>
           {t('setup.join')}
         </button>
+        <hr />
+        <h2>{t('backup.title')}</h2>
+        <p className="muted">{t('setup.restore')}</p>
+        <RestoreBackup store={store} replaces={null} />
       </div>
     </main>
   );

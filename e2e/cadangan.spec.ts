@@ -1,0 +1,114 @@
+import { expect, test, type Page } from '@playwright/test';
+import { strFromU8, strToU8, unzipSync, zipSync } from 'fflate';
+import { readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { addCurugOffice, CURUG_STAFF, fillRhk, launchApp, newProfileDir, openSkpOf, setupOffice, shot } from './helpers';
+
+/** Records per object store of the app's database, read straight from IndexedDB. */
+function tableCounts(page: Page): Promise<Record<string, number>> {
+  return page.evaluate(
+    () =>
+      new Promise<Record<string, number>>((resolve, reject) => {
+        const req = indexedDB.open('kinerja-luring');
+        req.onerror = () => reject(req.error);
+        req.onsuccess = () => {
+          const db = req.result;
+          const names = [...db.objectStoreNames];
+          const tx = db.transaction(names, 'readonly');
+          const out: Record<string, number> = {};
+          for (const n of names) {
+            const c = tx.objectStore(n).count();
+            c.onsuccess = () => (out[n] = c.result);
+          }
+          tx.oncomplete = () => {
+            db.close();
+            resolve(out);
+          };
+        };
+      }),
+  );
+}
+
+async function chooseFile(page: Page, button: string, file: string) {
+  const [chooser] = await Promise.all([page.waitForEvent('filechooser'), page.getByRole('button', { name: button }).first().click()]);
+  await chooser.setFiles(file);
+}
+
+test('back up an office, restore it into a fresh profile, and refuse a tampered backup naming the table', async () => {
+  test.setTimeout(240_000);
+  const dirA = newProfileDir();
+  const dirB = newProfileDir();
+  const a = await launchApp(dirA);
+  try {
+    await setupOffice(a.page);
+    await addCurugOffice(a.page, CURUG_STAFF.slice(0, 3));
+    await openSkpOf(a.page, 'Budi Hartono');
+    await fillRhk(a.page, 'Tersusunnya surat keterangan kependudukan', 'Jumlah surat keterangan', '1.200 Surat');
+    await a.page.getByRole('button', { name: 'Simpan' }).click();
+    await expect(a.page.getByRole('button', { name: 'Simpan' })).toHaveCount(0);
+
+    await a.page.goto('/#/pengaturan');
+    const card = a.page.getByTestId('backup-card');
+    const [dl] = await Promise.all([a.page.waitForEvent('download'), card.getByRole('button', { name: 'Cadangkan data' }).click()]);
+    expect(dl.suggestedFilename()).toMatch(/^Cadangan Kinerja Luring Kecamatan Curug \d{4}-\d{2}-\d{2}\.zip$/);
+    await expect(card.getByText(/^Cadangan tersimpan: .*\.zip, \d+ KB, dibuat dalam \d+(,\d)? detik\.$/)).toBeVisible();
+    await shot(a.page, '32-cadangan', card);
+    const file = path.join(tmpdir(), `${Date.now()}-cadangan.zip`);
+    writeFileSync(file, readFileSync((await dl.path())!));
+    const before = await tableCounts(a.page);
+
+    // A tampered copy: one employee's name changed inside the file.
+    const files = unzipSync(new Uint8Array(readFileSync(file)));
+    const tampered = path.join(tmpdir(), `${Date.now()}-diubah.zip`);
+    writeFileSync(tampered, zipSync({ ...files, 'tables/employees.jsonl': strToU8(strFromU8(files['tables/employees.jsonl']!).replace('Budi Hartono', 'Budi Hartanto')) }));
+
+    const b = await launchApp(dirB);
+    try {
+      await expect(b.page.getByTestId('setup')).toBeVisible();
+      await chooseFile(b.page, 'Pulihkan dari cadangan…', tampered);
+      await expect(b.page.getByText('Berkas cadangan telah diubah atau rusak pada tabel employees. Tidak ada data yang dipulihkan; pakai salinan cadangan yang asli.')).toBeVisible();
+      expect((await tableCounts(b.page)).employees ?? 0).toBe(0);
+
+      await chooseFile(b.page, 'Pulihkan dari cadangan…', file);
+      const confirm = b.page.getByTestId('restore-confirm');
+      await expect(confirm).toContainText('Cadangan Kecamatan Curug');
+      await expect(confirm).toContainText('Isinya: 3 pegawai, 1 SKP, 0 evaluasi, 0 lampiran.');
+      await shot(b.page, '33-pulihkan', confirm);
+      await confirm.getByRole('button', { name: 'Ya, pulihkan' }).click();
+      await expect(b.page.getByTestId('app-ready')).toBeVisible({ timeout: 30_000 });
+
+      const after = await tableCounts(b.page);
+      for (const [table, count] of Object.entries(before)) {
+        const extra = table === 'installations' || table === 'auditLog' ? 1 : 0;
+        expect(after[table], table).toBe(count + extra);
+      }
+      // A sample of records: the staff list and the SKP's RHK.
+      await b.page.goto('/#/pegawai');
+      for (const p of CURUG_STAFF.slice(0, 3)) await expect(b.page.getByText(p.nama).first()).toBeVisible();
+      await openSkpOf(b.page, 'Budi Hartono');
+      await expect(b.page.getByLabel('Rencana hasil kerja 1')).toHaveValue('Tersusunnya surat keterangan kependudukan');
+
+      // The restored installation writes under a new installation id.
+      const installs = await b.page.evaluate(
+        () =>
+          new Promise<string[]>((resolve) => {
+            const req = indexedDB.open('kinerja-luring');
+            req.onsuccess = () => {
+              const get = req.result.transaction('settings').objectStore('settings').get('install');
+              get.onsuccess = () => resolve([get.result.installId, ...(get.result.rekeyedFrom ?? [])]);
+            };
+          }),
+      );
+      const [nowId, oldId] = installs;
+      expect(oldId).toBeTruthy();
+      expect(nowId).not.toBe(oldId);
+    } finally {
+      await b.context.close();
+    }
+  } finally {
+    await a.context.close();
+    rmSync(dirA, { recursive: true, force: true });
+    rmSync(dirB, { recursive: true, force: true });
+  }
+});

@@ -1,0 +1,26 @@
+import { describe, expect, it } from 'vitest';
+import { RepoError } from '../db/errors';
+import { BackupError } from '../exchange/backup';
+import { translate } from '../i18n/i18n';
+import { errorMessage } from './errors';
+
+const t: Parameters<typeof errorMessage>[0] = (key, params) => translate('id', key, params);
+
+describe('what a failed save says', () => {
+  it.each([
+    ['storage full (the DOMException IndexedDB throws)', new DOMException('The quota has been exceeded.', 'QuotaExceededError')],
+    ['storage full as Dexie wraps it', Object.assign(new Error('AbortError'), { name: 'AbortError', inner: { name: 'QuotaExceededError' } })],
+  ])('%s: what happened and what to do, never the raw error name', (_name, err) => {
+    const text = errorMessage(t, err);
+    expect(text).toBe('Penyimpanan komputer ini penuh, jadi perubahan tidak disimpan. Kosongkan ruang disk (hapus berkas yang tidak diperlukan), buat cadangan data di Pengaturan, lalu coba lagi.');
+    expect(text).not.toContain('QuotaExceededError');
+  });
+
+  it('a backup problem names the table', () => {
+    expect(errorMessage(t, new BackupError('tableEdited', { table: 'employees' }))).toContain('pada tabel employees');
+  });
+
+  it('a repository error with its parameters', () => {
+    expect(errorMessage(t, new RepoError('backupCountMismatch', { table: 'skps' }))).toContain('tabel skps');
+  });
+});

@@ -1,0 +1,121 @@
+import { strFromU8, strToU8, unzipSync, zipSync } from 'fflate';
+import { afterEach, describe, expect, it } from 'vitest';
+import { BackupError, readBackup } from '../exchange/backup';
+import { person, rhk } from '../sample/records';
+import { readInstallId, readLocal } from './identity';
+import { CURRENT_VERSION } from './schema';
+import { DataStore } from './store';
+
+let n = 0;
+const stores: DataStore[] = [];
+afterEach(() => {
+  while (stores.length) stores.pop()?.close();
+});
+async function open(name: string) {
+  const s = await DataStore.open(`${name}-backup-${++n}`);
+  stores.push(s);
+  return s;
+}
+const profile = { namaInstansi: 'Pemkab Tangerang', namaKantor: 'Kecamatan Curug', alamat: '', tempat: 'Curug', kertas: 'A4' as const, namaAdmin: 'Admin' };
+
+/** A small office: a unit, two employees, an approved SKP, an evaluation with an attachment. */
+async function office() {
+  const s = await open('kantor');
+  await s.settings.setupOffice(profile, new Date());
+  const unit = await s.units.save(null, { nama: 'Kecamatan Curug', parentId: null, headId: null, aktif: true });
+  const camat = await s.employees.save(null, person('197001011995031001', 'Camat', { unitId: unit.id, golongan: 'IV/b', jabatan: 'Camat' }));
+  const staf = await s.employees.save(null, person('199001012015011001', 'Staf', { unitId: unit.id, atasanId: camat.id, golongan: 'III/a', jabatan: 'Analis' }));
+  const skp = await s.skps.create(staf.id, 2026);
+  await s.skps.save(skp.id, { rhk: [rhk('Laporan pelayanan')] });
+  return { s, staf };
+}
+
+async function refusedWith(p: Promise<unknown>) {
+  const err = await p.then(() => null, (e: unknown) => e);
+  expect(err).toBeInstanceOf(BackupError);
+  return err as BackupError;
+}
+
+describe('backup and restore', () => {
+  it('a backup restores into a fresh installation: every table and count equal, and the next edit carries a new installation id', async () => {
+    const { s, staf } = await office();
+    const before = await s.backups.counts();
+    const oldInstall = await readInstallId(s.db, (await readLocal(s.db))!);
+    const { bytes, manifest } = await s.backups.create();
+    expect(manifest.tables.employees).toMatchObject({ count: 2 });
+    expect(manifest.office).toMatchObject({ namaKantor: 'Kecamatan Curug' });
+
+    const fresh = await open('baru');
+    const verified = await fresh.backups.inspect(bytes);
+    const newId = await fresh.backups.restore(verified);
+    expect(newId).not.toBe(oldInstall);
+    const after = await fresh.backups.counts();
+    for (const [table, count] of Object.entries(before)) {
+      // The new installation enrols itself (one record, one audit entry).
+      const extra = table === 'installations' || table === 'auditLog' ? 1 : 0;
+      expect(after[table], table).toBe(count + extra);
+    }
+    expect((await fresh.employees.get(staf.id))?.nama).toBe(staf.nama);
+    const edited = await fresh.employees.save(staf.id, { ...staf, jabatan: 'Analis Kebijakan' });
+    expect(edited.rev.endsWith(newId)).toBe(true);
+    expect(edited.rev.endsWith(oldInstall)).toBe(false);
+  });
+
+  it('restoring over existing data keeps a safety snapshot and replaces everything', async () => {
+    const { s } = await office();
+    const { bytes } = await s.backups.create();
+    const other = await open('lain');
+    await other.settings.setupOffice({ ...profile, namaKantor: 'Kecamatan Legok' }, new Date());
+    await other.employees.save(null, person('198001012005011001', 'Pegawai Legok', { golongan: 'III/c', jabatan: 'Pengolah Data' }));
+    await other.backups.restore(await other.backups.inspect(bytes));
+    expect((await other.settings.getProfile())?.office.namaKantor).toBe('Kecamatan Curug');
+    expect((await other.employees.listAll()).map((e) => e.nama).sort()).toEqual(['Camat', 'Staf']);
+  });
+
+  it.each([
+    ['not a zip', () => strToU8('NIP;NAMA\n1;Budi'), 'notBackup'],
+    ['a zip of something else', () => zipSync({ 'data.txt': strToU8('x') }), 'notBackup'],
+  ])('refuses %s before touching anything', async (_name, make, code) => {
+    const err = await refusedWith(readBackup(make(), '0.2.0', CURRENT_VERSION));
+    expect(err.code).toBe(code);
+  });
+
+  it('refuses a truncated, an edited, a foreign and a too-new backup, naming the table or version', async () => {
+    const { s } = await office();
+    const { bytes } = await s.backups.create();
+    expect((await refusedWith(readBackup(bytes.subarray(0, bytes.length - 200), '0.2.0', CURRENT_VERSION))).code).toBe('truncated');
+
+    const files = unzipSync(bytes);
+    const edited = strFromU8(files['tables/employees.jsonl']!).replace('Staf', 'Stef');
+    const tampered = zipSync({ ...files, 'tables/employees.jsonl': strToU8(edited) });
+    const err = await refusedWith(readBackup(tampered, '0.2.0', CURRENT_VERSION));
+    expect([err.code, err.params.table]).toEqual(['tableEdited', 'employees']);
+
+    const manifest = JSON.parse(strFromU8(files['manifest.json']!));
+    const foreign = zipSync({ ...files, 'manifest.json': strToU8(JSON.stringify({ ...manifest, format: 'lain' })) });
+    expect((await refusedWith(readBackup(foreign, '0.2.0', CURRENT_VERSION))).code).toBe('otherApp');
+    const newer = zipSync({ ...files, 'manifest.json': strToU8(JSON.stringify({ ...manifest, appVersion: '9.0.0', schemaVersion: CURRENT_VERSION + 1 })) });
+    const tooNew = await refusedWith(readBackup(newer, '0.2.0', CURRENT_VERSION));
+    expect([tooNew.code, tooNew.params.version]).toEqual(['newerApp', '9.0.0']);
+
+    // An older schema restores as it is: versions only add tables.
+    const older = zipSync({ ...files, 'manifest.json': strToU8(JSON.stringify({ ...manifest, schemaVersion: 3 })) });
+    await expect(readBackup(older, '0.2.0', CURRENT_VERSION)).resolves.toMatchObject({ manifest: { schemaVersion: 3 } });
+  });
+
+  it('refuses a file that would unpack to gigabytes, from its directory, without inflating it', async () => {
+    // A zip whose central directory claims 3 GB for one entry (a zip bomb's signature).
+    const zip = zipSync({ 'manifest.json': strToU8('{}') });
+    const view = new DataView(zip.buffer, zip.byteOffset, zip.byteLength);
+    for (let i = zip.length - 22; i >= 0; i--) {
+      if (view.getUint32(i, true) === 0x02014b50) {
+        view.setUint32(i + 24, 3 * 1024 ** 3 - 1, true);
+        break;
+      }
+    }
+    const started = Date.now();
+    const err = await refusedWith(readBackup(zip, '0.2.0', CURRENT_VERSION));
+    expect(err.code).toBe('tooLarge');
+    expect(Date.now() - started).toBeLessThan(5000);
+  });
+});

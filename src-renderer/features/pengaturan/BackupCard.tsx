@@ -1,0 +1,55 @@
+import { useLiveQuery } from 'dexie-react-hooks';
+import { useState } from 'react';
+import { errorMessage } from '../../app/errors';
+import { useApp } from '../../app/StoreContext';
+import { Notice } from '../../components/Field';
+import { RestoreBackup } from '../../components/RestoreBackup';
+import { useBusyAction } from '../../components/useBusyAction';
+import { useT } from '../../i18n/i18n';
+import { getPlatform } from '../../platform/platform';
+
+/** "Cadangan Kinerja Luring Kecamatan Curug 2026-12-01.zip" */
+export function backupFileName(namaKantor: string, at: Date): string {
+  const day = at.toISOString().slice(0, 10);
+  return `Cadangan Kinerja Luring ${namaKantor.replace(/[\\/:*?"<>|]+/g, '-')} ${day}.zip`;
+}
+
+/** "850 KB", "12,3 MB". */
+export function fileSize(bytes: number): string {
+  if (bytes < 1024 ** 2) return `${Math.max(1, Math.round(bytes / 1024)).toLocaleString('id-ID')} KB`;
+  return `${(bytes / 1024 ** 2).toLocaleString('id-ID', { maximumFractionDigits: 1 })} MB`;
+}
+
+/** Pengaturan › Cadangan data: the whole installation to one file, and back. */
+export function BackupCard() {
+  const t = useT();
+  const { store, profile } = useApp();
+  const [msg, setMsg] = useState<{ kind: 'success' | 'error'; text: string } | null>(null);
+  const counts = useLiveQuery(() => store.backups.counts(), [store]);
+  const { busy, run } = useBusyAction((err) => setMsg({ kind: 'error', text: errorMessage(t, err) }));
+
+  const create = () =>
+    run(async () => {
+      setMsg(null);
+      const started = performance.now();
+      const { bytes } = await store.backups.create();
+      const seconds = Math.max(0.1, (performance.now() - started) / 1000).toLocaleString('id-ID', { maximumFractionDigits: 1 });
+      const file = backupFileName(profile.office.namaKantor, new Date());
+      const res = await getPlatform().saveFile({ title: t('backup.create'), suggestedName: file, filters: [{ name: 'ZIP', extensions: ['zip'] }], bytes, mime: 'application/zip' });
+      if (res.status === 'saved') setMsg({ kind: 'success', text: t('backup.created', { file, size: fileSize(bytes.length), seconds }) });
+    });
+
+  return (
+    <section className="card" aria-labelledby="backup-title" data-testid="backup-card">
+      <h2 id="backup-title">{t('backup.title')}</h2>
+      <p className="field-hint">{t('backup.intro')}</p>
+      <div className="toolbar">
+        <button type="button" className="primary" disabled={busy} onClick={() => void create()}>
+          {busy ? t('backup.creating') : t('backup.create')}
+        </button>
+      </div>
+      {msg ? <Notice kind={msg.kind}>{msg.text}</Notice> : null}
+      <RestoreBackup store={store} replaces={counts ?? null} />
+    </section>
+  );
+}
