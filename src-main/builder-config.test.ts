@@ -26,6 +26,19 @@ describe('electron-builder.yml', () => {
     for (const glob of ['build/main/**/*.js', 'dist/**/*', 'package.json']) expect(files).toContain(glob);
   });
 
+  it('the shipped binary has its fuses flipped: no run-as-node, NODE_OPTIONS or --inspect; code only from an integrity-checked asar', async () => {
+    const config = await getConfig(root, path.join(root, 'electron-builder.yml'), null);
+    expect(config.electronFuses).toEqual({
+      runAsNode: false,
+      enableNodeOptionsEnvironmentVariable: false,
+      enableNodeCliInspectArguments: false,
+      enableEmbeddedAsarIntegrityValidation: true,
+      onlyLoadAppFromAsar: true,
+      grantFileProtocolExtraPrivileges: false,
+      enableCookieEncryption: true,
+    });
+  });
+
   it('a config with an unknown key is refused by the same check', async () => {
     const config = await getConfig(root, path.join(root, 'electron-builder.yml'), null);
     await expect(validateConfiguration({ ...config, bogusKey: 1 } as never, new DebugLogger(false))).rejects.toThrow(

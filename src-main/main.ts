@@ -5,7 +5,7 @@
  */
 import { app, BrowserWindow, dialog, ipcMain, Menu, protocol, session, shell, type IpcMainInvokeEvent } from 'electron';
 import { randomUUID } from 'node:crypto';
-import { promises as fs } from 'node:fs';
+import { promises as fs, rmSync } from 'node:fs';
 import path from 'node:path';
 import { mimeType, resolveAppFile } from './app-files';
 import { CONTENT_SECURITY_POLICY } from './csp';
@@ -21,7 +21,7 @@ import {
   validateOpenPdfRequest,
   validateSaveFileRequest,
 } from './validators';
-import { mainWindowOptions } from './window-options';
+import { crashRecovery, mainWindowOptions } from './window-options';
 
 const RENDERER_DIR = path.join(__dirname, '..', '..', 'dist');
 const PRELOAD = path.join(__dirname, 'preload.js');
@@ -68,7 +68,7 @@ function registerIpc(): void {
   });
 
   handle(IPC_CHANNELS.openPdf, validateOpenPdfRequest, async (req) => {
-    const dir = path.join(app.getPath('temp'), 'kinerja-luring', randomUUID());
+    const dir = path.join(TEMP_PDF_DIR(), randomUUID());
     await fs.mkdir(dir, { recursive: true });
     const file = path.join(dir, req.fileName);
     await fs.writeFile(file, req.bytes);
@@ -108,9 +108,18 @@ function lockDown(): void {
   });
 }
 
+/** Forms opened for printing hold personal data: they live here and are removed when the app quits. */
+const TEMP_PDF_DIR = () => path.join(app.getPath('temp'), 'kinerja-luring');
+
 function createWindow(): void {
-  mainWindow = new BrowserWindow(mainWindowOptions(PRELOAD));
+  mainWindow = new BrowserWindow(mainWindowOptions(PRELOAD, undefined, !app.isPackaged));
   mainWindow.once('ready-to-show', () => mainWindow?.show());
+  mainWindow.webContents.on('render-process-gone', (_e, details) => {
+    const { reload, message } = crashRecovery(details.reason);
+    if (!reload || !mainWindow) return;
+    mainWindow.reload();
+    void dialog.showMessageBox(mainWindow, { type: 'warning', title: 'Kinerja Luring', message });
+  });
   mainWindow.on('closed', () => {
     mainWindow = null;
   });
@@ -142,6 +151,10 @@ if (!app.requestSingleInstanceLock()) {
     });
     lockDown();
     registerIpc();
+    app.on('will-quit', () => {
+      // Synchronous: the process is about to end and an awaited removal would never finish.
+      rmSync(TEMP_PDF_DIR(), { recursive: true, force: true });
+    });
     Menu.setApplicationMenu(
       Menu.buildFromTemplate(
         buildMenuTemplate(

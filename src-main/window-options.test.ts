@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { CONTENT_SECURITY_POLICY } from './csp';
 import { buildMenuTemplate } from './menu';
-import { mainWindowOptions } from './window-options';
+import { crashRecovery, mainWindowOptions } from './window-options';
 
 describe('main window security options', () => {
   const prefs = mainWindowOptions('/app/preload.js').webPreferences ?? {};
@@ -20,6 +20,11 @@ describe('main window security options', () => {
       preload: '/app/preload.js',
     });
     expect(prefs).not.toHaveProperty('enableBlinkFeatures');
+  });
+
+  it('a packaged window has no developer tools at all', () => {
+    expect(mainWindowOptions('/p.js', undefined, false).webPreferences?.devTools).toBe(false);
+    expect(mainWindowOptions('/p.js').webPreferences?.devTools).toBe(true);
   });
 
   it('the Content-Security-Policy allows nothing remote', () => {
@@ -47,5 +52,19 @@ describe('application menu', () => {
       (buildMenuTemplate({ isMac: false, isDev: dev }, noop)[2]?.submenu as { role?: string }[]).map((i) => i.role);
     expect(roles(false)).not.toContain('toggleDevTools');
     expect(roles(true)).toContain('toggleDevTools');
+  });
+});
+
+describe('renderer crash recovery', () => {
+  it('reloads and explains in Indonesian after a crash or running out of memory', () => {
+    const oom = crashRecovery('oom');
+    expect(oom.reload).toBe(true);
+    expect(oom.message).toMatch(/kehabisan memori/);
+    expect(oom.message).toMatch(/Data yang sudah tersimpan tetap utuh/);
+    expect(crashRecovery('crashed')).toMatchObject({ reload: true });
+  });
+
+  it('does nothing when the window simply closed', () => {
+    expect(crashRecovery('clean-exit')).toEqual({ reload: false, message: '' });
   });
 });

@@ -4,11 +4,12 @@
  * and every other text as text cells so Excel never reformats or evaluates them.
  */
 import * as XLSX from 'xlsx';
+import { checkZip, type ZipProblem } from './zipGuard';
 
 export const MAX_FILE_BYTES = 25 * 1024 * 1024;
 export const MAX_ROWS = 30_000;
 
-export type ReadProblem = 'notWorkbook' | 'tooLarge' | 'passwordProtected' | 'corrupt' | 'empty' | 'tooManyRows';
+export type ReadProblem = 'notWorkbook' | 'tooLarge' | 'passwordProtected' | 'corrupt' | 'empty' | 'tooManyRows' | ZipProblem['code'];
 
 export type ReadResult = { ok: true; workbook: XLSX.WorkBook } | { ok: false; code: ReadProblem; params?: Record<string, number> };
 
@@ -25,6 +26,9 @@ export function readWorkbook(bytes: Uint8Array, maxBytes: number = MAX_FILE_BYTE
   if (bytes.length > maxBytes) return { ok: false, code: 'tooLarge', params: { maxMb: maxBytes / 1024 / 1024 } };
   // SheetJS would happily read any text file as CSV; only real workbooks are accepted.
   if (!isZip(bytes) && !isCfb(bytes)) return { ok: false, code: 'notWorkbook' };
+  // A zip bomb or a file of millions of strings is refused before SheetJS unpacks it in memory.
+  const bomb = isZip(bytes) ? checkZip(bytes) : null;
+  if (bomb) return { ok: false, code: bomb.code, params: bomb.params };
   let workbook: XLSX.WorkBook;
   try {
     workbook = XLSX.read(bytes, { type: 'array', dense: true, cellFormula: false, cellHTML: false, cellStyles: false });
