@@ -15,6 +15,7 @@ import {
   APP_ENTRY_URL,
   APP_SCHEME,
   isAllowedNavigation,
+  isAllowedPermission,
   isTrustedSender,
   validateNoArgs,
   validateOpenFileRequest,
@@ -89,8 +90,8 @@ function registerIpc(): void {
 
 function lockDown(): void {
   const ses = session.defaultSession;
-  ses.setPermissionRequestHandler((_wc, _permission, callback) => callback(false));
-  ses.setPermissionCheckHandler(() => false);
+  ses.setPermissionRequestHandler((wc, permission, callback, details) => callback(isAllowedPermission(permission, details.requestingUrl ?? wc.getURL())));
+  ses.setPermissionCheckHandler((_wc, permission, origin) => isAllowedPermission(permission, origin));
   // Nothing leaves the machine: only the app's own scheme and in-memory URLs load.
   ses.webRequest.onBeforeRequest((details, callback) => {
     const ok = /^(app|blob|data|devtools):/.test(details.url);
@@ -160,6 +161,10 @@ if (!app.requestSingleInstanceLock()) {
         buildMenuTemplate(
           { isMac: process.platform === 'darwin', isDev: !app.isPackaged },
           {
+            backup: () => {
+              const modifier = process.platform === 'darwin' ? 'meta' : 'control';
+              for (const type of ['keyDown', 'keyUp'] as const) mainWindow?.webContents.sendInputEvent({ type, keyCode: 'S', modifiers: [modifier, 'shift'] });
+            },
             showDataFolder: () => void shell.openPath(app.getPath('userData')),
             showAbout: () =>
               void dialog.showMessageBox({

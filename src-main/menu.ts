@@ -1,6 +1,8 @@
 import type { MenuItemConstructorOptions } from 'electron';
 
 export interface MenuActions {
+  /** Starts "Cadangkan data" in the window (it sends the page the same Ctrl+Shift+S the page handles). */
+  backup(): void;
   showDataFolder(): void;
   showAbout(): void;
 }
@@ -21,6 +23,8 @@ export function buildMenuTemplate(opts: { isMac: boolean; isDev: boolean }, acti
     {
       label: 'Berkas',
       submenu: [
+        // Not registered as a menu accelerator: the page itself handles Ctrl+Shift+S (also in a browser).
+        { label: 'Cadangkan Data…', accelerator: 'CommandOrControl+Shift+S', registerAccelerator: false, click: () => actions.backup() },
         { label: 'Buka Folder Data', click: () => actions.showDataFolder() },
         { type: 'separator' },
         opts.isMac ? { role: 'close', label: 'Tutup Jendela' } : { role: 'quit', label: 'Keluar' },

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import {
-  IpcValidationError, isAllowedNavigation, isTrustedSender, validateFileName, validateNoArgs,
+  IpcValidationError, isAllowedNavigation, isAllowedPermission, isTrustedSender, validateFileName, validateNoArgs,
   validateOpenFileRequest, validateOpenPdfRequest, validateSaveFileRequest,
 } from './validators';
 
@@ -85,5 +85,17 @@ describe('sender and navigation checks', () => {
     expect(isAllowedNavigation('app://kinerja/index.html#/pegawai')).toBe(true);
     expect(isAllowedNavigation('https://example.org/')).toBe(false);
     expect(isAllowedNavigation('javascript:alert(1)')).toBe(false);
+  });
+});
+
+describe('permissions', () => {
+  it('grants persistent storage to the app itself only, and nothing else to anyone', () => {
+    expect(isAllowedPermission('persistent-storage', 'app://kinerja/index.html')).toBe(true);
+    expect(isAllowedPermission('persistent-storage', 'app://kinerja')).toBe(true);
+    expect(isAllowedPermission('persistent-storage', 'https://example.com/')).toBe(false);
+    expect(isAllowedPermission('persistent-storage', undefined)).toBe(false);
+    for (const p of ['media', 'notifications', 'geolocation', 'clipboard-read', 'openExternal']) {
+      expect(isAllowedPermission(p, 'app://kinerja/index.html'), p).toBe(false);
+    }
   });
 });

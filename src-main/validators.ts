@@ -129,3 +129,11 @@ export function isTrustedSender(frameUrl: string | undefined, isMainFrame: boole
 export function isAllowedNavigation(url: string): boolean {
   return isTrustedSender(url, true);
 }
+
+/**
+ * The one permission the app grants: persistent storage for its own pages, so Chromium never
+ * evicts the office's data under disk pressure. Everything else (camera, notifications, …) is denied.
+ */
+export function isAllowedPermission(permission: string, origin: string | undefined): boolean {
+  return permission === 'persistent-storage' && isTrustedSender(origin, true);
+}

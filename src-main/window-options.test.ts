@@ -36,7 +36,7 @@ describe('main window security options', () => {
 });
 
 describe('application menu', () => {
-  const noop = { showDataFolder: () => {}, showAbout: () => {} };
+  const noop = { backup: () => {}, showDataFolder: () => {}, showAbout: () => {} };
 
   it('is in Indonesian with the standard editing roles', () => {
     const menu = buildMenuTemplate({ isMac: false, isDev: false }, noop);
@@ -45,6 +45,15 @@ describe('application menu', () => {
     expect(edit.filter((i) => i.role).map((i) => `${i.role}=${i.label}`)).toEqual([
       'undo=Urungkan', 'redo=Ulangi', 'cut=Potong', 'copy=Salin', 'paste=Tempel', 'selectAll=Pilih Semua',
     ]);
+  });
+
+  it('offers "Cadangkan Data…" first in Berkas, with Ctrl+Shift+S shown and handled by the page', () => {
+    let asked = 0;
+    const menu = buildMenuTemplate({ isMac: false, isDev: false }, { ...noop, backup: () => (asked += 1) });
+    const first = (menu[0]?.submenu as { label?: string; accelerator?: string; registerAccelerator?: boolean; click?: () => void }[])[0]!;
+    expect(first).toMatchObject({ label: 'Cadangkan Data…', accelerator: 'CommandOrControl+Shift+S', registerAccelerator: false });
+    first.click?.();
+    expect(asked).toBe(1);
   });
 
   it('shows developer tools only in development', () => {

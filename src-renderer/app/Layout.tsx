@@ -2,6 +2,7 @@ import type { ReactNode } from 'react';
 import { useT } from '../i18n/i18n';
 import type { MessageKey } from '../i18n/messages';
 import { href } from './router';
+import { useGlobalShortcuts } from './shortcuts';
 import { useApp } from './StoreContext';
 
 export const NAV: { id: string; label: MessageKey }[] = [
@@ -18,6 +19,7 @@ export const NAV: { id: string; label: MessageKey }[] = [
 export function Layout({ section, children }: { section: string; children: ReactNode }) {
   const t = useT();
   const { profile } = useApp();
+  useGlobalShortcuts();
   return (
     <div className="shell" data-testid="app-ready">
       <header className="topbar">

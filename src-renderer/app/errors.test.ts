@@ -16,6 +16,16 @@ describe('what a failed save says', () => {
     expect(text).not.toContain('QuotaExceededError');
   });
 
+  it.each([
+    ['a disk I/O error', new DOMException('Internal error.', 'UnknownError'), 'UnknownError'],
+    ['an aborted transaction as Dexie wraps it', Object.assign(new Error('x'), { name: 'AbortError', inner: { name: 'AbortError' } }), 'AbortError'],
+    ['a database closed under the page', Object.assign(new Error('x'), { name: 'DatabaseClosedError' }), 'DatabaseClosedError'],
+  ])('%s: a failed write says nothing was half-saved and what to do', (_name, err, detail) => {
+    expect(errorMessage(t, err)).toBe(
+      `Perubahan tidak tersimpan karena penyimpanan data menolak penulisan (${detail}). Tidak ada yang tersimpan setengah jalan. Muat ulang aplikasi lalu coba lagi; bila terulang, buat cadangan data di Pengaturan dan periksa ruang disk.`,
+    );
+  });
+
   it('a backup problem names the table', () => {
     expect(errorMessage(t, new BackupError('tableEdited', { table: 'employees' }))).toContain('pada tabel employees');
   });

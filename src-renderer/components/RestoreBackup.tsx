@@ -1,5 +1,6 @@
 import { useState } from 'react';
 import { errorMessage } from '../app/errors';
+import { formatDateTime } from '../app/format';
 import type { VerifiedBackup } from '../db/backupRepo';
 import type { DataStore } from '../db/store';
 import { useT } from '../i18n/i18n';
@@ -56,11 +57,18 @@ export function RestoreBackup({ store, replaces }: { store: DataStore; replaces:
           <p>
             {t('backup.confirm.from', {
               kantor: m.office?.namaKantor ?? '-',
-              tanggal: new Date(m.createdAt).toLocaleString('id-ID', { dateStyle: 'long', timeStyle: 'short' }),
+              tanggal: formatDateTime(m.createdAt, 'long'),
               version: m.appVersion,
             })}
           </p>
           <p>{t('backup.confirm.contents', { pegawai: count('employees'), skp: count('skps'), evaluasi: count('evaluations'), lampiran: count('attachments') })}</p>
+          <p data-testid="restore-audit">
+            {verified.audit === null
+              ? t('backup.confirm.auditOld')
+              : verified.audit.ok
+                ? t('backup.confirm.auditOk', { count: verified.audit.count })
+                : t('backup.confirm.auditBroken', { seq: 'seq' in verified.audit.broken ? verified.audit.broken.seq : '?' })}
+          </p>
           {replaces ? <p>{t('backup.confirm.replace', { pegawai: replaces.employees ?? 0, skp: replaces.skps ?? 0, evaluasi: replaces.evaluations ?? 0 })}</p> : null}
           <div className="toolbar">
             <button type="button" className="primary" disabled={busy} onClick={() => void confirm(verified)}>

@@ -6,10 +6,13 @@ export interface Backup {
   dbName: string;
   fromVersion: number;
   toVersion: number;
-  /** Why it was taken: a schema upgrade (absent, older snapshots) or "restore". */
-  reason?: 'upgrade' | 'restore';
+  /** Why it was taken (absent: a schema upgrade, from before snapshots had reasons). */
+  reason?: SnapshotReason;
   tables: Record<string, unknown[]>;
 }
+
+/** What was about to happen when a snapshot was taken: each is a step an admin may want to undo. */
+export type SnapshotReason = 'upgrade' | 'restore' | 'import' | 'sync' | 'snapshot';
 
 /** Snapshots kept; the oldest beyond this many are dropped when a new one is taken. */
 export const SNAPSHOTS_KEPT = 5;
@@ -18,10 +21,25 @@ export function backupDbName(dbName: string): string {
   return `${dbName}-cadangan`;
 }
 
+export type SnapshotSummary = Omit<Backup, 'tables'> & { counts: Record<string, number> };
+
 function openBackupDb(dbName: string) {
-  const db = new Dexie(backupDbName(dbName)) as Dexie & { backups: Dexie.Table<Backup, string> };
+  const db = new Dexie(backupDbName(dbName)) as Dexie & { backups: Dexie.Table<Backup, string>; summaries: Dexie.Table<SnapshotSummary, string> };
   db.version(1).stores({ backups: 'id, at' });
+  // Listing snapshots reads these, not megabytes of records.
+  db.version(2).stores({ summaries: 'id, at' });
   return db;
+}
+
+let taken = 0;
+/** Snapshot ids sort in the order they were taken, even two in the same millisecond. */
+function snapshotId(at: string): string {
+  taken += 1;
+  return `${at}_${String(taken).padStart(6, '0')}_${crypto.randomUUID()}`;
+}
+
+function summaryOf({ tables, ...rest }: Backup): SnapshotSummary {
+  return { ...rest, counts: Object.fromEntries(Object.entries(tables).map(([k, v]) => [k, v.length])) };
 }
 
 /**
@@ -38,31 +56,33 @@ export async function backupBeforeUpgrade(dbName: string, targetVersion: number)
     if (existing.verno >= targetVersion) return null;
     const tables: Record<string, unknown[]> = {};
     for (const t of existing.tables) tables[t.name] = await t.toArray();
+    const at = new Date().toISOString();
     const backup: Backup = {
-      id: crypto.randomUUID(),
-      at: new Date().toISOString(),
+      id: snapshotId(at),
+      at,
       dbName,
       fromVersion: existing.verno,
       toVersion: targetVersion,
+      reason: 'upgrade',
       tables,
     };
-    const bdb = openBackupDb(dbName);
-    try {
-      await bdb.backups.add(backup);
-    } finally {
-      bdb.close();
-    }
+    await keepSnapshot(backup);
     return backup;
   } finally {
     existing.close();
   }
 }
 
-export async function listBackups(dbName: string): Promise<Omit<Backup, 'tables'>[]> {
+/** The snapshots kept, oldest first, with their record counts (not their records). */
+export async function listBackups(dbName: string): Promise<SnapshotSummary[]> {
   const bdb = openBackupDb(dbName);
   try {
-    const all = await bdb.backups.orderBy('at').toArray();
-    return all.map(({ tables: _tables, ...rest }) => rest);
+    const summaries = await bdb.summaries.toArray();
+    const known = new Set(summaries.map((s) => s.id));
+    // Snapshots taken before summaries existed are read whole, once per listing.
+    const older = (await bdb.backups.toCollection().primaryKeys()).filter((id) => !known.has(id));
+    const rest = (await bdb.backups.bulkGet(older)).filter((b): b is Backup => !!b).map(summaryOf);
+    return [...summaries, ...rest].sort((a, b) => (a.at < b.at ? -1 : a.at > b.at ? 1 : a.id < b.id ? -1 : 1));
   } finally {
     bdb.close();
   }
@@ -77,16 +97,36 @@ export async function snapshotNow(db: Dexie, reason: Backup['reason']): Promise<
   await db.transaction('r', db.tables, async () => {
     for (const t of db.tables) tables[t.name] = await t.toArray();
   });
-  const backup: Backup = { id: crypto.randomUUID(), at: new Date().toISOString(), dbName: db.name, fromVersion: db.verno, toVersion: db.verno, reason, tables };
-  const bdb = openBackupDb(db.name);
+  const at = new Date().toISOString();
+  const backup: Backup = { id: snapshotId(at), at, dbName: db.name, fromVersion: db.verno, toVersion: db.verno, reason, tables };
+  await keepSnapshot(backup);
+  return backup;
+}
+
+/** Adds a snapshot to the rotating set, dropping the oldest beyond SNAPSHOTS_KEPT. */
+async function keepSnapshot(backup: Backup): Promise<void> {
+  const bdb = openBackupDb(backup.dbName);
   try {
-    await bdb.transaction('rw', bdb.backups, async () => {
+    await bdb.transaction('rw', bdb.backups, bdb.summaries, async () => {
       await bdb.backups.add(backup);
-      const all = await bdb.backups.orderBy('at').primaryKeys();
-      if (all.length > SNAPSHOTS_KEPT) await bdb.backups.bulkDelete(all.slice(0, all.length - SNAPSHOTS_KEPT));
+      await bdb.summaries.add(summaryOf(backup));
+      // Ids from before this scheme (plain UUIDs) are older than every id that starts with its time.
+      const all = (await bdb.backups.toCollection().primaryKeys()).sort((a, b) => Number(a.includes('_')) - Number(b.includes('_')) || (a < b ? -1 : 1));
+      const dropped = all.slice(0, Math.max(0, all.length - SNAPSHOTS_KEPT));
+      await bdb.backups.bulkDelete(dropped);
+      await bdb.summaries.bulkDelete(dropped);
     });
   } finally {
     bdb.close();
   }
-  return backup;
+}
+
+/** One snapshot, whole (for "Pulihkan" in Pengaturan). */
+export async function readSnapshot(dbName: string, id: string): Promise<Backup | undefined> {
+  const bdb = openBackupDb(dbName);
+  try {
+    return await bdb.backups.get(id);
+  } finally {
+    bdb.close();
+  }
 }

@@ -6,15 +6,36 @@
  */
 import type { BackupManifest, BackupRecords } from '../exchange/backup';
 import { packBackup, readBackup } from '../exchange/backup';
-import { snapshotNow } from './backup';
+import { GENESIS, verifyChain, type ChainCheck } from '../domain/auditChain';
+import Dexie from 'dexie';
+import { listBackups, readSnapshot, snapshotNow, type SnapshotReason, type SnapshotSummary } from './backup';
 import { RepoError } from './errors';
 import { readInstall, readLocal } from './identity';
-import { CURRENT_VERSION, type KinerjaDb } from './schema';
+import { chainHead } from './audit';
+import { CURRENT_VERSION, SCHEMA_VERSIONS, type AuditChainSettings, type AuditEntry, type BackupSettings, type KinerjaDb } from './schema';
 import type { SyncRepo } from './syncRepo';
 
 export interface VerifiedBackup {
   manifest: BackupManifest;
   tables: BackupRecords;
+  /**
+   * The backup's audit chain checked against the head in its manifest; null for a backup from
+   * before the chain (schema < 5), which is chained when restored.
+   */
+  audit: ChainCheck | null;
+}
+
+/** Beranda reminds when the last backup to a file is older than this (Pengaturan can change it). */
+export const DEFAULT_REMIND_AFTER_DAYS = 7;
+
+/** The audit chain carried by a backup, checked against the head its manifest recorded. */
+export function backupAuditCheck(manifest: BackupManifest, tables: BackupRecords): ChainCheck | null {
+  if (manifest.schemaVersion < 5) return null;
+  const head = manifest.auditChain ?? GENESIS;
+  const stored = (tables.settings ?? []).find((r) => r.key === 'auditChain') as AuditChainSettings | undefined;
+  const check = verifyChain((tables.auditLog ?? []) as unknown as AuditEntry[], head);
+  if (check.ok && stored && stored.hash !== head.hash) return { ok: false, count: check.count, broken: { kind: 'relinked', seq: stored.seq, id: '' } };
+  return check;
 }
 
 export class BackupRepo {
@@ -49,14 +70,32 @@ export class BackupRepo {
         createdAt: now.toISOString(),
         office: office ? { id: office.id, namaKantor: office.namaKantor, namaInstansi: office.namaInstansi } : null,
         installId: install.installId,
+        auditChain: await chainHead(db),
       },
       tables,
     );
   }
 
   /** The file read and verified against its manifest; throws BackupError. Nothing is written. */
-  inspect(bytes: Uint8Array): Promise<VerifiedBackup> {
-    return readBackup(bytes, this.appVersion, CURRENT_VERSION);
+  async inspect(bytes: Uint8Array): Promise<VerifiedBackup> {
+    const { manifest, tables } = await readBackup(bytes, this.appVersion, CURRENT_VERSION);
+    return { manifest, tables, audit: backupAuditCheck(manifest, tables) };
+  }
+
+  /** The file was saved where the admin chose: Beranda's reminder starts counting again. */
+  async markSavedToFile(at = new Date()): Promise<void> {
+    const prev = await this.backupSettings();
+    await this.db.settings.put({ ...prev, lastFileAt: at.toISOString() });
+  }
+
+  async setRemindAfterDays(days: number): Promise<void> {
+    const prev = await this.backupSettings();
+    await this.db.settings.put({ ...prev, remindAfterDays: Math.max(1, Math.min(365, Math.round(days))) });
+  }
+
+  async backupSettings(): Promise<BackupSettings> {
+    const row = (await this.db.settings.get('backup')) as BackupSettings | undefined;
+    return row ?? { key: 'backup', lastFileAt: null, remindAfterDays: DEFAULT_REMIND_AFTER_DAYS };
   }
 
   /**
@@ -64,19 +103,42 @@ export class BackupRepo {
    * installation a new id. Returns that id.
    */
   async restore(backup: VerifiedBackup): Promise<string> {
+    return this.replaceAll(backup.tables, backup.manifest.schemaVersion, 'restore', (name) => backup.manifest.tables[name]?.count ?? 0);
+  }
+
+  /** The automatic snapshots kept on this PC (before imports, packages, restores, upgrades), oldest first. */
+  snapshots(): Promise<SnapshotSummary[]> {
+    return listBackups(this.db.name);
+  }
+
+  /** Returns this PC to a snapshot: the same as restoring a backup (a safety snapshot first, a new installation id). */
+  async restoreSnapshot(id: string): Promise<string> {
+    const snap = await readSnapshot(this.db.name, id);
+    if (!snap) throw new RepoError('notFound');
+    return this.replaceAll(snap.tables as BackupRecords, snap.fromVersion, 'snapshot', (name) => snap.tables[name]?.length ?? 0);
+  }
+
+  /**
+   * Replaces every table with the given records in one transaction (after a safety snapshot of
+   * what is there now), runs the schema upgrades the records missed, then gives this installation
+   * a new id. Returns that id.
+   */
+  private async replaceAll(tables: BackupRecords, schemaVersion: number, reason: SnapshotReason, expected: (table: string) => number): Promise<string> {
     const { db } = this;
     const hasData = (await db.settings.count()) > 0;
-    if (hasData) await snapshotNow(db, 'restore');
+    if (hasData) await snapshotNow(db, reason);
     return db.transaction('rw', db.tables, async () => {
       for (const t of db.tables) {
         await t.clear();
-        const rows = backup.tables[t.name];
+        const rows = tables[t.name];
         if (rows && rows.length > 0) await t.bulkAdd(rows);
       }
       for (const t of db.tables) {
-        const want = backup.manifest.tables[t.name]?.count ?? 0;
-        if ((await t.count()) !== want) throw new RepoError('backupCountMismatch', { table: t.name });
+        if ((await t.count()) !== expected(t.name)) throw new RepoError('backupCountMismatch', { table: t.name });
       }
+      // Records from an older schema get the upgrades they missed, as the installation would have.
+      const tx = Dexie.currentTransaction!;
+      for (const v of SCHEMA_VERSIONS) if (v.version > schemaVersion && v.upgrade) await v.upgrade(tx);
       return this.sync.rekeyInstallation();
     });
   }

@@ -118,3 +118,29 @@ describe('unit import', () => {
     expect((await s.units.list()).map((u) => u.nama)).toEqual(['Kecamatan Curug']);
   });
 });
+
+describe('automatic snapshots', () => {
+  it('every import is preceded by a snapshot that returns the whole PC to before it; five are kept', async () => {
+    const { s, camat } = await setUp();
+    await s.imports.commitEmployees(planWith({ camatRev: camat.rev, camatId: camat.id }), { fileName: 'pegawai.xlsx', sha256: 'a', onlyValid: false });
+    const [snap] = await s.backups.snapshots();
+    expect(snap).toMatchObject({ reason: 'import', counts: { employees: 1 } });
+    expect(await s.db.employees.count()).toBe(3);
+
+    await s.backups.restoreSnapshot(snap!.id);
+    expect((await s.employees.listAll()).map((e) => `${e.nama} ${e.golongan}`)).toEqual(['Asep Saepudin IV/b']);
+    // Going back is itself undoable: the state just replaced was kept first.
+    expect((await s.backups.snapshots()).map((x) => x.reason)).toEqual(['import', 'snapshot']);
+    expect((await s.backups.snapshots())[1]?.counts.employees).toBe(3);
+
+    const fresh = (await s.employees.listAll())[0]!;
+    for (let i = 0; i < 5; i++) {
+      const plan = planWith({ camatRev: fresh.rev, camatId: fresh.id }, 0);
+      plan.updates = [];
+      await s.imports.commitEmployees(plan, { fileName: `kosong-${i}.xlsx`, sha256: `k${i}`, onlyValid: false });
+    }
+    const kept = await s.backups.snapshots();
+    expect(kept).toHaveLength(5);
+    expect(kept.every((x) => x.reason === 'import')).toBe(true);
+  });
+});

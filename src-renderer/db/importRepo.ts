@@ -1,6 +1,8 @@
 import { employeeFieldsOf, printedName, type Employee } from '../domain/pegawai';
 import type { SyncMeta } from '../domain/records';
 import { unitFieldsOf, type Unit } from '../domain/unit';
+import { appendAudit } from './audit';
+import { snapshotNow } from './backup';
 import { RepoError } from './errors';
 import { saveClock } from './identity';
 import type { AuditEntry, ImportLogEntry, KinerjaDb } from './schema';
@@ -87,6 +89,8 @@ export class ImportRepo {
     if (plan.errors.length > 0 && !meta.onlyValid) throw new RepoError('importHasErrors', { count: plan.errorRows });
     const { db } = this;
     const store = db.table<T, string>(table);
+    // Undo covers this import alone; the snapshot returns the whole PC to before it (Pengaturan).
+    await snapshotNow(db, 'import');
     return db.transaction('rw', [db.employees, db.units, db.auditLog, db.importLog, db.settings], async () => {
       const ctx = await this.context();
       const prevs = await store.bulkGet(plan.updates.map((u) => u.id));
@@ -122,7 +126,7 @@ export class ImportRepo {
         audits.push(p.audit);
       });
       await store.bulkPut(docs);
-      await db.auditLog.bulkAdd(audits);
+      await appendAudit(db, audits);
       // New records have no audit entry of their own: the clock row keeps their newest rev.
       await saveClock(db, newestRev(docs));
       const entry: ImportLogEntry = {
@@ -181,7 +185,7 @@ export class ImportRepo {
         keep(prepareDoc<Employee | Unit>(table, byId.get(prev.id), fields as never, ctx, { note }));
       }
       await db.table(table).bulkPut(docs);
-      await db.auditLog.bulkAdd(audits);
+      await appendAudit(db, audits);
       await saveClock(db, newestRev(docs));
       await db.importLog.put({ ...entry, undoneAt: ctx.nowIso() });
     });

@@ -1,4 +1,5 @@
 import { revNode, revPlausibility } from '../domain/hlc';
+import { snapshotNow } from './backup';
 import { laptopScope, type Installation } from '../domain/sync/access';
 import { docKnowledge, openConflicts as conflictsOf, type SyncDoc } from '../domain/sync/merge';
 import { type Envelope, type InstallRef, MIN_READER_VERSION, PACKAGE_FORMAT, PACKAGE_FORMAT_VERSION } from '../exchange/package';
@@ -226,6 +227,8 @@ export class PackageRepo {
   /** "Terapkan": applies it all in one transaction, then remembers what the sender holds. */
   async receive(envelope: Envelope, records: ExchangeRecord[]): Promise<ApplyReport> {
     await this.check(envelope);
+    // The receipt can undo this package's records; the snapshot returns the whole PC to before it.
+    await snapshotNow(this.db, 'sync');
     const report = await this.sync.applyBatch({ source: this.source(envelope), records }, { snapshot: true });
     const prev = (await this.db.peers.get(envelope.from.installId)) ?? { id: envelope.from.installId, confirmed: {} };
     const confirmed = { ...prev.confirmed };

@@ -9,6 +9,7 @@ import type { Skp } from '../domain/skp';
 import type { Unit } from '../domain/unit';
 import type { Installation, InstallationRole } from '../domain/sync/access';
 import type { BatchSource } from '../exchange/records';
+import { chainEntries, GENESIS } from '../domain/auditChain';
 import type { PrintRecord } from '../print/documents';
 
 export const DB_NAME = 'kinerja-luring';
@@ -31,6 +32,20 @@ export interface InstallSettings {
 export interface ClockSettings {
   key: 'clock';
   rev: string;
+}
+
+/** The newest link of the audit hash chain (domain/auditChain.ts): written with every entry. */
+export interface AuditChainSettings {
+  key: 'auditChain';
+  seq: number;
+  hash: string;
+}
+
+/** When this installation last saved a backup to a file, and how old one may get before Beranda reminds. */
+export interface BackupSettings {
+  key: 'backup';
+  lastFileAt: string | null;
+  remindAfterDays: number;
 }
 
 /** Installation-local settings; never exported to other offices. */
@@ -63,6 +78,10 @@ export interface AuditEntry {
    */
   docIds?: string[];
   perDoc?: Record<string, { action: AuditEntry['action']; changes: FieldChange[]; rev: string }>;
+  /** Its link in the audit hash chain (absent only while a version-4 database is being upgraded). */
+  seq?: number;
+  prevHash?: string;
+  hash?: string;
 }
 
 export interface ImportLogEntry {
@@ -224,12 +243,29 @@ export const SCHEMA_VERSIONS: readonly SchemaVersion[] = [
       signatures: 'id, employeeId, updatedAt, syncKey',
     },
   },
+  {
+    // Issue #16: the audit log becomes a hash chain, read in chain order; existing entries are
+    // chained once, in the order they were written.
+    version: 5,
+    stores: {
+      auditLog: 'id, at, docId, [table+docId], rev, *docIds, seq',
+    },
+    upgrade: chainExistingAudit,
+  },
 ];
+
+async function chainExistingAudit(tx: Transaction): Promise<void> {
+  const entries = (await tx.table('auditLog').toArray()) as AuditEntry[];
+  entries.sort((a, b) => (a.rev < b.rev ? -1 : a.rev > b.rev ? 1 : a.id < b.id ? -1 : 1));
+  const { linked, head } = chainEntries(GENESIS, entries);
+  await tx.table('auditLog').bulkPut(linked);
+  await tx.table('settings').put({ key: 'auditChain', ...head } satisfies AuditChainSettings);
+}
 
 export const CURRENT_VERSION = Math.max(...SCHEMA_VERSIONS.map((v) => v.version));
 
 export class KinerjaDb extends Dexie {
-  settings!: Table<LocalSettings | InstallSettings | ClockSettings, string>;
+  settings!: Table<LocalSettings | InstallSettings | ClockSettings | AuditChainSettings | BackupSettings, string>;
   offices!: Table<Office, string>;
   units!: Table<Unit, string>;
   employees!: Table<Employee, string>;

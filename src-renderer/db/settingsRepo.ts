@@ -1,6 +1,7 @@
 import { checkPrintImage, imageDataUrl, LOGO_MAX_BYTES } from '../domain/images';
 import { invalidMargins, normalizeOfficeProfile, validateOfficeProfile, type Office, type OfficeProfileInput, type PrintPreferences } from '../domain/office';
 import { diffFields } from '../domain/records';
+import { appendAudit } from './audit';
 import { RepoError } from './errors';
 import type { KinerjaDb, LocalSettings } from './schema';
 import type { WriteContext } from './write';
@@ -155,7 +156,7 @@ export class SettingsRepo {
     const changes = diffFields(current as unknown as Record<string, unknown>, next as unknown as Record<string, unknown>);
     if (changes.length === 0) return current;
     await this.db.settings.put(next);
-    await this.db.auditLog.add({
+    await appendAudit(this.db, [{
       id: crypto.randomUUID(),
       at: ctx.nowIso(),
       actor: ctx.actor,
@@ -166,7 +167,7 @@ export class SettingsRepo {
       action: 'update',
       changes,
       rev: ctx.nextRev(),
-    });
+    }]);
     return next;
   }
 }

@@ -1,5 +1,5 @@
 import Dexie from 'dexie';
-import { afterEach, describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import { listBackups } from './backup';
 import { RepoError } from './errors';
 import { CURRENT_VERSION, SCHEMA_VERSIONS, type SchemaVersion } from './schema';
@@ -207,5 +207,26 @@ describe('schema upgrades', () => {
     stores.push(await DataStore.open(name, { versions: [...SCHEMA_VERSIONS, v2] }));
     expect(await listBackups(name)).toHaveLength(2);
     expect(await Dexie.getDatabaseNames()).toContain(`${name}-cadangan`);
+  });
+});
+
+describe('opening the data', () => {
+  it('an upgrade blocked by an older copy still open says so, then continues when it closes', async () => {
+    const name = `blocked-${++n}`;
+    const old = await DataStore.open(name, { versions: SCHEMA_VERSIONS.filter((v) => v.version <= 4) });
+    old.close();
+    // An older app in another tab: a raw connection that does not give way on versionchange.
+    const raw = await new Promise<IDBDatabase>((resolve, reject) => {
+      const req = indexedDB.open(name);
+      req.onsuccess = () => resolve(req.result);
+      req.onerror = () => reject(req.error);
+    });
+    let blocked = 0;
+    const opening = DataStore.open(name, { onBlocked: () => (blocked += 1) });
+    await vi.waitFor(() => expect(blocked).toBeGreaterThan(0), { timeout: 20_000 });
+    raw.close();
+    const s = await opening;
+    stores.push(s);
+    expect(s.db.verno).toBe(CURRENT_VERSION);
   });
 });

@@ -1,4 +1,5 @@
 import { backupBeforeUpgrade } from './backup';
+import { verifyAuditLog } from './audit';
 import { BackupRepo } from './backupRepo';
 import { RevClock } from './clock';
 import { newestKnownRev, readInstall, readLocal } from './identity';
@@ -76,15 +77,23 @@ export class DataStore {
     this.backups = new BackupRepo(db, this.sync, APP_VERSION);
   }
 
+  /** "Periksa keutuhan riwayat": the audit hash chain checked end to end. */
+  verifyAudit() {
+    return verifyAuditLog(this.db);
+  }
+
   /** Backs up an older database, opens (and upgrades) it, and resumes the rev clock. */
   static async open(
     name: string = DB_NAME,
-    opts: { versions?: readonly SchemaVersion[]; now?: () => Date } = {},
+    opts: { versions?: readonly SchemaVersion[]; now?: () => Date; onBlocked?: () => void } = {},
   ): Promise<DataStore> {
     const versions = opts.versions ?? SCHEMA_VERSIONS;
     const target = versions === SCHEMA_VERSIONS ? CURRENT_VERSION : Math.max(...versions.map((v) => v.version));
     await backupBeforeUpgrade(name, target);
     const db = new KinerjaDb(name, versions);
+    // An older copy of the app still open elsewhere holds the data: the upgrade waits for it to
+    // close, and the page says so instead of staying blank.
+    if (opts.onBlocked) db.on('blocked', opts.onBlocked);
     await db.open();
     return new DataStore(db, opts.now ?? (() => new Date()));
   }

@@ -9,6 +9,7 @@ import { type BatchSource, findRecordProblem, type ExchangeRecord, type RecordPr
 export type { BatchSource };
 import type { RevClock } from './clock';
 import Dexie from 'dexie';
+import { appendAudit } from './audit';
 import { RepoError } from './errors';
 import { newInstallId, readInstallId, readLocal, saveClock, setInstallId } from './identity';
 import { type AuditEntry, type KinerjaDb, SYNCED_TABLES, type SyncedTableName, type SyncProposal } from './schema';
@@ -268,7 +269,7 @@ export class SyncRepo {
       for (const [table, docs] of writes) await db.table(table).bulkPut(docs);
       phase('write');
       const entries = audit.entries();
-      if (entries.length > 0) await db.auditLog.bulkAdd(entries);
+      await appendAudit(db, entries);
       phase('audit');
       // A proposal already decided (the same package received again) stays decided.
       const decided = new Set((await db.proposals.bulkGet(proposals.map((p) => p.id))).filter((p) => p?.decidedAt).map((p) => p!.id));

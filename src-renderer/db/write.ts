@@ -1,6 +1,7 @@
 import { diffFields, type SyncMeta } from '../domain/records';
 import { authorizeFor, type Installation, ownerOf } from '../domain/sync/access';
 import { writeLocal, type SyncDoc } from '../domain/sync/merge';
+import { appendAudit } from './audit';
 import { RepoError } from './errors';
 import type { AuditEntry, KinerjaDb, SyncedTableName } from './schema';
 
@@ -55,7 +56,7 @@ export async function saveDoc<T extends SyncMeta>(
   const prepared = prepareDoc(table, prev, fields, ctx, opts);
   if (!prepared) return prev as T;
   await db.table(table).put(prepared.doc);
-  await db.auditLog.add(prepared.audit);
+  await appendAudit(db, [prepared.audit]);
   return prepared.doc;
 }
 

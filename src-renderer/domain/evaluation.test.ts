@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { translate } from '../i18n/i18n';
 import {
   checkAttachment, jpProgress, monthsBetween, poorStreak, predikatFor, sniffAttachmentType, startProblem, suggestedLeaderRating, validateEvaluation,
 } from './evaluation';
@@ -100,5 +101,13 @@ describe('bukti dukung files', () => {
     const big = new Uint8Array(3 * 1024 * 1024);
     big.set(pdf);
     expect(checkAttachment(big)).toEqual({ code: 'attachmentTooLarge', maxMb: 2, sizeMb: 3 });
+  });
+
+  it('a file just over the limit never reads as the limit itself ("2 MB, melebihi batas 2 MB")', () => {
+    const justOver = new Uint8Array(2 * 1024 * 1024 + 30 * 1024);
+    justOver.set(pdf);
+    const problem = checkAttachment(justOver);
+    expect(problem).toEqual({ code: 'attachmentTooLarge', maxMb: 2, sizeMb: 2.1 });
+    expect(translate('id', 'error.attachmentTooLarge', { nama: 'scan.pdf', ...(problem as { maxMb: number; sizeMb: number }) })).toContain('berukuran 2,1 MB, melebihi batas 2 MB');
   });
 });

@@ -206,12 +206,20 @@ export function sniffAttachmentType(bytes: Uint8Array): AttachmentType | null {
   return null;
 }
 
+/**
+ * A size over the limit, in MB, rounded up to a tenth: a file 30 KB over 2 MB reads "2,1 MB",
+ * never "2 MB, melebihi batas 2 MB".
+ */
+export function sizeOverLimitMb(bytes: number): number {
+  return Math.ceil((bytes / 1024 / 1024) * 10) / 10;
+}
+
 export type AttachmentProblem = { code: 'attachmentType' } | { code: 'attachmentTooLarge'; maxMb: number; sizeMb: number } | { code: 'attachmentEmpty' };
 
 export function checkAttachment(bytes: Uint8Array): AttachmentProblem | null {
   if (bytes.length === 0) return { code: 'attachmentEmpty' };
   if (bytes.length > ATTACHMENT_MAX_BYTES) {
-    return { code: 'attachmentTooLarge', maxMb: ATTACHMENT_MAX_BYTES / 1024 / 1024, sizeMb: Math.round((bytes.length / 1024 / 1024) * 10) / 10 };
+    return { code: 'attachmentTooLarge', maxMb: ATTACHMENT_MAX_BYTES / 1024 / 1024, sizeMb: sizeOverLimitMb(bytes.length) };
   }
   return sniffAttachmentType(bytes) ? null : { code: 'attachmentType' };
 }

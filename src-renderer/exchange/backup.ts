@@ -3,7 +3,8 @@
  * on a flash drive. Layout:
  *
  *   manifest.json          what the file is: format and version, app and schema version, office,
- *                          installation, and per table its record count and the SHA-256 of its file
+ *                          installation, the audit chain's head, and per table its record count and
+ *                          the SHA-256 of its file
  *   tables/<name>.jsonl    one record per line, JSON, binary (attachments, signatures) as {"$b64"}
  *
  * A file is verified entirely against its manifest before anything is written (readBackup), so a
@@ -27,6 +28,8 @@ export interface BackupManifest {
   createdAt: string;
   office: { id: string; namaKantor: string; namaInstansi: string } | null;
   installId: string;
+  /** The audit chain's newest link when the backup was made (absent before schema 5). */
+  auditChain?: { seq: number; hash: string };
   tables: Record<string, { count: number; sha256: string }>;
 }
 

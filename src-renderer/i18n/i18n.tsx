@@ -11,7 +11,16 @@ const CATALOGS: Record<Language, Catalog> = { id, en };
 export function translate(lang: Language, key: MessageKey, params?: Params): string {
   const template = CATALOGS[lang][key] ?? id[key] ?? key;
   if (!params) return template;
-  return template.replace(/\{(\w+)\}/g, (m, name: string) => (name in params ? String(params[name]) : m));
+  return template.replace(/\{(\w+)\}/g, (m, name: string) => (name in params ? paramText(lang, params[name]!) : m));
+}
+
+/**
+ * A parameter as text. Fractions get the language's decimal comma ("2,1 MB"); whole numbers are
+ * left as they are, because many are years, NIPs or counts that must not gain a thousands dot.
+ */
+function paramText(lang: Language, v: string | number): string {
+  if (typeof v === 'string' || Number.isInteger(v)) return String(v);
+  return v.toLocaleString(lang === 'id' ? 'id-ID' : 'en-GB', { maximumFractionDigits: 2 });
 }
 
 /** For codes coming from the domain or repositories, which are not statically known keys. */

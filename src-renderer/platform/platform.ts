@@ -1,5 +1,6 @@
 import type { AppInfo, FileFilter, KinerjaBridge, OpenFileResult, SaveFileResult } from '../../src-main/ipc-contract';
 import { BRIDGE_KEY } from '../../src-main/ipc-contract';
+import { safeFileName } from '../domain/fileNames';
 
 /**
  * What the renderer needs from its host. In Electron the preload bridge does it with native
@@ -21,7 +22,9 @@ function electronPlatform(bridge: KinerjaBridge): Platform {
   return {
     kind: 'electron',
     openFile: (req) => bridge.openFile(req),
-    saveFile: ({ mime: _mime, ...req }) => bridge.saveFile(req),
+    // Every suggested name is made valid for every OS here: main refuses names Windows cannot
+    // save, and a refused name would make the click do nothing.
+    saveFile: ({ mime: _mime, suggestedName, ...req }) => bridge.saveFile({ ...req, suggestedName: safeFileName(suggestedName) }),
     openPdf: (req) => bridge.openPdf(req),
     appInfo: () => bridge.appInfo(),
     showDataFolder: () => bridge.showDataFolder(),
@@ -54,7 +57,8 @@ function browserPlatform(): Platform {
         document.body.appendChild(input);
         input.click();
       }),
-    saveFile: async ({ suggestedName, bytes, mime }) => {
+    saveFile: async ({ suggestedName: raw, bytes, mime }) => {
+      const suggestedName = safeFileName(raw);
       const url = URL.createObjectURL(new Blob([bytes as BlobPart], { type: mime }));
       const a = document.createElement('a');
       a.href = url;

@@ -4,6 +4,7 @@ import { href } from '../../app/router';
 import { useApp } from '../../app/StoreContext';
 import { useT } from '../../i18n/i18n';
 import { usePegawaiData } from '../pegawai/usePegawaiData';
+import { BackupReminder } from './BackupReminder';
 import { Worklist } from './Worklist';
 
 export function HomeScreen() {
@@ -28,6 +29,7 @@ export function HomeScreen() {
       {data.loaded ? (
         <p data-testid="home-counts">{t('home.counts', { aktif: active.length.toLocaleString('id-ID'), units: activeUnits.length })}</p>
       ) : null}
+      {data.loaded ? <BackupReminder hasData={data.employees.length > 0} /> : null}
       <section className="card">
         <h2>{t('home.todo')}</h2>
         {!data.loaded ? null : data.employees.length === 0 ? (

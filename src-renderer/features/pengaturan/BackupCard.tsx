@@ -1,6 +1,9 @@
 import { useLiveQuery } from 'dexie-react-hooks';
-import { useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import { errorMessage } from '../../app/errors';
+import { formatDateTime } from '../../app/format';
+import { safeFileName } from '../../domain/fileNames';
+import { BACKUP_REQUEST_EVENT, takeBackupRequest } from '../../app/shortcuts';
 import { useApp } from '../../app/StoreContext';
 import { Notice } from '../../components/Field';
 import { RestoreBackup } from '../../components/RestoreBackup';
@@ -11,7 +14,7 @@ import { getPlatform } from '../../platform/platform';
 /** "Cadangan Kinerja Luring Kecamatan Curug 2026-12-01.zip" */
 export function backupFileName(namaKantor: string, at: Date): string {
   const day = at.toISOString().slice(0, 10);
-  return `Cadangan Kinerja Luring ${namaKantor.replace(/[\\/:*?"<>|]+/g, '-')} ${day}.zip`;
+  return safeFileName(`Cadangan Kinerja Luring ${namaKantor} ${day}.zip`);
 }
 
 /** "850 KB", "12,3 MB". */
@@ -26,6 +29,7 @@ export function BackupCard() {
   const { store, profile } = useApp();
   const [msg, setMsg] = useState<{ kind: 'success' | 'error'; text: string } | null>(null);
   const counts = useLiveQuery(() => store.backups.counts(), [store]);
+  const prefs = useLiveQuery(() => store.backups.backupSettings(), [store]);
   const { busy, run } = useBusyAction((err) => setMsg({ kind: 'error', text: errorMessage(t, err) }));
 
   const create = () =>
@@ -36,8 +40,26 @@ export function BackupCard() {
       const seconds = Math.max(0.1, (performance.now() - started) / 1000).toLocaleString('id-ID', { maximumFractionDigits: 1 });
       const file = backupFileName(profile.office.namaKantor, new Date());
       const res = await getPlatform().saveFile({ title: t('backup.create'), suggestedName: file, filters: [{ name: 'ZIP', extensions: ['zip'] }], bytes, mime: 'application/zip' });
-      if (res.status === 'saved') setMsg({ kind: 'success', text: t('backup.created', { file, size: fileSize(bytes.length), seconds }) });
+      if (res.status !== 'saved') return;
+      await store.backups.markSavedToFile();
+      setMsg({ kind: 'success', text: t('backup.created', { file, size: fileSize(bytes.length), seconds }) });
     });
+
+  // Ctrl+Shift+S or the menu's "Cadangkan Data…" (app/shortcuts.ts): start the backup here.
+  const startRef = useRef(create);
+  useEffect(() => {
+    startRef.current = create;
+  });
+  useEffect(() => {
+    const take = () => {
+      if (!takeBackupRequest()) return;
+      document.getElementById('backup-title')?.scrollIntoView({ block: 'start' });
+      void startRef.current();
+    };
+    take();
+    window.addEventListener(BACKUP_REQUEST_EVENT, take);
+    return () => window.removeEventListener(BACKUP_REQUEST_EVENT, take);
+  }, []);
 
   return (
     <section className="card" aria-labelledby="backup-title" data-testid="backup-card">
@@ -48,6 +70,21 @@ export function BackupCard() {
           {busy ? t('backup.creating') : t('backup.create')}
         </button>
       </div>
+      {prefs ? (
+        <>
+          <p data-testid="backup-last">{prefs.lastFileAt ? t('backup.last', { tanggal: formatDateTime(prefs.lastFileAt, 'long') }) : t('backup.last.never')}</p>
+          <label className="field inline-field">
+            <span>{t('backup.remindDays')}</span>
+            <input
+              type="number"
+              min={1}
+              max={365}
+              defaultValue={prefs.remindAfterDays}
+              onBlur={(e) => void store.backups.setRemindAfterDays(Number(e.target.value) || prefs.remindAfterDays)}
+            />
+          </label>
+        </>
+      ) : null}
       {msg ? <Notice kind={msg.kind}>{msg.text}</Notice> : null}
       <RestoreBackup store={store} replaces={counts ?? null} />
     </section>

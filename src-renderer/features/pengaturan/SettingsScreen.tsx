@@ -6,7 +6,9 @@ import { Notice } from '../../components/Field';
 import { useT } from '../../i18n/i18n';
 import { getPlatform, isStoragePersisted } from '../../platform/platform';
 import { OfficeProfileForm } from './OfficeProfileForm';
+import { AuditIntegrityCard } from './AuditIntegrityCard';
 import { BackupCard } from './BackupCard';
+import { SnapshotsCard } from './SnapshotsCard';
 import { PrintSettings } from './PrintSettings';
 import { YearAndRules } from './YearAndRules';
 
@@ -91,6 +93,8 @@ export function SettingsScreen() {
           <YearAndRules />
           <PrintSettings />
           <BackupCard />
+          <SnapshotsCard />
+          <AuditIntegrityCard />
           <section className="card">
             <h2>{t('settings.about')}</h2>
             <dl className="facts">

@@ -1,4 +1,5 @@
 import { OwnerNotice } from '../../components/OwnerNotice';
+import { attachmentDownload } from '../../domain/fileNames';
 import { useLiveQuery } from 'dexie-react-hooks';
 import { useMemo, useState } from 'react';
 import { errorMessage } from '../../app/errors';
@@ -10,7 +11,7 @@ import { RepoError } from '../../db/errors';
 import type { EvaluationEditable } from '../../db/evaluationRepo';
 import { formatIsoTanggal, formatTanggal, fromJsDate, parseIsoDate, toIsoDate } from '../../domain/dates';
 import {
-  ATTACHMENT_MAX_BYTES, emptyHasil, isPoor, poorStreak, predikatFor, suggestedLeaderRating, validateEvaluation,
+  ATTACHMENT_MAX_BYTES, emptyHasil, isPoor, sizeOverLimitMb, poorStreak, predikatFor, suggestedLeaderRating, validateEvaluation,
   type Evaluation, type EvaluationIssue, type HasilEntry, type SumberMasukan,
 } from '../../domain/evaluation';
 import type { Employee } from '../../domain/pegawai';
@@ -433,7 +434,7 @@ function Attachments({ evaluationId, rhkId, locked, onError }: { evaluationId: s
     });
     if (res.status === 'cancelled') return;
     if (res.status === 'tooLarge') {
-      onError(t('error.attachmentTooLarge', { nama: res.name, maxMb: ATTACHMENT_MAX_BYTES / 1024 / 1024, sizeMb: Math.round((res.size / 1024 / 1024) * 10) / 10 }));
+      onError(t('error.attachmentTooLarge', { nama: res.name, maxMb: ATTACHMENT_MAX_BYTES / 1024 / 1024, sizeMb: sizeOverLimitMb(res.size) }));
       return;
     }
     try {
@@ -445,7 +446,9 @@ function Attachments({ evaluationId, rhkId, locked, onError }: { evaluationId: s
   const download = async (id: string) => {
     const a = await store.evaluations.attachmentData(id);
     if (!a) return;
-    await getPlatform().saveFile({ title: a.nama, suggestedName: a.nama, filters: [], bytes: new Uint8Array(a.data), mime: a.tipe });
+    const bytes = new Uint8Array(a.data);
+    const { name, mime } = attachmentDownload(a.nama, bytes);
+    await getPlatform().saveFile({ title: a.nama, suggestedName: name, filters: [], bytes, mime });
   };
   return (
     <div className="bukti" data-testid="bukti">

@@ -1,4 +1,5 @@
 import { useState } from 'react';
+import { formatDateTime } from '../../app/format';
 import { useApp } from '../../app/StoreContext';
 import { useBusyAction } from '../../components/useBusyAction';
 import type { PeerView } from '../../db/packageRepo';
@@ -13,7 +14,7 @@ export function PeersCard({ peers, notify }: { peers: PeerView[] | undefined; no
   const { store } = useApp();
   const [full, setFull] = useState<Record<string, boolean>>({});
   const { busy, run } = useBusyAction((err) => notify('error', packageError(t, err)));
-  const when = (at?: string) => (at ? new Date(at).toLocaleString('id-ID', { dateStyle: 'medium', timeStyle: 'short' }) : t('sync.never'));
+  const when = (at?: string) => (at ? formatDateTime(at) : t('sync.never'));
 
   const build = (p: PeerView) =>
     run(async () => {

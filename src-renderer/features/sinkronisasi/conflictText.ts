@@ -1,4 +1,5 @@
 import { revNode, revWallMs } from '../../domain/hlc';
+import { formatDateTime } from '../../app/format';
 import type { Installation } from '../../domain/sync/access';
 import type { SyncDoc } from '../../domain/sync/merge';
 import { PERMENPANRB_6_2022, type Predikat, type Rating } from '../../domain/rulepack';
@@ -52,6 +53,6 @@ export function valueText(t: Translate, v: unknown, removed?: boolean, path = ''
 /** "laptop Camat, 2 Des 2026 09.14". */
 export function writerText(t: Translate, rev: string, installations: readonly Installation[]): string {
   const who = installations.find((i) => i.id === revNode(rev))?.nama ?? revNode(rev);
-  const when = new Date(revWallMs(rev)).toLocaleString('id-ID', { dateStyle: 'medium', timeStyle: 'short' });
+  const when = formatDateTime(revWallMs(rev));
   return t('sync.review.writer', { who, when });
 }

@@ -1,0 +1,55 @@
+import { useState } from 'react';
+import { errorMessage } from '../../app/errors';
+import { formatDateTime } from '../../app/format';
+import { useApp } from '../../app/StoreContext';
+import { Notice } from '../../components/Field';
+import { useBusyAction } from '../../components/useBusyAction';
+import type { ChainCheck } from '../../domain/auditChain';
+import type { AuditEntry } from '../../db/schema';
+import { hasMessage, useT, type Translate } from '../../i18n/i18n';
+
+/** One sentence for the result of a chain check, naming the first broken entry. */
+export function auditCheckText(t: Translate, check: ChainCheck & { entry?: AuditEntry }): string {
+  if (check.ok) return t('audit.check.ok', { count: check.count });
+  const b = check.broken;
+  const e = check.entry;
+  const tableKey = `paket.tabel.${e?.table ?? ''}`;
+  const about = { tanggal: e ? formatDateTime(e.at) : '-', actor: e?.actor ?? '-', table: hasMessage(tableKey) ? t(tableKey) : (e?.table ?? '-') };
+  switch (b.kind) {
+    case 'edited':
+      return t('audit.check.edited', { seq: b.seq, ...about });
+    case 'missing':
+      return t('audit.check.missing', { from: b.expectedSeq, to: b.seq - 1 });
+    case 'truncated':
+      return t('audit.check.truncated', { from: b.seq + 1, to: b.expectedSeq });
+    case 'relinked':
+      return t('audit.check.relinked', { seq: b.seq });
+    case 'unlinked':
+      return t('audit.check.unlinked', about);
+  }
+}
+
+/** Pengaturan › "Periksa keutuhan riwayat": verifies the audit hash chain on demand. */
+export function AuditIntegrityCard() {
+  const t = useT();
+  const { store } = useApp();
+  const [result, setResult] = useState<{ ok: boolean; text: string } | null>(null);
+  const { busy, run } = useBusyAction((err) => setResult({ ok: false, text: errorMessage(t, err) }));
+  const check = () =>
+    run(async () => {
+      const res = await store.verifyAudit();
+      setResult({ ok: res.ok, text: auditCheckText(t, res) });
+    });
+  return (
+    <section className="card" aria-labelledby="audit-check-title" data-testid="audit-check-card">
+      <h2 id="audit-check-title">{t('audit.check.title')}</h2>
+      <p className="field-hint">{t('audit.check.intro')}</p>
+      <div className="toolbar">
+        <button type="button" disabled={busy} onClick={() => void check()}>
+          {busy ? t('audit.check.running') : t('audit.check.run')}
+        </button>
+      </div>
+      {result ? <Notice kind={result.ok ? 'success' : 'error'}>{result.text}</Notice> : null}
+    </section>
+  );
+}
