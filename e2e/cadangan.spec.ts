@@ -3,6 +3,7 @@ import { strFromU8, strToU8, unzipSync, zipSync } from 'fflate';
 import { readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
+import * as XLSX from 'xlsx';
 import { addCurugOffice, CURUG_STAFF, fillRhk, launchApp, newProfileDir, openSkpOf, setupOffice, shot } from './helpers';
 
 /** Records per object store of the app's database, read straight from IndexedDB. */
@@ -110,5 +111,84 @@ test('back up an office, restore it into a fresh profile, and refuse a tampered 
     await a.context.close();
     rmSync(dirA, { recursive: true, force: true });
     rmSync(dirB, { recursive: true, force: true });
+  }
+});
+
+/** One audit entry edited in IndexedDB behind the app's back, as a script in the page could. */
+function editAuditEntry(page: Page, seq: number): Promise<void> {
+  return page.evaluate(
+    (seq) =>
+      new Promise<void>((resolve, reject) => {
+        const req = indexedDB.open('kinerja-luring');
+        req.onsuccess = () => {
+          const store = req.result.transaction('auditLog', 'readwrite').objectStore('auditLog');
+          const all = store.getAll();
+          all.onsuccess = () => {
+            const entry = (all.result as { seq: number; actor: string }[]).find((e) => e.seq === seq);
+            if (!entry) return reject(new Error(`no audit entry ${seq}`));
+            const put = store.put({ ...entry, actor: 'Orang Lain' });
+            put.onsuccess = () => {
+              req.result.close();
+              resolve();
+            };
+          };
+        };
+      }),
+    seq,
+  );
+}
+
+test('Beranda asks for a first backup; an import leaves a snapshot that undoes it; the history check names an edited entry', async () => {
+  test.setTimeout(240_000);
+  const dir = newProfileDir();
+  const { context, page } = await launchApp(dir);
+  try {
+    await setupOffice(page);
+    await addCurugOffice(page, CURUG_STAFF.slice(0, 2));
+
+    await page.goto('/#/');
+    const reminder = page.getByTestId('backup-reminder');
+    await expect(reminder).toContainText('Data kantor ini belum pernah dicadangkan ke berkas.');
+    await shot(page, '34-beranda-cadangan', reminder);
+
+    // An import of one employee; the data before it is kept as a snapshot.
+    await page.goto('/#/impor-ekspor');
+    const [tdl] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Unduh templat Pegawai' }).click()]);
+    const wb = XLSX.read(readFileSync((await tdl.path())!));
+    XLSX.utils.sheet_add_aoa(wb.Sheets['Data']!, [['199203152019032007', 'Dewi Kartika', '', 'S.Sos.', 'PNS', 'P', '15-03-1992', 'III/b', '01-03-2019', 'Analis Pemerintahan', 'Pelaksana']], { origin: 'A4' });
+    const filled = path.join(tmpdir(), `${Date.now()}-pegawai.xlsx`);
+    writeFileSync(filled, XLSX.write(wb, { type: 'buffer', bookType: 'xlsx' }) as Buffer);
+    await chooseFile(page, 'Pilih berkas Excel…', filled);
+    await page.getByRole('button', { name: 'Periksa' }).click();
+    await page.getByRole('button', { name: 'Impor 1 data' }).click();
+    await expect(page.getByText(/Impor selesai: 1 baru/)).toBeVisible();
+    rmSync(filled, { force: true });
+
+    await page.goto('/#/pengaturan');
+    const snaps = page.getByTestId('snapshots-card');
+    const row = snaps.getByRole('row').filter({ hasText: 'Sebelum impor' });
+    await expect(row).toHaveCount(1);
+    await expect(row).toContainText(`${CURUG_STAFF.slice(0, 2).length} pegawai, 0 SKP, 0 evaluasi`);
+    await shot(page, '35-salinan-otomatis', snaps);
+
+    // The history is whole; then one entry is edited outside the app and the check names it.
+    const audit = page.getByTestId('audit-check-card');
+    await audit.getByRole('button', { name: 'Periksa keutuhan riwayat' }).click();
+    await expect(audit.getByText(/^Riwayat utuh: \d+ catatan, tidak ada yang diubah atau dihapus di luar aplikasi\.$/)).toBeVisible();
+    await editAuditEntry(page, 2);
+    await audit.getByRole('button', { name: 'Periksa keutuhan riwayat' }).click();
+    await expect(audit.getByText(/^Riwayat tidak utuh: catatan ke-2 \(.+\) telah diubah di luar aplikasi\./)).toBeVisible();
+    await shot(page, '36-keutuhan-riwayat', audit);
+
+    // Kembalikan: the employee the import added is gone again, and the app says so.
+    await row.getByRole('button', { name: 'Kembalikan' }).click();
+    await page.getByTestId('snapshot-confirm').getByRole('button', { name: 'Ya, kembalikan' }).click();
+    await expect(page.getByTestId('app-ready')).toBeVisible({ timeout: 30_000 });
+    await page.goto('/#/pegawai');
+    await expect(page.getByText(CURUG_STAFF[0]!.nama).first()).toBeVisible();
+    await expect(page.getByText('Dewi Kartika')).toHaveCount(0);
+  } finally {
+    await context.close();
+    rmSync(dir, { recursive: true, force: true });
   }
 });

@@ -41,9 +41,12 @@ async function refusedWith(p: Promise<unknown>) {
 describe('backup and restore', () => {
   it('a backup restores into a fresh installation: every table and count equal, and the next edit carries a new installation id', async () => {
     const { s, staf } = await office();
-    const before = await s.backups.counts();
+    await s.backups.setRemindAfterDays(14);
     const oldInstall = await readInstallId(s.db, (await readLocal(s.db))!);
-    const { bytes, manifest } = await s.backups.create();
+    const { bytes, manifest } = await s.backups.create(new Date('2026-11-20T08:00:00Z'));
+    // The admin saves the file; the source PC now also knows its last backup.
+    await s.backups.markSavedToFile(new Date('2026-11-20T08:01:00Z'));
+    const before = await s.backups.counts();
     expect(manifest.tables.employees).toMatchObject({ count: 2 });
     expect(manifest.office).toMatchObject({ namaKantor: 'Kecamatan Curug' });
 
@@ -58,6 +61,8 @@ describe('backup and restore', () => {
       expect(after[table], table).toBe(count + extra);
     }
     expect((await fresh.employees.get(staf.id))?.nama).toBe(staf.nama);
+    // Beranda on the restored PC counts that backup as the last one, with the office's reminder days.
+    expect(await fresh.backups.backupSettings()).toMatchObject({ lastFileAt: '2026-11-20T08:00:00.000Z', remindAfterDays: 14 });
     const edited = await fresh.employees.save(staf.id, { ...staf, jabatan: 'Analis Kebijakan' });
     expect(edited.rev.endsWith(newId)).toBe(true);
     expect(edited.rev.endsWith(oldInstall)).toBe(false);

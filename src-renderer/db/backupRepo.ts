@@ -103,7 +103,13 @@ export class BackupRepo {
    * installation a new id. Returns that id.
    */
   async restore(backup: VerifiedBackup): Promise<string> {
-    return this.replaceAll(backup.tables, backup.manifest.schemaVersion, 'restore', (name) => backup.manifest.tables[name]?.count ?? 0);
+    const { manifest } = backup;
+    return this.replaceAll(backup.tables, manifest.schemaVersion, 'restore', (name) => manifest.tables[name]?.count ?? 0, async () => {
+      // The restored data exists as that file, so Beranda counts it as the last backup instead of
+      // nagging the admin who has just restored from one.
+      const prev = await this.backupSettings();
+      await this.db.settings.put({ ...prev, lastFileAt: manifest.createdAt });
+    });
   }
 
   /** The automatic snapshots kept on this PC (before imports, packages, restores, upgrades), oldest first. */
@@ -123,7 +129,13 @@ export class BackupRepo {
    * what is there now), runs the schema upgrades the records missed, then gives this installation
    * a new id. Returns that id.
    */
-  private async replaceAll(tables: BackupRecords, schemaVersion: number, reason: SnapshotReason, expected: (table: string) => number): Promise<string> {
+  private async replaceAll(
+    tables: BackupRecords,
+    schemaVersion: number,
+    reason: SnapshotReason,
+    expected: (table: string) => number,
+    finish?: () => Promise<void>,
+  ): Promise<string> {
     const { db } = this;
     const hasData = (await db.settings.count()) > 0;
     if (hasData) await snapshotNow(db, reason);
@@ -139,6 +151,7 @@ export class BackupRepo {
       // Records from an older schema get the upgrades they missed, as the installation would have.
       const tx = Dexie.currentTransaction!;
       for (const v of SCHEMA_VERSIONS) if (v.version > schemaVersion && v.upgrade) await v.upgrade(tx);
+      await finish?.();
       return this.sync.rekeyInstallation();
     });
   }

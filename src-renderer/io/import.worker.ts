@@ -11,7 +11,7 @@ import { detectTable, type DetectedTable } from '../exchange/importTable';
 import type { ImportRequest, ImportResponse, PlanSummary } from '../exchange/importProtocol';
 import { parseEmployeeRows, planEmployeeImport, type EmployeePlan, type SourceTable } from '../exchange/pegawaiImport';
 import { planUnitImport, type UnitPlan } from '../exchange/unitImport';
-import { MAX_ROWS, readWorkbook } from './sheet';
+import { dataRowCount, MAX_ROWS, readWorkbook } from './sheet';
 
 const SHOWN_UPDATES = 50;
 const MAX_ERRORS = 5000;
@@ -63,12 +63,12 @@ async function handle(msg: ImportRequest): Promise<void> {
   if (msg.type === 'read') {
     ctx.postMessage({ type: 'progress', phase: 'read', done: 0, total: 1 });
     const hash = await sha256(msg.bytes);
-    const read = readWorkbook(msg.bytes);
+    const read = readWorkbook(msg.bytes, undefined, MAX_ROWS);
     if (!read.ok) return ctx.postMessage({ type: 'read', ok: false, code: read.code, ...(read.params ? { params: read.params } : {}) });
     detected = detectTable(read.workbook);
     if (!detected) return ctx.postMessage({ type: 'read', ok: false, code: 'noHeader' });
     if (detected.meta && detected.meta.kind !== 'pegawai' && detected.meta.kind !== 'unit') return ctx.postMessage({ type: 'read', ok: false, code: 'kindNotSupported', params: { kind: detected.meta.kind } });
-    const rowCount = detected.table.rows.length - detected.table.firstDataRow;
+    const rowCount = dataRowCount(detected.table.rows, read.workbook.Sheets[detected.table.sheet], MAX_ROWS) - detected.table.firstDataRow;
     if (rowCount > MAX_ROWS) return ctx.postMessage({ type: 'read', ok: false, code: 'tooManyRows', params: { max: MAX_ROWS, count: rowCount } });
     file = { name: msg.fileName, sha256: hash };
     return ctx.postMessage({

@@ -22,7 +22,14 @@ function isCfb(b: Uint8Array): boolean {
   return [0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1].every((x, i) => b[i] === x);
 }
 
-export function readWorkbook(bytes: Uint8Array, maxBytes: number = MAX_FILE_BYTES): ReadResult {
+/**
+ * Rows SheetJS parses per sheet when a caller caps them: an import's limit plus room for the title
+ * and header rows above the data. A sheet claiming a million rows then costs what 30,000 cost; its
+ * real length is still known from declaredRows.
+ */
+export const ROW_SLACK = 100;
+
+export function readWorkbook(bytes: Uint8Array, maxBytes: number = MAX_FILE_BYTES, maxRows?: number): ReadResult {
   if (bytes.length > maxBytes) return { ok: false, code: 'tooLarge', params: { maxMb: maxBytes / 1024 / 1024 } };
   // SheetJS would happily read any text file as CSV; only real workbooks are accepted.
   if (!isZip(bytes) && !isCfb(bytes)) return { ok: false, code: 'notWorkbook' };
@@ -31,7 +38,14 @@ export function readWorkbook(bytes: Uint8Array, maxBytes: number = MAX_FILE_BYTE
   if (bomb) return { ok: false, code: bomb.code, params: bomb.params };
   let workbook: XLSX.WorkBook;
   try {
-    workbook = XLSX.read(bytes, { type: 'array', dense: true, cellFormula: false, cellHTML: false, cellStyles: false });
+    workbook = XLSX.read(bytes, {
+      type: 'array',
+      dense: true,
+      cellFormula: false,
+      cellHTML: false,
+      cellStyles: false,
+      ...(maxRows ? { sheetRows: maxRows + ROW_SLACK } : {}),
+    });
   } catch (err) {
     const text = String((err as Error)?.message ?? err);
     // A password-protected .xlsx is an OLE container holding the encrypted package, never a zip.
@@ -41,6 +55,25 @@ export function readWorkbook(bytes: Uint8Array, maxBytes: number = MAX_FILE_BYTE
   const hasData = workbook.SheetNames.some((n) => (sheetRows(workbook.Sheets[n]).length ?? 0) > 0);
   if (!hasData) return { ok: false, code: 'empty' };
   return { ok: true, workbook };
+}
+
+/** Rows the sheet says it has, including those a row cap left unread (SheetJS keeps them in !fullref). */
+export function declaredRows(ws: XLSX.WorkSheet | undefined): number {
+  const ref = ws?.['!fullref'] ?? ws?.['!ref'];
+  if (!ref) return 0;
+  return XLSX.utils.decode_range(ref).e.r + 1;
+}
+
+/**
+ * Rows up to the last one with a value. When the read stopped at its cap with data still coming,
+ * the sheet's own dimension says how long it really is (for the "berisi … baris" sentence); a
+ * dimension that merely claims a million rows over a short table is not believed.
+ */
+export function dataRowCount(rows: unknown[][], ws: XLSX.WorkSheet | undefined, maxRows: number): number {
+  let last = rows.length;
+  while (last > 0 && rows[last - 1]!.every((v) => v === '' || v === null || v === undefined)) last--;
+  const truncated = rows.length >= maxRows + ROW_SLACK && last === rows.length;
+  return truncated ? Math.max(last, declaredRows(ws)) : last;
 }
 
 /** Cell values of a sheet as rows (raw: numbers stay numbers, text stays text, formulas as their cached value). */

@@ -73,7 +73,7 @@ export function BackupCard() {
       {prefs ? (
         <>
           <p data-testid="backup-last">{prefs.lastFileAt ? t('backup.last', { tanggal: formatDateTime(prefs.lastFileAt, 'long') }) : t('backup.last.never')}</p>
-          <label className="field inline-field">
+          <label className="inline-field">
             <span>{t('backup.remindDays')}</span>
             <input
               type="number"

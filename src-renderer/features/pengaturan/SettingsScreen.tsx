@@ -35,30 +35,36 @@ export function SettingsScreen() {
     <div className="page">
       <h1>{t('settings.title')}</h1>
       <div className="columns">
-        <section className="card">
-          <h2>{t('settings.profile')}</h2>
-          <OfficeProfileForm
-            key={office.rev}
-            initial={{
-              namaInstansi: office.namaInstansi,
-              namaKantor: office.namaKantor,
-              alamat: office.alamat,
-              tempat: office.tempat,
-              kertas: office.kertas,
-              namaAdmin: settings.adminName,
-            }}
-            submitLabel={t('common.save')}
-            onDirtyChange={(d) => {
-              setDirty(d);
-              if (d) setSaved(false);
-            }}
-            onSubmit={async (input) => {
-              await store.settings.updateProfile(input);
-              setSaved(true);
-            }}
-          />
-          {saved ? <Notice kind="success">{t('common.saved')}</Notice> : null}
-        </section>
+        {/* The left column holds the office and its data's safety; the right, preferences and facts. */}
+        <div className="stack">
+          <section className="card">
+            <h2>{t('settings.profile')}</h2>
+            <OfficeProfileForm
+              key={office.rev}
+              initial={{
+                namaInstansi: office.namaInstansi,
+                namaKantor: office.namaKantor,
+                alamat: office.alamat,
+                tempat: office.tempat,
+                kertas: office.kertas,
+                namaAdmin: settings.adminName,
+              }}
+              submitLabel={t('common.save')}
+              onDirtyChange={(d) => {
+                setDirty(d);
+                if (d) setSaved(false);
+              }}
+              onSubmit={async (input) => {
+                await store.settings.updateProfile(input);
+                setSaved(true);
+              }}
+            />
+            {saved ? <Notice kind="success">{t('common.saved')}</Notice> : null}
+          </section>
+          <BackupCard />
+          <SnapshotsCard />
+          <AuditIntegrityCard />
+        </div>
         <div className="stack">
           <section className="card">
             <h2>{t('settings.preferences')}</h2>
@@ -92,9 +98,6 @@ export function SettingsScreen() {
           </section>
           <YearAndRules />
           <PrintSettings />
-          <BackupCard />
-          <SnapshotsCard />
-          <AuditIntegrityCard />
           <section className="card">
             <h2>{t('settings.about')}</h2>
             <dl className="facts">
