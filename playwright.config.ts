@@ -1,5 +1,6 @@
 import { defineConfig } from '@playwright/test';
 import { chromiumLaunchOptions } from './e2e/chromium';
+import { BASE_URL } from './e2e/helpers';
 
 export default defineConfig({
   testDir: 'e2e',
@@ -10,7 +11,7 @@ export default defineConfig({
   retries: 0,
   reporter: [['list'], ['json', { outputFile: '.test-summary/e2e.json' }]],
   use: {
-    baseURL: 'http://127.0.0.1:4173',
+    baseURL: BASE_URL,
     launchOptions: chromiumLaunchOptions(),
     locale: 'id-ID',
     timezoneId: 'Asia/Jakarta',
@@ -19,8 +20,9 @@ export default defineConfig({
     navigationTimeout: 15_000,
   },
   webServer: {
-    command: 'npx vite preview --host 127.0.0.1 --port 4173 --strictPort',
-    url: 'http://127.0.0.1:4173',
+    // The port comes from PORT through vite.config.mts's preview settings.
+    command: 'npx vite preview',
+    url: BASE_URL,
     reuseExistingServer: false,
     timeout: 60_000,
   },

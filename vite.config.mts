@@ -4,6 +4,7 @@ import { fileURLToPath } from 'node:url';
 import type { Plugin } from 'vite';
 import { defineConfig } from 'vitest/config';
 import { CONTENT_SECURITY_POLICY } from './src-main/csp';
+import { appPort } from './scripts/port.cjs';
 
 const pkg = JSON.parse(readFileSync(new URL('./package.json', import.meta.url), 'utf8')) as { version: string };
 const fromRoot = (p: string) => fileURLToPath(new URL(p, import.meta.url));
@@ -38,7 +39,7 @@ export default defineConfig(({ mode }) => {
       chunkSizeWarningLimit: 4000,
       rollupOptions: { input },
     },
-    preview: { host: '127.0.0.1', port: 4173, strictPort: true },
+    preview: { host: '127.0.0.1', port: appPort(), strictPort: true },
     test: {
       root: '.',
       include: ['src-renderer/**/*.test.{ts,tsx}', 'src-main/**/*.test.ts', 'scripts/**/*.test.ts'],

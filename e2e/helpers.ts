@@ -3,8 +3,9 @@ import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { chromiumLaunchOptions } from './chromium';
+import { appPort } from '../scripts/port.cjs';
 
-export const BASE_URL = 'http://127.0.0.1:4173';
+export const BASE_URL = `http://127.0.0.1:${appPort()}`;
 
 /**
  * A persistent profile: IndexedDB lives on disk there, so closing and relaunching with the same

@@ -66,7 +66,8 @@ test('template → fill → import with preview; bad rows, cancel, re-import and
 
     // 2. Bad rows are reported with their Excel row numbers; nothing is written, Cancel writes nothing.
     const bad = fill(template, [
-      ['199507072019022003', 'Dewi Lestari', '', '', 'PNS', 'P', '', 'II/c', '', 'Pengolah Data', '', '', 'Seksi Pemerintahan', '198211032006042011'],
+      // Her NIP says woman, the sheet says man: a warning that does not block the row.
+      ['199507072019022003', 'Dewi Lestari', '', '', 'PNS', 'L', '', 'II/c', '', 'Pengolah Data', '', '', 'Seksi Pemerintahan', '198211032006042011'],
       [199001152015031000, 'Eko Prasetyo', '', '', 'PNS', 'L', '', 'III/a', '', 'Analis', '', '', 'Seksi Pemerintahan', ''],
       ['198805052010011005', 'Fajar Nugraha', '', '', 'PNS', 'L', '', 'III/b', '', 'Pranata Komputer', '', '', 'Seksi Keuangan', ''],
     ], path.join(files, 'pegawai-bermasalah.xlsx'));
@@ -78,6 +79,8 @@ test('template → fill → import with preview; bad rows, cancel, re-import and
     await expect(errors.getByRole('row').filter({ hasText: 'Seksi Keuangan' })).toContainText('Data6M');
     await expect(page.getByTestId('import-counts')).toContainText('1 baru');
     await expect(page.getByTestId('import-counts')).toContainText('2 baris galat');
+    await expect(page.getByTestId('import-counts')).toContainText('1 baris dengan peringatan');
+    await expect(page.getByTestId('import-warnings').getByRole('row').filter({ hasText: 'Data4A' })).toBeVisible();
     await expect(page.getByRole('button', { name: 'Impor 1 data' })).toBeDisabled();
     await page.getByRole('button', { name: 'Batal', exact: true }).click();
     await expect(page.getByText('Impor dibatalkan; tidak ada data yang diubah.')).toBeVisible();

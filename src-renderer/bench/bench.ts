@@ -8,7 +8,7 @@ import { fromJsDate } from '../domain/dates';
 import { runExport } from '../io/exportClient';
 import { employeeRows, exportPegawai } from '../io/exporters';
 import { ImportSession } from '../io/importClient';
-import { writeWorkbook } from '../io/sheet';
+import { buildWorkbook, writeWorkbook } from '../io/sheet';
 import { foldText } from '../domain/pegawai';
 import { DB_NAME, KinerjaDb, SCHEMA_VERSIONS } from '../db/schema';
 import { DataStore } from '../db/store';
@@ -186,7 +186,7 @@ export async function longestTask<T>(work: () => Promise<T>): Promise<{ result: 
 async function importExportBench(n: number) {
   const org = generateOrganisation({ employees: n, seed: 3 });
   const meta = { kind: 'pegawai' as const, schemaVersion: 2, appVersion: 'bench', officeId: 'bench', exportedAt: new Date().toISOString() };
-  const bytes = writeWorkbook(exportPegawai(org.employees, org.units, org.employees, meta));
+  const bytes = writeWorkbook(buildWorkbook(exportPegawai(org.employees, org.units, org.employees, meta)));
 
   const name = `bench-import-${Math.random().toString(36).slice(2)}`;
   const store = await DataStore.open(name);

@@ -27,6 +27,8 @@ function planWith(s: { camatRev: string; camatId: string }, creates = 2): Employ
     skipped: 0,
     errors: [],
     errorRows: 0,
+    warnings: [],
+    warningRows: 0,
     totalRows: creates + 1,
     madeAt: new Date().toISOString(),
   };

@@ -41,6 +41,10 @@ export interface PlanSummary {
   /** Errors, capped for the preview and the saved error list. */
   errors: ImportError[];
   errorCount: number;
+  /** Warnings per row (non-blocking), capped like the errors. */
+  warnings: ImportError[];
+  warningCount: number;
+  warningRows: number;
   /** Names of records created by this file, for showing a new atasan or parent unit in the changes. */
   newNames: Record<string, string>;
 }

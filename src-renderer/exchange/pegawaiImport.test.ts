@@ -6,7 +6,7 @@ import { exportPegawai } from '../io/exporters';
 import { detectTable } from './importTable';
 import { parseEmployeeRows, planEmployeeImport, type SourceTable } from './pegawaiImport';
 import { buildWorkbook, readWorkbook, sheetRows, writeWorkbook } from '../io/sheet';
-import { dataWorkbook, type MetaInfo } from './templates';
+import { templateSheets, type MetaInfo } from './templates';
 
 const today = { year: 2026, month: 11, day: 24 };
 const meta: MetaInfo = { kind: 'pegawai', schemaVersion: 2, appVersion: '0.1.0', officeId: 'office-1', exportedAt: '2026-11-24T00:00:00Z' };
@@ -22,7 +22,7 @@ const newId = () => `new-${++n}`;
 
 /** A blank Pegawai template filled like an admin would, read back as the importer sees it. */
 function filledTemplate(rows: unknown[][]): SourceTable {
-  const wb = dataWorkbook('pegawai', meta, [], units.map((u) => u.nama), true);
+  const wb = buildWorkbook(templateSheets('pegawai', meta, [], units.map((u) => u.nama), true));
   const ws = wb.Sheets['Data']!;
   XLSX.utils.sheet_add_aoa(ws, rows, { origin: 'A4' });
   const read = readWorkbook(writeWorkbook(wb));
@@ -111,7 +111,7 @@ describe('export and re-import', () => {
   it('an exported list re-imports as the same records, including text that looks like a formula', () => {
     const tricky: Employee = { ...emptyEmployeeFields(), id: 'e-x', nip: '199001152015031002', nama: '=1+1', gelarBelakang: '-S.E.', jabatan: '@Analis', golongan: 'III/a', tanggalLahir: '1990-01-15', unitId: 'u-pem', atasanId: 'e-camat', jenisKelamin: 'L', ...sync };
     const all = [camat, tricky];
-    const bytes = writeWorkbook(exportPegawai(all, units, all, meta));
+    const bytes = writeWorkbook(buildWorkbook(exportPegawai(all, units, all, meta)));
     const read = readWorkbook(bytes);
     if (!read.ok) throw new Error(read.code);
     // The cells are text, so Excel shows "=1+1" and never evaluates it.
@@ -183,5 +183,46 @@ describe('units that share a name', () => {
     const p = planEmployeeImport(t, parseEmployeeRows(t), [], twoOffices, { existing: 'update', today, newId });
     expect(p.errors).toEqual([{ sheet: 'Data', row: 4, column: 'M', code: 'unitAmbiguous', params: { text: 'Seksi Pemerintahan', example: 'Kecamatan Curug › Seksi Pemerintahan' } }]);
     expect(p.creates[0]?.fields.unitId).toBe('u-pem2');
+  });
+});
+
+describe('what national exports and real offices send', () => {
+  const row = (nip: string, nama: string, jk: string, unit = 'Seksi Pemerintahan', tmt = '') => [nip, nama, '', '', 'PNS', jk, '', 'III/a', tmt, 'Analis', '', '', unit, ''];
+
+  it.each([['M', 'L'], ['F', 'P'], ['Laki-laki', 'L'], ['PEREMPUAN', 'P'], ['1', 'L'], ['2', 'P'], ['Pria', 'L'], ['Wanita', 'P']])('jenis kelamin "%s" reads as %s', (code, sex) => {
+    const p = plan(filledTemplate([row('199001152015031002', 'Budi Hartono', code)]), []);
+    expect(p.errors).toEqual([]);
+    expect(p.creates[0]?.fields.jenisKelamin).toBe(sex);
+  });
+
+  it('NIP warnings are listed per row with their column, counted, and do not block the row', () => {
+    // Sequence 000 and a sex digit that disagrees with the record: both warnings, not errors.
+    const p = plan(filledTemplate([row('199001152015032000', 'Budi Hartono', 'L'), row('199203152019032007', 'Dewi Kartika', 'P')]), []);
+    expect(p.errors).toEqual([]);
+    expect(p.creates).toHaveLength(2);
+    expect(p.warningRows).toBe(1);
+    expect(p.warnings.map((w) => [w.row, w.column, w.params?.issue])).toEqual([
+      [4, 'A', 'nip.sequenceZero'],
+      [4, 'A', 'nip.sexMismatch'],
+    ]);
+  });
+
+  const withInactive: Unit[] = [...units, { id: 'u-old', nama: 'Seksi Tata Pemerintahan', parentId: 'u-kec', headId: null, aktif: false, ...sync }];
+  it('an inactive unit is never chosen: the row says so; an active namesake wins over an inactive one', () => {
+    const p = planEmployeeImport(filledTemplate([row('199001152015031002', 'Budi Hartono', 'L', 'Seksi Tata Pemerintahan')]), parseEmployeeRows(filledTemplate([row('199001152015031002', 'Budi Hartono', 'L', 'Seksi Tata Pemerintahan')])), [], withInactive, { existing: 'update', today, newId });
+    expect(p.errors).toEqual([{ sheet: 'Data', row: 4, column: 'M', code: 'unitInactive', params: { text: 'Seksi Tata Pemerintahan' } }]);
+    const dup: Unit[] = [...units, { id: 'u-pem-old', nama: 'Seksi Pemerintahan', parentId: 'u-kec', headId: null, aktif: false, ...sync }];
+    const t = filledTemplate([row('199001152015031002', 'Budi Hartono', 'L')]);
+    const q = planEmployeeImport(t, parseEmployeeRows(t), [], dup, { existing: 'update', today, newId });
+    expect(q.errors).toEqual([]);
+    expect(q.creates[0]?.fields.unitId).toBe('u-pem');
+  });
+
+  it('two active units with the same path are refused as ambiguous, never resolved to the last one read', () => {
+    const twin: Unit[] = [...units, { id: 'u-pem-b', nama: 'Seksi Pemerintahan', parentId: 'u-kec', headId: null, aktif: true, ...sync }];
+    const t = filledTemplate([row('199001152015031002', 'Budi Hartono', 'L', 'Kecamatan Curug › Seksi Pemerintahan')]);
+    const p = planEmployeeImport(t, parseEmployeeRows(t), [], twin, { existing: 'update', today, newId });
+    expect(p.creates).toEqual([]);
+    expect(p.errors).toEqual([{ sheet: 'Data', row: 4, column: 'M', code: 'unitPathAmbiguous', params: { text: 'Kecamatan Curug › Seksi Pemerintahan' } }]);
   });
 });

@@ -58,7 +58,11 @@ function byFolded<T extends string>(codes: readonly T[], label: (c: T) => string
 }
 
 const STATUS = byFolded(EMPLOYEE_STATUSES, (s) => messages[`pegawai.status.${s}`], { 'PPPK Paruh Waktu': 'PPPK_PW', 'Calon PNS': 'CPNS', 'Pegawai Negeri Sipil': 'PNS' });
-const SEX = new Map<string, 'L' | 'P'>([['l', 'L'], ['lakilaki', 'L'], ['pria', 'L'], ['1', 'L'], ['p', 'P'], ['perempuan', 'P'], ['wanita', 'P'], ['2', 'P']]);
+/** Every way national exports write it: L/P, M/F (SIASN), 1/2, words in both languages. */
+const SEX = new Map<string, 'L' | 'P'>([
+  ...(['l', 'lk', 'laki', 'lakilaki', 'pria', '1', 'm', 'male'].map((k) => [k, 'L']) as [string, 'L'][]),
+  ...(['p', 'pr', 'perempuan', 'wanita', '2', 'f', 'female'].map((k) => [k, 'P']) as [string, 'P'][]),
+]);
 const JENIS = byFolded(JENIS_JABATAN, (j) => messages[`pegawai.jenisJabatan.${j}`], { 'Jabatan Fungsional Tertentu': 'FUNGSIONAL_KEAHLIAN', 'Jabatan Fungsional Umum': 'PELAKSANA', Struktural: 'PENGAWAS' });
 const JENJANG_LIST = [...new Set(Object.values(JENJANG_BY_JENIS).flat())] as JenjangJf[];
 const JENJANG = byFolded(JENJANG_LIST, (j) => messages[`pegawai.jenjang.${j}`]);
@@ -157,6 +161,12 @@ export interface EmployeePlan {
   errors: ImportError[];
   /** Rows with at least one error (never written). */
   errorRows: number;
+  /**
+   * What the admin should look at but may import anyway (a TMT in the future, a birth year out of
+   * range, a NIP whose sex or birth date disagrees with the record): shown per row in the preview.
+   */
+  warnings: ImportError[];
+  warningRows: number;
   totalRows: number;
   /** When the database was read for this plan (ISO); the commit checks what changed since. */
   madeAt: string;
@@ -202,6 +212,7 @@ export function planEmployeeImport(table: SourceTable, parsed: readonly ParsedRo
   const errors: ImportError[] = [];
   const rowErrors = new Map<number, ImportError[]>();
   const fail = (row: number, e: ImportError) => rowErrors.set(row, [...(rowErrors.get(row) ?? []), e]);
+  const warnings: ImportError[] = [];
   for (const p of parsed) {
     for (const e of p.errors) fail(p.row, e);
     const nip = p.values.nip;
@@ -243,8 +254,9 @@ export function planEmployeeImport(table: SourceTable, parsed: readonly ParsedRo
     }
     if (failedEarlier || !id) continue;
     for (const issue of validateEmployee(fields, { today: opts.today, selfId: id })) {
-      if (issue.severity !== 'error') continue;
-      fail(p.row, { sheet: table.sheet, row: p.row, column: colOf(issue.field), code: 'fieldIssue', params: fieldIssueParams(issue) });
+      const found = { sheet: table.sheet, row: p.row, column: colOf(issue.field), code: 'fieldIssue', params: fieldIssueParams(issue) };
+      if (issue.severity === 'error') fail(p.row, found);
+      else warnings.push(found);
     }
     candidates.push({ p, id, prev, fields });
   }
@@ -275,7 +287,20 @@ export function planEmployeeImport(table: SourceTable, parsed: readonly ParsedRo
   }
   for (const list of rowErrors.values()) errors.push(...list);
   errors.sort((a, b) => a.row - b.row || a.column.localeCompare(b.column));
-  return { creates, updates, unchanged, skipped, errors, errorRows: rowErrors.size, totalRows: parsed.length, madeAt: opts.readAt ?? new Date().toISOString() };
+  // A row refused later (an atasan cycle) shows its errors, not its warnings.
+  const kept = warnings.filter((w) => !rowErrors.has(w.row));
+  return {
+    creates,
+    updates,
+    unchanged,
+    skipped,
+    errors,
+    errorRows: rowErrors.size,
+    warnings: kept,
+    warningRows: new Set(kept.map((w) => w.row)).size,
+    totalRows: parsed.length,
+    madeAt: opts.readAt ?? new Date().toISOString(),
+  };
 }
 
 export const UNIT_PATH_SEPARATOR = ' › ';
@@ -289,23 +314,47 @@ export function unitLabels(units: readonly Unit[]): Map<string, string> {
   return new Map(live.map((u) => [u.id, (count.get(foldHeader(u.nama)) ?? 0) > 1 ? unitPath(u.id, byId).join(UNIT_PATH_SEPARATOR) : u.nama]));
 }
 
-/** Finds a unit by its path or, when unique, by its name; a name shared by several units is ambiguous. */
-function unitResolver(units: readonly Unit[]): (text: string) => string | { code: 'unitUnknown' | 'unitAmbiguous'; example?: string } {
+/** The units a template's dropdown offers: active ones, written as unitLabels writes them. */
+export function unitChoices(units: readonly Unit[]): string[] {
+  const labels = unitLabels(units);
+  return units
+    .filter((u) => !u.deleted && u.aktif)
+    .map((u) => labels.get(u.id)!)
+    .sort((a, b) => a.localeCompare(b, 'id'));
+}
+
+/**
+ * Finds a unit by its path or, when unique, by its name. A name or a path shared by several units
+ * is ambiguous (never resolved to whichever was read last), and an inactive unit is never chosen:
+ * the row is refused and says so, because staff placed in a deactivated duplicate disappear from lists.
+ */
+type UnitRefProblem = { code: 'unitUnknown' | 'unitAmbiguous' | 'unitPathAmbiguous' | 'unitInactive'; example?: string };
+
+function unitResolver(units: readonly Unit[]): (text: string) => string | UnitRefProblem {
   const live = units.filter((u) => !u.deleted);
   const byId = new Map(live.map((u) => [u.id, u]));
   const byName = new Map<string, Unit[]>();
-  const byPath = new Map<string, string>();
+  const byPath = new Map<string, Unit[]>();
+  const add = (map: Map<string, Unit[]>, key: string, u: Unit) => map.set(key, [...(map.get(key) ?? []), u]);
   for (const u of live) {
-    byName.set(foldHeader(u.nama), [...(byName.get(foldHeader(u.nama)) ?? []), u]);
-    byPath.set(foldHeader(unitPath(u.id, byId).join(' ')), u.id);
+    add(byName, foldHeader(u.nama), u);
+    add(byPath, foldHeader(unitPath(u.id, byId).join(' ')), u);
   }
+  const pick = (found: Unit[], byPathText: boolean): string | UnitRefProblem => {
+    // An active unit wins over inactive namesakes; several active ones are ambiguous.
+    const active = found.filter((u) => u.aktif);
+    if (active.length === 1) return active[0]!.id;
+    if (active.length > 1 && byPathText) return { code: 'unitPathAmbiguous' };
+    if (active.length > 1) return { code: 'unitAmbiguous', example: unitPath(active[0]!.id, byId).join(UNIT_PATH_SEPARATOR) };
+    return { code: 'unitInactive' };
+  };
   return (text) => {
-    const path = byPath.get(foldHeader(text.split(/[›>/]/).join(' ')));
-    if (path && /[›>/]/.test(text)) return path;
+    const isPath = /[›>/]/.test(text);
+    const path = byPath.get(foldHeader(text.split(/[›>/]/).join(' '))) ?? [];
+    if (isPath && path.length > 0) return pick(path, true);
     const named = byName.get(foldHeader(text)) ?? [];
-    if (named.length === 1) return named[0]!.id;
-    if (named.length > 1) return { code: 'unitAmbiguous', example: unitPath(named[0]!.id, byId).join(UNIT_PATH_SEPARATOR) };
-    return path ?? { code: 'unitUnknown' };
+    if (named.length > 0) return pick(named, false);
+    return path.length > 0 ? pick(path, true) : { code: 'unitUnknown' };
   };
 }
 

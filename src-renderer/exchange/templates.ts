@@ -1,15 +1,16 @@
 /**
- * Templates the app generates for offices to fill (issue #6 §1): a "Petunjuk" sheet in Indonesian,
- * a data sheet with a readable header row, a machine-key row and one example row, a "Daftar" sheet
- * with the allowed values (SheetJS CE cannot write dropdown validation), and a hidden `_meta` sheet
- * that lets the importer recognise the template whatever the user renamed or reordered.
+ * Templates the app generates for offices to fill (issues #6 §1, #15 §1): a "Petunjuk" sheet in
+ * Indonesian, a data sheet with a readable header row (frozen), a hidden machine-key row and one
+ * example row, NIP columns Text-formatted and dropdowns on every row a user may fill, fed from the
+ * "Daftar" sheet, and a hidden `_meta` sheet that lets the importer recognise the template whatever
+ * the user renamed or reordered. This module says what the sheets hold; io/templateWriter.ts writes them.
  */
 import { GOLONGAN_PNS, GOLONGAN_PPPK, EMPLOYEE_STATUSES } from '../domain/golongan';
 import { JENIS_JABATAN, JENJANG_BY_JENIS } from '../domain/pegawai';
 import { PERMENPANRB_6_2022, RATINGS } from '../domain/rulepack';
 import { ASPEK } from '../domain/skp';
 import { id as messages } from '../i18n/messages';
-import { buildWorkbook, type CellValue, type SheetSpec } from '../io/sheet';
+import type { CellValue, SheetSpec } from '../io/sheet';
 
 export type TemplateKind = 'pegawai' | 'unit' | 'skp' | 'realisasi';
 export const TEMPLATE_KINDS: readonly TemplateKind[] = ['pegawai', 'unit', 'skp', 'realisasi'];
@@ -20,56 +21,65 @@ export const HEADER_ROW = 0;
 export const KEY_ROW = 1;
 export const EXAMPLE_ROW = 2;
 
+/** Rows below the last prepared one that still get Text format and dropdowns. */
+export const INPUT_ROWS = 2000;
+
+export type ListKey = 'status' | 'jenisKelamin' | 'golongan' | 'jenisJabatan' | 'jenjang' | 'unit' | 'aspek' | 'rating' | 'jenisRhk';
+
 export interface Column {
   key: string;
   header: string;
   width: number;
   example: CellValue;
   hint: string;
+  /** Typed values stay text (NIPs: Excel would turn 18 digits into 1,98E+17). */
+  text?: boolean;
+  /** A dropdown of the Daftar sheet's list. */
+  list?: ListKey;
 }
 
 const JENJANG_ALL = [...new Set(Object.values(JENJANG_BY_JENIS).flat())];
 
 export const COLUMNS: Record<TemplateKind, readonly Column[]> = {
   pegawai: [
-    { key: 'nip', header: 'NIP / NI PPPK', width: 22, example: '198001012005011001', hint: '18 angka, boleh dengan spasi. Kolom ini berformat Teks; jangan diubah menjadi angka.' },
+    { key: 'nip', header: 'NIP / NI PPPK', text: true, width: 22, example: '198001012005011001', hint: '18 angka, boleh dengan spasi. Kolom ini berformat Teks; jangan diubah menjadi angka.' },
     { key: 'nama', header: 'Nama (tanpa gelar)', width: 28, example: 'Asep Saepudin', hint: 'Wajib.' },
     { key: 'gelarDepan', header: 'Gelar depan', width: 12, example: 'Drs.', hint: 'Misalnya Drs., H., dr.' },
     { key: 'gelarBelakang', header: 'Gelar belakang', width: 14, example: 'M.Si.', hint: 'Misalnya S.E., M.Si.' },
-    { key: 'status', header: 'Status kepegawaian', width: 16, example: 'PNS', hint: 'PNS, CPNS, PPPK, PPPK paruh waktu.' },
-    { key: 'jenisKelamin', header: 'Jenis kelamin (L/P)', width: 10, example: 'L', hint: 'L atau P.' },
+    { key: 'status', list: 'status', header: 'Status kepegawaian', width: 16, example: 'PNS', hint: 'PNS, CPNS, PPPK, PPPK paruh waktu.' },
+    { key: 'jenisKelamin', list: 'jenisKelamin', header: 'Jenis kelamin (L/P)', width: 10, example: 'L', hint: 'L atau P.' },
     { key: 'tanggalLahir', header: 'Tanggal lahir', width: 14, example: '01-01-1980', hint: 'dd-mm-yyyy, misalnya 12-01-1980 atau 12 Januari 1980.' },
-    { key: 'golongan', header: 'Pangkat/Gol. ruang', width: 14, example: 'III/d', hint: 'III/d, III.d, atau "Penata Tingkat I (III/d)"; PPPK: I s.d. XVII.' },
+    { key: 'golongan', list: 'golongan', header: 'Pangkat/Gol. ruang', width: 14, example: 'III/d', hint: 'III/d, III.d, atau "Penata Tingkat I (III/d)"; PPPK: I s.d. XVII.' },
     { key: 'tmtGolongan', header: 'TMT golongan', width: 14, example: '01-04-2020', hint: 'dd-mm-yyyy.' },
     { key: 'jabatan', header: 'Nama jabatan', width: 32, example: 'Kepala Seksi Pemerintahan', hint: '' },
-    { key: 'jenisJabatan', header: 'Jenis jabatan', width: 20, example: 'Pengawas', hint: 'Lihat sheet Daftar.' },
-    { key: 'jenjang', header: 'Jenjang JF', width: 14, example: '', hint: 'Hanya untuk jabatan fungsional; lihat sheet Daftar.' },
-    { key: 'unit', header: 'Unit kerja', width: 28, example: 'Seksi Pemerintahan', hint: 'Nama unit kerja persis seperti di aplikasi.' },
-    { key: 'atasanNip', header: 'NIP atasan langsung', width: 22, example: '197305121998031004', hint: 'NIP pejabat penilai kinerja; boleh pegawai lain di berkas ini.' },
+    { key: 'jenisJabatan', list: 'jenisJabatan', header: 'Jenis jabatan', width: 20, example: 'Pengawas', hint: 'Lihat sheet Daftar.' },
+    { key: 'jenjang', list: 'jenjang', header: 'Jenjang JF', width: 14, example: '', hint: 'Hanya untuk jabatan fungsional; lihat sheet Daftar.' },
+    { key: 'unit', list: 'unit', header: 'Unit kerja', width: 28, example: 'Seksi Pemerintahan', hint: 'Pilih dari daftar; nama unit atau jalurnya (Kecamatan Curug › Seksi Pemerintahan).' },
+    { key: 'atasanNip', text: true, header: 'NIP atasan langsung', width: 22, example: '197305121998031004', hint: 'NIP pejabat penilai kinerja; boleh pegawai lain di berkas ini.' },
   ],
   unit: [
     { key: 'nama', header: 'Nama unit kerja', width: 34, example: 'Seksi Pemerintahan', hint: 'Wajib, unik.' },
-    { key: 'induk', header: 'Unit induk', width: 34, example: 'Kecamatan Curug', hint: 'Kosongkan untuk unit tertinggi.' },
-    { key: 'kepalaNip', header: 'NIP kepala unit', width: 22, example: '198211032006042011', hint: 'Pegawai yang sudah terdaftar.' },
+    { key: 'induk', list: 'unit', header: 'Unit induk', width: 34, example: 'Kecamatan Curug', hint: 'Kosongkan untuk unit tertinggi.' },
+    { key: 'kepalaNip', text: true, header: 'NIP kepala unit', width: 22, example: '198211032006042011', hint: 'Pegawai yang sudah terdaftar.' },
   ],
   skp: [
-    { key: 'nip', header: 'NIP', width: 22, example: '199001152015031002', hint: 'Pegawai yang sudah terdaftar.' },
+    { key: 'nip', text: true, header: 'NIP', width: 22, example: '199001152015031002', hint: 'Pegawai yang sudah terdaftar.' },
     { key: 'tahun', header: 'Tahun', width: 8, example: 2026, hint: '' },
-    { key: 'jenisRhk', header: 'Jenis RHK', width: 12, example: 'Utama', hint: 'Utama atau Tambahan.' },
+    { key: 'jenisRhk', list: 'jenisRhk', header: 'Jenis RHK', width: 12, example: 'Utama', hint: 'Utama atau Tambahan.' },
     { key: 'rhk', header: 'Rencana hasil kerja', width: 44, example: 'Tersusunnya surat keterangan kependudukan', hint: 'Baris dengan RHK yang sama menjadi indikator-indikator RHK itu.' },
     { key: 'rhkAtasan', header: 'RHK atasan yang diintervensi', width: 44, example: 'Terselenggaranya pelayanan administrasi pemerintahan', hint: 'Teks RHK pada SKP atasan tahun yang sama.' },
-    { key: 'aspek', header: 'Aspek', width: 12, example: 'Kuantitas', hint: 'Kuantitas, Kualitas, Waktu, Biaya.' },
+    { key: 'aspek', list: 'aspek', header: 'Aspek', width: 12, example: 'Kuantitas', hint: 'Kuantitas, Kualitas, Waktu, Biaya.' },
     { key: 'indikator', header: 'Indikator kinerja individu', width: 40, example: 'Jumlah surat keterangan', hint: '' },
     { key: 'target', header: 'Target', width: 16, example: '1.200 Surat', hint: 'Angka dan satuan.' },
   ],
   realisasi: [
-    { key: 'nip', header: 'NIP', width: 22, example: '199001152015031002', hint: '' },
+    { key: 'nip', text: true, header: 'NIP', width: 22, example: '199001152015031002', hint: '' },
     { key: 'periode', header: 'Periode', width: 18, example: 'TRIWULAN I', hint: 'Seperti di sheet Daftar.' },
     { key: 'rhk', header: 'Rencana hasil kerja', width: 44, example: 'Tersusunnya surat keterangan kependudukan', hint: 'Teks RHK pada SKP pegawai.' },
     { key: 'realisasi', header: 'Realisasi berdasarkan bukti dukung', width: 36, example: '320 surat keterangan', hint: '' },
     { key: 'umpanBalik', header: 'Umpan balik berkelanjutan', width: 36, example: 'Tepat waktu dan rapi', hint: '' },
-    { key: 'ratingHasil', header: 'Rating hasil kerja', width: 20, example: 'Sesuai Ekspektasi', hint: 'Di Atas / Sesuai / Di Bawah Ekspektasi (cukup di satu baris per pegawai).' },
-    { key: 'ratingPerilaku', header: 'Rating perilaku kerja', width: 20, example: 'Sesuai Ekspektasi', hint: '' },
+    { key: 'ratingHasil', list: 'rating', header: 'Rating hasil kerja', width: 20, example: 'Sesuai Ekspektasi', hint: 'Di Atas / Sesuai / Di Bawah Ekspektasi (cukup di satu baris per pegawai).' },
+    { key: 'ratingPerilaku', list: 'rating', header: 'Rating perilaku kerja', width: 20, example: 'Sesuai Ekspektasi', hint: '' },
   ],
 };
 
@@ -88,22 +98,37 @@ export interface MetaInfo {
   exportedAt: string;
 }
 
-function lists(unitNames: readonly string[]): CellValue[][] {
-  const columns: [string, string[]][] = [
-    ['Status kepegawaian', EMPLOYEE_STATUSES.map((s) => messages[`pegawai.status.${s}`])],
-    ['Jenis kelamin', ['L', 'P']],
-    ['Golongan PNS', GOLONGAN_PNS.map((g) => `${g.pangkat} (${g.code})`)],
-    ['Golongan PPPK', [...GOLONGAN_PPPK]],
-    ['Jenis jabatan', JENIS_JABATAN.map((j) => messages[`pegawai.jenisJabatan.${j}`])],
-    ['Jenjang JF', JENJANG_ALL.map((j) => messages[`pegawai.jenjang.${j}`])],
-    ['Unit kerja', [...unitNames]],
-    ['Aspek', ASPEK.map((a) => messages[`skp.aspek.${a}`])],
-    ['Rating', RATINGS.map((r) => PERMENPANRB_6_2022.ratingLabels[r])],
+/** The Daftar sheet's columns: heading and allowed values, in sheet order. */
+function listColumns(unitNames: readonly string[]): [ListKey, string, string[]][] {
+  return [
+    ['status', 'Status kepegawaian', EMPLOYEE_STATUSES.map((s) => messages[`pegawai.status.${s}`])],
+    ['jenisKelamin', 'Jenis kelamin', ['L', 'P']],
+    ['golongan', 'Golongan (PNS dan PPPK)', [...GOLONGAN_PNS.map((g) => `${g.pangkat} (${g.code})`), ...GOLONGAN_PPPK]],
+    ['jenisJabatan', 'Jenis jabatan', JENIS_JABATAN.map((j) => messages[`pegawai.jenisJabatan.${j}`])],
+    ['jenjang', 'Jenjang JF', JENJANG_ALL.map((j) => messages[`pegawai.jenjang.${j}`])],
+    ['unit', 'Unit kerja', [...unitNames]],
+    ['aspek', 'Aspek', ASPEK.map((a) => messages[`skp.aspek.${a}`])],
+    ['rating', 'Rating', RATINGS.map((r) => PERMENPANRB_6_2022.ratingLabels[r])],
+    ['jenisRhk', 'Jenis RHK', ['Utama', 'Tambahan']],
   ];
-  const height = Math.max(...columns.map(([, v]) => v.length));
-  const rows: CellValue[][] = [columns.map(([h]) => h)];
-  for (let i = 0; i < height; i++) rows.push(columns.map(([, v]) => v[i] ?? null));
+}
+
+function lists(unitNames: readonly string[]): CellValue[][] {
+  const columns = listColumns(unitNames);
+  const height = Math.max(...columns.map(([, , v]) => v.length));
+  const rows: CellValue[][] = [columns.map(([, h]) => h)];
+  for (let i = 0; i < height; i++) rows.push(columns.map(([, , v]) => v[i] ?? null));
   return rows;
+}
+
+/** "Daftar!$F$2:$F$9" for each list that has values. */
+function listSources(unitNames: readonly string[]): Map<ListKey, string> {
+  const out = new Map<ListKey, string>();
+  listColumns(unitNames).forEach(([key, , values], c) => {
+    const col = String.fromCharCode(65 + c);
+    if (values.length > 0) out.set(key, `Daftar!$${col}$2:$${col}$${values.length + 1}`);
+  });
+  return out;
 }
 
 export function metaRows(meta: MetaInfo): CellValue[][] {
@@ -142,8 +167,12 @@ export function fitWidths(rows: readonly (readonly CellValue[])[], min = 8, max 
   return widths;
 }
 
-/** A data sheet in template layout: headers, keys, then `data` rows (the example row for a blank template). */
-export function dataWorkbook(kind: TemplateKind, meta: MetaInfo, data: readonly CellValue[][], unitNames: readonly string[], withExample: boolean) {
+/**
+ * A data sheet in template layout: headers, keys, then `data` rows (the example row for a blank
+ * template), with Text format and dropdowns down to INPUT_ROWS rows below the last one.
+ * `unitNames`: how units are written (a name, or the path when names repeat), active units only.
+ */
+export function templateSheets(kind: TemplateKind, meta: MetaInfo, data: readonly CellValue[][], unitNames: readonly string[], withExample: boolean): SheetSpec[] {
   const cols = COLUMNS[kind];
   const rows: CellValue[][] = [cols.map((c) => c.header), cols.map((c) => c.key), ...(withExample ? [cols.map((c) => c.example)] : []), ...data];
   const petunjuk: CellValue[][] = [
@@ -151,19 +180,34 @@ export function dataWorkbook(kind: TemplateKind, meta: MetaInfo, data: readonly 
     [],
     ['Cara mengisi:'],
     ['1. Isi sheet "Data" mulai baris 3. Baris 3 berisi contoh: timpa atau hapus sebelum mengirim.'],
-    ['2. Jangan mengubah baris 2 (kunci kolom untuk aplikasi) dan jangan menghapus sheet tersembunyi "_meta".'],
-    ['3. Kolom NIP berformat Teks. Bila NIP tampil seperti 1,98E+17, angka terakhirnya sudah hilang: format kolom sebagai Teks lalu ketik ulang NIP-nya.'],
-    ['4. Nilai yang diperbolehkan ada di sheet "Daftar".'],
+    ['2. Baris 2 disembunyikan: isinya kunci kolom untuk aplikasi. Jangan menghapusnya, dan jangan menghapus sheet tersembunyi "_meta".'],
+    ['3. Kolom NIP berformat Teks sampai baris ' + String(EXAMPLE_ROW + 1 + Math.max(data.length, 1) + INPUT_ROWS - 1) + '. Bila NIP tampil seperti 1,98E+17, angka terakhirnya sudah hilang: format sel sebagai Teks lalu ketik ulang NIP-nya.'],
+    ['4. Kolom dengan pilihan (status, golongan, unit kerja, …) berisi daftar tarik-turun; nilainya ada di sheet "Daftar".'],
     ['5. Simpan sebagai .xlsx lalu impor lewat menu Impor/Ekspor. Sebelum disimpan, aplikasi menampilkan pratinjau dan daftar galat per baris.'],
     [],
     ['Kolom', 'Keterangan'],
     ...cols.map((c) => [c.header, c.hint]),
   ];
-  const sheets: SheetSpec[] = [
+  const fromRow = EXAMPLE_ROW;
+  const toRow = EXAMPLE_ROW + Math.max(data.length, 1) + INPUT_ROWS - 1;
+  const sources = listSources(unitNames);
+  const lists_ = cols.flatMap((c, column) => {
+    const source = c.list ? sources.get(c.list) : undefined;
+    return source ? [{ column, fromRow, toRow, source, title: c.header }] : [];
+  });
+  const daftar = lists(unitNames);
+  return [
     { name: 'Petunjuk', rows: petunjuk, widths: [40, 90] },
-    { name: DATA_SHEET, rows, widths: cols.map((c, i) => Math.max(c.width, fitWidths(rows)[i] ?? 0)) },
-    { name: 'Daftar', rows: lists(unitNames), widths: lists(unitNames)[0]?.map(() => 26) ?? [] },
+    {
+      name: DATA_SHEET,
+      rows,
+      widths: cols.map((c, i) => Math.max(c.width, fitWidths(rows)[i] ?? 0)),
+      textColumns: { columns: cols.flatMap((c, i) => (c.text ? [i] : [])), fromRow, toRow },
+      lists: lists_,
+      freezeRows: KEY_ROW + 1,
+      hiddenRows: [KEY_ROW],
+    },
+    { name: 'Daftar', rows: daftar, widths: daftar[0]?.map(() => 26) ?? [] },
     { name: META_SHEET, rows: metaRows({ ...meta, kind }), hidden: true },
   ];
-  return buildWorkbook(sheets);
 }

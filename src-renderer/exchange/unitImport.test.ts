@@ -3,8 +3,8 @@ import { describe, expect, it } from 'vitest';
 import { emptyEmployeeFields, type Employee } from '../domain/pegawai';
 import type { Unit } from '../domain/unit';
 import { detectTable } from './importTable';
-import { readWorkbook, writeWorkbook } from '../io/sheet';
-import { dataWorkbook, type MetaInfo } from './templates';
+import { buildWorkbook, readWorkbook, writeWorkbook } from '../io/sheet';
+import { templateSheets, type MetaInfo } from './templates';
 import { planUnitImport } from './unitImport';
 
 const sync = { createdAt: '', updatedAt: '', updatedBy: 'o', rev: 'r1', deleted: false };
@@ -18,7 +18,7 @@ let n = 0;
 const newId = () => `u-${++n}`;
 
 function table(rows: unknown[][]) {
-  const wb = dataWorkbook('unit', meta, [], [], true);
+  const wb = buildWorkbook(templateSheets('unit', meta, [], [], true));
   XLSX.utils.sheet_add_aoa(wb.Sheets['Data']!, rows, { origin: 'A4' });
   const read = readWorkbook(writeWorkbook(wb));
   if (!read.ok) throw new Error(read.code);
@@ -72,7 +72,7 @@ describe('Unit kerja template import', () => {
 
 describe('template meta', () => {
   it('a workbook built as the Unit kerja template says so in _meta, whatever meta it was given', () => {
-    const wb = dataWorkbook('unit', { ...meta, kind: 'pegawai' }, [], [], true);
+    const wb = buildWorkbook(templateSheets('unit', { ...meta, kind: 'pegawai' }, [], [], true));
     const read = readWorkbook(writeWorkbook(wb));
     if (!read.ok) throw new Error(read.code);
     expect(detectTable(read.workbook)?.meta?.kind).toBe('unit');

@@ -2,22 +2,24 @@
 import type { ExportRequest } from './exportClient';
 import { exportPegawai, exportRekap, exportSkp } from './exporters';
 import { writeWorkbook } from './sheet';
-import { dataWorkbook } from '../exchange/templates';
+import { writeStyledWorkbook } from './templateWriter';
+import { templateSheets } from '../exchange/templates';
 
 const ctx = self as unknown as { postMessage(m: unknown, transfer?: Transferable[]): void; onmessage: ((e: MessageEvent<ExportRequest>) => void) | null };
 
-ctx.onmessage = (e) => {
+ctx.onmessage = async (e) => {
   try {
     const r = e.data;
-    const wb =
+    // Sheets meant to be filled and imported back get Text formats and dropdowns (ExcelJS);
+    // the rekap is a read-only report (SheetJS).
+    const bytes =
       r.kind === 'template'
-        ? dataWorkbook(r.template, r.meta, [], r.unitNames, true)
+        ? await writeStyledWorkbook(templateSheets(r.template, r.meta, [], r.unitNames, true))
         : r.kind === 'pegawai'
-          ? exportPegawai(r.list, r.units, r.all, r.meta)
+          ? await writeStyledWorkbook(exportPegawai(r.list, r.units, r.all, r.meta))
           : r.kind === 'skp'
-            ? exportSkp(r.skps, r.units, r.meta)
-            : exportRekap(r.rekap);
-    const bytes = writeWorkbook(wb);
+            ? await writeStyledWorkbook(exportSkp(r.skps, r.units, r.meta))
+            : writeWorkbook(exportRekap(r.rekap));
     ctx.postMessage({ ok: true, bytes }, [bytes.buffer]);
   } catch (err) {
     ctx.postMessage({ ok: false, detail: String((err as Error)?.message ?? err) });

@@ -11,9 +11,9 @@ import type { RulePack } from '../domain/rulepack';
 import type { Skp } from '../domain/skp';
 import type { Unit } from '../domain/unit';
 import { id as messages } from '../i18n/messages';
-import { unitLabels } from '../exchange/pegawaiImport';
+import { unitChoices, unitLabels } from '../exchange/pegawaiImport';
 import { buildWorkbook, type CellValue } from './sheet';
-import { COLUMNS, dataWorkbook, fitWidths, type MetaInfo } from '../exchange/templates';
+import { COLUMNS, fitWidths, templateSheets, type MetaInfo } from '../exchange/templates';
 
 function tanggal(iso: string): string {
   const d = parseIsoDate(iso);
@@ -43,7 +43,7 @@ export function employeeRows(list: readonly Employee[], units: readonly Unit[], 
 }
 
 export function exportPegawai(list: readonly Employee[], units: readonly Unit[], all: readonly Employee[], meta: MetaInfo) {
-  return dataWorkbook('pegawai', { ...meta, kind: 'pegawai' }, employeeRows(list, units, all), units.map((u) => u.nama), false);
+  return templateSheets('pegawai', { ...meta, kind: 'pegawai' }, employeeRows(list, units, all), unitChoices(units), false);
 }
 
 /** One row per indicator; the RHK text repeats so each row stands alone in a filter. */
@@ -56,7 +56,7 @@ export function exportSkp(skps: readonly Skp[], units: readonly Unit[], meta: Me
       }
     }
   }
-  return dataWorkbook('skp', { ...meta, kind: 'skp' }, rows, units.map((u) => u.nama), false);
+  return templateSheets('skp', { ...meta, kind: 'skp' }, rows, unitChoices(units), false);
 }
 
 /** Rekap penilaian of one period: per unit its capaian and counts, then every employee's predikat. */

@@ -53,6 +53,9 @@ function summarize(p: EmployeePlan | UnitPlan): PlanSummary {
     updates,
     errors: p.errors.slice(0, MAX_ERRORS),
     errorCount: p.errors.length,
+    warnings: isUnit ? [] : p.warnings.slice(0, MAX_ERRORS),
+    warningCount: isUnit ? 0 : p.warnings.length,
+    warningRows: isUnit ? 0 : p.warningRows,
     newNames: Object.fromEntries(
       isUnit ? p.creates.filter((c) => referenced.has(c.id)).map((c) => [c.id, c.fields.nama]) : p.creates.filter((c) => referenced.has(c.id)).map((c) => [c.id, printedName(c.fields)]),
     ),

@@ -94,6 +94,16 @@ export interface SheetSpec {
   /** Column widths in characters. */
   widths?: number[];
   hidden?: boolean;
+  /**
+   * What makes a sheet one people can type into (written by io/templateWriter.ts; SheetJS CE
+   * cannot): 0-based columns whose empty cells are Text-formatted from `fromRow` to `toRow`…
+   */
+  textColumns?: { columns: number[]; fromRow: number; toRow: number };
+  /** …dropdowns fed from a range of another sheet ("Daftar!$A$2:$A$18")… */
+  lists?: { column: number; fromRow: number; toRow: number; source: string; title: string }[];
+  /** …rows kept on screen while scrolling, and rows hidden (the machine-key row). */
+  freezeRows?: number;
+  hiddenRows?: number[];
 }
 
 /**

@@ -103,6 +103,12 @@ describe('names with gelar in one cell', () => {
     ['Prof. Dr. Ir. Bambang, M.T.', { gelarDepan: 'Prof. Dr. Ir.', nama: 'Bambang', gelarBelakang: 'M.T.' }],
     ['Budi Hartono', { gelarDepan: '', nama: 'Budi Hartono', gelarBelakang: '' }],
     ['Hendra Purnama', { gelarDepan: '', nama: 'Hendra Purnama', gelarBelakang: '' }],
+    ['Rudi Hartono, SE', { gelarDepan: '', nama: 'Rudi Hartono', gelarBelakang: 'SE' }],
+    ['Nurul Huda, A.Md.Kep.', { gelarDepan: '', nama: 'Nurul Huda', gelarBelakang: 'A.Md.Kep.' }],
+    ['Yanti, S.Kom, M.Kom', { gelarDepan: '', nama: 'Yanti', gelarBelakang: 'S.Kom, M.Kom' }],
+    // What follows the comma is no gelar: a surname written first stays one name.
+    ['Siregar, Budi', { gelarDepan: '', nama: 'Siregar, Budi', gelarBelakang: '' }],
+    ['Lubis, Ahmad Fauzi, S.H.', { gelarDepan: '', nama: 'Lubis, Ahmad Fauzi, S.H.', gelarBelakang: '' }],
   ])('%j', (v, parts) => {
     expect(splitNameAndGelar(v)).toEqual(parts);
   });
@@ -112,6 +118,16 @@ describe('cell text', () => {
   it('cleans spaces', () => {
     expect(cleanText('  Kecamatan\u00a0 Curug \n')).toBe('Kecamatan Curug');
     expect(cleanText(undefined)).toBe('');
+  });
+
+  it.each([
+    ['a leading tab and tabs pasted from Excel inside', '\tBudi\tHartono', 'Budi Hartono'],
+    ['zero-width spaces and a byte-order mark', '\ufeffBu\u200bdi\u200d Hartono', 'Budi Hartono'],
+    ['bidi overrides that would show the name reversed', '\u202eBudi Hartono\u202c', 'Budi Hartono'],
+    ['control characters and a soft hyphen', 'Budi\u0007 Har\u00adtono\u0000', 'Budi Hartono'],
+    ['line breaks inside a cell', 'Seksi\r\nPemerintahan', 'Seksi Pemerintahan'],
+  ])('removes %s', (_what, raw, clean) => {
+    expect(cleanText(raw)).toBe(clean);
   });
 
   it.each([['=1+1', true], ['+62 812', true], ['-', true], ['@SUM(A1)', true], ['\tx', true], ['Asep', false], ['1=1', false]])(

@@ -11,10 +11,18 @@ export type ParseResult<T> = { ok: true; value: T } | { ok: false; code: string;
 const ok = <T>(value: T): ParseResult<T> => ({ ok: true, value });
 const fail = <T>(code: string, params?: Record<string, string | number>): ParseResult<T> => ({ ok: false, code, ...(params ? { params } : {}) });
 
-/** Trim, fold non-breaking spaces and collapse runs of white space. */
+/**
+ * Characters nobody means to type but that arrive in pasted and exported text: control characters,
+ * zero-width marks and bidi overrides (which can make "Budi" display as "iduB" or hide text).
+ * Tabs, line breaks and non-breaking spaces are white space and fold into one space instead.
+ */
+// eslint-disable-next-line no-control-regex -- removing control characters is the point
+const INVISIBLE = /[\u0000-\u0008\u000b\u000e-\u001f\u007f-\u009f\u00ad\u200b-\u200f\u202a-\u202e\u2060-\u2064\u2066-\u2069\ufeff]/g;
+
+/** Trim, drop invisible characters, fold non-breaking spaces and tabs and collapse runs of white space. */
 export function cleanText(v: unknown): string {
   if (v === null || v === undefined) return '';
-  return String(v).replace(/\u00a0/g, ' ').replace(/\s+/g, ' ').trim();
+  return String(v).replace(INVISIBLE, '').replace(/\u00a0/g, ' ').replace(/\s+/g, ' ').trim();
 }
 
 /**
@@ -94,10 +102,33 @@ export function parseTanggal(v: unknown): ParseResult<string> {
 // Gelar that stand before the name ("Drs.", "H.", "Hj.", "dr.", "Ir.", "Prof.", "Dr.").
 const FRONT_GELAR = /^((?:prof|dr|drs|dra|ir|h|hj|kh|r|rr|raden|dra)\.\s*)+/i;
 
-/** "Drs. H. Asep Saepudin, M.Si." → gelar depan "Drs. H.", nama "Asep Saepudin", gelar belakang "M.Si." */
+/** Gelar written without dots, as some registers do (SE, SH, MM, S Kom…). */
+const BARE_GELAR = new Set(['se', 'sh', 'st', 'sp', 'ss', 'mm', 'mt', 'mh', 'mp', 'msi', 'mpd', 'spd', 'skom', 'mkom', 'sip', 'sos', 'ssos', 'map', 'amd', 'ak', 'ca', 'ked', 'mkes', 'skm', 'sag', 'shi', 'stp', 'ssi', 'phd', 'mba', 'msc', 'bsc', 'llm']);
+
+/**
+ * One gelar belakang: "M.Si.", "S.Kom", "A.Md.Kep.", "Ph.D", "SE", "M.M." — short dotted
+ * abbreviations or a known bare one. "Budi" (a surname written first) is not.
+ */
+function isGelarBelakang(part: string): boolean {
+  const p = part.trim();
+  if (!p) return false;
+  if (BARE_GELAR.has(p.replace(/[\s.]/g, '').toLowerCase())) return true;
+  if (!p.includes('.')) return false;
+  return p
+    .split(/[.\s]+/)
+    .filter(Boolean)
+    .every((token) => /^[A-Za-z]{1,5}$/.test(token) && /^[A-Z]/.test(token));
+}
+
+/**
+ * "Drs. H. Asep Saepudin, M.Si." → gelar depan "Drs. H.", nama "Asep Saepudin", gelar belakang "M.Si.".
+ * The text after the first comma becomes gelar belakang only when every comma-separated part of it
+ * is a recognised gelar; "Siregar, Budi" stays one name.
+ */
 export function splitNameAndGelar(v: unknown): { gelarDepan: string; nama: string; gelarBelakang: string } {
   const text = cleanText(v);
-  const comma = text.indexOf(',');
+  const found = text.indexOf(',');
+  const comma = found >= 0 && text.slice(found + 1).split(',').every(isGelarBelakang) ? found : -1;
   const main = comma >= 0 ? text.slice(0, comma) : text;
   const gelarBelakang = comma >= 0 ? cleanText(text.slice(comma + 1)) : '';
   const front = FRONT_GELAR.exec(main);

@@ -9,6 +9,7 @@ import { useT } from '../../i18n/i18n';
 import { PeriodSelect } from '../penilaian/PeriodSelect';
 import { useActivePack, useChosenPeriod } from '../penilaian/usePenilaianData';
 import { exportAndSave, useExportMeta } from './exportActions';
+import { unitChoices } from '../../exchange/pegawaiImport';
 import { ImportWizard } from './ImportWizard';
 
 export function ImporEksporScreen() {
@@ -88,14 +89,14 @@ export function ImporEksporScreen() {
             <button
               type="button"
               disabled={busy}
-              onClick={() => void run(async () => ({ req: { kind: 'template', template: 'pegawai', meta: meta(), unitNames: (await units()).map((u) => u.nama) }, file: 'templat-pegawai.xlsx' }))}
+              onClick={() => void run(async () => ({ req: { kind: 'template', template: 'pegawai', meta: meta(), unitNames: unitChoices(await units()) }, file: 'templat-pegawai.xlsx' }))}
             >
               {t('export.template.pegawai')}
             </button>
                         <button
               type="button"
               disabled={busy}
-              onClick={() => void run(async () => ({ req: { kind: 'template', template: 'unit', meta: meta(), unitNames: (await units()).map((u) => u.nama) }, file: 'templat-unit-kerja.xlsx' }))}
+              onClick={() => void run(async () => ({ req: { kind: 'template', template: 'unit', meta: meta(), unitNames: unitChoices(await units()) }, file: 'templat-unit-kerja.xlsx' }))}
             >
               {t('export.template.unit')}
             </button>

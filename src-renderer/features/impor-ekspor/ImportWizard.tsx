@@ -15,10 +15,10 @@ import { getPlatform } from '../../platform/platform';
 import { codeLabel, FIELD_LABELS, issueText } from '../pegawai/fieldText';
 import { printedName, type EmployeeField, type FieldIssue } from '../../domain/pegawai';
 import { usePegawaiData } from '../pegawai/usePegawaiData';
+import { ImportIssues, issueListRows } from './ImportIssues';
 
 const MAX_FILE = 25 * 1024 * 1024;
 const SHOWN_CHANGES = 50;
-const SHOWN_ERRORS = 200;
 
 type Step =
   | { kind: 'idle' }
@@ -141,8 +141,8 @@ export function ImportWizard() {
   };
 
   const saveErrors = async (st: Extract<Step, { kind: 'preview' }>) => {
-    const rows = [['Sheet', 'Baris', 'Kolom', 'Pesan'], ...st.plan.errors.map((e) => [e.sheet, e.row, e.column, importErrorText(t, e)])];
-    const bytes = writeWorkbook(buildWorkbook([{ name: 'Galat', rows, widths: [12, 8, 8, 100] }]));
+    const rows = issueListRows(t, st.plan.errors, st.plan.warnings, (e) => importErrorText(t, e));
+    const bytes = writeWorkbook(buildWorkbook([{ name: 'Galat', rows, widths: [12, 12, 8, 8, 100] }]));
     await getPlatform().saveFile({ title: t('import.errors.save'), suggestedName: `galat-${st.fileName.replace(/\.[^.]+$/, '')}.xlsx`, filters: [{ name: 'Excel', extensions: ['xlsx'] }], bytes, mime: XLSX_MIME });
   };
 
@@ -279,6 +279,7 @@ function Preview({ step, onlyValid, setOnlyValid, onCancel, onConfirm, onSaveErr
         <span className="pill plain">{t('import.count.tidakBerubah', { count: plan.unchanged })}</span>
         {plan.skipped > 0 ? <span className="pill plain">{t('import.count.dilewati', { count: plan.skipped })}</span> : null}
         <span className={`pill ${plan.errorRows > 0 ? 'warn' : 'plain'}`}>{t('import.count.galat', { count: plan.errorRows })}</span>
+        {plan.warningRows > 0 ? <span className="pill plain">{t('import.count.peringatan', { count: plan.warningRows })}</span> : null}
       </div>
       {step.previous ? <Notice kind="info">{t('import.previous', { at: step.previous })}</Notice> : null}
       {plan.updateCount > 0 ? (
@@ -295,36 +296,18 @@ function Preview({ step, onlyValid, setOnlyValid, onCancel, onConfirm, onSaveErr
           {plan.updateCount > SHOWN_CHANGES ? <p className="muted">{t('home.work.more', { count: plan.updateCount - SHOWN_CHANGES })}</p> : null}
         </details>
       ) : null}
-      {plan.errors.length > 0 ? (
+      <ImportIssues title={t('import.errors.title', { count: plan.errorRows })} issues={plan.errors} total={plan.errorCount} text={(e) => importErrorText(t, e)} testId="import-errors" />
+      <ImportIssues title={t('import.warnings.title', { count: plan.warningRows })} issues={plan.warnings} total={plan.warningCount} text={(e) => importErrorText(t, e)} testId="import-warnings" />
+      {plan.errors.length > 0 || plan.warnings.length > 0 ? (
         <>
-          <h3>{t('import.errors.title', { count: plan.errorRows })}</h3>
-          <table className="error-table" data-testid="import-errors">
-            <thead>
-              <tr>
-                <th>{t('import.errors.sheet')}</th>
-                <th>{t('import.errors.row')}</th>
-                <th>{t('import.errors.column')}</th>
-                <th>{t('import.errors.message')}</th>
-              </tr>
-            </thead>
-            <tbody>
-              {plan.errors.slice(0, SHOWN_ERRORS).map((e, i) => (
-                <tr key={i}>
-                  <td>{e.sheet}</td>
-                  <td>{e.row}</td>
-                  <td>{e.column}</td>
-                  <td>{importErrorText(t, e)}</td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-          {plan.errorCount > SHOWN_ERRORS ? <p className="muted">{t('import.errors.more', { count: plan.errorCount - SHOWN_ERRORS })}</p> : null}
           <button type="button" onClick={onSaveErrors}>
             {t('import.errors.save')}
           </button>
-          <label className="check">
-            <input type="checkbox" checked={onlyValid} onChange={(e) => setOnlyValid(e.target.checked)} /> {t('import.onlyValid')}
-          </label>
+          {plan.errors.length > 0 ? (
+            <label className="check">
+              <input type="checkbox" checked={onlyValid} onChange={(e) => setOnlyValid(e.target.checked)} /> {t('import.onlyValid')}
+            </label>
+          ) : null}
           {blocked ? <Notice kind="warning">{t('import.blocked')}</Notice> : null}
         </>
       ) : null}

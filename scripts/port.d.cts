@@ -1,0 +1,2 @@
+export const DEFAULT_PORT: number;
+export function appPort(): number;
