@@ -2,6 +2,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { emptyEmployeeFields } from '../domain/pegawai';
 import type { EmployeePlan } from '../exchange/pegawaiImport';
 import type { UnitPlan } from '../exchange/unitImport';
+import { rhk } from '../sample/records';
 import { RepoError } from './errors';
 import { DataStore } from './store';
 
@@ -144,5 +145,52 @@ describe('automatic snapshots', () => {
     const kept = await s.backups.snapshots();
     expect(kept).toHaveLength(5);
     expect(kept.every((x) => x.reason === 'import')).toBe(true);
+  });
+});
+
+describe('SKP template import', () => {
+  const content = (teks: string) => ({ rhk: [{ ...rhk(teks) }], ekspektasi: { BERORIENTASI_PELAYANAN: 'Ramah' } });
+
+  it('creates drafts with the registry’s identity, updates drafts, logs kind skp; undo removes and restores; a plan gone stale writes nothing', async () => {
+    const { s, camat } = await setUp();
+    const budi = await s.employees.save(null, { ...emptyEmployeeFields(), nip: '199001152015031002', nama: 'Budi Hartono', golongan: 'III/a', atasanId: camat.id });
+    const dewi = await s.employees.save(null, { ...emptyEmployeeFields(), nip: '199507072019022003', nama: 'Dewi Lestari', golongan: 'II/c', atasanId: camat.id });
+    const dewiSkp = await s.skps.create(dewi.id, 2026);
+    await s.skps.save(dewiSkp.id, { rhk: [rhk('Lama')] });
+    const before = (await s.skps.get(dewiSkp.id))!;
+    const meta = { fileName: 'templat-skp-2026.xlsx', sha256: 'ab', onlyValid: false };
+    const plan = {
+      year: 2026,
+      creates: [{ employeeId: budi.id, nama: 'Budi Hartono', content: content('Tersusunnya laporan') }],
+      updates: [{ id: before.id, rev: before.rev, nama: 'Dewi Lestari', content: content('Baru') }],
+      unchanged: 0,
+      errors: [],
+      errorRows: 0,
+      madeAt: new Date().toISOString(),
+    };
+    const log = await s.imports.commitSkps(plan, meta, s.skps);
+    expect(log).toMatchObject({ kind: 'skp', counts: { baru: 1, berubah: 1 } });
+    const budiSkp = (await s.skps.forEmployee(budi.id, 2026))[0]!;
+    expect(budiSkp).toMatchObject({ status: 'DRAF', pegawai: { nama: 'Budi Hartono' }, penilai: { nama: 'Asep Saepudin' }, ekspektasi: { BERORIENTASI_PELAYANAN: 'Ramah' } });
+    expect(budiSkp.rhk.map((r) => r.teks)).toEqual(['Tersusunnya laporan']);
+    expect((await s.skps.get(dewiSkp.id))!.rhk.map((r) => r.teks)).toEqual(['Baru']);
+
+    // The same plan again is stale (Dewi's draft has a new revision, Budi now has an SKP).
+    expect((await refusal(s.imports.commitSkps(plan, meta, s.skps))).code).toBe('importStale');
+
+    await s.imports.undo(log.id);
+    expect(await s.skps.forEmployee(budi.id, 2026)).toEqual([]);
+    expect((await s.skps.get(dewiSkp.id))!.rhk.map((r) => r.teks)).toEqual(['Lama']);
+  });
+
+  it('refuses to touch an SKP that was submitted after the preview', async () => {
+    const { s, camat } = await setUp();
+    const budi = await s.employees.save(null, { ...emptyEmployeeFields(), nip: '199001152015031002', nama: 'Budi Hartono', golongan: 'III/a', atasanId: camat.id });
+    const skp = await s.skps.create(budi.id, 2026);
+    const saved = await s.skps.save(skp.id, { rhk: [rhk('Lama')] });
+    await s.skps.transition(skp.id, 'AJUKAN');
+    const plan = { year: 2026, creates: [], updates: [{ id: saved.id, rev: saved.rev, nama: 'Budi Hartono', content: content('Baru') }], unchanged: 0, errors: [], errorRows: 0, madeAt: '' };
+    expect((await refusal(s.imports.commitSkps(plan, { fileName: 'x.xlsx', sha256: 'x', onlyValid: false }, s.skps))).code).toBe('importStale');
+    expect((await s.skps.get(skp.id))!.rhk.map((r) => r.teks)).toEqual(['Lama']);
   });
 });

@@ -1,10 +1,13 @@
+import type { Evaluation } from '../domain/evaluation';
 import { employeeFieldsOf, printedName, type Employee } from '../domain/pegawai';
-import type { SyncMeta } from '../domain/records';
+import { SYNC_META_FIELDS, type SyncMeta } from '../domain/records';
+import type { Rhk, Skp } from '../domain/skp';
 import { unitFieldsOf, type Unit } from '../domain/unit';
 import { appendAudit } from './audit';
 import { snapshotNow } from './backup';
 import { RepoError } from './errors';
 import { saveClock } from './identity';
+import type { SkpRepo } from './skpRepo';
 import type { AuditEntry, ImportLogEntry, KinerjaDb } from './schema';
 import { prepareDoc, type WriteContext } from './write';
 
@@ -26,6 +29,29 @@ export interface BatchPlan<T extends Employee | Unit> {
   madeAt: string;
 }
 
+/** A confirmed SKP template import (exchange/skpImport.ts makes it): draft contents per employee. */
+export interface SkpBatch {
+  year: number;
+  creates: { employeeId: string; nama: string; content: { rhk: Rhk[]; ekspektasi: Record<string, string> } }[];
+  updates: { id: string; rev: string; nama: string; content: { rhk: Rhk[]; ekspektasi: Record<string, string> } }[];
+  unchanged: number;
+  errors: unknown[];
+  errorRows: number;
+  madeAt: string;
+}
+
+type Imported = Employee | Unit | Skp | Evaluation;
+type ImportTable = 'employees' | 'units' | 'skps' | 'evaluations';
+
+/** A record's own fields, without its sync metadata: what undo writes back. */
+function fieldsOf(doc: Imported): Record<string, unknown> {
+  if ('nip' in doc && 'nama' in doc && !('rhk' in doc)) return employeeFieldsOf(doc as Employee) as unknown as Record<string, unknown>;
+  if ('parentId' in doc && 'headId' in doc) return unitFieldsOf(doc as Unit) as unknown as Record<string, unknown>;
+  const out: Record<string, unknown> = { ...doc };
+  for (const k of [...SYNC_META_FIELDS, 'sv', 'syncKey']) delete out[k];
+  return out;
+}
+
 function newestRev(docs: readonly SyncMeta[]): string | null {
   return docs.reduce<string | null>((m, d) => (!m || d.rev > m ? d.rev : m), null);
 }
@@ -42,6 +68,11 @@ export class ImportRepo {
     private readonly db: KinerjaDb,
     private readonly context: () => Promise<WriteContext>,
   ) {}
+
+  private tables() {
+    const { db } = this;
+    return [db.employees, db.units, db.skps, db.evaluations, db.rulePacks, db.auditLog, db.importLog, db.settings];
+  }
 
   async log(): Promise<ImportLogEntry[]> {
     return (await this.db.importLog.orderBy('at').reverse().toArray()).map((e) => ({ ...e, snapshot: undefined }) as ImportLogEntry);
@@ -76,6 +107,75 @@ export class ImportRepo {
   }
 
   /**
+   * Draft SKPs from the SKP template: new drafts get their identity snapshots from the registry (as
+   * "Buat SKP" would), existing drafts get the file's RHK and ekspektasi. Refused whole when an SKP
+   * changed since the preview, was submitted or approved meanwhile, or was created by someone else.
+   */
+  async commitSkps(plan: SkpBatch, meta: CommitMeta, skps: SkpRepo): Promise<ImportLogEntry> {
+    if (plan.errors.length > 0 && !meta.onlyValid) throw new RepoError('importHasErrors', { count: plan.errorRows });
+    const { db } = this;
+    await snapshotNow(db, 'import');
+    return db.transaction('rw', this.tables(), async () => {
+      const ctx = await this.context();
+      const prevs = await db.skps.bulkGet(plan.updates.map((u) => u.id));
+      prevs.forEach((p, i) => {
+        const u = plan.updates[i]!;
+        if (!p || p.deleted || p.rev !== u.rev || p.status !== 'DRAF') throw new RepoError('importStale', { nama: u.nama });
+      });
+      for (const c of plan.creates) {
+        const taken = (await db.skps.where('[employeeId+year]').equals([c.employeeId, plan.year]).toArray()).some((s) => !s.deleted);
+        if (taken) throw new RepoError('importStale', { nama: c.nama });
+      }
+      const note = `Impor ${meta.fileName}`;
+      const docs: Skp[] = [];
+      const audits: AuditEntry[] = [];
+      const keep = (p: { doc: Skp; audit: AuditEntry } | null) => {
+        if (!p) return;
+        docs.push(p.doc);
+        audits.push(p.audit);
+      };
+      for (const c of plan.creates) keep(prepareDoc<Skp>('skps', undefined, await skps.draftFields(c.employeeId, plan.year, c.content), ctx, { note }));
+      plan.updates.forEach((u, i) => keep(prepareDoc<Skp>('skps', prevs[i], u.content, ctx, { note })));
+      return this.finish('skps', docs, audits, prevs.filter((p): p is Skp => Boolean(p)), meta, {
+        kind: 'skp',
+        created: docs.filter((d) => !prevs.some((p) => p?.id === d.id)).map((d) => d.id),
+        counts: { baru: plan.creates.length, berubah: plan.updates.length, tidakBerubah: plan.unchanged, dilewati: 0, galat: plan.errorRows },
+        errors: plan.errors,
+        at: ctx.nowIso(),
+        actor: ctx.actor,
+      });
+    });
+  }
+
+  /** Inside the import's transaction: documents, audit entries, clock and the log entry undo reads. */
+  private async finish(
+    table: ImportTable,
+    docs: Imported[],
+    audits: AuditEntry[],
+    previous: Imported[],
+    meta: CommitMeta,
+    info: { id?: string; kind: string; created: string[]; counts: Record<string, number>; errors: unknown[]; at: string; actor: string },
+  ): Promise<ImportLogEntry> {
+    const { db } = this;
+    await db.table(table).bulkPut(docs);
+    await appendAudit(db, audits);
+    await saveClock(db, newestRev(docs));
+    const entry: ImportLogEntry = {
+      id: info.id ?? crypto.randomUUID(),
+      at: info.at,
+      actor: info.actor,
+      fileName: meta.fileName,
+      sha256: meta.sha256,
+      kind: info.kind,
+      counts: info.counts,
+      errors: info.errors.slice(0, MAX_LOGGED_ERRORS),
+      snapshot: { table, created: info.created, previous, written: Object.fromEntries(docs.map((d) => [d.id, d.rev])) },
+    };
+    await db.importLog.add(entry);
+    return { ...entry, snapshot: undefined } as ImportLogEntry;
+  }
+
+  /**
    * The write shared by every import: refuse a plan gone stale since the preview (an updated record
    * has another revision, or a new one clashes with a record written meanwhile), then write all
    * documents, their audit entries and the log entry that undo needs, in one transaction.
@@ -91,7 +191,7 @@ export class ImportRepo {
     const store = db.table<T, string>(table);
     // Undo covers this import alone; the snapshot returns the whole PC to before it (Pengaturan).
     await snapshotNow(db, 'import');
-    return db.transaction('rw', [db.employees, db.units, db.auditLog, db.importLog, db.settings], async () => {
+    return db.transaction('rw', this.tables(), async () => {
       const ctx = await this.context();
       const prevs = await store.bulkGet(plan.updates.map((u) => u.id));
       prevs.forEach((p, i) => {
@@ -125,28 +225,16 @@ export class ImportRepo {
         docs.push(p.doc);
         audits.push(p.audit);
       });
-      await store.bulkPut(docs);
-      await appendAudit(db, audits);
-      // New records have no audit entry of their own: the clock row keeps their newest rev.
-      await saveClock(db, newestRev(docs));
-      const entry: ImportLogEntry = {
+      // New records have no audit entry of their own: finish's clock row keeps their newest rev.
+      return this.finish(table, docs, audits, prevs.filter((p): p is T => Boolean(p)), meta, {
         id: logId,
+        kind: opts.kind,
+        created: plan.creates.map((c) => c.id),
+        counts: { baru: plan.creates.length, berubah: plan.updates.length, tidakBerubah: plan.unchanged, dilewati: plan.skipped ?? 0, galat: plan.errorRows },
+        errors: plan.errors,
         at: ctx.nowIso(),
         actor: ctx.actor,
-        fileName: meta.fileName,
-        sha256: meta.sha256,
-        kind: opts.kind,
-        counts: { baru: plan.creates.length, berubah: plan.updates.length, tidakBerubah: plan.unchanged, dilewati: plan.skipped ?? 0, galat: plan.errorRows },
-        errors: plan.errors.slice(0, MAX_LOGGED_ERRORS),
-        snapshot: {
-          table,
-          created: plan.creates.map((c) => c.id),
-          previous: prevs.filter((p): p is T => Boolean(p)),
-          written: Object.fromEntries(docs.map((d) => [d.id, d.rev])),
-        },
-      };
-      await db.importLog.add(entry);
-      return { ...entry, snapshot: undefined } as ImportLogEntry;
+      });
     });
   }
 
@@ -157,7 +245,7 @@ export class ImportRepo {
    */
   async undo(logId: string): Promise<void> {
     const { db } = this;
-    await db.transaction('rw', [db.employees, db.units, db.auditLog, db.importLog, db.settings], async () => {
+    await db.transaction('rw', this.tables(), async () => {
       const ctx = await this.context();
       const entry = await db.importLog.get(logId);
       if (!entry?.snapshot) throw new RepoError('notFound');
@@ -165,25 +253,22 @@ export class ImportRepo {
       const snap = entry.snapshot;
       const table = snap.table ?? 'employees';
       const ids = Object.keys(snap.written);
-      const current = (await db.table(table).bulkGet(ids)) as (Employee | Unit | undefined)[];
-      const nameOf = (d: Employee | Unit) => ('nip' in d ? printedName(d) : d.nama);
+      const current = (await db.table(table).bulkGet(ids)) as (Imported | undefined)[];
+      const nameOf = (d: Imported) => ('pegawai' in d ? d.pegawai.nama : 'nip' in d ? printedName(d) : 'nama' in d ? d.nama : '?');
       current.forEach((c, i) => {
         if (!c || c.rev !== snap.written[ids[i]!]) throw new RepoError('importChangedSince', { nama: c ? nameOf(c) : '?' });
       });
-      const byId = new Map(current.filter((c): c is Employee | Unit => Boolean(c)).map((c) => [c.id, c]));
+      const byId = new Map(current.filter((c): c is Imported => Boolean(c)).map((c) => [c.id, c]));
       const note = `Impor ${entry.fileName} dibatalkan`;
-      const docs: (Employee | Unit)[] = [];
+      const docs: Imported[] = [];
       const audits: AuditEntry[] = [];
-      const keep = (p: { doc: Employee | Unit; audit: AuditEntry } | null) => {
+      const keep = (p: { doc: Imported; audit: AuditEntry } | null) => {
         if (!p) return;
         docs.push(p.doc);
         audits.push(p.audit);
       };
-      for (const id of snap.created) keep(prepareDoc<Employee | Unit>(table, byId.get(id), {}, ctx, { action: 'delete', note }));
-      for (const prev of snap.previous) {
-        const fields = 'nip' in prev ? employeeFieldsOf(prev) : unitFieldsOf(prev);
-        keep(prepareDoc<Employee | Unit>(table, byId.get(prev.id), fields as never, ctx, { note }));
-      }
+      for (const id of snap.created) keep(prepareDoc<Imported>(table, byId.get(id), {}, ctx, { action: 'delete', note }));
+      for (const prev of snap.previous) keep(prepareDoc<Imported>(table, byId.get(prev.id), fieldsOf(prev) as never, ctx, { note }));
       await db.table(table).bulkPut(docs);
       await appendAudit(db, audits);
       await saveClock(db, newestRev(docs));

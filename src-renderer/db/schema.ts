@@ -100,9 +100,9 @@ export interface ImportLogEntry {
 
 export interface ImportSnapshot {
   /** Which table the import wrote (older entries: employees). */
-  table?: 'employees' | 'units';
+  table?: 'employees' | 'units' | 'skps' | 'evaluations';
   created: string[];
-  previous: (Employee | Unit)[];
+  previous: (Employee | Unit | Skp | Evaluation)[];
   written: Record<string, string>;
 }
 

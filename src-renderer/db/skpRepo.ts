@@ -19,6 +19,19 @@ const ACTION_NOTE: Record<SkpAction, string> = {
   BUKA_KEMBALI: 'SKP dibuka kembali',
 };
 
+/** What a new, empty SKP of the year starts with. */
+function blankEditable(employee: Employee, year: number): SkpEditable {
+  return {
+    mulai: `${year}-01-01`,
+    selesai: `${year}-12-31`,
+    pendekatan: 'KUANTITATIF',
+    jenis: employee.jenisJabatan.startsWith('JPT') ? 'JPT' : 'JA_JF',
+    rhk: [],
+    ekspektasi: {},
+    lampiran: { dukungan: [], skema: [], konsekuensi: [] },
+  };
+}
+
 export class SkpRepo {
   constructor(
     private readonly db: KinerjaDb,
@@ -84,13 +97,7 @@ export class SkpRepo {
       const employee = await this.employee(employeeId);
       if (!employee.aktif) throw new RepoError('skpEmployeeInactive', { nama: printedName(employee) });
       return this.createFor(ctx, employee, year, {
-        mulai: `${year}-01-01`,
-        selesai: `${year}-12-31`,
-        pendekatan: 'KUANTITATIF',
-        jenis: employee.jenisJabatan.startsWith('JPT') ? 'JPT' : 'JA_JF',
-        rhk: [],
-        ekspektasi: {},
-        lampiran: { dukungan: [], skema: [], konsekuensi: [] },
+        ...blankEditable(employee, year),
         ...(opts.mulai ? { mulai: opts.mulai } : {}),
         ...(opts.selesai ? { selesai: opts.selesai } : {}),
         ...(opts.from ?? {}),
@@ -98,10 +105,24 @@ export class SkpRepo {
     });
   }
 
+  /**
+   * Inside the caller's transaction: the fields of a new draft for the employee (identity snapshots,
+   * the active rule pack) with the given RHK and ekspektasi, unsaved. The SKP import writes these.
+   */
+  async draftFields(employeeId: string, year: number, content: Pick<SkpEditable, 'rhk' | 'ekspektasi'>): Promise<SkpFields> {
+    const employee = await this.employee(employeeId);
+    if (!employee.aktif) throw new RepoError('skpEmployeeInactive', { nama: printedName(employee) });
+    return this.newFields(employee, year, { ...blankEditable(employee, year), ...content });
+  }
+
   /** Inside a transaction: a new draft with fresh identity snapshots and the active rule pack. */
   private async createFor(ctx: WriteContext, employee: Employee, year: number, editable: SkpEditable, note?: string): Promise<Skp> {
+    return saveDoc<Skp>(this.db, 'skps', undefined, await this.newFields(employee, year, editable), ctx, note ? { note } : {});
+  }
+
+  private async newFields(employee: Employee, year: number, editable: SkpEditable): Promise<SkpFields> {
     const pack = await this.packs.active();
-    const fields: SkpFields = {
+    return {
       employeeId: employee.id,
       year,
       ...editable,
@@ -110,7 +131,6 @@ export class SkpRepo {
       disetujuiPada: '',
       rulePack: { id: pack.id, version: pack.version },
     };
-    return saveDoc<Skp>(this.db, 'skps', undefined, fields, ctx, note ? { note } : {});
   }
 
   /** Saves a draft (or a submitted SKP under review); an approved SKP must be reopened first. */

@@ -59,6 +59,14 @@ export function flattenTree(nodes: readonly UnitNode[]): UnitNode[] {
   return nodes.flatMap((n) => [n, ...flattenTree(n.children)]);
 }
 
+/** A unit and every unit below it, in tree order; all units (tree order) when unitId is null. */
+export function unitScope(units: readonly Unit[], unitId: string | null): string[] {
+  const tree = buildUnitTree(units);
+  if (!unitId) return flattenTree(tree).map((n) => n.unit.id);
+  const node = flattenTree(tree).find((n) => n.unit.id === unitId);
+  return node ? flattenTree([node]).map((n) => n.unit.id) : [];
+}
+
 /** "Kecamatan Curug › Seksi Pemerintahan" */
 export function unitPath(unitId: string | null, byId: ReadonlyMap<string, Pick<Unit, 'nama' | 'parentId'>>): string[] {
   const path: string[] = [];

@@ -14,8 +14,8 @@ export interface ReadOk {
   type: 'read';
   ok: true;
   sha256: string;
-  /** What the file holds: employees (template or any staff list) or the Unit kerja template. */
-  kind: 'pegawai' | 'unit';
+  /** What the file holds: employees (template or any staff list), the Unit kerja or the SKP template. */
+  kind: 'pegawai' | 'unit' | 'skp';
   meta: MetaInfo | null;
   sheet: string;
   /** Excel row number of the header row (data starts below it). */
@@ -29,7 +29,7 @@ export interface ReadOk {
 
 /** What the preview shows; the full plan stays in the worker, which also writes it. */
 export interface PlanSummary {
-  kind: 'pegawai' | 'unit';
+  kind: 'pegawai' | 'unit' | 'skp';
   createCount: number;
   updateCount: number;
   unchanged: number;

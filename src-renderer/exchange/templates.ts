@@ -63,11 +63,11 @@ export const COLUMNS: Record<TemplateKind, readonly Column[]> = {
     { key: 'kepalaNip', text: true, header: 'NIP kepala unit', width: 22, example: '198211032006042011', hint: 'Pegawai yang sudah terdaftar.' },
   ],
   skp: [
-    { key: 'nip', text: true, header: 'NIP', width: 22, example: '199001152015031002', hint: 'Pegawai yang sudah terdaftar.' },
-    { key: 'tahun', header: 'Tahun', width: 8, example: 2026, hint: '' },
-    { key: 'jenisRhk', list: 'jenisRhk', header: 'Jenis RHK', width: 12, example: 'Utama', hint: 'Utama atau Tambahan.' },
-    { key: 'rhk', header: 'Rencana hasil kerja', width: 44, example: 'Tersusunnya surat keterangan kependudukan', hint: 'Baris dengan RHK yang sama menjadi indikator-indikator RHK itu.' },
-    { key: 'rhkAtasan', header: 'RHK atasan yang diintervensi', width: 44, example: 'Terselenggaranya pelayanan administrasi pemerintahan', hint: 'Teks RHK pada SKP atasan tahun yang sama.' },
+    { key: 'nip', text: true, header: 'NIP', width: 22, example: '199001152015031002', hint: 'Pegawai yang sudah terdaftar. Baris-baris satu pegawai boleh berurutan atau tersebar.' },
+    { key: 'nama', header: 'Nama (hanya keterangan)', width: 26, example: 'Budi Hartono', hint: 'Tidak diimpor; membantu mengenali baris.' },
+    { key: 'jenisRhk', list: 'jenisRhk', header: 'Jenis RHK', width: 12, example: 'Utama', hint: 'Utama atau Tambahan; kosong berarti Utama.' },
+    { key: 'rhk', header: 'Rencana hasil kerja', width: 44, example: 'Tersusunnya surat keterangan kependudukan', hint: 'Tulis sekali; baris di bawahnya yang RHK-nya kosong atau sama menjadi indikator berikutnya dari RHK itu.' },
+    { key: 'rhkAtasan', header: 'RHK atasan yang diintervensi', width: 44, example: 'Terselenggaranya pelayanan administrasi pemerintahan', hint: 'Pilih dari daftar RHK pada SKP atasan tahun yang sama (tersedia bila SKP atasan sudah ada).' },
     { key: 'aspek', list: 'aspek', header: 'Aspek', width: 12, example: 'Kuantitas', hint: 'Kuantitas, Kualitas, Waktu, Biaya.' },
     { key: 'indikator', header: 'Indikator kinerja individu', width: 40, example: 'Jumlah surat keterangan', hint: '' },
     { key: 'target', header: 'Target', width: 16, example: '1.200 Surat', hint: 'Angka dan satuan.' },
@@ -96,6 +96,10 @@ export interface MetaInfo {
   appVersion: string;
   officeId: string;
   exportedAt: string;
+  /** SKP and lembar penilaian: the year (and period) the file is for; another year is refused. */
+  year?: number;
+  /** The unit the file was prepared for (with its sub-units), or absent for the whole office. */
+  unitId?: string;
 }
 
 /** The Daftar sheet's columns: heading and allowed values, in sheet order. */
@@ -113,7 +117,7 @@ function listColumns(unitNames: readonly string[]): [ListKey, string, string[]][
   ];
 }
 
-function lists(unitNames: readonly string[]): CellValue[][] {
+export function lists(unitNames: readonly string[]): CellValue[][] {
   const columns = listColumns(unitNames);
   const height = Math.max(...columns.map(([, , v]) => v.length));
   const rows: CellValue[][] = [columns.map(([, h]) => h)];
@@ -122,7 +126,7 @@ function lists(unitNames: readonly string[]): CellValue[][] {
 }
 
 /** "Daftar!$F$2:$F$9" for each list that has values. */
-function listSources(unitNames: readonly string[]): Map<ListKey, string> {
+export function listSources(unitNames: readonly string[]): Map<ListKey, string> {
   const out = new Map<ListKey, string>();
   listColumns(unitNames).forEach(([key, , values], c) => {
     const col = String.fromCharCode(65 + c);
@@ -138,6 +142,8 @@ export function metaRows(meta: MetaInfo): CellValue[][] {
     ['appVersion', meta.appVersion],
     ['officeId', meta.officeId],
     ['exportedAt', meta.exportedAt],
+    ...(meta.year ? [['year', meta.year]] : []),
+    ...(meta.unitId ? [['unitId', meta.unitId]] : []),
   ];
 }
 
@@ -152,6 +158,8 @@ export function parseMeta(rows: readonly (readonly unknown[])[]): MetaInfo | nul
     appVersion: String(get('appVersion') ?? ''),
     officeId: String(get('officeId') ?? ''),
     exportedAt: String(get('exportedAt') ?? ''),
+    ...(Number(get('year')) ? { year: Number(get('year')) } : {}),
+    ...(get('unitId') ? { unitId: String(get('unitId')) } : {}),
   };
 }
 
@@ -179,7 +187,11 @@ export function templateSheets(kind: TemplateKind, meta: MetaInfo, data: readonl
     [`Templat ${TEMPLATE_TITLES[kind]} — Kinerja Luring`],
     [],
     ['Cara mengisi:'],
-    ['1. Isi sheet "Data" mulai baris 3. Baris 3 berisi contoh: timpa atau hapus sebelum mengirim.'],
+    [
+      withExample
+        ? '1. Isi sheet "Data" mulai baris 3. Baris 3 berisi contoh: timpa atau hapus sebelum mengirim.'
+        : '1. Baris yang sudah terisi di sheet "Data" berasal dari aplikasi: ubah, tambah, atau hapus isinya, lalu kirim kembali.',
+    ],
     ['2. Baris 2 disembunyikan: isinya kunci kolom untuk aplikasi. Jangan menghapusnya, dan jangan menghapus sheet tersembunyi "_meta".'],
     ['3. Kolom NIP berformat Teks sampai baris ' + String(EXAMPLE_ROW + 1 + Math.max(data.length, 1) + INPUT_ROWS - 1) + '. Bila NIP tampil seperti 1,98E+17, angka terakhirnya sudah hilang: format sel sebagai Teks lalu ketik ulang NIP-nya.'],
     ['4. Kolom dengan pilihan (status, golongan, unit kerja, …) berisi daftar tarik-turun; nilainya ada di sheet "Daftar".'],

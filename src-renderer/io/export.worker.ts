@@ -1,6 +1,7 @@
 /** Building and zipping a 12,000-row workbook takes over a second: done here, off the main thread. */
 import type { ExportRequest } from './exportClient';
-import { exportPegawai, exportRekap, exportSkp } from './exporters';
+import { exportPegawai, exportRekap } from './exporters';
+import { skpTemplateSheets } from '../exchange/skpTemplate';
 import { writeWorkbook } from './sheet';
 import { writeStyledWorkbook } from './templateWriter';
 import { templateSheets } from '../exchange/templates';
@@ -18,7 +19,7 @@ ctx.onmessage = async (e) => {
         : r.kind === 'pegawai'
           ? await writeStyledWorkbook(exportPegawai(r.list, r.units, r.all, r.meta))
           : r.kind === 'skp'
-            ? await writeStyledWorkbook(exportSkp(r.skps, r.units, r.meta))
+            ? await writeStyledWorkbook(skpTemplateSheets(r.template))
             : writeWorkbook(exportRekap(r.rekap));
     ctx.postMessage({ ok: true, bytes }, [bytes.buffer]);
   } catch (err) {

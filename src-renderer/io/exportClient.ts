@@ -1,14 +1,14 @@
 import type { Evaluation, UnitResult } from '../domain/evaluation';
 import type { Employee } from '../domain/pegawai';
 import type { RulePack } from '../domain/rulepack';
-import type { Skp } from '../domain/skp';
 import type { Unit } from '../domain/unit';
 import type { MetaInfo, TemplateKind } from '../exchange/templates';
+import type { SkpTemplateInput } from '../exchange/skpTemplate';
 
 export type ExportRequest =
   | { kind: 'template'; template: TemplateKind; meta: MetaInfo; unitNames: string[] }
   | { kind: 'pegawai'; list: Employee[]; units: Unit[]; all: Employee[]; meta: MetaInfo }
-  | { kind: 'skp'; skps: Skp[]; units: Unit[]; meta: MetaInfo }
+  | { kind: 'skp'; template: SkpTemplateInput }
   | { kind: 'rekap'; rekap: { periode: string; evaluations: Evaluation[]; units: Unit[]; results: UnitResult[]; pack: RulePack; instansi: string } };
 
 /** Runs one export in a fresh worker and returns the xlsx bytes. */

@@ -8,7 +8,6 @@ import { parseIsoDate } from '../domain/dates';
 import type { Evaluation, UnitResult } from '../domain/evaluation';
 import type { Employee } from '../domain/pegawai';
 import type { RulePack } from '../domain/rulepack';
-import type { Skp } from '../domain/skp';
 import type { Unit } from '../domain/unit';
 import { id as messages } from '../i18n/messages';
 import { unitChoices, unitLabels } from '../exchange/pegawaiImport';
@@ -44,19 +43,6 @@ export function employeeRows(list: readonly Employee[], units: readonly Unit[], 
 
 export function exportPegawai(list: readonly Employee[], units: readonly Unit[], all: readonly Employee[], meta: MetaInfo) {
   return templateSheets('pegawai', { ...meta, kind: 'pegawai' }, employeeRows(list, units, all), unitChoices(units), false);
-}
-
-/** One row per indicator; the RHK text repeats so each row stands alone in a filter. */
-export function exportSkp(skps: readonly Skp[], units: readonly Unit[], meta: MetaInfo) {
-  const rows: CellValue[][] = [];
-  for (const s of skps) {
-    for (const r of s.rhk) {
-      for (const ind of r.indikator) {
-        rows.push([s.pegawai.nip, s.year, r.jenis === 'UTAMA' ? 'Utama' : 'Tambahan', r.teks, r.intervensi?.teks ?? '', ind.aspek ? messages[`skp.aspek.${ind.aspek}`] : '', ind.teks, ind.target]);
-      }
-    }
-  }
-  return templateSheets('skp', { ...meta, kind: 'skp' }, rows, unitChoices(units), false);
 }
 
 /** Rekap penilaian of one period: per unit its capaian and counts, then every employee's predikat. */

@@ -11,7 +11,9 @@ import { detectTable, type DetectedTable } from '../exchange/importTable';
 import type { ImportRequest, ImportResponse, PlanSummary } from '../exchange/importProtocol';
 import { parseEmployeeRows, planEmployeeImport, type EmployeePlan, type SourceTable } from '../exchange/pegawaiImport';
 import { planUnitImport, type UnitPlan } from '../exchange/unitImport';
-import { dataRowCount, MAX_ROWS, readWorkbook } from './sheet';
+import { planSkpImport, type SkpPlan } from '../exchange/skpImport';
+import { EKSPEKTASI_SHEET } from '../exchange/skpTemplate';
+import { dataRowCount, MAX_ROWS, readWorkbook, sheetRows } from './sheet';
 
 const SHOWN_UPDATES = 50;
 const MAX_ERRORS = 5000;
@@ -19,7 +21,12 @@ const MAX_ERRORS = 5000;
 const ctx = self as unknown as { postMessage(m: ImportResponse): void; onmessage: ((e: MessageEvent<ImportRequest & { dbName?: string }>) => void) | null };
 let dbName = '';
 let detected: DetectedTable | null = null;
-let plan: EmployeePlan | UnitPlan | null = null;
+let plan: EmployeePlan | UnitPlan | SkpPlan | null = null;
+/** The SKP template's Ekspektasi sheet, read with the file. */
+let ekspektasiRows: unknown[][] | null = null;
+
+/** The kinds of file this worker imports: a template by its _meta, anything else as a staff list. */
+const IMPORTED_KINDS = new Set(['pegawai', 'unit', 'skp']);
 let file = { name: '', sha256: '' };
 let store: DataStore | null = null;
 
@@ -38,7 +45,27 @@ ctx.onmessage = (e) => {
   void handle(e.data).catch((err: unknown) => ctx.postMessage({ type: 'failed', detail: String((err as Error)?.message ?? err) }));
 };
 
-function summarize(p: EmployeePlan | UnitPlan): PlanSummary {
+function summarizeSkp(p: SkpPlan): PlanSummary {
+  return {
+    kind: 'skp',
+    createCount: p.creates.length,
+    updateCount: p.updates.length,
+    unchanged: p.unchanged,
+    skipped: 0,
+    errorRows: p.errorRows,
+    totalRows: p.totalRows,
+    updates: p.updates.slice(0, SHOWN_UPDATES).map((u) => ({ row: u.row, id: u.id, nama: u.nama, changes: [{ field: 'rhk', from: u.rhkBefore, to: u.rhkAfter }] })),
+    errors: p.errors.slice(0, MAX_ERRORS),
+    errorCount: p.errors.length,
+    warnings: [],
+    warningCount: 0,
+    warningRows: 0,
+    newNames: Object.fromEntries(p.creates.slice(0, SHOWN_UPDATES).map((c) => [c.employeeId, c.nama])),
+  };
+}
+
+function summarize(p: EmployeePlan | UnitPlan | SkpPlan): PlanSummary {
+  if ('kind' in p && p.kind === 'skp') return summarizeSkp(p);
   const updates = p.updates.slice(0, SHOWN_UPDATES).map(({ row, id, nama, changes }) => ({ row, id, nama, changes }));
   const referenced = new Set(updates.flatMap((u) => u.changes.filter((c) => c.field === 'atasanId' || c.field === 'parentId').map((c) => String(c.to))));
   const isUnit = 'kind' in p;
@@ -70,7 +97,13 @@ async function handle(msg: ImportRequest): Promise<void> {
     if (!read.ok) return ctx.postMessage({ type: 'read', ok: false, code: read.code, ...(read.params ? { params: read.params } : {}) });
     detected = detectTable(read.workbook);
     if (!detected) return ctx.postMessage({ type: 'read', ok: false, code: 'noHeader' });
-    if (detected.meta && detected.meta.kind !== 'pegawai' && detected.meta.kind !== 'unit') return ctx.postMessage({ type: 'read', ok: false, code: 'kindNotSupported', params: { kind: detected.meta.kind } });
+    if (detected.meta && !IMPORTED_KINDS.has(detected.meta.kind)) return ctx.postMessage({ type: 'read', ok: false, code: 'kindNotSupported', params: { kind: detected.meta.kind } });
+    if (detected.meta?.kind === 'skp') {
+      // An SKP template of another year is refused before the preview: its RHK belong to that year.
+      const year = (await (await openStore()).settings.getProfile())?.settings.activeYear;
+      if (year && detected.meta.year && detected.meta.year !== year) return ctx.postMessage({ type: 'read', ok: false, code: 'skpWrongYear', params: { fileYear: detected.meta.year, year } });
+      ekspektasiRows = read.workbook.SheetNames.includes(EKSPEKTASI_SHEET) ? sheetRows(read.workbook.Sheets[EKSPEKTASI_SHEET]) : null;
+    }
     const rowCount = dataRowCount(detected.table.rows, read.workbook.Sheets[detected.table.sheet], MAX_ROWS) - detected.table.firstDataRow;
     if (rowCount > MAX_ROWS) return ctx.postMessage({ type: 'read', ok: false, code: 'tooManyRows', params: { max: MAX_ROWS, count: rowCount } });
     file = { name: msg.fileName, sha256: hash };
@@ -78,7 +111,7 @@ async function handle(msg: ImportRequest): Promise<void> {
       type: 'read',
       ok: true,
       sha256: hash,
-      kind: detected.meta?.kind === 'unit' ? 'unit' : 'pegawai',
+      kind: detected.meta?.kind === 'unit' ? 'unit' : detected.meta?.kind === 'skp' ? 'skp' : 'pegawai',
       meta: detected.meta,
       sheet: detected.table.sheet,
       headerRowNo: detected.table.firstDataRow,
@@ -98,6 +131,10 @@ async function handle(msg: ImportRequest): Promise<void> {
     const [existing, units] = await Promise.all([s.employees.listAll(), s.units.list()]);
     if (detected.meta?.kind === 'unit') {
       plan = planUnitImport(detected.table, units, existing, { readAt });
+    } else if (detected.meta?.kind === 'skp') {
+      const year = detected.meta.year ?? (await s.settings.getProfile())?.settings.activeYear ?? new Date().getFullYear();
+      const [skps, pack] = await Promise.all([s.skps.listByYear(year), s.rulePacks.active()]);
+      plan = planSkpImport({ table: detected.table, ekspektasiRows, year, employees: existing, skps, berakhlak: pack.berakhlak, readAt });
     } else {
       const parsed = parseEmployeeRows(table);
       ctx.postMessage({ type: 'progress', phase: 'validate', done: 1, total: 2 });
@@ -111,7 +148,8 @@ async function handle(msg: ImportRequest): Promise<void> {
     try {
       const meta = { fileName: file.name, sha256: file.sha256, onlyValid: msg.onlyValid };
       const s = await openStore();
-      const log = 'kind' in plan ? await s.imports.commitUnits(plan, meta) : await s.imports.commitEmployees(plan, meta);
+      const log =
+        'kind' in plan ? (plan.kind === 'skp' ? await s.imports.commitSkps(plan, meta, s.skps) : await s.imports.commitUnits(plan, meta)) : await s.imports.commitEmployees(plan, meta);
       plan = null;
       return ctx.postMessage({ type: 'commit', ok: true, log });
     } catch (err) {

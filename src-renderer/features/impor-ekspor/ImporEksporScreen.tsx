@@ -11,6 +11,7 @@ import { useActivePack, useChosenPeriod } from '../penilaian/usePenilaianData';
 import { exportAndSave, useExportMeta } from './exportActions';
 import { unitChoices } from '../../exchange/pegawaiImport';
 import { ImportWizard } from './ImportWizard';
+import { SkpTemplateButton } from './SkpTemplateButton';
 
 export function ImporEksporScreen() {
   const t = useT();
@@ -100,6 +101,7 @@ export function ImporEksporScreen() {
             >
               {t('export.template.unit')}
             </button>
+            <SkpTemplateButton busy={busy} run={(make) => void run(make)} />
           </section>
           <section className="card">
             <h2>{t('export.title')}</h2>
@@ -115,13 +117,6 @@ export function ImporEksporScreen() {
                 }
               >
                 {t('export.pegawai')}
-              </button>
-              <button
-                type="button"
-                disabled={busy}
-                onClick={() => void run(async () => ({ req: { kind: 'skp', skps: await store.skps.listByYear(year), units: await units(), meta: meta() }, file: `skp-${year}.xlsx` }))}
-              >
-                {t('export.skp', { year })}
               </button>
               <div className="inline-add">
 <PeriodSelect state={chosen} />

@@ -25,7 +25,7 @@ type Step =
   | { kind: 'busy'; phase: string; done: number; total: number }
   | { kind: 'mapping'; read: ReadOk; fileName: string; mapping: (ImportField | '')[] }
   | { kind: 'preview'; read: ReadOk; fileName: string; plan: PlanSummary; previous: string | null }
-  | { kind: 'done'; text: string; unit: boolean };
+  | { kind: 'done'; text: string; opens: 'pegawai' | 'unit' | 'skp' };
 
 const FIELD_OF: Record<ImportField, EmployeeField | null> = {
   nip: 'nip', nama: 'nama', namaLengkap: null, gelarDepan: 'gelarDepan', gelarBelakang: 'gelarBelakang', status: 'status',
@@ -49,6 +49,12 @@ export function importErrorText(t: Translate, e: ImportError): string {
 }
 
 const UNIT_LABELS: Record<string, MessageKey> = { nama: 'unit.nama', parentId: 'unit.parent', headId: 'unit.head', aktif: 'unit.aktif' };
+
+function changeLabel(t: Translate, kind: PlanSummary['kind'], field: string): string {
+  if (kind === 'skp') return t('import.skp.rhkCount');
+  if (kind === 'unit') return t(UNIT_LABELS[field] ?? 'unit.nama');
+  return t(FIELD_LABELS[field as EmployeeField] ?? 'pegawai.nama');
+}
 
 const memoryKey = (sig: string) => `kinerja.importMapping.${sig}`;
 
@@ -103,8 +109,8 @@ export function ImportWizard() {
     }
     const detected = read.mapping.map((f) => ((IMPORT_FIELDS as readonly string[]).includes(f) ? (f as ImportField) : ''));
     const step: Extract<Step, { kind: 'mapping' }> = { kind: 'mapping', read, fileName: res.name, mapping: detected };
-    // The Unit kerja template has fixed columns: straight to the check.
-    if (read.kind === 'unit') return check({ ...step, mapping: [] });
+    // The Unit kerja and SKP templates have fixed columns: straight to the check.
+    if (read.kind === 'unit' || read.kind === 'skp') return check({ ...step, mapping: [] });
     const remembered = read.meta ? null : localStorage.getItem(memoryKey(read.signature));
     const mapping = remembered ? (JSON.parse(remembered) as string[]).map((f) => ((IMPORT_FIELDS as readonly string[]).includes(f) ? (f as ImportField) : '')) : detected;
     setStep({ ...step, mapping: mapping.length === detected.length ? mapping : detected });
@@ -117,7 +123,7 @@ export function ImportWizard() {
     setStep({ kind: 'busy', phase: 'validate', done: 0, total: st.read.rowCount });
     try {
       const previous = await store.imports.previousBySha(st.read.sha256);
-      const plan = await s.plan({ mapping: st.read.kind === 'unit' ? st.read.mapping : st.mapping, existingMode, today: fromJsDate(new Date()) });
+      const plan = await s.plan({ mapping: st.read.kind === 'pegawai' ? st.mapping : st.read.mapping, existingMode, today: fromJsDate(new Date()) });
       if (session.current !== s) return;
       setStep({ kind: 'preview', read: st.read, fileName: st.fileName, plan, previous: previous ? new Date(previous.at).toLocaleString('id-ID') : null });
     } catch (err) {
@@ -133,7 +139,7 @@ export function ImportWizard() {
     try {
       const log = await s.commit(onlyValid);
       reset();
-      setStep({ kind: 'done', unit: st.plan.kind === 'unit', text: t('import.done', { baru: log.counts.baru ?? 0, berubah: log.counts.berubah ?? 0, tidakBerubah: log.counts.tidakBerubah ?? 0, galat: log.counts.galat ?? 0 }) });
+      setStep({ kind: 'done', opens: st.plan.kind, text: t('import.done', { baru: log.counts.baru ?? 0, berubah: log.counts.berubah ?? 0, tidakBerubah: log.counts.tidakBerubah ?? 0, galat: log.counts.galat ?? 0 }) });
     } catch (err) {
       setStep(st);
       setError(errorMessage(t, err));
@@ -155,7 +161,14 @@ export function ImportWizard() {
         <>
           {step.kind === 'done' ? (
             <Notice kind="success">
-              {step.text} {step.unit ? <a href={href('pegawai', 'unit')}>{t('import.openUnits')}</a> : <a href={href('pegawai')}>{t('import.openList')}</a>}
+              {step.text}{' '}
+              {step.opens === 'unit' ? (
+                <a href={href('pegawai', 'unit')}>{t('import.openUnits')}</a>
+              ) : step.opens === 'skp' ? (
+                <a href={href('skp')}>{t('import.openSkp')}</a>
+              ) : (
+                <a href={href('pegawai')}>{t('import.openList')}</a>
+              )}
             </Notice>
           ) : null}
           <button type="button" className="primary" onClick={() => void choose()}>
@@ -282,6 +295,9 @@ function Preview({ step, onlyValid, setOnlyValid, onCancel, onConfirm, onSaveErr
         {plan.warningRows > 0 ? <span className="pill plain">{t('import.count.peringatan', { count: plan.warningRows })}</span> : null}
       </div>
       {step.previous ? <Notice kind="info">{t('import.previous', { at: step.previous })}</Notice> : null}
+      {plan.kind === 'skp' && plan.createCount > 0 ? (
+        <p data-testid="import-new-skp">{t('import.skp.new', { names: Object.values(plan.newNames).join(', ') })}</p>
+      ) : null}
       {plan.updateCount > 0 ? (
         <details open className="changes">
           <summary>{t('import.changes', { count: plan.updateCount })}</summary>
@@ -289,7 +305,7 @@ function Preview({ step, onlyValid, setOnlyValid, onCancel, onConfirm, onSaveErr
             {plan.updates.slice(0, SHOWN_CHANGES).map((u) => (
               <li key={u.id}>
                 <strong>{u.nama}</strong> ({t('import.row', { row: u.row })}):{' '}
-                {u.changes.map((c) => `${plan.kind === 'unit' ? t(UNIT_LABELS[c.field] ?? 'unit.nama') : t(FIELD_LABELS[c.field as EmployeeField] ?? 'pegawai.nama')}: ${show(c.field, c.from)} → ${show(c.field, c.to)}`).join('; ')}
+                {u.changes.map((c) => `${changeLabel(t, plan.kind, c.field)}: ${show(c.field, c.from)} → ${show(c.field, c.to)}`).join('; ')}
               </li>
             ))}
           </ul>

@@ -1,0 +1,55 @@
+import { useLiveQuery } from 'dexie-react-hooks';
+import { useState } from 'react';
+import { useApp } from '../../app/StoreContext';
+import { buildUnitTree, flattenTree } from '../../domain/unit';
+import { unitChoices } from '../../exchange/pegawaiImport';
+import { employeesInScope } from '../../exchange/skpTemplate';
+import type { ExportRequest } from '../../io/exportClient';
+import { useT } from '../../i18n/i18n';
+import { safeFileName } from '../../domain/fileNames';
+import { useExportMeta } from './exportActions';
+
+/**
+ * "Templat SKP" of a unit (with its sub-units) or the whole office for the active year: each
+ * employee's SKP pre-filled, for a kasi to fill in Excel and send back.
+ */
+export function SkpTemplateButton({ busy, run }: { busy: boolean; run: (make: () => Promise<{ req: ExportRequest; file: string }>) => void }) {
+  const t = useT();
+  const { store, profile } = useApp();
+  const year = profile.settings.activeYear;
+  const meta = useExportMeta();
+  const [unitId, setUnitId] = useState('');
+  const units = useLiveQuery(() => store.units.list(), [store]) ?? [];
+  const tree = flattenTree(buildUnitTree(units.filter((u) => !u.deleted && u.aktif)));
+  const make = async () => {
+    const [employees, skps, pack] = await Promise.all([store.employees.listAll(), store.skps.listByYear(year), store.rulePacks.active()]);
+    const scope = employeesInScope(employees, units, unitId || null);
+    const unitName = units.find((u) => u.id === unitId)?.nama ?? profile.office.namaKantor;
+    return {
+      req: {
+        kind: 'skp' as const,
+        template: { meta: { ...meta(), kind: 'skp' as const, year, ...(unitId ? { unitId } : {}) }, employees: scope, skps, unitNames: unitChoices(units), berakhlak: pack.berakhlak },
+      },
+      file: safeFileName(`templat-skp-${year}-${unitName}.xlsx`),
+    };
+  };
+  return (
+    <div className="inline-add">
+      <label className="inline-field">
+        <span>{t('export.skp.unit')}</span>
+        <select value={unitId} onChange={(e) => setUnitId(e.target.value)} aria-label={t('export.skp.unit')}>
+          <option value="">{t('export.skp.allUnits')}</option>
+          {tree.map((n) => (
+            <option key={n.unit.id} value={n.unit.id}>
+              {'\u00a0\u00a0'.repeat(n.depth)}
+              {n.unit.nama}
+            </option>
+          ))}
+        </select>
+      </label>
+      <button type="button" disabled={busy} onClick={() => run(make)}>
+        {t('export.skp', { year })}
+      </button>
+    </div>
+  );
+}
