@@ -161,8 +161,8 @@ export async function openEvaluation(page: Page, nama: string, period: string) {
   await expect(page.getByRole('heading', { level: 1 })).toContainText(`Evaluasi kinerja ${nama}`);
 }
 
-export async function selectPeriod(page: Page, text: string) {
-  const select = page.getByLabel('Periode', { exact: true });
+export async function selectPeriod(page: Page, text: string, within?: Locator) {
+  const select = (within ?? page).getByLabel('Periode', { exact: true });
   const value = await select.evaluate((el, wanted) => [...(el as HTMLSelectElement).options].find((o) => o.text.includes(wanted))?.value ?? '', text);
   await select.selectOption(value);
 }

@@ -171,3 +171,43 @@ describe('evaluation repository', () => {
     expect(await s.trainings.forEmployee(staf.id, 2026)).toEqual([]);
   });
 });
+
+describe('lembar penilaian import', () => {
+  it('starts a missing evaluation and fills a draft with the predikat from the matrix, logged and undoable; a Final one since the preview writes nothing', async () => {
+    const { s, camat, skp } = await setUp();
+    await approve(s, skp.id);
+    const other = await s.employees.save(null, person('199507072019022003', 'Dewi', { atasanId: camat.id, golongan: 'II/c', jabatan: 'Pengolah Data' }));
+    const otherSkp = await s.skps.create(other.id, 2026);
+    await s.skps.save(otherSkp.id, { rhk: [rhk('Data kependudukan')] });
+    await approve(s, otherSkp.id);
+    const draft = await s.evaluations.start(otherSkp.id, Q1);
+    const hasil = { [skp.rhk[0]!.id]: { realisasi: '3 laporan', buktiDukung: '', umpanBalik: [] } };
+    const meta = { fileName: 'lembar.xlsx', sha256: 'x', onlyValid: false };
+    const plan = {
+      periodId: Q1,
+      creates: [{ skpId: skp.id, nama: 'Staf', hasil, ratingHasil: 'DI_ATAS_EKSPEKTASI' as const, ratingPerilaku: 'SESUAI_EKSPEKTASI' as const }],
+      updates: [{ evaluation: { id: draft.id, rev: draft.rev }, nama: 'Dewi', hasil: {}, ratingHasil: 'DI_BAWAH_EKSPEKTASI' as const, ratingPerilaku: 'DI_BAWAH_EKSPEKTASI' as const, predikat: '' as const }],
+      unchanged: 0,
+      errors: [],
+      errorRows: 0,
+      madeAt: '',
+    };
+    const log = await s.imports.commitEvaluations(plan, meta, s.evaluations);
+    expect(log).toMatchObject({ kind: 'realisasi', counts: { baru: 1, berubah: 1 } });
+    const started = (await s.evaluations.listByPeriod(Q1)).find((e) => e.skpId === skp.id)!;
+    expect(started).toMatchObject({ status: 'DRAF', predikat: 'BAIK', pegawai: { nama: 'Staf' }, hasil });
+    // The predikat comes from the matrix, whatever the plan said.
+    expect((await s.evaluations.get(draft.id))!.predikat).toBe(PERMENPANRB_6_2022.matrix.DI_BAWAH_EKSPEKTASI.DI_BAWAH_EKSPEKTASI);
+
+    await s.imports.undo(log.id);
+    expect((await s.evaluations.listByPeriod(Q1)).map((e) => e.skpId)).toEqual([otherSkp.id]);
+    expect((await s.evaluations.get(draft.id))!.ratingHasil).toBe('');
+
+    const now = (await s.evaluations.get(draft.id))!;
+    await s.evaluations.save(now.id, { ratingHasil: 'SESUAI_EKSPEKTASI', ratingPerilaku: 'SESUAI_EKSPEKTASI', hasil: { [otherSkp.id]: { realisasi: 'x', buktiDukung: '', umpanBalik: [] } } });
+    const fresh = (await s.evaluations.get(draft.id))!;
+    const stale = { ...plan, creates: [], updates: [{ ...plan.updates[0]!, evaluation: { id: fresh.id, rev: fresh.rev } }] };
+    await s.db.evaluations.put({ ...fresh, status: 'FINAL' });
+    expect((await refusal(s.imports.commitEvaluations(stale, meta, s.evaluations))).code).toBe('importStale');
+  });
+});

@@ -68,49 +68,63 @@ export class EvaluationRepo {
   async start(skpId: string, periodId: string): Promise<Evaluation> {
     return this.db.transaction('rw', this.tables(), async () => {
       const ctx = await this.context();
-      const skp = await this.db.skps.get(skpId);
-      if (!skp || skp.deleted) throw new RepoError('notFound');
-      const employee = await this.db.employees.get(skp.employeeId);
-      if (!employee || employee.deleted) throw new RepoError('employeeMissing');
-      const problem = startProblem(skp, employee.aktif);
-      if (problem === 'employeeInactive') throw new RepoError('evalEmployeeInactive', { nama: printedName(employee) });
-      if (problem === 'skpNotApproved') throw new RepoError('evalSkpNotApproved', { nama: printedName(employee) });
-      const period = (await this.years.periods(skp.year)).find((p) => periodKey(p) === periodId);
-      if (!period) throw new RepoError('periodUnknown');
-      const range = toIsoRange(period);
-      if (range.selesai < skp.mulai || range.mulai > skp.selesai) {
-        throw new RepoError('evalOutsideSkp', { periode: period.label, mulai: skp.mulai, selesai: skp.selesai });
-      }
       const existing = (await this.db.evaluations.where('skpId').equals(skpId).toArray()).find((e) => !e.deleted && e.periodId === periodId);
+      const fields = await this.draftFields(skpId, periodId);
       if (existing) return existing;
-      const pack = await this.packs.active();
-      const fields: EvaluationFields = {
-        employeeId: skp.employeeId,
-        skpId,
-        unitId: employee.unitId,
-        year: skp.year,
-        periodId,
-        periodLabel: period.label,
-        akhir: period.akhir,
-        // An SKP that starts or ends inside the period limits what this evaluation covers.
-        mulai: range.mulai < skp.mulai ? skp.mulai : range.mulai,
-        selesai: range.selesai > skp.selesai ? skp.selesai : range.selesai,
-        pegawai: skp.pegawai,
-        penilai: skp.penilai,
-        atasanPenilai: skp.atasanPenilai,
-        hasil: {},
-        perilaku: {},
-        masukan: [],
-        ratingHasil: '',
-        ratingPerilaku: '',
-        predikat: '',
-        status: 'DRAF',
-        finalPada: '',
-        rekomendasi: { pengembangan: '', penghargaan: '', pembinaan: '' },
-        rulePack: { id: pack.id, version: pack.version },
-      };
       return saveDoc<Evaluation>(this.db, 'evaluations', undefined, fields, ctx);
     });
+  }
+
+  /**
+   * Inside the caller's transaction: the fields of a new evaluation of the SKP for the period, with
+   * the same refusals as "Mulai penilaian" (SKP not approved, employee inactive, period outside the
+   * SKP). Unsaved; the lembar penilaian import writes these.
+   */
+  async draftFields(skpId: string, periodId: string): Promise<EvaluationFields> {
+    const skp = await this.db.skps.get(skpId);
+    if (!skp || skp.deleted) throw new RepoError('notFound');
+    const employee = await this.db.employees.get(skp.employeeId);
+    if (!employee || employee.deleted) throw new RepoError('employeeMissing');
+    const problem = startProblem(skp, employee.aktif);
+    if (problem === 'employeeInactive') throw new RepoError('evalEmployeeInactive', { nama: printedName(employee) });
+    if (problem === 'skpNotApproved') throw new RepoError('evalSkpNotApproved', { nama: printedName(employee) });
+    const period = (await this.years.periods(skp.year)).find((p) => periodKey(p) === periodId);
+    if (!period) throw new RepoError('periodUnknown');
+    const range = toIsoRange(period);
+    if (range.selesai < skp.mulai || range.mulai > skp.selesai) {
+      throw new RepoError('evalOutsideSkp', { periode: period.label, mulai: skp.mulai, selesai: skp.selesai });
+    }
+    const pack = await this.packs.active();
+    return {
+      employeeId: skp.employeeId,
+      skpId,
+      unitId: employee.unitId,
+      year: skp.year,
+      periodId,
+      periodLabel: period.label,
+      akhir: period.akhir,
+      // An SKP that starts or ends inside the period limits what this evaluation covers.
+      mulai: range.mulai < skp.mulai ? skp.mulai : range.mulai,
+      selesai: range.selesai > skp.selesai ? skp.selesai : range.selesai,
+      pegawai: skp.pegawai,
+      penilai: skp.penilai,
+      atasanPenilai: skp.atasanPenilai,
+      hasil: {},
+      perilaku: {},
+      masukan: [],
+      ratingHasil: '',
+      ratingPerilaku: '',
+      predikat: '',
+      status: 'DRAF',
+      finalPada: '',
+      rekomendasi: { pengembangan: '', penghargaan: '', pembinaan: '' },
+      rulePack: { id: pack.id, version: pack.version },
+    };
+  }
+
+  /** The predikat of a rating pair under the evaluation's own rule pack (inside a transaction). */
+  async predikatOf(ev: Pick<Evaluation, 'rulePack'>, hasil: Evaluation['ratingHasil'], perilaku: Evaluation['ratingPerilaku']): Promise<Evaluation['predikat']> {
+    return predikatFor(await this.packs.get(ev.rulePack), hasil, perilaku);
   }
 
   private async editable(id: string): Promise<Evaluation> {

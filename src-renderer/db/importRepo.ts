@@ -8,6 +8,7 @@ import { snapshotNow } from './backup';
 import { RepoError } from './errors';
 import { saveClock } from './identity';
 import type { SkpRepo } from './skpRepo';
+import type { EvaluationRepo } from './evaluationRepo';
 import type { AuditEntry, ImportLogEntry, KinerjaDb } from './schema';
 import { prepareDoc, type WriteContext } from './write';
 
@@ -34,6 +35,17 @@ export interface SkpBatch {
   year: number;
   creates: { employeeId: string; nama: string; content: { rhk: Rhk[]; ekspektasi: Record<string, string> } }[];
   updates: { id: string; rev: string; nama: string; content: { rhk: Rhk[]; ekspektasi: Record<string, string> } }[];
+  unchanged: number;
+  errors: unknown[];
+  errorRows: number;
+  madeAt: string;
+}
+
+/** A confirmed lembar penilaian import (exchange/lembarPenilaian.ts makes it). */
+export interface EvaluationBatch {
+  periodId: string;
+  creates: { skpId: string; nama: string; hasil: Evaluation['hasil']; ratingHasil: Evaluation['ratingHasil']; ratingPerilaku: Evaluation['ratingPerilaku'] }[];
+  updates: { evaluation?: { id: string; rev: string }; nama: string; hasil: Evaluation['hasil']; ratingHasil: Evaluation['ratingHasil']; ratingPerilaku: Evaluation['ratingPerilaku']; predikat: Evaluation['predikat'] }[];
   unchanged: number;
   errors: unknown[];
   errorRows: number;
@@ -71,7 +83,7 @@ export class ImportRepo {
 
   private tables() {
     const { db } = this;
-    return [db.employees, db.units, db.skps, db.evaluations, db.rulePacks, db.auditLog, db.importLog, db.settings];
+    return [db.employees, db.units, db.skps, db.evaluations, db.periods, db.rulePacks, db.auditLog, db.importLog, db.settings];
   }
 
   async log(): Promise<ImportLogEntry[]> {
@@ -138,6 +150,52 @@ export class ImportRepo {
       plan.updates.forEach((u, i) => keep(prepareDoc<Skp>('skps', prevs[i], u.content, ctx, { note })));
       return this.finish('skps', docs, audits, prevs.filter((p): p is Skp => Boolean(p)), meta, {
         kind: 'skp',
+        created: docs.filter((d) => !prevs.some((p) => p?.id === d.id)).map((d) => d.id),
+        counts: { baru: plan.creates.length, berubah: plan.updates.length, tidakBerubah: plan.unchanged, dilewati: 0, galat: plan.errorRows },
+        errors: plan.errors,
+        at: ctx.nowIso(),
+        actor: ctx.actor,
+      });
+    });
+  }
+
+  /**
+   * Evaluations from the lembar penilaian: drafts get the file's realisasi, notes and ratings (the
+   * predikat read from each evaluation's own rule pack); evaluations not started yet are started with
+   * the same refusals as "Mulai penilaian". A Final or changed evaluation since the preview: nothing is written.
+   */
+  async commitEvaluations(plan: EvaluationBatch, meta: CommitMeta, evaluations: EvaluationRepo): Promise<ImportLogEntry> {
+    if (plan.errors.length > 0 && !meta.onlyValid) throw new RepoError('importHasErrors', { count: plan.errorRows });
+    const { db } = this;
+    await snapshotNow(db, 'import');
+    return db.transaction('rw', [...this.tables(), db.attachments, db.unitResults], async () => {
+      const ctx = await this.context();
+      const prevs = await db.evaluations.bulkGet(plan.updates.map((u) => u.evaluation?.id ?? ''));
+      prevs.forEach((p, i) => {
+        const u = plan.updates[i]!;
+        if (!p || p.deleted || p.rev !== u.evaluation?.rev || p.status !== 'DRAF') throw new RepoError('importStale', { nama: u.nama });
+      });
+      const note = `Impor ${meta.fileName}`;
+      const docs: Evaluation[] = [];
+      const audits: AuditEntry[] = [];
+      const keep = (p: { doc: Evaluation; audit: AuditEntry } | null) => {
+        if (!p) return;
+        docs.push(p.doc);
+        audits.push(p.audit);
+      };
+      for (const c of plan.creates) {
+        const taken = (await db.evaluations.where('skpId').equals(c.skpId).toArray()).some((e) => !e.deleted && e.periodId === plan.periodId);
+        if (taken) throw new RepoError('importStale', { nama: c.nama });
+        const fields = await evaluations.draftFields(c.skpId, plan.periodId);
+        const draft = { ...fields, hasil: c.hasil, ratingHasil: c.ratingHasil, ratingPerilaku: c.ratingPerilaku } as Evaluation;
+        keep(prepareDoc<Evaluation>('evaluations', undefined, { ...draft, predikat: await evaluations.predikatOf(draft, c.ratingHasil, c.ratingPerilaku) }, ctx, { note }));
+      }
+      for (const [i, u] of plan.updates.entries()) {
+        const prev = prevs[i]!;
+        keep(prepareDoc<Evaluation>('evaluations', prev, { hasil: u.hasil, ratingHasil: u.ratingHasil, ratingPerilaku: u.ratingPerilaku, predikat: await evaluations.predikatOf(prev, u.ratingHasil, u.ratingPerilaku) }, ctx, { note }));
+      }
+      return this.finish('evaluations', docs, audits, prevs.filter((p): p is Evaluation => Boolean(p)), meta, {
+        kind: 'realisasi',
         created: docs.filter((d) => !prevs.some((p) => p?.id === d.id)).map((d) => d.id),
         counts: { baru: plan.creates.length, berubah: plan.updates.length, tidakBerubah: plan.unchanged, dilewati: 0, galat: plan.errorRows },
         errors: plan.errors,

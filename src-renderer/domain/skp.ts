@@ -160,6 +160,16 @@ export function validateSkp(s: SkpFields, existingRhk: (skpId: string, rhkId: st
 }
 
 /** RHK numbered per group as printed: A. UTAMA 1, 2 …; B. TAMBAHAN 1, 2 … */
+/** How an RHK is numbered on every form and screen: A.1, A.2 (utama), B.1 (tambahan). */
+export function rhkLabel(group: JenisRhk, no: number): string {
+  return `${group === 'UTAMA' ? 'A' : 'B'}.${no}`;
+}
+
+/** The SKP's RHK in printed order, each with its label. */
+export function labelledRhk(rhk: readonly Rhk[]): { label: string; rhk: Rhk }[] {
+  return groupedRhk(rhk).flatMap((g) => g.items.map((it) => ({ label: rhkLabel(g.group, it.no), rhk: it.rhk })));
+}
+
 export function groupedRhk(rhk: readonly Rhk[]): { group: JenisRhk; items: { no: number; rhk: Rhk }[] }[] {
   return (['UTAMA', 'TAMBAHAN'] as const).map((group) => ({
     group,

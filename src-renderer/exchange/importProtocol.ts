@@ -4,6 +4,8 @@ import type { ImportLogEntry } from '../db/schema';
 import type { FieldChange } from '../domain/records';
 import type { ImportError } from './pegawaiImport';
 import type { MetaInfo } from './templates';
+import type { DistributionWarning } from '../domain/distribution';
+import type { CapaianOrganisasi, Predikat, Rating } from '../domain/rulepack';
 
 export type ImportRequest =
   | { type: 'read'; bytes: Uint8Array; fileName: string }
@@ -14,8 +16,8 @@ export interface ReadOk {
   type: 'read';
   ok: true;
   sha256: string;
-  /** What the file holds: employees (template or any staff list), the Unit kerja or the SKP template. */
-  kind: 'pegawai' | 'unit' | 'skp';
+  /** What the file holds: employees (template or any staff list), the Unit kerja or SKP template, or a lembar penilaian. */
+  kind: 'pegawai' | 'unit' | 'skp' | 'realisasi';
   meta: MetaInfo | null;
   sheet: string;
   /** Excel row number of the header row (data starts below it). */
@@ -28,8 +30,15 @@ export interface ReadOk {
 }
 
 /** What the preview shows; the full plan stays in the worker, which also writes it. */
+/** A lembar penilaian's effect, for the preview: each rated employee and each unit's spread after it. */
+export interface LembarPreview {
+  predikat: { nama: string; ratingHasil: Rating | ''; ratingPerilaku: Rating | ''; predikat: Predikat | '' }[];
+  distribution: { unitName: string; capaian: CapaianOrganisasi | ''; rated: number; warnings: DistributionWarning[] }[];
+}
+
 export interface PlanSummary {
-  kind: 'pegawai' | 'unit' | 'skp';
+  kind: 'pegawai' | 'unit' | 'skp' | 'realisasi';
+  lembar?: LembarPreview;
   createCount: number;
   updateCount: number;
   unchanged: number;

@@ -73,13 +73,17 @@ export const COLUMNS: Record<TemplateKind, readonly Column[]> = {
     { key: 'target', header: 'Target', width: 16, example: '1.200 Surat', hint: 'Angka dan satuan.' },
   ],
   realisasi: [
-    { key: 'nip', text: true, header: 'NIP', width: 22, example: '199001152015031002', hint: '' },
-    { key: 'periode', header: 'Periode', width: 18, example: 'TRIWULAN I', hint: 'Seperti di sheet Daftar.' },
-    { key: 'rhk', header: 'Rencana hasil kerja', width: 44, example: 'Tersusunnya surat keterangan kependudukan', hint: 'Teks RHK pada SKP pegawai.' },
-    { key: 'realisasi', header: 'Realisasi berdasarkan bukti dukung', width: 36, example: '320 surat keterangan', hint: '' },
-    { key: 'umpanBalik', header: 'Umpan balik berkelanjutan', width: 36, example: 'Tepat waktu dan rapi', hint: '' },
-    { key: 'ratingHasil', list: 'rating', header: 'Rating hasil kerja', width: 20, example: 'Sesuai Ekspektasi', hint: 'Di Atas / Sesuai / Di Bawah Ekspektasi (cukup di satu baris per pegawai).' },
-    { key: 'ratingPerilaku', list: 'rating', header: 'Rating perilaku kerja', width: 20, example: 'Sesuai Ekspektasi', hint: '' },
+    { key: 'nip', text: true, header: 'NIP', width: 22, example: '199001152015031002', hint: 'Diisi aplikasi; jangan diubah.' },
+    { key: 'nama', header: 'Nama (hanya keterangan)', width: 24, example: 'Budi Hartono', hint: 'Tidak diimpor.' },
+    { key: 'rhkId', header: 'Kode RHK', width: 6, example: '', hint: 'Kolom tersembunyi untuk aplikasi; jangan diubah.' },
+    { key: 'no', header: 'No', width: 6, example: 'A.1', hint: 'Nomor RHK seperti pada SKP.' },
+    { key: 'rhk', header: 'Rencana hasil kerja (keterangan)', width: 40, example: 'Tersusunnya surat keterangan kependudukan', hint: 'Dari SKP yang disetujui; tidak diimpor.' },
+    { key: 'indikator', header: 'Indikator dan target (keterangan)', width: 36, example: 'Jumlah surat keterangan: 1.200 Surat', hint: 'Tidak diimpor.' },
+    { key: 'realisasi', header: 'Realisasi berdasarkan bukti dukung', width: 36, example: '320 surat keterangan', hint: 'Diimpor ke penilaian periode ini.' },
+    { key: 'buktiDukung', header: 'Catatan bukti dukung', width: 30, example: 'Arsip surat Jan–Mar', hint: 'Berkas bukti dukung dilampirkan di aplikasi.' },
+    { key: 'umpanBalik', header: 'Umpan balik baru', width: 32, example: 'Tepat waktu dan rapi', hint: 'Ditambahkan sebagai umpan balik bertanggal; yang sudah ada tidak diubah.' },
+    { key: 'ratingHasil', list: 'rating', header: 'Rating hasil kerja', width: 20, example: 'Sesuai Ekspektasi', hint: 'Cukup di baris pertama pegawai.' },
+    { key: 'ratingPerilaku', list: 'rating', header: 'Rating perilaku kerja', width: 20, example: 'Sesuai Ekspektasi', hint: 'Cukup di baris pertama pegawai.' },
   ],
 };
 
@@ -87,7 +91,7 @@ export const TEMPLATE_TITLES: Record<TemplateKind, string> = {
   pegawai: 'Data pegawai',
   unit: 'Unit kerja',
   skp: 'SKP: RHK dan indikator',
-  realisasi: 'Realisasi dan penilaian per periode',
+  realisasi: 'Lembar penilaian per unit dan periode',
 };
 
 export interface MetaInfo {
@@ -100,6 +104,8 @@ export interface MetaInfo {
   year?: number;
   /** The unit the file was prepared for (with its sub-units), or absent for the whole office. */
   unitId?: string;
+  /** Lembar penilaian: the period key (periods.ts periodKey). */
+  periodId?: string;
 }
 
 /** The Daftar sheet's columns: heading and allowed values, in sheet order. */
@@ -144,6 +150,7 @@ export function metaRows(meta: MetaInfo): CellValue[][] {
     ['exportedAt', meta.exportedAt],
     ...(meta.year ? [['year', meta.year]] : []),
     ...(meta.unitId ? [['unitId', meta.unitId]] : []),
+    ...(meta.periodId ? [['periodId', meta.periodId]] : []),
   ];
 }
 
@@ -160,6 +167,7 @@ export function parseMeta(rows: readonly (readonly unknown[])[]): MetaInfo | nul
     exportedAt: String(get('exportedAt') ?? ''),
     ...(Number(get('year')) ? { year: Number(get('year')) } : {}),
     ...(get('unitId') ? { unitId: String(get('unitId')) } : {}),
+    ...(get('periodId') ? { periodId: String(get('periodId')) } : {}),
   };
 }
 

@@ -2,6 +2,7 @@
 import type { ExportRequest } from './exportClient';
 import { exportPegawai, exportRekap } from './exporters';
 import { skpTemplateSheets } from '../exchange/skpTemplate';
+import { lembarSheets } from '../exchange/lembarPenilaian';
 import { writeWorkbook } from './sheet';
 import { writeStyledWorkbook } from './templateWriter';
 import { templateSheets } from '../exchange/templates';
@@ -20,6 +21,8 @@ ctx.onmessage = async (e) => {
           ? await writeStyledWorkbook(exportPegawai(r.list, r.units, r.all, r.meta))
           : r.kind === 'skp'
             ? await writeStyledWorkbook(skpTemplateSheets(r.template))
+            : r.kind === 'lembar'
+              ? await writeStyledWorkbook(lembarSheets(r.lembar))
             : writeWorkbook(exportRekap(r.rekap));
     ctx.postMessage({ ok: true, bytes }, [bytes.buffer]);
   } catch (err) {

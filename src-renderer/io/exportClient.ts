@@ -4,11 +4,13 @@ import type { RulePack } from '../domain/rulepack';
 import type { Unit } from '../domain/unit';
 import type { MetaInfo, TemplateKind } from '../exchange/templates';
 import type { SkpTemplateInput } from '../exchange/skpTemplate';
+import type { LembarInput } from '../exchange/lembarPenilaian';
 
 export type ExportRequest =
   | { kind: 'template'; template: TemplateKind; meta: MetaInfo; unitNames: string[] }
   | { kind: 'pegawai'; list: Employee[]; units: Unit[]; all: Employee[]; meta: MetaInfo }
   | { kind: 'skp'; template: SkpTemplateInput }
+  | { kind: 'lembar'; lembar: LembarInput }
   | { kind: 'rekap'; rekap: { periode: string; evaluations: Evaluation[]; units: Unit[]; results: UnitResult[]; pack: RulePack; instansi: string } };
 
 /** Runs one export in a fresh worker and returns the xlsx bytes. */

@@ -12,6 +12,11 @@ import type { ImportRequest, ImportResponse, PlanSummary } from '../exchange/imp
 import { parseEmployeeRows, planEmployeeImport, type EmployeePlan, type SourceTable } from '../exchange/pegawaiImport';
 import { planUnitImport, type UnitPlan } from '../exchange/unitImport';
 import { planSkpImport, type SkpPlan } from '../exchange/skpImport';
+import { planLembarImport, type LembarPlan } from '../exchange/lembarPenilaian';
+import { checkDistribution } from '../domain/distribution';
+import { periodKey } from '../domain/periods';
+import type { Predikat } from '../domain/rulepack';
+import type { LembarPreview } from '../exchange/importProtocol';
 import { EKSPEKTASI_SHEET } from '../exchange/skpTemplate';
 import { dataRowCount, MAX_ROWS, readWorkbook, sheetRows } from './sheet';
 
@@ -21,12 +26,13 @@ const MAX_ERRORS = 5000;
 const ctx = self as unknown as { postMessage(m: ImportResponse): void; onmessage: ((e: MessageEvent<ImportRequest & { dbName?: string }>) => void) | null };
 let dbName = '';
 let detected: DetectedTable | null = null;
-let plan: EmployeePlan | UnitPlan | SkpPlan | null = null;
+let plan: EmployeePlan | UnitPlan | SkpPlan | LembarPlan | null = null;
+let lembarPreview: LembarPreview | null = null;
 /** The SKP template's Ekspektasi sheet, read with the file. */
 let ekspektasiRows: unknown[][] | null = null;
 
 /** The kinds of file this worker imports: a template by its _meta, anything else as a staff list. */
-const IMPORTED_KINDS = new Set(['pegawai', 'unit', 'skp']);
+const IMPORTED_KINDS = new Set(['pegawai', 'unit', 'skp', 'realisasi']);
 let file = { name: '', sha256: '' };
 let store: DataStore | null = null;
 
@@ -64,8 +70,46 @@ function summarizeSkp(p: SkpPlan): PlanSummary {
   };
 }
 
-function summarize(p: EmployeePlan | UnitPlan | SkpPlan): PlanSummary {
+function summarizeLembar(p: LembarPlan): PlanSummary {
+  return {
+    kind: 'realisasi',
+    createCount: p.creates.length,
+    updateCount: p.updates.length,
+    unchanged: p.unchanged,
+    skipped: 0,
+    errorRows: p.errorRows,
+    totalRows: p.totalRows,
+    updates: [],
+    errors: p.errors.slice(0, MAX_ERRORS),
+    errorCount: p.errors.length,
+    warnings: [],
+    warningCount: 0,
+    warningRows: 0,
+    newNames: {},
+    ...(lembarPreview ? { lembar: lembarPreview } : {}),
+  };
+}
+
+/** Each affected unit's predikat after the import (its other evaluations included) against its capaian. */
+async function lembarEffect(s: DataStore, p: LembarPlan, unitName: (id: string | null) => string): Promise<LembarPreview> {
+  const pack = await s.rulePacks.active();
+  const planned = [...p.creates, ...p.updates];
+  const current = await s.evaluations.listByPeriod(p.periodId);
+  const unitIds = [...new Set(planned.map((u) => u.unitId).filter((u): u is string => Boolean(u)))];
+  const distribution = [];
+  for (const unitId of unitIds) {
+    const after = new Map(current.filter((ev) => ev.unitId === unitId).map((ev) => [ev.skpId, ev.predikat]));
+    for (const u of planned) if (u.unitId === unitId) after.set(u.skpId, u.predikat);
+    const rated = [...after.values()].filter((x): x is Predikat => x !== '');
+    const capaian = (await s.evaluations.unitResult(unitId, p.periodId))?.capaian ?? '';
+    distribution.push({ unitName: unitName(unitId), capaian, rated: rated.length, warnings: capaian ? checkDistribution(pack, capaian, rated) : [] });
+  }
+  return { predikat: planned.map((u) => ({ nama: u.nama, ratingHasil: u.ratingHasil, ratingPerilaku: u.ratingPerilaku, predikat: u.predikat })), distribution };
+}
+
+function summarize(p: EmployeePlan | UnitPlan | SkpPlan | LembarPlan): PlanSummary {
   if ('kind' in p && p.kind === 'skp') return summarizeSkp(p);
+  if ('kind' in p && p.kind === 'realisasi') return summarizeLembar(p);
   const updates = p.updates.slice(0, SHOWN_UPDATES).map(({ row, id, nama, changes }) => ({ row, id, nama, changes }));
   const referenced = new Set(updates.flatMap((u) => u.changes.filter((c) => c.field === 'atasanId' || c.field === 'parentId').map((c) => String(c.to))));
   const isUnit = 'kind' in p;
@@ -104,6 +148,15 @@ async function handle(msg: ImportRequest): Promise<void> {
       if (year && detected.meta.year && detected.meta.year !== year) return ctx.postMessage({ type: 'read', ok: false, code: 'skpWrongYear', params: { fileYear: detected.meta.year, year } });
       ekspektasiRows = read.workbook.SheetNames.includes(EKSPEKTASI_SHEET) ? sheetRows(read.workbook.Sheets[EKSPEKTASI_SHEET]) : null;
     }
+    if (detected.meta?.kind === 'realisasi') {
+      // A lembar of another year, a period this office does not have, or a unit it does not know: refused before the preview.
+      const s = await openStore();
+      const year = (await s.settings.getProfile())?.settings.activeYear ?? 0;
+      const fileYear = detected.meta.year ?? 0;
+      if (fileYear !== year) return ctx.postMessage({ type: 'read', ok: false, code: 'lembarWrongYear', params: { fileYear, year } });
+      if (!(await s.years.periods(year)).some((p) => periodKey(p) === detected!.meta!.periodId)) return ctx.postMessage({ type: 'read', ok: false, code: 'lembarPeriodUnknown', params: { year } });
+      if (detected.meta.unitId && !(await s.units.list()).some((u) => u.id === detected!.meta!.unitId && !u.deleted)) return ctx.postMessage({ type: 'read', ok: false, code: 'lembarUnitUnknown' });
+    }
     const rowCount = dataRowCount(detected.table.rows, read.workbook.Sheets[detected.table.sheet], MAX_ROWS) - detected.table.firstDataRow;
     if (rowCount > MAX_ROWS) return ctx.postMessage({ type: 'read', ok: false, code: 'tooManyRows', params: { max: MAX_ROWS, count: rowCount } });
     file = { name: msg.fileName, sha256: hash };
@@ -111,7 +164,7 @@ async function handle(msg: ImportRequest): Promise<void> {
       type: 'read',
       ok: true,
       sha256: hash,
-      kind: detected.meta?.kind === 'unit' ? 'unit' : detected.meta?.kind === 'skp' ? 'skp' : 'pegawai',
+      kind: detected.meta?.kind === 'unit' || detected.meta?.kind === 'skp' || detected.meta?.kind === 'realisasi' ? detected.meta.kind : 'pegawai',
       meta: detected.meta,
       sheet: detected.table.sheet,
       headerRowNo: detected.table.firstDataRow,
@@ -131,6 +184,17 @@ async function handle(msg: ImportRequest): Promise<void> {
     const [existing, units] = await Promise.all([s.employees.listAll(), s.units.list()]);
     if (detected.meta?.kind === 'unit') {
       plan = planUnitImport(detected.table, units, existing, { readAt });
+    } else if (detected.meta?.kind === 'realisasi') {
+      const m = detected.meta;
+      const year = m.year ?? 0;
+      const period = (await s.years.periods(year)).find((p) => periodKey(p) === m.periodId);
+      if (!period) throw new Error('period vanished');
+      const [skps, evaluations, pack] = await Promise.all([s.skps.listByYear(year), s.evaluations.listByPeriod(m.periodId!), s.rulePacks.active()]);
+      const today = new Date(msg.today.year, msg.today.month - 1, msg.today.day);
+      const todayIso = `${today.getFullYear()}-${String(today.getMonth() + 1).padStart(2, '0')}-${String(today.getDate()).padStart(2, '0')}`;
+      const lp = planLembarImport({ table: detected.table, period, periodId: m.periodId!, year, unitId: m.unitId ?? null, employees: existing, units, skps, evaluations, pack, today: todayIso, readAt });
+      plan = lp;
+      lembarPreview = await lembarEffect(s, lp, (id) => units.find((u) => u.id === id)?.nama ?? '');
     } else if (detected.meta?.kind === 'skp') {
       const year = detected.meta.year ?? (await s.settings.getProfile())?.settings.activeYear ?? new Date().getFullYear();
       const [skps, pack] = await Promise.all([s.skps.listByYear(year), s.rulePacks.active()]);
@@ -149,7 +213,13 @@ async function handle(msg: ImportRequest): Promise<void> {
       const meta = { fileName: file.name, sha256: file.sha256, onlyValid: msg.onlyValid };
       const s = await openStore();
       const log =
-        'kind' in plan ? (plan.kind === 'skp' ? await s.imports.commitSkps(plan, meta, s.skps) : await s.imports.commitUnits(plan, meta)) : await s.imports.commitEmployees(plan, meta);
+        'kind' in plan
+          ? plan.kind === 'skp'
+            ? await s.imports.commitSkps(plan, meta, s.skps)
+            : plan.kind === 'realisasi'
+              ? await s.imports.commitEvaluations(plan, meta, s.evaluations)
+              : await s.imports.commitUnits(plan, meta)
+          : await s.imports.commitEmployees(plan, meta);
       plan = null;
       return ctx.postMessage({ type: 'commit', ok: true, log });
     } catch (err) {

@@ -104,6 +104,7 @@ export interface SheetSpec {
   /** …rows kept on screen while scrolling, and rows hidden (the machine-key row). */
   freezeRows?: number;
   hiddenRows?: number[];
+  hiddenColumns?: number[];
 }
 
 /**

@@ -53,6 +53,7 @@ function addSheet(book: ExcelJS.Workbook, spec: SheetSpec): void {
     });
   }
   for (const r of spec.hiddenRows ?? []) ws.getRow(r + 1).hidden = true;
+  for (const c of spec.hiddenColumns ?? []) ws.getColumn(c + 1).hidden = true;
 }
 
 export async function writeStyledWorkbook(sheets: readonly SheetSpec[]): Promise<Uint8Array> {

@@ -11,7 +11,7 @@ import { useActivePack, useChosenPeriod } from '../penilaian/usePenilaianData';
 import { exportAndSave, useExportMeta } from './exportActions';
 import { unitChoices } from '../../exchange/pegawaiImport';
 import { ImportWizard } from './ImportWizard';
-import { SkpTemplateButton } from './SkpTemplateButton';
+import { WorkTemplates } from './WorkTemplates';
 
 export function ImporEksporScreen() {
   const t = useT();
@@ -101,7 +101,7 @@ export function ImporEksporScreen() {
             >
               {t('export.template.unit')}
             </button>
-            <SkpTemplateButton busy={busy} run={(make) => void run(make)} />
+            <WorkTemplates busy={busy} run={(make) => void run(make)} />
           </section>
           <section className="card">
             <h2>{t('export.title')}</h2>

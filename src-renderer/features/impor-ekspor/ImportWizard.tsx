@@ -16,6 +16,7 @@ import { codeLabel, FIELD_LABELS, issueText } from '../pegawai/fieldText';
 import { printedName, type EmployeeField, type FieldIssue } from '../../domain/pegawai';
 import { usePegawaiData } from '../pegawai/usePegawaiData';
 import { ImportIssues, issueListRows } from './ImportIssues';
+import { LembarEffect } from './LembarEffect';
 
 const MAX_FILE = 25 * 1024 * 1024;
 const SHOWN_CHANGES = 50;
@@ -25,7 +26,7 @@ type Step =
   | { kind: 'busy'; phase: string; done: number; total: number }
   | { kind: 'mapping'; read: ReadOk; fileName: string; mapping: (ImportField | '')[] }
   | { kind: 'preview'; read: ReadOk; fileName: string; plan: PlanSummary; previous: string | null }
-  | { kind: 'done'; text: string; opens: 'pegawai' | 'unit' | 'skp' };
+  | { kind: 'done'; text: string; opens: PlanSummary['kind'] };
 
 const FIELD_OF: Record<ImportField, EmployeeField | null> = {
   nip: 'nip', nama: 'nama', namaLengkap: null, gelarDepan: 'gelarDepan', gelarBelakang: 'gelarBelakang', status: 'status',
@@ -110,7 +111,7 @@ export function ImportWizard() {
     const detected = read.mapping.map((f) => ((IMPORT_FIELDS as readonly string[]).includes(f) ? (f as ImportField) : ''));
     const step: Extract<Step, { kind: 'mapping' }> = { kind: 'mapping', read, fileName: res.name, mapping: detected };
     // The Unit kerja and SKP templates have fixed columns: straight to the check.
-    if (read.kind === 'unit' || read.kind === 'skp') return check({ ...step, mapping: [] });
+    if (read.kind !== 'pegawai') return check({ ...step, mapping: [] });
     const remembered = read.meta ? null : localStorage.getItem(memoryKey(read.signature));
     const mapping = remembered ? (JSON.parse(remembered) as string[]).map((f) => ((IMPORT_FIELDS as readonly string[]).includes(f) ? (f as ImportField) : '')) : detected;
     setStep({ ...step, mapping: mapping.length === detected.length ? mapping : detected });
@@ -166,6 +167,8 @@ export function ImportWizard() {
                 <a href={href('pegawai', 'unit')}>{t('import.openUnits')}</a>
               ) : step.opens === 'skp' ? (
                 <a href={href('skp')}>{t('import.openSkp')}</a>
+              ) : step.opens === 'realisasi' ? (
+                <a href={href('penilaian')}>{t('import.openPenilaian')}</a>
               ) : (
                 <a href={href('pegawai')}>{t('import.openList')}</a>
               )}
@@ -295,6 +298,7 @@ function Preview({ step, onlyValid, setOnlyValid, onCancel, onConfirm, onSaveErr
         {plan.warningRows > 0 ? <span className="pill plain">{t('import.count.peringatan', { count: plan.warningRows })}</span> : null}
       </div>
       {step.previous ? <Notice kind="info">{t('import.previous', { at: step.previous })}</Notice> : null}
+      {plan.lembar ? <LembarEffect lembar={plan.lembar} /> : null}
       {plan.kind === 'skp' && plan.createCount > 0 ? (
         <p data-testid="import-new-skp">{t('import.skp.new', { names: Object.values(plan.newNames).join(', ') })}</p>
       ) : null}

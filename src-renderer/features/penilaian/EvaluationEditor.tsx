@@ -17,7 +17,7 @@ import {
 import type { Employee } from '../../domain/pegawai';
 import { periodText } from '../../domain/periods';
 import { RATINGS, type Rating, type RulePack } from '../../domain/rulepack';
-import { groupedRhk, type Skp } from '../../domain/skp';
+import { groupedRhk, rhkLabel, type Skp } from '../../domain/skp';
 import { isEvaluationLocked, type EvaluationAction } from '../../domain/workflow';
 import { useT, type Translate } from '../../i18n/i18n';
 import { getPlatform } from '../../platform/platform';
@@ -203,7 +203,7 @@ function EvaluationEditor({ ev, skp, pack, employee, ownUnit, ownResult, led, le
                   <div key={rhk.id} className="rhk-card" data-testid="eval-rhk">
                     <div className="rhk-head">
                       <strong>
-                        {group === 'UTAMA' ? 'A' : 'B'}.{no} {rhk.teks}
+                        {rhkLabel(group, no)} {rhk.teks}
                       </strong>
                     </div>
                     {rhk.intervensi ? <p className="field-hint">{t('eval.intervensi', { teks: rhk.intervensi.teks })}</p> : null}
@@ -218,16 +218,16 @@ function EvaluationEditor({ ev, skp, pack, employee, ownUnit, ownResult, led, le
                     <div className="grid-2 tight">
                       <label className="field">
                         <span>{t('eval.realisasi')}</span>
-                        <textarea rows={2} aria-label={`${t('eval.realisasi')} ${group === 'UTAMA' ? 'A' : 'B'}.${no}`} value={h.realisasi} disabled={ratingOnly} onChange={(e) => setHasil(rhk.id, { realisasi: e.target.value })} />
+                        <textarea rows={2} aria-label={`${t('eval.realisasi')} ${rhkLabel(group, no)}`} value={h.realisasi} disabled={ratingOnly} onChange={(e) => setHasil(rhk.id, { realisasi: e.target.value })} />
                       </label>
                       <label className="field">
                         <span>{t('eval.buktiDukung')}</span>
-                        <textarea rows={2} aria-label={`${t('eval.buktiDukung')} ${group === 'UTAMA' ? 'A' : 'B'}.${no}`} value={h.buktiDukung} disabled={ratingOnly} onChange={(e) => setHasil(rhk.id, { buktiDukung: e.target.value })} />
+                        <textarea rows={2} aria-label={`${t('eval.buktiDukung')} ${rhkLabel(group, no)}`} value={h.buktiDukung} disabled={ratingOnly} onChange={(e) => setHasil(rhk.id, { buktiDukung: e.target.value })} />
                       </label>
                     </div>
                     <Attachments evaluationId={ev.id} rhkId={rhk.id} locked={locked || ratingOnly} onError={(text) => setError({ text })} />
                     <UmpanBalikList
-                      label={`${group === 'UTAMA' ? 'A' : 'B'}.${no}`}
+                      label={rhkLabel(group, no)}
                       entries={h.umpanBalik}
                       onChange={(umpanBalik) => setHasil(rhk.id, { umpanBalik })}
                     />

@@ -3,7 +3,7 @@ import { href } from '../../app/router';
 import { useApp } from '../../app/StoreContext';
 import { Notice } from '../../components/Field';
 import { printedName } from '../../domain/pegawai';
-import { buildMatriks, groupedRhk } from '../../domain/skp';
+import { buildMatriks, groupedRhk, rhkLabel } from '../../domain/skp';
 import { useT } from '../../i18n/i18n';
 import { usePegawaiData } from '../pegawai/usePegawaiData';
 
@@ -27,7 +27,7 @@ export function MatriksScreen({ id }: { id: string }) {
       skp: yearSkps.filter((s) => s.employeeId === e.id).sort((a, b) => b.mulai.localeCompare(a.mulai))[0] ?? null,
     }));
   const m = buildMatriks(skp, subordinates);
-  const colLabel = new Map(groupedRhk(skp.rhk).flatMap((g) => g.items.map((it) => [it.rhk.id, `${g.group === 'UTAMA' ? 'A' : 'B'}.${it.no}`] as const)));
+  const colLabel = new Map(groupedRhk(skp.rhk).flatMap((g) => g.items.map((it) => [it.rhk.id, rhkLabel(g.group, it.no)] as const)));
 
   return (
     <div className="page page-wide">

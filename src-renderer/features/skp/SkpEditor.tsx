@@ -12,8 +12,7 @@ import type { SkpEditable } from '../../db/skpRepo';
 import { formatTanggal, parseIsoDate } from '../../domain/dates';
 import { PERMENPANRB_6_2022 } from '../../domain/rulepack';
 import {
-  ASPEK, emptyExternalPenilai, groupedRhk, isExternalPenilai, newRhk, PERSPEKTIF, type Indikator, type JenisRhk, type PersonSnapshot, type Rhk, type Skp, type SkpIssue,
-} from '../../domain/skp';
+  ASPEK, emptyExternalPenilai, groupedRhk, isExternalPenilai, newRhk, PERSPEKTIF, type Indikator, type JenisRhk, type PersonSnapshot, type Rhk, type Skp, type SkpIssue, rhkLabel } from '../../domain/skp';
 import { isSkpLocked, type SkpAction } from '../../domain/workflow';
 import { useT } from '../../i18n/i18n';
 import { DocHistory } from '../../components/DocHistory';
@@ -127,7 +126,7 @@ function SkpEditor({ skp, notice, onNotice }: { skp: Skp; notice: string | null;
     );
   };
 
-  const options = (penilaiSkps ?? []).flatMap((ps) => groupedRhk(ps.rhk).flatMap((g) => g.items.map((it) => ({ skpId: ps.id, rhk: it.rhk, label: `${g.group === 'UTAMA' ? 'A' : 'B'}.${it.no} ${it.rhk.teks}` }))));
+  const options = (penilaiSkps ?? []).flatMap((ps) => groupedRhk(ps.rhk).flatMap((g) => g.items.map((it) => ({ skpId: ps.id, rhk: it.rhk, label: `${rhkLabel(g.group, it.no)} ${it.rhk.teks}` }))));
   const approvedOn = parseIsoDate(skp.disetujuiPada);
 
   return (

@@ -8,12 +8,15 @@ import type { ExportRequest } from '../../io/exportClient';
 import { useT } from '../../i18n/i18n';
 import { safeFileName } from '../../domain/fileNames';
 import { useExportMeta } from './exportActions';
+import { PeriodSelect } from '../penilaian/PeriodSelect';
+import { useChosenPeriod } from '../penilaian/usePenilaianData';
 
 /**
- * "Templat SKP" of a unit (with its sub-units) or the whole office for the active year: each
- * employee's SKP pre-filled, for a kasi to fill in Excel and send back.
+ * The appraisal work done in Excel, for a unit (with its sub-units) or the whole office: the SKP
+ * template of the active year and the lembar penilaian of a period, each pre-filled, for a kasi to
+ * fill and send back.
  */
-export function SkpTemplateButton({ busy, run }: { busy: boolean; run: (make: () => Promise<{ req: ExportRequest; file: string }>) => void }) {
+export function WorkTemplates({ busy, run }: { busy: boolean; run: (make: () => Promise<{ req: ExportRequest; file: string }>) => void }) {
   const t = useT();
   const { store, profile } = useApp();
   const year = profile.settings.activeYear;
@@ -21,6 +24,28 @@ export function SkpTemplateButton({ busy, run }: { busy: boolean; run: (make: ()
   const [unitId, setUnitId] = useState('');
   const units = useLiveQuery(() => store.units.list(), [store]) ?? [];
   const tree = flattenTree(buildUnitTree(units.filter((u) => !u.deleted && u.aktif)));
+  const chosen = useChosenPeriod();
+  const makeLembar = async () => {
+    const period = chosen.period!;
+    const [employees, skps, evaluations, pack] = await Promise.all([store.employees.listAll(), store.skps.listByYear(year), store.evaluations.listByPeriod(chosen.periodId), store.rulePacks.active()]);
+    const unitName = units.find((u) => u.id === unitId)?.nama ?? profile.office.namaKantor;
+    return {
+      req: {
+        kind: 'lembar' as const,
+        lembar: {
+          meta: { ...meta(), kind: 'realisasi' as const, year, periodId: chosen.periodId, ...(unitId ? { unitId } : {}) },
+          period,
+          employees,
+          units,
+          skps,
+          evaluations,
+          unitNames: unitChoices(units),
+          pack,
+        },
+      },
+      file: safeFileName(`lembar-penilaian-${chosen.periodId.toLowerCase()}-${unitName}.xlsx`),
+    };
+  };
   const make = async () => {
     const [employees, skps, pack] = await Promise.all([store.employees.listAll(), store.skps.listByYear(year), store.rulePacks.active()]);
     const scope = employeesInScope(employees, units, unitId || null);
@@ -34,7 +59,7 @@ export function SkpTemplateButton({ busy, run }: { busy: boolean; run: (make: ()
     };
   };
   return (
-    <div className="inline-add">
+    <div className="inline-add" data-testid="work-templates">
       <label className="inline-field">
         <span>{t('export.skp.unit')}</span>
         <select value={unitId} onChange={(e) => setUnitId(e.target.value)} aria-label={t('export.skp.unit')}>
@@ -49,6 +74,10 @@ export function SkpTemplateButton({ busy, run }: { busy: boolean; run: (make: ()
       </label>
       <button type="button" disabled={busy} onClick={() => run(make)}>
         {t('export.skp', { year })}
+      </button>
+      <PeriodSelect state={chosen} />
+      <button type="button" disabled={busy || !chosen.period} onClick={() => run(makeLembar)}>
+        {t('export.lembar')}
       </button>
     </div>
   );
