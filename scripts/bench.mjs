@@ -18,7 +18,7 @@ const IMPORT_N = Number(process.env.BENCH_IMPORT ?? 12_000);
 const PDF_N = Number(process.env.BENCH_PDF ?? 500);
 const PDF_SKP_N = Number(process.env.BENCH_PDF_SKP ?? 100);
 const SYNC_N = Number(process.env.BENCH_SYNC ?? 12_000);
-/** BENCH_ONLY=sync (or core, excel, pdf, package, backup): run some sections while working on them. */
+/** BENCH_ONLY=sync (or core, excel, excelwork, pdf, package, backup): run some sections while working on them. */
 const ONLY = process.env.BENCH_ONLY ?? '';
 const wants = (section) => !ONLY || ONLY.split(',').includes(section);
 
@@ -280,6 +280,24 @@ async function main() {
         median(bk.map((r) => r.rawRestoreMs)),
         'baseline = raw bulkPut of the same documents; goal ≤ 2×',
       );
+    }
+
+    if (wants('excelwork')) {
+      // Excel for the appraisal work: the SKP template and the lembar penilaian coming back.
+      const skp = [];
+      const lembar = [];
+      for (let i = 0; i < RUNS; i++) {
+        const { context: c8, page: b8 } = await benchPage(profile());
+        skp.push(await b8.evaluate((n) => window.__bench.skpTemplateBench(n), 1000));
+        lembar.push(await b8.evaluate((n) => window.__bench.lembarBench(n), 500));
+        await c8.close();
+      }
+      for (const r of skp) if (r.written !== 1000 || r.rhk !== 5000) throw new Error(`SKP import wrote ${r.written} SKPs, ${r.rhk} RHK`);
+      for (const r of lembar) if (r.written !== 500 || r.rated !== 500) throw new Error(`lembar import wrote ${r.written} evaluations, ${r.rated} rated`);
+      console.log('  SKP template import phases (ms):', JSON.stringify(skp.map((r) => r.phases)));
+      console.log('  lembar penilaian import phases (ms):', JSON.stringify(lembar.map((r) => r.phases)));
+      row(`import a filled SKP template: 1000 employees × 5 RHK × 3 indicators (${skp[0].rows} rows)`, 1000, median(skp.map((r) => r.ms)), median(skp.map((r) => r.baselineMs)), 'baseline = SheetJS parse + raw bulkPut of the SKPs written; goal ≤ 1.5×');
+      row(`import a filled lembar penilaian: 500 employees (${lembar[0].rows} rows, ratings and realisasi)`, 500, median(lembar.map((r) => r.ms)), median(lembar.map((r) => r.baselineMs)), 'baseline = SheetJS parse + raw bulkPut of the evaluations written; goal ≤ 1.5×');
     }
 
     if (wants('package')) {

@@ -13,6 +13,7 @@ import { UnitsScreen } from '../features/pegawai/UnitsScreen';
 import { DistribusiScreen } from '../features/penilaian/DistribusiScreen';
 import { EvaluationEditorScreen } from '../features/penilaian/EvaluationEditor';
 import { PenilaianList } from '../features/penilaian/PenilaianList';
+import { UnitGridScreen } from '../features/penilaian/UnitGridScreen';
 import { RulePackScreen } from '../features/pengaturan/RulePackScreen';
 import { SettingsScreen } from '../features/pengaturan/SettingsScreen';
 import { SetupScreen } from '../features/setup/SetupScreen';
@@ -81,6 +82,7 @@ function page(section: string, sub: string | undefined, rest: string[]) {
       return <SkpList />;
     case 'penilaian':
       if (sub === 'distribusi') return <DistribusiScreen />;
+      if (sub === 'unit') return <UnitGridScreen />;
       if (sub) return <EvaluationEditorScreen id={sub} />;
       return <PenilaianList />;
     case 'cetak':

@@ -184,6 +184,7 @@ describe('lembar penilaian import', () => {
     const hasil = { [skp.rhk[0]!.id]: { realisasi: '3 laporan', buktiDukung: '', umpanBalik: [] } };
     const meta = { fileName: 'lembar.xlsx', sha256: 'x', onlyValid: false };
     const plan = {
+      year: 2026,
       periodId: Q1,
       creates: [{ skpId: skp.id, nama: 'Staf', hasil, ratingHasil: 'DI_ATAS_EKSPEKTASI' as const, ratingPerilaku: 'SESUAI_EKSPEKTASI' as const }],
       updates: [{ evaluation: { id: draft.id, rev: draft.rev }, nama: 'Dewi', hasil: {}, ratingHasil: 'DI_BAWAH_EKSPEKTASI' as const, ratingPerilaku: 'DI_BAWAH_EKSPEKTASI' as const, predikat: '' as const }],

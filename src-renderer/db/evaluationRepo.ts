@@ -4,8 +4,8 @@ import {
   type Attachment, type Evaluation, type EvaluationFields, type Rekomendasi, type UnitResult,
 } from '../domain/evaluation';
 import { printedName } from '../domain/pegawai';
-import { periodKey, toIsoRange } from '../domain/periods';
-import type { CapaianOrganisasi } from '../domain/rulepack';
+import { periodKey, toIsoRange, type PeriodDef } from '../domain/periods';
+import type { CapaianOrganisasi, RulePack } from '../domain/rulepack';
 import { evaluationTransition, isEvaluationLocked, type EvaluationAction } from '../domain/workflow';
 import { docHistory } from './audit';
 import { RepoError } from './errors';
@@ -80,7 +80,7 @@ export class EvaluationRepo {
    * the same refusals as "Mulai penilaian" (SKP not approved, employee inactive, period outside the
    * SKP). Unsaved; the lembar penilaian import writes these.
    */
-  async draftFields(skpId: string, periodId: string): Promise<EvaluationFields> {
+  async draftFields(skpId: string, periodId: string, pre: { periods?: PeriodDef[]; pack?: RulePack } = {}): Promise<EvaluationFields> {
     const skp = await this.db.skps.get(skpId);
     if (!skp || skp.deleted) throw new RepoError('notFound');
     const employee = await this.db.employees.get(skp.employeeId);
@@ -88,13 +88,13 @@ export class EvaluationRepo {
     const problem = startProblem(skp, employee.aktif);
     if (problem === 'employeeInactive') throw new RepoError('evalEmployeeInactive', { nama: printedName(employee) });
     if (problem === 'skpNotApproved') throw new RepoError('evalSkpNotApproved', { nama: printedName(employee) });
-    const period = (await this.years.periods(skp.year)).find((p) => periodKey(p) === periodId);
+    const period = (pre.periods ?? (await this.years.periods(skp.year))).find((p) => periodKey(p) === periodId);
     if (!period) throw new RepoError('periodUnknown');
     const range = toIsoRange(period);
     if (range.selesai < skp.mulai || range.mulai > skp.selesai) {
       throw new RepoError('evalOutsideSkp', { periode: period.label, mulai: skp.mulai, selesai: skp.selesai });
     }
-    const pack = await this.packs.active();
+    const pack = pre.pack ?? (await this.packs.active());
     return {
       employeeId: skp.employeeId,
       skpId,
@@ -120,6 +120,11 @@ export class EvaluationRepo {
       rekomendasi: { pengembangan: '', penghargaan: '', pembinaan: '' },
       rulePack: { id: pack.id, version: pack.version },
     };
+  }
+
+  /** What every new evaluation of a batch shares, read once: the year's periods and the active pack. */
+  async batchContext(year: number): Promise<{ periods: PeriodDef[]; pack: RulePack }> {
+    return { periods: await this.years.periods(year), pack: await this.packs.active() };
   }
 
   /** The predikat of a rating pair under the evaluation's own rule pack (inside a transaction). */

@@ -43,6 +43,7 @@ export interface SkpBatch {
 
 /** A confirmed lembar penilaian import (exchange/lembarPenilaian.ts makes it). */
 export interface EvaluationBatch {
+  year: number;
   periodId: string;
   creates: { skpId: string; nama: string; hasil: Evaluation['hasil']; ratingHasil: Evaluation['ratingHasil']; ratingPerilaku: Evaluation['ratingPerilaku'] }[];
   updates: { evaluation?: { id: string; rev: string }; nama: string; hasil: Evaluation['hasil']; ratingHasil: Evaluation['ratingHasil']; ratingPerilaku: Evaluation['ratingPerilaku']; predikat: Evaluation['predikat'] }[];
@@ -139,6 +140,7 @@ export class ImportRepo {
         if (taken) throw new RepoError('importStale', { nama: c.nama });
       }
       const note = `Impor ${meta.fileName}`;
+      const logId = crypto.randomUUID();
       const docs: Skp[] = [];
       const audits: AuditEntry[] = [];
       const keep = (p: { doc: Skp; audit: AuditEntry } | null) => {
@@ -146,9 +148,16 @@ export class ImportRepo {
         docs.push(p.doc);
         audits.push(p.audit);
       };
-      for (const c of plan.creates) keep(prepareDoc<Skp>('skps', undefined, await skps.draftFields(c.employeeId, plan.year, c.content), ctx, { note }));
+      const pack = await skps.activePack();
+      for (const c of plan.creates) {
+        const p = prepareDoc<Skp>('skps', undefined, await skps.draftFields(c.employeeId, plan.year, c.content, pack), ctx, { note });
+        if (p) docs.push(p.doc);
+      }
+      // One audit entry for all new drafts, as for new employees: the log lists them.
+      if (plan.creates.length > 0) audits.push(this.createsAudit(ctx, 'skps', logId, `${note}: ${plan.creates.length} SKP baru`));
       plan.updates.forEach((u, i) => keep(prepareDoc<Skp>('skps', prevs[i], u.content, ctx, { note })));
       return this.finish('skps', docs, audits, prevs.filter((p): p is Skp => Boolean(p)), meta, {
+        id: logId,
         kind: 'skp',
         created: docs.filter((d) => !prevs.some((p) => p?.id === d.id)).map((d) => d.id),
         counts: { baru: plan.creates.length, berubah: plan.updates.length, tidakBerubah: plan.unchanged, dilewati: 0, galat: plan.errorRows },
@@ -176,6 +185,7 @@ export class ImportRepo {
         if (!p || p.deleted || p.rev !== u.evaluation?.rev || p.status !== 'DRAF') throw new RepoError('importStale', { nama: u.nama });
       });
       const note = `Impor ${meta.fileName}`;
+      const logId = crypto.randomUUID();
       const docs: Evaluation[] = [];
       const audits: AuditEntry[] = [];
       const keep = (p: { doc: Evaluation; audit: AuditEntry } | null) => {
@@ -183,18 +193,22 @@ export class ImportRepo {
         docs.push(p.doc);
         audits.push(p.audit);
       };
+      const started = new Set((await db.evaluations.where('periodId').equals(plan.periodId).toArray()).filter((e) => !e.deleted).map((e) => e.skpId));
+      const pre = await evaluations.batchContext(plan.year);
       for (const c of plan.creates) {
-        const taken = (await db.evaluations.where('skpId').equals(c.skpId).toArray()).some((e) => !e.deleted && e.periodId === plan.periodId);
-        if (taken) throw new RepoError('importStale', { nama: c.nama });
-        const fields = await evaluations.draftFields(c.skpId, plan.periodId);
+        if (started.has(c.skpId)) throw new RepoError('importStale', { nama: c.nama });
+        const fields = await evaluations.draftFields(c.skpId, plan.periodId, pre);
         const draft = { ...fields, hasil: c.hasil, ratingHasil: c.ratingHasil, ratingPerilaku: c.ratingPerilaku } as Evaluation;
-        keep(prepareDoc<Evaluation>('evaluations', undefined, { ...draft, predikat: await evaluations.predikatOf(draft, c.ratingHasil, c.ratingPerilaku) }, ctx, { note }));
+        const p = prepareDoc<Evaluation>('evaluations', undefined, { ...draft, predikat: await evaluations.predikatOf(draft, c.ratingHasil, c.ratingPerilaku) }, ctx, { note });
+        if (p) docs.push(p.doc);
       }
+      if (plan.creates.length > 0) audits.push(this.createsAudit(ctx, 'evaluations', logId, `${note}: ${plan.creates.length} penilaian baru`));
       for (const [i, u] of plan.updates.entries()) {
         const prev = prevs[i]!;
         keep(prepareDoc<Evaluation>('evaluations', prev, { hasil: u.hasil, ratingHasil: u.ratingHasil, ratingPerilaku: u.ratingPerilaku, predikat: await evaluations.predikatOf(prev, u.ratingHasil, u.ratingPerilaku) }, ctx, { note }));
       }
       return this.finish('evaluations', docs, audits, prevs.filter((p): p is Evaluation => Boolean(p)), meta, {
+        id: logId,
         kind: 'realisasi',
         created: docs.filter((d) => !prevs.some((p) => p?.id === d.id)).map((d) => d.id),
         counts: { baru: plan.creates.length, berubah: plan.updates.length, tidakBerubah: plan.unchanged, dilewati: 0, galat: plan.errorRows },
@@ -203,6 +217,11 @@ export class ImportRepo {
         actor: ctx.actor,
       });
     });
+  }
+
+  /** The one audit entry that stands for every record an import created (its log entry lists them). */
+  private createsAudit(ctx: WriteContext, table: ImportTable, logId: string, note: string): AuditEntry {
+    return { id: crypto.randomUUID(), at: ctx.nowIso(), actor: ctx.actor, officeId: ctx.officeId, table, docId: logId, action: 'create', changes: [], rev: ctx.nextRev(), note };
   }
 
   /** Inside the import's transaction: documents, audit entries, clock and the log entry undo reads. */
@@ -271,12 +290,7 @@ export class ImportRepo {
         docs.push(p.doc);
         if (!opts.createsAudit) audits.push(p.audit);
       }
-      if (opts.createsAudit && plan.creates.length > 0) {
-        audits.push({
-          id: crypto.randomUUID(), at: ctx.nowIso(), actor: ctx.actor, officeId: ctx.officeId, table, docId: logId,
-          action: 'create', changes: [], rev: ctx.nextRev(), note: `${note}: ${opts.createsAudit(plan.creates.length)}`,
-        });
-      }
+      if (opts.createsAudit && plan.creates.length > 0) audits.push(this.createsAudit(ctx, table, logId, `${note}: ${opts.createsAudit(plan.creates.length)}`));
       plan.updates.forEach((u, i) => {
         const p = prepareDoc<T>(table, prevs[i], u.fields as never, ctx, { note });
         if (!p) return;

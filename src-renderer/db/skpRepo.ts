@@ -6,6 +6,7 @@ import { isSkpLocked, skpTransition, type SkpAction } from '../domain/workflow';
 import { docHistory } from './audit';
 import { RepoError } from './errors';
 import type { RulePackRepo } from './rulePackRepo';
+import type { RulePack } from '../domain/rulepack';
 import type { AuditEntry, KinerjaDb } from './schema';
 import { saveDoc, type WriteContext } from './write';
 
@@ -109,10 +110,15 @@ export class SkpRepo {
    * Inside the caller's transaction: the fields of a new draft for the employee (identity snapshots,
    * the active rule pack) with the given RHK and ekspektasi, unsaved. The SKP import writes these.
    */
-  async draftFields(employeeId: string, year: number, content: Pick<SkpEditable, 'rhk' | 'ekspektasi'>): Promise<SkpFields> {
+  /** The rule pack new drafts record, read once by a batch. */
+  activePack(): Promise<RulePack> {
+    return this.packs.active();
+  }
+
+  async draftFields(employeeId: string, year: number, content: Pick<SkpEditable, 'rhk' | 'ekspektasi'>, pack?: RulePack): Promise<SkpFields> {
     const employee = await this.employee(employeeId);
     if (!employee.aktif) throw new RepoError('skpEmployeeInactive', { nama: printedName(employee) });
-    return this.newFields(employee, year, { ...blankEditable(employee, year), ...content });
+    return this.newFields(employee, year, { ...blankEditable(employee, year), ...content }, pack);
   }
 
   /** Inside a transaction: a new draft with fresh identity snapshots and the active rule pack. */
@@ -120,8 +126,9 @@ export class SkpRepo {
     return saveDoc<Skp>(this.db, 'skps', undefined, await this.newFields(employee, year, editable), ctx, note ? { note } : {});
   }
 
-  private async newFields(employee: Employee, year: number, editable: SkpEditable): Promise<SkpFields> {
-    const pack = await this.packs.active();
+  /** `pack`: the active rule pack when the caller (a batch) already read it. */
+  private async newFields(employee: Employee, year: number, editable: SkpEditable, active?: RulePack): Promise<SkpFields> {
+    const pack = active ?? (await this.packs.active());
     return {
       employeeId: employee.id,
       year,

@@ -88,6 +88,7 @@ export interface LembarUpdate {
 
 export interface LembarPlan {
   kind: 'realisasi';
+  year: number;
   periodId: string;
   creates: LembarUpdate[];
   updates: LembarUpdate[];
@@ -157,7 +158,7 @@ export function planLembarImport(input: LembarPlanInput): LembarPlan {
     linesOf.set(nip.value, [...(linesOf.get(nip.value) ?? []), line]);
   }
 
-  const plan: LembarPlan = { kind: 'realisasi', periodId: input.periodId, creates: [], updates: [], unchanged: 0, errors: [], errorRows: 0, totalRows, madeAt: input.readAt ?? new Date().toISOString() };
+  const plan: LembarPlan = { kind: 'realisasi', year: input.year, periodId: input.periodId, creates: [], updates: [], unchanged: 0, errors: [], errorRows: 0, totalRows, madeAt: input.readAt ?? new Date().toISOString() };
   for (const [nip, lines] of linesOf) {
     const first = lines[0]!.row;
     const before = rowErrors.size;

@@ -83,6 +83,9 @@ export function PenilaianList() {
       <div className="page-head">
         <h1>{t('eval.title', { year })}</h1>
         <span className="spacer" />
+        <a className="button" href={href('penilaian', 'unit')}>
+          {t('grid.open')}
+        </a>
         <a className="button" href={href('penilaian', 'distribusi')}>
           {t('eval.distribusi.open')}
         </a>

@@ -1,0 +1,61 @@
+import { expect, test } from '@playwright/test';
+import { rmSync } from 'node:fs';
+import { addCurugOffice, fillRhk, launchApp, newProfileDir, openEvaluation, openSkpOf, selectPeriod, setUnitHead, setupOffice, shot, submitAndApprove } from './helpers';
+
+const Q1 = 'TRIWULAN I (';
+
+test('the unit grid rates two employees with the keyboard, shows each predikat at once, and finalises the one whose realisasi is complete', async () => {
+  test.setTimeout(240_000);
+  const dir = newProfileDir();
+  const { context, page } = await launchApp(dir);
+  try {
+    await setupOffice(page);
+    await addCurugOffice(page);
+    await setUnitHead(page, 'Seksi Pemerintahan', 'Rina Marlina');
+    for (const [nama, rhk] of [
+      ['Budi Hartono', 'Tersusunnya surat keterangan kependudukan'],
+      ['Dewi Lestari', 'Terkelolanya data kependudukan'],
+    ] as const) {
+      await openSkpOf(page, nama);
+      await fillRhk(page, rhk, 'Jumlah layanan', '100 Layanan');
+      await submitAndApprove(page);
+    }
+    // Budi's realisasi is in; Dewi's is not.
+    await openEvaluation(page, 'Budi Hartono', Q1);
+    await page.getByLabel('Realisasi berdasarkan bukti dukung A.1').fill('30 surat keterangan');
+    await page.getByRole('button', { name: 'Simpan' }).click();
+    await expect(page.getByRole('button', { name: 'Simpan' })).toHaveCount(0);
+
+    await page.goto('/#/penilaian');
+    await page.getByRole('link', { name: 'Nilai satu unit' }).click();
+    await selectPeriod(page, Q1);
+    await page.getByLabel('Unit kerja', { exact: true }).selectOption({ label: '\u00a0\u00a0Seksi Pemerintahan' });
+    const grid = page.getByTestId('unit-grid');
+    const budi = grid.locator('[data-testid="grid-row"][data-nama="Budi Hartono"]');
+    const dewi = grid.locator('[data-testid="grid-row"][data-nama="Dewi Lestari"]');
+    await expect(budi).toContainText('1 dari 1 RHK terisi');
+    await expect(dewi).toContainText('0 dari 1 RHK terisi');
+
+    // Keyboard: a rating chosen on Budi's row, Enter moves to Dewi's same column.
+    const budiHasil = budi.getByLabel('Rating hasil kerja — Budi Hartono');
+    await budiHasil.selectOption({ label: 'Di Atas Ekspektasi' });
+    await budiHasil.press('Enter');
+    await expect(dewi.getByLabel('Rating hasil kerja — Dewi Lestari')).toBeFocused();
+    await budi.getByLabel('Rating perilaku kerja — Budi Hartono').selectOption({ label: 'Sesuai Ekspektasi' });
+    await expect(budi.getByTestId('grid-predikat')).toHaveText('Baik');
+    // Dewi is rated before her evaluation was started: the grid starts it.
+    await dewi.getByLabel('Rating hasil kerja — Dewi Lestari').selectOption({ label: 'Di Bawah Ekspektasi' });
+    await dewi.getByLabel('Rating perilaku kerja — Dewi Lestari').selectOption({ label: 'Sesuai Ekspektasi' });
+    await expect(dewi.getByTestId('grid-predikat')).toHaveText('Butuh Perbaikan');
+    await expect(page.getByTestId('grid-summary')).toContainText('Baik: 1');
+
+    await expect(dewi.getByRole('button', { name: 'Finalkan' })).toBeDisabled();
+    await budi.getByRole('button', { name: 'Finalkan' }).click();
+    await expect(budi).toContainText('Final');
+    await expect(budi.getByLabel('Rating hasil kerja — Budi Hartono')).toBeDisabled();
+    await shot(page, '39-nilai-satu-unit', grid);
+  } finally {
+    await context.close();
+    rmSync(dir, { recursive: true, force: true });
+  }
+});
