@@ -3,7 +3,8 @@ import {
   checkAttachment, predikatFor, sniffAttachmentType, startProblem, validateEvaluation,
   type Attachment, type Evaluation, type EvaluationFields, type Rekomendasi, type UnitResult,
 } from '../domain/evaluation';
-import { printedName } from '../domain/pegawai';
+import { printedName, type Employee } from '../domain/pegawai';
+import type { Skp } from '../domain/skp';
 import { periodKey, toIsoRange, type PeriodDef } from '../domain/periods';
 import type { CapaianOrganisasi, RulePack } from '../domain/rulepack';
 import { evaluationTransition, isEvaluationLocked, type EvaluationAction } from '../domain/workflow';
@@ -80,51 +81,31 @@ export class EvaluationRepo {
    * the same refusals as "Mulai penilaian" (SKP not approved, employee inactive, period outside the
    * SKP). Unsaved; the lembar penilaian import writes these.
    */
-  async draftFields(skpId: string, periodId: string, pre: { periods?: PeriodDef[]; pack?: RulePack } = {}): Promise<EvaluationFields> {
+  async draftFields(skpId: string, periodId: string): Promise<EvaluationFields> {
     const skp = await this.db.skps.get(skpId);
     if (!skp || skp.deleted) throw new RepoError('notFound');
     const employee = await this.db.employees.get(skp.employeeId);
     if (!employee || employee.deleted) throw new RepoError('employeeMissing');
-    const problem = startProblem(skp, employee.aktif);
-    if (problem === 'employeeInactive') throw new RepoError('evalEmployeeInactive', { nama: printedName(employee) });
-    if (problem === 'skpNotApproved') throw new RepoError('evalSkpNotApproved', { nama: printedName(employee) });
-    const period = (pre.periods ?? (await this.years.periods(skp.year))).find((p) => periodKey(p) === periodId);
-    if (!period) throw new RepoError('periodUnknown');
-    const range = toIsoRange(period);
-    if (range.selesai < skp.mulai || range.mulai > skp.selesai) {
-      throw new RepoError('evalOutsideSkp', { periode: period.label, mulai: skp.mulai, selesai: skp.selesai });
-    }
-    const pack = pre.pack ?? (await this.packs.active());
-    return {
-      employeeId: skp.employeeId,
-      skpId,
-      unitId: employee.unitId,
-      year: skp.year,
-      periodId,
-      periodLabel: period.label,
-      akhir: period.akhir,
-      // An SKP that starts or ends inside the period limits what this evaluation covers.
-      mulai: range.mulai < skp.mulai ? skp.mulai : range.mulai,
-      selesai: range.selesai > skp.selesai ? skp.selesai : range.selesai,
-      pegawai: skp.pegawai,
-      penilai: skp.penilai,
-      atasanPenilai: skp.atasanPenilai,
-      hasil: {},
-      perilaku: {},
-      masukan: [],
-      ratingHasil: '',
-      ratingPerilaku: '',
-      predikat: '',
-      status: 'DRAF',
-      finalPada: '',
-      rekomendasi: { pengembangan: '', penghargaan: '', pembinaan: '' },
-      rulePack: { id: pack.id, version: pack.version },
-    };
+    return newEvaluationFields(skp, employee, periodId, await this.years.periods(skp.year), await this.packs.active());
+  }
+
+  /** The same, synchronously from what a batch read once (IndexedDB commits an idle transaction). */
+  draftFieldsFrom(batch: EvaluationBatchContext, skpId: string, periodId: string): EvaluationFields {
+    const skp = batch.skps.get(skpId);
+    if (!skp || skp.deleted) throw new RepoError('notFound');
+    const employee = batch.employees.get(skp.employeeId);
+    if (!employee || employee.deleted) throw new RepoError('employeeMissing');
+    return newEvaluationFields(skp, employee, periodId, batch.periods, batch.pack);
   }
 
   /** What every new evaluation of a batch shares, read once: the year's periods and the active pack. */
-  async batchContext(year: number): Promise<{ periods: PeriodDef[]; pack: RulePack }> {
-    return { periods: await this.years.periods(year), pack: await this.packs.active() };
+  async batchContext(year: number): Promise<EvaluationBatchContext> {
+    // Sequential reads: this runs inside the import's transaction.
+    const periods = await this.years.periods(year);
+    const pack = await this.packs.active();
+    const skps = await this.db.skps.where('year').equals(year).toArray();
+    const employees = await this.db.employees.toArray();
+    return { periods, pack, skps: new Map(skps.map((k) => [k.id, k])), employees: new Map(employees.map((e) => [e.id, e])) };
   }
 
   /** The predikat of a rating pair under the evaluation's own rule pack (inside a transaction). */
@@ -240,4 +221,53 @@ export class EvaluationRepo {
       return saveDoc<UnitResult>(this.db, 'unitResults', prev, fields, ctx);
     });
   }
+}
+
+/** What a batch of new evaluations reads once. */
+export interface EvaluationBatchContext {
+  periods: PeriodDef[];
+  pack: RulePack;
+  skps: Map<string, Skp>;
+  employees: Map<string, Employee>;
+}
+
+/**
+ * A new evaluation of the SKP for the period, or the reason it cannot start: the SKP must be
+ * approved, the employee active, and the period inside the SKP's dates.
+ */
+function newEvaluationFields(skp: Skp, employee: Employee, periodId: string, periods: readonly PeriodDef[], pack: RulePack): EvaluationFields {
+  const problem = startProblem(skp, employee.aktif);
+  if (problem === 'employeeInactive') throw new RepoError('evalEmployeeInactive', { nama: printedName(employee) });
+  if (problem === 'skpNotApproved') throw new RepoError('evalSkpNotApproved', { nama: printedName(employee) });
+  const period = periods.find((p) => periodKey(p) === periodId);
+  if (!period) throw new RepoError('periodUnknown');
+  const range = toIsoRange(period);
+  if (range.selesai < skp.mulai || range.mulai > skp.selesai) {
+    throw new RepoError('evalOutsideSkp', { periode: period.label, mulai: skp.mulai, selesai: skp.selesai });
+  }
+  return {
+    employeeId: skp.employeeId,
+    skpId: skp.id,
+    unitId: employee.unitId,
+    year: skp.year,
+    periodId,
+    periodLabel: period.label,
+    akhir: period.akhir,
+    // An SKP that starts or ends inside the period limits what this evaluation covers.
+    mulai: range.mulai < skp.mulai ? skp.mulai : range.mulai,
+    selesai: range.selesai > skp.selesai ? skp.selesai : range.selesai,
+    pegawai: skp.pegawai,
+    penilai: skp.penilai,
+    atasanPenilai: skp.atasanPenilai,
+    hasil: {},
+    perilaku: {},
+    masukan: [],
+    ratingHasil: '',
+    ratingPerilaku: '',
+    predikat: '',
+    status: 'DRAF',
+    finalPada: '',
+    rekomendasi: { pengembangan: '', penghargaan: '', pembinaan: '' },
+    rulePack: { id: pack.id, version: pack.version },
+  };
 }

@@ -1,4 +1,4 @@
-import type { Evaluation } from '../domain/evaluation';
+import { predikatFor, type Evaluation } from '../domain/evaluation';
 import { employeeFieldsOf, printedName, type Employee } from '../domain/pegawai';
 import { SYNC_META_FIELDS, type SyncMeta } from '../domain/records';
 import type { Rhk, Skp } from '../domain/skp';
@@ -135,10 +135,9 @@ export class ImportRepo {
         const u = plan.updates[i]!;
         if (!p || p.deleted || p.rev !== u.rev || p.status !== 'DRAF') throw new RepoError('importStale', { nama: u.nama });
       });
-      for (const c of plan.creates) {
-        const taken = (await db.skps.where('[employeeId+year]').equals([c.employeeId, plan.year]).toArray()).some((s) => !s.deleted);
-        if (taken) throw new RepoError('importStale', { nama: c.nama });
-      }
+      const holders = new Set((await db.skps.where('year').equals(plan.year).toArray()).filter((s) => !s.deleted).map((s) => s.employeeId));
+      const taken = plan.creates.find((c) => holders.has(c.employeeId));
+      if (taken) throw new RepoError('importStale', { nama: taken.nama });
       const note = `Impor ${meta.fileName}`;
       const logId = crypto.randomUUID();
       const docs: Skp[] = [];
@@ -148,9 +147,9 @@ export class ImportRepo {
         docs.push(p.doc);
         audits.push(p.audit);
       };
-      const pack = await skps.activePack();
+      const batch = await skps.batchContext();
       for (const c of plan.creates) {
-        const p = prepareDoc<Skp>('skps', undefined, await skps.draftFields(c.employeeId, plan.year, c.content, pack), ctx, { note });
+        const p = prepareDoc<Skp>('skps', undefined, skps.draftFields(c.employeeId, plan.year, c.content, batch), ctx, { note });
         if (p) docs.push(p.doc);
       }
       // One audit entry for all new drafts, as for new employees: the log lists them.
@@ -197,9 +196,10 @@ export class ImportRepo {
       const pre = await evaluations.batchContext(plan.year);
       for (const c of plan.creates) {
         if (started.has(c.skpId)) throw new RepoError('importStale', { nama: c.nama });
-        const fields = await evaluations.draftFields(c.skpId, plan.periodId, pre);
-        const draft = { ...fields, hasil: c.hasil, ratingHasil: c.ratingHasil, ratingPerilaku: c.ratingPerilaku } as Evaluation;
-        const p = prepareDoc<Evaluation>('evaluations', undefined, { ...draft, predikat: await evaluations.predikatOf(draft, c.ratingHasil, c.ratingPerilaku) }, ctx, { note });
+        const fields = evaluations.draftFieldsFrom(pre, c.skpId, plan.periodId);
+        // New evaluations record the active pack, so their predikat is read from it.
+        const draft = { ...fields, hasil: c.hasil, ratingHasil: c.ratingHasil, ratingPerilaku: c.ratingPerilaku, predikat: predikatFor(pre.pack, c.ratingHasil, c.ratingPerilaku) };
+        const p = prepareDoc<Evaluation>('evaluations', undefined, draft, ctx, { note });
         if (p) docs.push(p.doc);
       }
       if (plan.creates.length > 0) audits.push(this.createsAudit(ctx, 'evaluations', logId, `${note}: ${plan.creates.length} penilaian baru`));

@@ -7,6 +7,7 @@ import { docHistory } from './audit';
 import { RepoError } from './errors';
 import type { RulePackRepo } from './rulePackRepo';
 import type { RulePack } from '../domain/rulepack';
+import type { Unit } from '../domain/unit';
 import type { AuditEntry, KinerjaDb } from './schema';
 import { saveDoc, type WriteContext } from './write';
 
@@ -19,6 +20,27 @@ const ACTION_NOTE: Record<SkpAction, string> = {
   SETUJUI: 'SKP disetujui',
   BUKA_KEMBALI: 'SKP dibuka kembali',
 };
+
+/** Employees and units read once for a batch of new drafts (an SKP import). */
+interface Registry {
+  employees: Map<string, Employee>;
+  units: Map<string, Unit>;
+}
+
+/**
+ * Who signs a new draft, as the registry says today: the employee, his atasan as penilai and the
+ * atasan's atasan as atasan penilai (deleted ones left out), each with his unit's name.
+ */
+function snapshotsFrom(registry: Registry, employee: Employee): Pick<SkpFields, 'pegawai' | 'penilai' | 'atasanPenilai'> {
+  const live = (id: string | null) => {
+    const e = id ? registry.employees.get(id) : undefined;
+    return e && !e.deleted ? e : undefined;
+  };
+  const snap = (e: Employee) => snapshotOf(e, (e.unitId ? registry.units.get(e.unitId)?.nama : '') ?? '');
+  const penilai = live(employee.atasanId);
+  const atasanPenilai = penilai ? live(penilai.atasanId) : undefined;
+  return { pegawai: snap(employee), penilai: penilai ? snap(penilai) : null, atasanPenilai: atasanPenilai ? snap(atasanPenilai) : null };
+}
 
 /** What a new, empty SKP of the year starts with. */
 function blankEditable(employee: Employee, year: number): SkpEditable {
@@ -67,19 +89,20 @@ export class SkpRepo {
     return validateSkp(skp, (skpId, rhkId) => Boolean(refs.get(skpId)?.rhk.some((r) => r.id === rhkId)));
   }
 
+  /** The identity snapshots of a new draft, from the registry: the few records they need, read one by one. */
   private async snapshots(employee: Employee): Promise<Pick<SkpFields, 'pegawai' | 'penilai' | 'atasanPenilai'>> {
-    const unitName = async (id: string | null) => (id ? ((await this.db.units.get(id))?.nama ?? '') : '');
-    const active = async (id: string | null) => {
-      const e = id ? await this.db.employees.get(id) : undefined;
-      return e && !e.deleted ? e : undefined;
+    const registry: Registry = { employees: new Map([[employee.id, employee]]), units: new Map() };
+    const add = async (e: Employee | undefined) => {
+      if (!e) return undefined;
+      registry.employees.set(e.id, e);
+      const u = e.unitId ? await this.db.units.get(e.unitId) : undefined;
+      if (u) registry.units.set(u.id, u);
+      return e;
     };
-    const penilai = await active(employee.atasanId);
-    const atasanPenilai = penilai ? await active(penilai.atasanId) : undefined;
-    return {
-      pegawai: snapshotOf(employee, await unitName(employee.unitId)),
-      penilai: penilai ? snapshotOf(penilai, await unitName(penilai.unitId)) : null,
-      atasanPenilai: atasanPenilai ? snapshotOf(atasanPenilai, await unitName(atasanPenilai.unitId)) : null,
-    };
+    await add(employee);
+    const penilai = await add(employee.atasanId ? await this.db.employees.get(employee.atasanId) : undefined);
+    await add(penilai?.atasanId ? await this.db.employees.get(penilai.atasanId) : undefined);
+    return snapshotsFrom(registry, employee);
   }
 
   private async employee(id: string): Promise<Employee> {
@@ -110,15 +133,34 @@ export class SkpRepo {
    * Inside the caller's transaction: the fields of a new draft for the employee (identity snapshots,
    * the active rule pack) with the given RHK and ekspektasi, unsaved. The SKP import writes these.
    */
-  /** The rule pack new drafts record, read once by a batch. */
-  activePack(): Promise<RulePack> {
-    return this.packs.active();
+  /** What every new draft of a batch reads, read once: the active rule pack, employees and units. */
+  async batchContext(): Promise<{ pack: RulePack; registry: Registry }> {
+    // Sequential reads: this runs inside the import's transaction.
+    const pack = await this.packs.active();
+    const employees = await this.db.employees.toArray();
+    const units = await this.db.units.toArray();
+    return { pack, registry: { employees: new Map(employees.map((e) => [e.id, e])), units: new Map(units.map((u) => [u.id, u])) } };
   }
 
-  async draftFields(employeeId: string, year: number, content: Pick<SkpEditable, 'rhk' | 'ekspektasi'>, pack?: RulePack): Promise<SkpFields> {
-    const employee = await this.employee(employeeId);
+  /**
+   * The fields of a new draft from what the batch read: synchronous, so thousands of them never
+   * leave the import's transaction idle (IndexedDB commits a transaction that waits on nothing).
+   */
+  draftFields(employeeId: string, year: number, content: Pick<SkpEditable, 'rhk' | 'ekspektasi'>, batch: { pack: RulePack; registry: Registry }): SkpFields {
+    const found = batch.registry.employees.get(employeeId);
+    const employee = found && !found.deleted ? found : undefined;
+    if (!employee) throw new RepoError('employeeMissing');
     if (!employee.aktif) throw new RepoError('skpEmployeeInactive', { nama: printedName(employee) });
-    return this.newFields(employee, year, { ...blankEditable(employee, year), ...content }, pack);
+    return {
+      employeeId,
+      year,
+      ...blankEditable(employee, year),
+      ...content,
+      ...snapshotsFrom(batch.registry, employee),
+      status: 'DRAF',
+      disetujuiPada: '',
+      rulePack: { id: batch.pack.id, version: batch.pack.version },
+    };
   }
 
   /** Inside a transaction: a new draft with fresh identity snapshots and the active rule pack. */
@@ -127,8 +169,8 @@ export class SkpRepo {
   }
 
   /** `pack`: the active rule pack when the caller (a batch) already read it. */
-  private async newFields(employee: Employee, year: number, editable: SkpEditable, active?: RulePack): Promise<SkpFields> {
-    const pack = active ?? (await this.packs.active());
+  private async newFields(employee: Employee, year: number, editable: SkpEditable): Promise<SkpFields> {
+    const pack = await this.packs.active();
     return {
       employeeId: employee.id,
       year,

@@ -52,9 +52,16 @@ export function readWorkbook(bytes: Uint8Array, maxBytes: number = MAX_FILE_BYTE
     if (isCfb(bytes) && /password|encrypt/i.test(text)) return { ok: false, code: 'passwordProtected' };
     return { ok: false, code: 'corrupt' };
   }
-  const hasData = workbook.SheetNames.some((n) => (sheetRows(workbook.Sheets[n]).length ?? 0) > 0);
+  const hasData = workbook.SheetNames.some((n) => sheetHasData(workbook.Sheets[n]));
   if (!hasData) return { ok: false, code: 'empty' };
   return { ok: true, workbook };
+}
+
+/** Whether any cell holds a value, without converting the sheet (the importer converts it once, later). */
+function sheetHasData(ws: XLSX.WorkSheet | undefined): boolean {
+  const dense = ws?.['!data'] as (XLSX.CellObject | undefined)[][] | undefined;
+  if (!dense) return sheetRows(ws).length > 0;
+  return dense.some((row) => row?.some((c) => c !== undefined && c.v !== undefined && c.v !== null && c.v !== ''));
 }
 
 /** Rows the sheet says it has, including those a row cap left unread (SheetJS keeps them in !fullref). */
