@@ -15,6 +15,16 @@ test.describe('foundation', () => {
       await expect(page.getByText('Profil kantor belum lengkap. Periksa isian yang ditandai.')).toBeVisible();
       await expect(page.getByTestId('app-ready')).toHaveCount(0);
 
+      // A cell copied from Excel or a web page: its tabs, line break and invisible characters are cleaned on paste.
+      const instansi = page.getByLabel('Nama instansi');
+      await instansi.focus();
+      await page.evaluate(() => {
+        const data = new DataTransfer();
+        data.setData('text/plain', '\u202ePemerintah\u200b Kabupaten\tTangerang\r\n');
+        document.activeElement!.dispatchEvent(new ClipboardEvent('paste', { clipboardData: data, bubbles: true, cancelable: true }));
+      });
+      await expect(instansi).toHaveValue('Pemerintah Kabupaten Tangerang');
+
       await setupOffice(page);
       await expect(page.getByTestId('office-name')).toContainText(OFFICE.namaKantor);
       await expect(page.getByTestId('office-name')).toContainText(OFFICE.namaInstansi);

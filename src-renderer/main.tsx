@@ -1,6 +1,7 @@
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { App } from './app/App';
+import { installPasteGuard } from './app/pasteGuard';
 import { ErrorScreen } from './app/ErrorBoundary';
 import './app/styles.css';
 import { DataStore } from './db/store';
@@ -8,6 +9,7 @@ import { translate } from './i18n/i18n';
 import { requestPersistentStorage } from './platform/platform';
 
 const root = createRoot(document.getElementById('root') as HTMLElement);
+installPasteGuard();
 
 async function start() {
   try {

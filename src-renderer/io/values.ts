@@ -5,24 +5,17 @@
 import { BULAN, isValidDate, toIsoDate, type CalendarDate } from '../domain/dates';
 import { GOLONGAN_PNS, GOLONGAN_PPPK } from '../domain/golongan';
 import { normalizeNip } from '../domain/nip';
+import { stripInvisible } from '../domain/text';
 
 export type ParseResult<T> = { ok: true; value: T } | { ok: false; code: string; params?: Record<string, string | number> };
 
 const ok = <T>(value: T): ParseResult<T> => ({ ok: true, value });
 const fail = <T>(code: string, params?: Record<string, string | number>): ParseResult<T> => ({ ok: false, code, ...(params ? { params } : {}) });
 
-/**
- * Characters nobody means to type but that arrive in pasted and exported text: control characters,
- * zero-width marks and bidi overrides (which can make "Budi" display as "iduB" or hide text).
- * Tabs, line breaks and non-breaking spaces are white space and fold into one space instead.
- */
-// eslint-disable-next-line no-control-regex -- removing control characters is the point
-const INVISIBLE = /[\u0000-\u0008\u000b\u000e-\u001f\u007f-\u009f\u00ad\u200b-\u200f\u202a-\u202e\u2060-\u2064\u2066-\u2069\ufeff]/g;
-
 /** Trim, drop invisible characters, fold non-breaking spaces and tabs and collapse runs of white space. */
 export function cleanText(v: unknown): string {
   if (v === null || v === undefined) return '';
-  return String(v).replace(INVISIBLE, '').replace(/\u00a0/g, ' ').replace(/\s+/g, ' ').trim();
+  return stripInvisible(String(v)).replace(/\u00a0/g, ' ').replace(/\s+/g, ' ').trim();
 }
 
 /**
