@@ -107,6 +107,8 @@ test('a unit is rated for Q1 and AKHIR: predikat by the matrix, distribution war
     // Reopening asks for a reason, which the history keeps.
     await page.getByRole('button', { name: 'Buka kembali' }).click();
     const dialog = page.getByRole('dialog');
+    // The dialog says where the reason goes: this evaluation's history, not the SKP's.
+    await expect(dialog).toContainText('Alasan dicatat di riwayat perubahan evaluasi ini.');
     await dialog.getByLabel('Alasan').fill('Realisasi Desember belum termasuk');
     await dialog.getByRole('button', { name: 'Buka kembali' }).click();
     await expect(page.getByTestId('eval-status')).toHaveText('Draf');

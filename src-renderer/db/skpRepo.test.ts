@@ -102,16 +102,39 @@ describe('SKP repository', () => {
     expect((await refusal(s.skps.copyFromPrevious(kasi.id, 2025))).code).toBe('skpNoPrevious');
   });
 
-  it('applies a set of RHK to everyone with the same jabatan in one go', async () => {
+  it('applies a set of RHK to everyone with the same jabatan in one go, once', async () => {
     const { s, staf, staf2 } = await setUp();
     const source = await s.skps.create(staf.id, 2026);
-    await s.skps.save(source.id, { rhk: [rhk('Analisis kebijakan'), rhk('Laporan bulanan')] });
-    expect(await s.skps.applyRhkToSameJabatan(source.id)).toEqual({ updated: 0, created: 1, skipped: 0 });
+    await s.skps.save(source.id, { rhk: [rhk('Analisis kebijakan'), rhk('Laporan bulanan')], ekspektasi: { AKUNTABEL: 'Untuk Staf saja' } });
+    expect(await s.skps.applyRhkToSameJabatan(source.id)).toEqual({ updated: 0, created: 1, skipped: 0, unlinked: 0 });
     const peer = (await s.skps.forEmployee(staf2.id, 2026))[0];
     expect(peer?.rhk.map((r) => r.teks)).toEqual(['Analisis kebijakan', 'Laporan bulanan']);
     expect(peer?.pegawai.nama).toBe('Staf Dua');
-    expect(await s.skps.applyRhkToSameJabatan(source.id)).toEqual({ updated: 1, created: 0, skipped: 0 });
-    expect((await s.skps.get(peer!.id))?.rhk).toHaveLength(4);
+    // The ekspektasi are the source's pimpinan's words for the source: never copied.
+    expect(peer?.ekspektasi).toEqual({});
+    // Applying again adds nothing the peer already has.
+    expect(await s.skps.applyRhkToSameJabatan(source.id)).toEqual({ updated: 0, created: 0, skipped: 0, unlinked: 0 });
+    expect((await s.skps.get(peer!.id))?.rhk).toHaveLength(2);
+  });
+
+  it('an intervened RHK is linked to the peer’s own atasan’s RHK of the same text, or left for the admin to choose', async () => {
+    const { s, camat, kasi, staf } = await setUp();
+    const kasi2 = await s.employees.save(null, person('198101012006011001', 'Kasi Dua', { atasanId: camat.id, golongan: 'III/d', jabatan: 'Kepala Seksi' }));
+    const peer = await s.employees.save(null, person('199201012016011001', 'Staf Tiga', { atasanId: kasi2.id, golongan: 'III/a', jabatan: 'Analis' }));
+    const other = await s.employees.save(null, person('199301012017011001', 'Staf Empat', { atasanId: camat.id, golongan: 'III/a', jabatan: 'Analis' }));
+    const [kasiSkp, kasi2Skp] = [await s.skps.create(kasi.id, 2026), await s.skps.create(kasi2.id, 2026)];
+    const k1 = rhk('Pelayanan administrasi');
+    const k2 = rhk('Pelayanan administrasi');
+    await s.skps.save(kasiSkp.id, { rhk: [k1] });
+    await s.skps.save(kasi2Skp.id, { rhk: [k2] });
+    const source = await s.skps.create(staf.id, 2026);
+    await s.skps.save(source.id, { rhk: [rhk('Laporan', { intervensi: { skpId: kasiSkp.id, rhkId: k1.id, teks: 'Pelayanan administrasi' } })] });
+    const counts = await s.skps.applyRhkToSameJabatan(source.id);
+    // Staf Dua shares the kasi; Staf Tiga's kasi has the same RHK text; Staf Empat's atasan (the camat) has no SKP.
+    expect(counts).toEqual({ updated: 0, created: 3, skipped: 0, unlinked: 1 });
+    const of = async (id: string) => (await s.skps.forEmployee(id, 2026))[0]!.rhk[0]!.intervensi;
+    expect(await of(peer.id)).toEqual({ skpId: kasi2Skp.id, rhkId: k2.id, teks: 'Pelayanan administrasi' });
+    expect(await of(other.id)).toBeNull();
   });
 
   it('the camat’s appraiser from outside the office is typed in and kept on refresh', async () => {

@@ -1,6 +1,6 @@
 import { fromJsDate, toIsoDate } from '../domain/dates';
 import type { Employee } from '../domain/pegawai';
-import { printedName } from '../domain/pegawai';
+import { foldText, printedName } from '../domain/pegawai';
 import { isExternalPenilai, snapshotOf, validateSkp, type Rhk, type Skp, type SkpFields, type SkpIssue } from '../domain/skp';
 import { isSkpLocked, skpTransition, type SkpAction } from '../domain/workflow';
 import { docHistory } from './audit';
@@ -251,32 +251,52 @@ export class SkpRepo {
    * their draft SKP of that year gets the RHK appended (one is created where missing); approved
    * or submitted SKPs are left alone and counted as skipped.
    */
-  async applyRhkToSameJabatan(sourceId: string): Promise<{ updated: number; created: number; skipped: number }> {
+  /**
+   * "Terapkan RHK ke semua pegawai dengan jabatan yang sama": the source's RHK added to each active
+   * peer's draft (or a new draft). Each intervened RHK is linked to the RHK of the *peer's* atasan
+   * with the same text, or left empty for the admin to choose ("pilih RHK atasan"); ekspektasi are
+   * the peer's own and never copied; an RHK the peer already has is not added again.
+   */
+  async applyRhkToSameJabatan(sourceId: string): Promise<{ updated: number; created: number; skipped: number; unlinked: number }> {
     return this.db.transaction('rw', this.tables(), async () => {
       const ctx = await this.context();
       const source = await this.get(sourceId);
       if (!source) throw new RepoError('notFound');
       const jabatan = source.pegawai.jabatan.trim().toLowerCase();
       if (!jabatan) throw new RepoError('skpNoJabatan');
+      const sourceEmployee = await this.db.employees.get(source.employeeId);
       const peers = (await this.db.employees.toArray()).filter(
         (e) => !e.deleted && e.aktif && e.id !== source.employeeId && e.jabatan.trim().toLowerCase() === jabatan,
       );
-      const counts = { updated: 0, created: 0, skipped: 0 };
+      const counts = { updated: 0, created: 0, skipped: 0, unlinked: 0 };
+      const skpOfYear = async (employeeId: string | null) =>
+        employeeId ? (await this.db.skps.where('[employeeId+year]').equals([employeeId, source.year]).toArray()).filter((k) => !k.deleted).at(-1) : undefined;
       for (const peer of peers) {
-        const skps = (await this.db.skps.where('[employeeId+year]').equals([peer.id, source.year]).toArray()).filter((s) => !s.deleted);
-        const target = skps.at(-1);
+        const target = await skpOfYear(peer.id);
         if (target && target.status !== 'DRAF') {
           counts.skipped++;
           continue;
         }
-        const rhk = cloneRhk(source.rhk, { keepIntervensi: true });
+        const sameAtasan = peer.atasanId === sourceEmployee?.atasanId;
+        const atasanSkp = sameAtasan ? undefined : await skpOfYear(peer.atasanId);
+        const have = new Set((target?.rhk ?? []).map((r) => `${r.jenis}|${foldText(r.teks)}`));
+        const rhk = cloneRhk(
+          source.rhk.filter((r) => !have.has(`${r.jenis}|${foldText(r.teks)}`)),
+          { keepIntervensi: true },
+        ).map((r) => {
+          if (!r.intervensi || sameAtasan) return r;
+          const match = atasanSkp?.rhk.find((a) => foldText(a.teks) === foldText(r.intervensi!.teks));
+          if (!match) counts.unlinked++;
+          return { ...r, intervensi: match && atasanSkp ? { skpId: atasanSkp.id, rhkId: match.id, teks: match.teks } : null };
+        });
+        if (rhk.length === 0) continue;
         const note = `RHK dari jabatan ${source.pegawai.jabatan}`;
         if (target) {
           await saveDoc<Skp>(this.db, 'skps', target, { rhk: [...target.rhk, ...rhk] }, ctx, { note });
           counts.updated++;
         } else {
-          const { mulai, selesai, pendekatan, jenis, ekspektasi, lampiran } = source;
-          await this.createFor(ctx, peer, source.year, { mulai, selesai, pendekatan, jenis, rhk, ekspektasi: { ...ekspektasi }, lampiran: structuredClone(lampiran) }, note);
+          const { mulai, selesai, pendekatan, jenis, lampiran } = source;
+          await this.createFor(ctx, peer, source.year, { mulai, selesai, pendekatan, jenis, rhk, ekspektasi: {}, lampiran: structuredClone(lampiran) }, note);
           counts.created++;
         }
       }

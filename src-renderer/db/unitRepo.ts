@@ -1,3 +1,4 @@
+import { foldText } from '../domain/pegawai';
 import { wouldCreateUnitCycle, type Unit, type UnitFields } from '../domain/unit';
 import { RepoError } from './errors';
 import type { KinerjaDb } from './schema';
@@ -31,6 +32,12 @@ export class UnitRepo {
             throw new RepoError('unitCycle', { nama: fields.nama, parent: parent.nama });
           }
         }
+      }
+      // A double-clicked Simpan (or a second admin) must not make twin units: units are never deleted.
+      const siblings = await this.db.units.filter((u) => !u.deleted && u.id !== id && (u.parentId ?? null) === (fields.parentId ?? null)).toArray();
+      if (siblings.some((u) => foldText(u.nama) === foldText(fields.nama))) {
+        const parent = fields.parentId ? (await this.db.units.get(fields.parentId))?.nama : null;
+        throw new RepoError(parent ? 'unitNameTaken' : 'unitNameTakenTop', { nama: fields.nama, ...(parent ? { parent } : {}) });
       }
       if (fields.headId) {
         const head = await this.db.employees.get(fields.headId);

@@ -159,7 +159,6 @@ export function validateSkp(s: SkpFields, existingRhk: (skpId: string, rhkId: st
   return issues;
 }
 
-/** RHK numbered per group as printed: A. UTAMA 1, 2 …; B. TAMBAHAN 1, 2 … */
 /** How an RHK is numbered on every form and screen: A.1, A.2 (utama), B.1 (tambahan). */
 export function rhkLabel(group: JenisRhk, no: number): string {
   return `${group === 'UTAMA' ? 'A' : 'B'}.${no}`;
@@ -170,6 +169,7 @@ export function labelledRhk(rhk: readonly Rhk[]): { label: string; rhk: Rhk }[] 
   return groupedRhk(rhk).flatMap((g) => g.items.map((it) => ({ label: rhkLabel(g.group, it.no), rhk: it.rhk })));
 }
 
+/** RHK numbered per group as printed: A. UTAMA 1, 2 …; B. TAMBAHAN 1, 2 … */
 export function groupedRhk(rhk: readonly Rhk[]): { group: JenisRhk; items: { no: number; rhk: Rhk }[] }[] {
   return (['UTAMA', 'TAMBAHAN'] as const).map((group) => ({
     group,

@@ -20,6 +20,7 @@ export function UnitsScreen() {
   const data = usePegawaiData();
   const [editing, setEditing] = useState<Editing | null>(null);
   const [status, setStatus] = useState<{ kind: 'error' | 'success'; text: string } | null>(null);
+  const [saving, setSaving] = useState(false);
 
   const nodes = flattenTree(buildUnitTree(data.units));
   const memberCount = new Map<string, number>();
@@ -36,13 +37,17 @@ export function UnitsScreen() {
 
   const submit = async (e: FormEvent) => {
     e.preventDefault();
-    if (!editing) return;
+    // One save per click: a second click while the first is saving does nothing.
+    if (!editing || saving) return;
+    setSaving(true);
     try {
       const saved = await store.units.save(editing.id, editing.fields);
       setEditing(null);
       setStatus({ kind: 'success', text: t('unit.saved', { nama: saved.nama }) });
     } catch (err) {
       setStatus({ kind: 'error', text: errorMessage(t, err) });
+    } finally {
+      setSaving(false);
     }
   };
 
@@ -133,7 +138,7 @@ export function UnitsScreen() {
                 <button type="button" onClick={() => setEditing(null)}>
                   {t('common.cancel')}
                 </button>
-                <button type="submit" className="primary">
+                <button type="submit" className="primary" disabled={saving}>
                   {t('common.save')}
                 </button>
               </div>

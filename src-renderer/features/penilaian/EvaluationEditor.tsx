@@ -23,7 +23,7 @@ import { useT, type Translate } from '../../i18n/i18n';
 import { getPlatform } from '../../platform/platform';
 import { Identity } from '../skp/Identity';
 import { PerilakuRow } from '../skp/PerilakuRow';
-import { useReasonPrompt } from '../skp/ReasonDialog';
+import { useReasonPrompt } from '../../components/ReasonDialog';
 import { FollowUp } from './FollowUp';
 import { PredikatExplained } from './PredikatExplained';
 
@@ -131,7 +131,7 @@ function EvaluationEditor({ ev, skp, pack, employee, ownUnit, ownResult, led, le
       if (dirty) await store.evaluations.save(ev.id, draft);
       await store.evaluations.transition(ev.id, action, reason);
     }, () => t(`eval.done.${action}`));
-  const reason = useReasonPrompt<EvaluationAction>((a) => t(`eval.action.${a}`), (a, why) => void transition(a, why));
+  const reason = useReasonPrompt<EvaluationAction>((a) => t(`eval.action.${a}`), t('eval.reason.body'), (a, why) => void transition(a, why));
 
   const finalOn = parseIsoDate(ev.finalPada);
   const range = { start: parseIsoDate(ev.mulai), end: parseIsoDate(ev.selesai) };

@@ -18,7 +18,7 @@ import { useT } from '../../i18n/i18n';
 import { DocHistory } from '../../components/DocHistory';
 import { Identity } from './Identity';
 import { PerilakuRow } from './PerilakuRow';
-import { useReasonPrompt } from './ReasonDialog';
+import { useReasonPrompt } from '../../components/ReasonDialog';
 import { skpIssueText } from './skpText';
 
 function editableOf(s: Skp): SkpEditable {
@@ -114,7 +114,7 @@ function SkpEditor({ skp, notice, onNotice }: { skp: Skp; notice: string | null;
       if (dirty) await store.skps.save(skp.id, cleaned(draft));
       await store.skps.transition(skp.id, action, reason);
     }, () => t(`skp.done.${action}`));
-  const reason = useReasonPrompt<SkpAction>((a) => t(`skp.action.${a}`), (a, why) => void transition(a, why));
+  const reason = useReasonPrompt<SkpAction>((a) => t(`skp.action.${a}`), t('skp.reason.body'), (a, why) => void transition(a, why));
   const applyJabatan = () => {
     if (!window.confirm(t('skp.applyJabatan.confirm', { year: skp.year, jabatan: skp.pegawai.jabatan }))) return;
     void run(
@@ -122,7 +122,7 @@ function SkpEditor({ skp, notice, onNotice }: { skp: Skp; notice: string | null;
         if (dirty) await store.skps.save(skp.id, cleaned(draft));
         return store.skps.applyRhkToSameJabatan(skp.id);
       },
-      (counts) => t('skp.applyJabatan.done', counts),
+      (counts) => `${t('skp.applyJabatan.done', counts)}${counts.unlinked > 0 ? ` ${t('skp.applyJabatan.unlinked', { count: counts.unlinked })}` : ''}`,
     );
   };
 

@@ -1,15 +1,15 @@
 import { useState, type ReactNode } from 'react';
-import { useT } from '../../i18n/i18n';
+import { useT } from '../i18n/i18n';
 
-/** Asks why before a step that the audit log must explain (reopen, send back). */
-export function ReasonDialog({ title, onCancel, onConfirm }: { title: string; onCancel(): void; onConfirm(reason: string): void }) {
+/** Asks why before a step that the audit log must explain (reopen, send back); `body` says where it is recorded. */
+export function ReasonDialog({ title, body, onCancel, onConfirm }: { title: string; body: string; onCancel(): void; onConfirm(reason: string): void }) {
   const t = useT();
   const [reason, setReason] = useState('');
   return (
     <div className="modal-backdrop">
       <div className="modal" role="dialog" aria-modal="true" aria-labelledby="reason-title">
         <h2 id="reason-title">{title}</h2>
-        <p>{t('skp.reason.body')}</p>
+        <p>{body}</p>
         <label className="field">
           <span>{t('skp.reason.title')}</span>
           <textarea name="reason" rows={3} value={reason} onChange={(e) => setReason(e.target.value)} autoFocus />
@@ -31,11 +31,12 @@ export function ReasonDialog({ title, onCancel, onConfirm }: { title: string; on
  * The state around a ReasonDialog: `ask(action)` opens it titled for that action; on confirm the
  * action and the reason go to `onConfirm`.
  */
-export function useReasonPrompt<A extends string>(titleOf: (action: A) => string, onConfirm: (action: A, reason: string) => void): { ask(action: A): void; dialog: ReactNode } {
+export function useReasonPrompt<A extends string>(titleOf: (action: A) => string, body: string, onConfirm: (action: A, reason: string) => void): { ask(action: A): void; dialog: ReactNode } {
   const [asking, setAsking] = useState<A | null>(null);
   const dialog = asking ? (
     <ReasonDialog
       title={titleOf(asking)}
+      body={body}
       onCancel={() => setAsking(null)}
       onConfirm={(reason) => {
         setAsking(null);
