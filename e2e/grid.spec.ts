@@ -54,6 +54,14 @@ test('the unit grid rates two employees with the keyboard, shows each predikat a
     await expect(budi).toContainText('Final');
     await expect(budi.getByLabel('Rating hasil kerja — Budi Hartono')).toBeDisabled();
     await shot(page, '39-nilai-satu-unit', grid);
+
+    // The period chosen here is the period on every other screen, and after a restart.
+    for (const screen of ['/#/penilaian', '/#/penilaian/distribusi', '/#/cetak']) {
+      await page.goto(screen);
+      await expect(page.getByLabel('Periode', { exact: true }).first().locator('option:checked')).toContainText('TRIWULAN I (');
+    }
+    await page.reload();
+    await expect(page.getByLabel('Periode', { exact: true }).first().locator('option:checked')).toContainText('TRIWULAN I (');
   } finally {
     await context.close();
     rmSync(dir, { recursive: true, force: true });

@@ -21,6 +21,12 @@ test('a unit is rated for Q1 and AKHIR: predikat by the matrix, distribution war
     await page.getByLabel('Pejabat penilai kinerja — Jabatan').fill('Sekretaris Daerah');
     await fillRhk(page, 'Meningkatnya kualitas pelayanan publik kecamatan', 'Indeks kepuasan masyarakat', '85 Indeks');
     await submitAndApprove(page);
+    // The camat's appraiser sits outside the office: Beranda and the structure no longer call him unappraised.
+    await page.goto('/#/');
+    await expect(page.getByTestId('home-counts')).toBeVisible();
+    await expect(page.getByText(/belum memiliki atasan/)).toHaveCount(0);
+    await page.goto('/#/pegawai/struktur');
+    await expect(page.getByTestId('struktur-member').filter({ has: page.getByRole('link', { name: 'Drs. Asep Saepudin', exact: true }) })).toContainText('dinilai oleh Drs. H. Moch. Maesyal Rasyid, M.Si. (Sekretaris Daerah, dari luar kantor; tercatat di SKP)');
     await openSkpOf(page, 'Rina Marlina');
     await fillRhk(page, 'Terselenggaranya pelayanan administrasi pemerintahan', 'Persentase layanan tepat waktu', '95%', 'Meningkatnya kualitas pelayanan publik');
     await submitAndApprove(page);

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { emptyEmployeeFields, type Employee } from './pegawai';
-import { buildMatriks, groupedRhk, newRhk, snapshotOf, validateSkp, type Rhk, type SkpFields } from './skp';
+import { buildMatriks, externalPenilaiOf, groupedRhk, newRhk, snapshotOf, validateSkp, type Rhk, type Skp, type SkpFields } from './skp';
 
 const person = { employeeId: 'e1', nama: 'Budi', nip: '199001152015031002', status: 'PNS' as const, pangkat: 'Penata Muda / III/a', jabatan: 'Staf', unit: 'Seksi' };
 function rhk(id: string, jenis: Rhk['jenis'], over: Partial<Rhk> = {}): Rhk {
@@ -94,5 +94,20 @@ describe('matriks peran hasil', () => {
     expect(m.columns.map((c) => c.id)).toEqual(['a1', 'a2']);
     expect(m.rows.map((r) => r.cells.map((c) => c.rhk.map((x) => x.id).join('+')))).toEqual([['', 'x'], ['', ''], ['', '']]);
     expect(m.rows.map((r) => r.tanpaCascading)).toEqual([false, true, true]);
+  });
+});
+
+describe('an appraiser from outside the office', () => {
+  const meta = { id: 's', createdAt: '', updatedAt: '', updatedBy: '', rev: '', deleted: false };
+  const skp = (employeeId: string, penilai: SkpFields['penilai'], over: Partial<Skp> = {}): Skp => ({ ...base, ...meta, id: `s-${employeeId}`, employeeId, penilai, ...over });
+  const sekda = { employeeId: '', nama: 'Drs. H. Moch. Maesyal Rasyid, M.Si.', nip: '', status: 'PNS' as const, pangkat: '', jabatan: 'Sekretaris Daerah', unit: '' };
+  it.each([
+    ['typed on the camat’s SKP of the year: he has a penilai', [skp('camat', sekda)], ['camat']],
+    ['an appraiser from the registry is not “outside”', [skp('staf', { ...sekda, employeeId: 'kasi' })], []],
+    ['an empty typed appraiser does not count', [skp('camat', { ...sekda, nama: ' ' })], []],
+    ['another year’s SKP does not count', [skp('camat', sekda, { year: 2025 })], []],
+    ['a deleted SKP does not count', [skp('camat', sekda, { deleted: true })], []],
+  ])('%s', (_what, list, ids) => {
+    expect([...externalPenilaiOf(list, 2026).keys()]).toEqual(ids);
   });
 });

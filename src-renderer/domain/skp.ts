@@ -99,6 +99,19 @@ export function isExternalPenilai(p: PersonSnapshot | null): boolean {
   return !p || p.employeeId === '';
 }
 
+/**
+ * Employees whose appraiser for the year sits outside the office (typed on their SKP, e.g. the
+ * camat appraised by the Sekda): they have a penilai although the registry holds no atasan.
+ */
+export function externalPenilaiOf(skps: readonly Skp[], year: number): Map<string, PersonSnapshot> {
+  const out = new Map<string, PersonSnapshot>();
+  for (const s of skps) {
+    if (s.deleted || s.year !== year || !s.penilai || !isExternalPenilai(s.penilai) || !s.penilai.nama.trim()) continue;
+    out.set(s.employeeId, s.penilai);
+  }
+  return out;
+}
+
 export function emptyExternalPenilai(): PersonSnapshot {
   return { employeeId: '', nama: '', nip: '', status: 'PNS', pangkat: '', jabatan: '', unit: '' };
 }

@@ -314,6 +314,7 @@ export const en: Catalog = {
   'struktur.noAtasan': '{count} employees without superior',
   'struktur.noHead': '{count} units without head',
   'struktur.head': 'Head: {nama}',
+  "struktur.dinilaiOlehLuar": "appraised by {nama} ({jabatan}, from outside the office; recorded on the SKP)",
   'struktur.dinilaiOleh': 'appraised by {nama}',
   'struktur.tanpaAtasan': 'has no superior',
   'struktur.noMembers': 'No employees in this unit yet.',

@@ -329,6 +329,7 @@ export const id = {
   'struktur.noAtasan': '{count} pegawai tanpa atasan',
   'struktur.noHead': '{count} unit tanpa kepala',
   'struktur.head': 'Kepala: {nama}',
+  "struktur.dinilaiOlehLuar": "dinilai oleh {nama} ({jabatan}, dari luar kantor; tercatat di SKP)",
   'struktur.dinilaiOleh': 'dinilai oleh {nama}',
   'struktur.tanpaAtasan': 'belum memiliki atasan',
   'struktur.noMembers': 'Belum ada pegawai di unit ini.',

@@ -2,6 +2,7 @@ import { useLiveQuery } from 'dexie-react-hooks';
 import { usePerfMark } from '../../app/perf';
 import { href } from '../../app/router';
 import { useApp } from '../../app/StoreContext';
+import { externalPenilaiOf } from '../../domain/skp';
 import { useT } from '../../i18n/i18n';
 import { usePegawaiData } from '../pegawai/usePegawaiData';
 import { BackupReminder } from './BackupReminder';
@@ -13,10 +14,12 @@ export function HomeScreen() {
   const data = usePegawaiData();
   const review = useLiveQuery(async () => (await store.sync.openConflicts()).length + (await store.sync.proposals()).length + (await store.sync.duplicates()).length, [store]);
   usePerfMark('kinerja-interactive', data.loaded);
+  const year = profile.settings.activeYear;
+  const external = externalPenilaiOf(useLiveQuery(() => store.skps.listByYear(year), [store, year]) ?? [], year);
   const active = data.employees.filter((e) => e.aktif);
   const activeUnits = data.units.filter((u) => u.aktif);
   const todo = [
-    { count: active.filter((e) => !e.atasanId).length, text: 'home.todo.noAtasan' as const, to: href('pegawai', 'struktur') },
+    { count: active.filter((e) => !e.atasanId && !external.has(e.id)).length, text: 'home.todo.noAtasan' as const, to: href('pegawai', 'struktur') },
     { count: activeUnits.filter((u) => !u.headId).length, text: 'home.todo.noHead' as const, to: href('pegawai', 'unit') },
     { count: active.filter((e) => !e.unitId).length, text: 'home.todo.noUnit' as const, to: href('pegawai', 'struktur') },
     { count: review ?? 0, text: 'home.todo.conflicts' as const, to: href('sinkronisasi') },

@@ -1,4 +1,7 @@
+import { useLiveQuery } from 'dexie-react-hooks';
 import { href } from '../../app/router';
+import { useApp } from '../../app/StoreContext';
+import { externalPenilaiOf } from '../../domain/skp';
 import { printedName, type Employee } from '../../domain/pegawai';
 import { buildUnitTree, flattenTree } from '../../domain/unit';
 import { useT } from '../../i18n/i18n';
@@ -8,7 +11,10 @@ import { usePegawaiData } from './usePegawaiData';
 /** Who appraises whom, unit by unit; what is missing is highlighted: the to-do list before SKP season. */
 export function StrukturScreen() {
   const t = useT();
+  const { store, profile } = useApp();
   const data = usePegawaiData();
+  const year = profile.settings.activeYear;
+  const external = externalPenilaiOf(useLiveQuery(() => store.skps.listByYear(year), [store, year]) ?? [], year);
   const active = data.employees.filter((e) => e.aktif);
   const nodes = flattenTree(buildUnitTree(data.units.filter((u) => u.aktif)));
   const byUnit = new Map<string | null, Employee[]>();
@@ -16,18 +22,21 @@ export function StrukturScreen() {
     const key = e.unitId && data.unitById.get(e.unitId)?.aktif ? e.unitId : null;
     byUnit.set(key, [...(byUnit.get(key) ?? []), e]);
   }
-  const noAtasan = active.filter((e) => !e.atasanId).length;
+  const noAtasan = active.filter((e) => !e.atasanId && !external.has(e.id)).length;
   const noHead = nodes.filter((n) => !n.unit.headId).length;
 
   const member = (e: Employee, headId: string | null) => {
     const atasan = e.atasanId ? data.employeeById.get(e.atasanId) : undefined;
+    const outside = external.get(e.id);
     return (
-      <li key={e.id} className={atasan ? '' : 'flag'} data-testid="struktur-member">
+      <li key={e.id} className={atasan || outside ? '' : 'flag'} data-testid="struktur-member">
         <a href={href('pegawai', e.id)}>{printedName(e)}</a>
         {e.id === headId || !e.jabatan ? null : <span className="muted"> — {e.jabatan}</span>}
         <span className="muted"> · </span>
         {atasan ? (
           <span className="muted">{t('struktur.dinilaiOleh', { nama: printedName(atasan) })}</span>
+        ) : outside ? (
+          <span className="muted">{t('struktur.dinilaiOlehLuar', { nama: outside.nama, jabatan: outside.jabatan })}</span>
         ) : (
           <span className="muted-warn">{t('struktur.tanpaAtasan')}</span>
         )}

@@ -36,10 +36,22 @@ export interface ChosenPeriod extends YearPeriods {
   choose(periodId: string): void;
 }
 
-/** A period picker's state: defaults to the period being worked on today. */
+/** Where the chosen period of each year is kept on this computer (survives screens and restarts). */
+const chosenKey = (year: number) => `kinerja.period.${year}`;
+
+/**
+ * A period picker's state: the period last chosen on any screen for the active year (rating
+ * Triwulan I should not mean picking it again on every screen), or the period of today.
+ */
 export function useChosenPeriod(): ChosenPeriod {
+  const { profile } = useApp();
+  const key = chosenKey(profile.settings.activeYear);
   const year = useYearPeriods();
-  const [chosen, choose] = useState('');
+  const [chosen, setChosen] = useState(() => localStorage.getItem(key) ?? '');
+  const choose = (periodId: string) => {
+    localStorage.setItem(key, periodId);
+    setChosen(periodId);
+  };
   const period = year.periods.find((p) => periodKey(p) === chosen) ?? year.current;
   return { ...year, period, periodId: period ? periodKey(period) : '', choose };
 }
