@@ -23,6 +23,16 @@ test('the unit grid rates two employees with the keyboard, shows each predikat a
     // Budi's realisasi is in; Dewi's is not.
     await openEvaluation(page, 'Budi Hartono', Q1);
     await page.getByLabel('Realisasi berdasarkan bukti dukung A.1').fill('30 surat keterangan');
+    // Feedback on a past period is dated inside it; Enter adds it.
+    await expect(page.getByLabel('Tanggal umpan balik A.1')).toHaveValue('2026-03-31');
+    await page.getByLabel('Isi umpan balik A.1').fill('Tepat waktu');
+    await page.getByLabel('Isi umpan balik A.1').press('Enter');
+    await expect(page.locator('.umpan-balik li')).toContainText('31 Maret 2026: Tepat waktu');
+    // Text typed but not added is not lost silently.
+    await page.getByLabel('Isi umpan balik A.1').fill('Belum ditambahkan');
+    await page.getByRole('button', { name: 'Simpan' }).click();
+    await expect(page.getByText('Umpan balik pada RHK A.1 sudah diketik tetapi belum ditambahkan.', { exact: false })).toBeVisible();
+    await page.getByLabel('Isi umpan balik A.1').fill('');
     await page.getByRole('button', { name: 'Simpan' }).click();
     await expect(page.getByRole('button', { name: 'Simpan' })).toHaveCount(0);
 

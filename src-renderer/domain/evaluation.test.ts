@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { translate } from '../i18n/i18n';
 import {
-  checkAttachment, jpProgress, monthsBetween, poorStreak, predikatFor, sniffAttachmentType, startProblem, suggestedLeaderRating, validateEvaluation,
+  checkAttachment, feedbackDateDefault, jpProgress, monthsBetween, poorStreak, predikatFor, sniffAttachmentType, startProblem, suggestedLeaderRating, validateEvaluation,
 } from './evaluation';
 import { PERMENPANRB_6_2022 as pack } from './rulepack';
 import { newRhk, type Rhk } from './skp';
@@ -109,5 +109,15 @@ describe('bukti dukung files', () => {
     const problem = checkAttachment(justOver);
     expect(problem).toEqual({ code: 'attachmentTooLarge', maxMb: 2, sizeMb: 2.1 });
     expect(translate('id', 'error.attachmentTooLarge', { nama: 'scan.pdf', ...(problem as { maxMb: number; sizeMb: number }) })).toContain('berukuran 2,1 MB, melebihi batas 2 MB');
+  });
+});
+
+describe('the date a new umpan balik starts with', () => {
+  it.each([
+    ['today while the period runs', '2026-02-10', '2026-02-10'],
+    ['the last day of a period already over (a TW I form never says 1 Desember)', '2026-12-01', '2026-03-31'],
+    ['the first day of a period not begun', '2025-12-20', '2026-01-01'],
+  ])('%s', (_what, today, expected) => {
+    expect(feedbackDateDefault(today, '2026-01-01', '2026-03-31')).toBe(expected);
   });
 });

@@ -77,6 +77,16 @@ export function emptyHasil(): HasilEntry {
   return { realisasi: '', buktiDukung: '', umpanBalik: [] };
 }
 
+/**
+ * The date a new umpan balik starts with: today while the period runs, its last day once it is
+ * over, its first day before it starts (ISO dates compare as text).
+ */
+export function feedbackDateDefault(today: string, mulai: string, selesai: string): string {
+  if (today < mulai) return mulai;
+  if (today > selesai) return selesai;
+  return today;
+}
+
 /** The predikat for the ratings chosen so far, or '' while one is missing. */
 export function predikatFor(pack: RulePack, hasil: Rating | '', perilaku: Rating | ''): Predikat | '' {
   return hasil && perilaku ? pack.matrix[hasil][perilaku] : '';

@@ -506,6 +506,7 @@ export const en: Catalog = {
   "eval.bukti.files": "Evidence files:",
   "eval.bukti.add": "Attach file",
   "eval.bukti.hint": "PDF, JPG or PNG, at most {maxMb} MB per file.",
+  "eval.umpanBalik.pending": "Feedback on RHK {rhk} is typed but not added. Press Enter or Tambah, or clear it, then save again.",
   "eval.umpanBalik": "Continuous feedback",
   "eval.umpanBalik.none": "No feedback yet.",
   "eval.umpanBalik.tanggal": "Feedback date",

@@ -521,6 +521,7 @@ export const id = {
   "eval.bukti.files": "Berkas bukti dukung:",
   "eval.bukti.add": "Lampirkan berkas",
   "eval.bukti.hint": "PDF, JPG atau PNG, paling besar {maxMb} MB per berkas.",
+  "eval.umpanBalik.pending": "Umpan balik pada RHK {rhk} sudah diketik tetapi belum ditambahkan. Tekan Enter atau Tambah, atau kosongkan isiannya, lalu simpan lagi.",
   "eval.umpanBalik": "Umpan balik berkelanjutan",
   "eval.umpanBalik.none": "Belum ada umpan balik.",
   "eval.umpanBalik.tanggal": "Tanggal umpan balik",

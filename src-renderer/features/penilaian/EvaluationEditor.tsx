@@ -24,6 +24,7 @@ import { getPlatform } from '../../platform/platform';
 import { Identity } from '../skp/Identity';
 import { PerilakuRow } from '../skp/PerilakuRow';
 import { useReasonPrompt } from '../../components/ReasonDialog';
+import { UmpanBalikList } from './UmpanBalikList';
 import { FollowUp } from './FollowUp';
 import { PredikatExplained } from './PredikatExplained';
 
@@ -98,6 +99,7 @@ function EvaluationEditor({ ev, skp, pack, employee, ownUnit, ownResult, led, le
   const self = useLiveQuery(() => store.settings.getInstallation(), [store]);
   const ratingOnly = self?.role === 'PENILAI';
   const dirty = JSON.stringify(draft) !== JSON.stringify(initial);
+  const [pending, setPending] = useState<Record<string, boolean>>({});
   useUnsavedGuard(dirty, t('common.unsaved'));
   const locked = isEvaluationLocked(ev.status);
   const issues = validateEvaluation(draft, skp);
@@ -125,9 +127,16 @@ function EvaluationEditor({ ev, skp, pack, employee, ownUnit, ownResult, led, le
       setBusy(false);
     }
   };
-  const save = () => run(() => store.evaluations.save(ev.id, draft), () => t('eval.saved'));
+  // Feedback typed but not added would be lost silently on save or Finalkan: say so instead.
+  const unsent = Object.entries(pending).filter(([, typing]) => typing).map(([label]) => label);
+  const refuseUnsent = () => {
+    if (unsent.length === 0) return false;
+    setError({ text: t('eval.umpanBalik.pending', { rhk: unsent.join(', ') }) });
+    return true;
+  };
+  const save = () => (refuseUnsent() ? undefined : run(() => store.evaluations.save(ev.id, draft), () => t('eval.saved')));
   const transition = (action: EvaluationAction, reason?: string) =>
-    run(async () => {
+    refuseUnsent() ? undefined : run(async () => {
       if (dirty) await store.evaluations.save(ev.id, draft);
       await store.evaluations.transition(ev.id, action, reason);
     }, () => t(`eval.done.${action}`));
@@ -229,7 +238,9 @@ function EvaluationEditor({ ev, skp, pack, employee, ownUnit, ownResult, led, le
                     <UmpanBalikList
                       label={rhkLabel(group, no)}
                       entries={h.umpanBalik}
+                      range={{ mulai: ev.mulai, selesai: ev.selesai }}
                       onChange={(umpanBalik) => setHasil(rhk.id, { umpanBalik })}
+                      onPending={(typing) => setPending((p) => ({ ...p, [rhkLabel(group, no)]: typing }))}
                     />
                   </div>
                 );
@@ -339,44 +350,6 @@ function RatingSelect({ name, label, pack, value, onChange }: { name: string; la
         ))}
       </select>
     </label>
-  );
-}
-
-/** Dated continuous feedback on one RHK (§3.2). */
-function UmpanBalikList({ label, entries, onChange }: { label: string; entries: HasilEntry['umpanBalik']; onChange(list: HasilEntry['umpanBalik']): void }) {
-  const t = useT();
-  const [tanggal, setTanggal] = useState(() => toIsoDate(fromJsDate(new Date())));
-  const [teks, setTeks] = useState('');
-  return (
-    <div className="umpan-balik">
-      <strong>{t('eval.umpanBalik')}</strong>
-      {entries.length === 0 ? <p className="muted">{t('eval.umpanBalik.none')}</p> : null}
-      <ul>
-        {entries.map((u) => (
-          <li key={u.id}>
-            <time dateTime={u.tanggal}>{formatIsoTanggal(u.tanggal)}</time>: {u.teks}{' '}
-            <button type="button" className="link" aria-label={t('common.remove')} onClick={() => onChange(entries.filter((x) => x.id !== u.id))}>
-              ✕
-            </button>
-          </li>
-        ))}
-      </ul>
-      <div className="inline-add">
-        <input type="date" aria-label={`${t('eval.umpanBalik.tanggal')} ${label}`} value={tanggal} onChange={(e) => setTanggal(e.target.value)} />
-        <input aria-label={`${t('eval.umpanBalik.teks')} ${label}`} placeholder={t('eval.umpanBalik.placeholder')} value={teks} onChange={(e) => setTeks(e.target.value)} />
-        <button
-          type="button"
-          className="small"
-          disabled={!teks.trim() || !tanggal}
-          onClick={() => {
-            onChange([...entries, { id: crypto.randomUUID(), tanggal, teks: teks.trim() }]);
-            setTeks('');
-          }}
-        >
-          {t('eval.umpanBalik.add')}
-        </button>
-      </div>
-    </div>
   );
 }
 
