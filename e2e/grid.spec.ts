@@ -24,7 +24,7 @@ test('the unit grid rates two employees with the keyboard, shows each predikat a
     await openEvaluation(page, 'Budi Hartono', Q1);
     await page.getByLabel('Realisasi berdasarkan bukti dukung A.1').fill('30 surat keterangan');
     // Feedback on a past period is dated inside it; Enter adds it.
-    await expect(page.getByLabel('Tanggal umpan balik A.1')).toHaveValue('2026-03-31');
+    await expect(page.getByLabel('Tanggal umpan balik A.1')).toHaveValue('31/03/2026');
     await page.getByLabel('Isi umpan balik A.1').fill('Tepat waktu');
     await page.getByLabel('Isi umpan balik A.1').press('Enter');
     await expect(page.locator('.umpan-balik li')).toContainText('31 Maret 2026: Tepat waktu');

@@ -672,6 +672,8 @@ export const en: Catalog = {
   "import.skp.new": "New draft SKP for: {names}.",
   "import.openPenilaian": "Open the evaluations",
   "import.lembar.warnOnly": "This is a warning, not a block: the import can go ahead. The reason for the spread can be recorded under Penilaian › Capaian organisasi & distribusi.",
+  "date.invalid": "Write the date like 23/11/2026 or 23 November 2026.",
+  "date.outside": "The date must be between {min} and {max}.",
   "import.count.galat": "{count} rows with errors",
   "import.previous": "This exact file (same SHA-256) was already imported on {at}.",
   "import.changes": "Changes to {count} employees",

@@ -687,6 +687,8 @@ export const id = {
   "import.skp.new": "SKP draf baru untuk: {names}.",
   "import.openPenilaian": "Buka penilaian",
   "import.lembar.warnOnly": "Ini peringatan, bukan larangan: impor tetap dapat dilanjutkan. Alasan sebarannya dapat dicatat di Penilaian › Capaian organisasi & distribusi.",
+  "date.invalid": "Tulis tanggal seperti 23/11/2026 atau 23 November 2026.",
+  "date.outside": "Tanggal harus antara {min} dan {max}.",
   "import.count.galat": "{count} baris galat",
   "import.previous": "Berkas yang sama persis (SHA-256 sama) sudah diimpor pada {at}.",
   "import.changes": "Perubahan pada {count} pegawai",

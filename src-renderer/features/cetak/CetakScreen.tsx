@@ -23,6 +23,7 @@ import { PeriodSelect } from '../penilaian/PeriodSelect';
 import { useChosenPeriod } from '../penilaian/usePenilaianData';
 import { batchJobs, defaultChoices, jobFor, printOptions, type Scope } from './printData';
 import { PrintLog } from './PrintLog';
+import { DateField } from '../../components/DateField';
 
 const KINDS: readonly DocKind[] = ['SKP', 'EVA', 'DEK', 'RKP'];
 
@@ -157,7 +158,7 @@ export function CetakScreen({ single }: { single?: { kind: DocKind; id: string }
             </label>
             <label className="inline-field">
               <span>{t('cetak.tanggal')}</span>
-              <input type="date" aria-label={t('cetak.tanggal')} value={tanggal} onChange={(e) => setTanggal(e.target.value)} disabled={busy} />
+              <DateField aria-label={t('cetak.tanggal')} value={tanggal} onChange={setTanggal} disabled={busy} />
             </label>
           </div>
           {!signDate ? <Notice kind="error">{t('cetak.tanggal.invalid')}</Notice> : null}

@@ -22,6 +22,7 @@ import { HistoryList } from './HistoryList';
 import { PegawaiTabs } from './PegawaiTabs';
 import { UnitOptions } from './UnitOptions';
 import { usePegawaiData } from './usePegawaiData';
+import { DateField } from '../../components/DateField';
 
 function fieldsOf(e: Employee): EmployeeFields {
   const { id: _i, createdAt: _c, updatedAt: _u, updatedBy: _b, rev: _r, deleted: _d, ...fields } = e;
@@ -170,7 +171,7 @@ function PegawaiForm({ existing, notice, onNotice }: FormProps) {
   );
   const dateInput = (f: 'tanggalLahir' | 'tmtGolongan' | 'nonaktifTanggal', required = false) => (
     <Field label={t(FIELD_LABELS[f])} error={errorFor(f)} required={required}>
-      {(p) => <input {...p} type="date" name={f} value={value[f]} onChange={(e) => set(f, e.target.value)} onBlur={() => touch(f)} />}
+      {(p) => <DateField {...p} name={f} value={value[f]} onChange={(iso) => set(f, iso)} onBlur={() => touch(f)} />}
     </Field>
   );
 

@@ -11,6 +11,7 @@ import type { Employee } from '../../domain/pegawai';
 import type { RulePack } from '../../domain/rulepack';
 import type { Skp } from '../../domain/skp';
 import { useT } from '../../i18n/i18n';
+import { DateField } from '../../components/DateField';
 
 interface Props {
   ev: Evaluation;
@@ -117,8 +118,8 @@ function Trainings({ employeeId, year, status, pack }: { employeeId: string; yea
       </ul>
       <div className="inline-add">
         <input aria-label={t('eval.training.nama')} placeholder={t('eval.training.nama')} value={form.nama} onChange={(e) => setForm({ ...form, nama: e.target.value })} />
-        <input type="date" aria-label={t('eval.training.mulai')} value={form.mulai} onChange={(e) => setForm({ ...form, mulai: e.target.value })} />
-        <input type="date" aria-label={t('eval.training.selesai')} value={form.selesai} onChange={(e) => setForm({ ...form, selesai: e.target.value })} />
+        <DateField aria-label={t('eval.training.mulai')} value={form.mulai} onChange={(mulai) => setForm({ ...form, mulai })} />
+        <DateField aria-label={t('eval.training.selesai')} value={form.selesai} onChange={(selesai) => setForm({ ...form, selesai })} />
         <input inputMode="decimal" className="narrow" aria-label={t('eval.training.jp')} placeholder="JP" value={form.jp} onChange={(e) => setForm({ ...form, jp: e.target.value })} />
         <button type="button" className="small" onClick={() => void add()}>
           {t('common.add')}

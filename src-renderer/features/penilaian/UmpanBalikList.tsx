@@ -2,6 +2,7 @@ import { useState } from 'react';
 import { formatIsoTanggal, fromJsDate, toIsoDate } from '../../domain/dates';
 import { feedbackDateDefault, type HasilEntry } from '../../domain/evaluation';
 import { useT } from '../../i18n/i18n';
+import { DateField } from '../../components/DateField';
 
 /**
  * Dated continuous feedback on one RHK (§3.2). The date starts inside the evaluated period (a
@@ -42,7 +43,7 @@ export function UmpanBalikList({ label, entries, range, onChange, onPending }: {
         ))}
       </ul>
       <div className="inline-add">
-        <input type="date" aria-label={`${t('eval.umpanBalik.tanggal')} ${label}`} value={tanggal} min={range.mulai} max={range.selesai} onChange={(e) => setTanggal(e.target.value)} />
+        <DateField aria-label={`${t('eval.umpanBalik.tanggal')} ${label}`} value={tanggal} min={range.mulai} max={range.selesai} onChange={setTanggal} />
         <input
           aria-label={`${t('eval.umpanBalik.teks')} ${label}`}
           placeholder={t('eval.umpanBalik.placeholder')}

@@ -20,6 +20,7 @@ import { Identity } from './Identity';
 import { PerilakuRow } from './PerilakuRow';
 import { useReasonPrompt } from '../../components/ReasonDialog';
 import { skpIssueText } from './skpText';
+import { DateField } from '../../components/DateField';
 
 function editableOf(s: Skp): SkpEditable {
   const base = { mulai: s.mulai, selesai: s.selesai, pendekatan: s.pendekatan, jenis: s.jenis, rhk: s.rhk, ekspektasi: s.ekspektasi, lampiran: s.lampiran };
@@ -183,11 +184,11 @@ function SkpEditor({ skp, notice, onNotice }: { skp: Skp; notice: string | null;
             </label>
             <label className="field">
               <span>{t('skp.mulai')}</span>
-              <input type="date" name="mulai" value={draft.mulai} onChange={(e) => change({ mulai: e.target.value })} />
+              <DateField name="mulai" value={draft.mulai} onChange={(mulai) => change({ mulai })} />
             </label>
             <label className="field">
               <span>{t('skp.selesai')}</span>
-              <input type="date" name="selesai" value={draft.selesai} onChange={(e) => change({ selesai: e.target.value })} />
+              <DateField name="selesai" value={draft.selesai} onChange={(selesai) => change({ selesai })} />
             </label>
           </div>
         </section>
