@@ -33,7 +33,9 @@ test('the unit grid rates two employees with the keyboard, shows each predikat a
     await page.getByRole('button', { name: 'Simpan' }).click();
     await expect(page.getByText('Umpan balik pada RHK A.1 sudah diketik tetapi belum ditambahkan.', { exact: false })).toBeVisible();
     await page.getByLabel('Isi umpan balik A.1').fill('');
-    await page.getByRole('button', { name: 'Simpan' }).click();
+    // Ctrl+S saves, and the confirmation shows where the admin is looking.
+    await page.keyboard.press('Control+s');
+    await expect(page.getByTestId('toast')).toHaveText('Evaluasi tersimpan.');
     await expect(page.getByRole('button', { name: 'Simpan' })).toHaveCount(0);
 
     await page.goto('/#/penilaian');

@@ -26,9 +26,22 @@ export function isBackupShortcut(e: Pick<KeyboardEvent, 'key' | 'ctrlKey' | 'met
   return (e.ctrlKey || e.metaKey) && e.shiftKey && !e.altKey && e.key.toLowerCase() === 's';
 }
 
+/** Ctrl+S: the editor on screen saves (components/useSaveShortcut), instead of the browser's "save page". */
+export const SAVE_REQUEST_EVENT = 'kinerja:save-request';
+
+export function isSaveShortcut(e: Pick<KeyboardEvent, 'key' | 'ctrlKey' | 'metaKey' | 'shiftKey' | 'altKey'>): boolean {
+  return (e.ctrlKey || e.metaKey) && !e.shiftKey && !e.altKey && e.key.toLowerCase() === 's';
+}
+
 export function useGlobalShortcuts(): void {
   useEffect(() => {
     const onKey = (e: KeyboardEvent) => {
+      if (isSaveShortcut(e)) {
+        e.preventDefault();
+        // A field being edited commits its value first (React reads it on input, so nothing is lost).
+        window.dispatchEvent(new Event(SAVE_REQUEST_EVENT));
+        return;
+      }
       if (!isBackupShortcut(e)) return;
       e.preventDefault();
       requestBackup();

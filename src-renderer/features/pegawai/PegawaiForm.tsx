@@ -23,6 +23,8 @@ import { PegawaiTabs } from './PegawaiTabs';
 import { UnitOptions } from './UnitOptions';
 import { usePegawaiData } from './usePegawaiData';
 import { DateField } from '../../components/DateField';
+import { Toast } from '../../components/Toast';
+import { useSaveShortcut } from '../../components/useSaveShortcut';
 
 function fieldsOf(e: Employee): EmployeeFields {
   const { id: _i, createdAt: _c, updatedAt: _u, updatedBy: _b, rev: _r, deleted: _d, ...fields } = e;
@@ -148,6 +150,7 @@ function PegawaiForm({ existing, notice, onNotice }: FormProps) {
     e.preventDefault();
     void save();
   };
+  useSaveShortcut(() => void save(), dirty);
 
   const nipFacts = analyzeNip(value.nip, { today }).facts;
   const pppk = isPppk(value.status);
@@ -363,7 +366,7 @@ function PegawaiForm({ existing, notice, onNotice }: FormProps) {
           ) : null}
         </section>
 
-        {notice ? <Notice kind="success">{notice}</Notice> : null}
+        {notice ? <Toast text={notice} /> : null}
         {status ? (
           <Notice kind={status.kind}>
             {status.text} {status.link ? <a href={status.link.to}>{status.link.label}</a> : null}

@@ -27,6 +27,8 @@ import { useReasonPrompt } from '../../components/ReasonDialog';
 import { UmpanBalikList } from './UmpanBalikList';
 import { FollowUp } from './FollowUp';
 import { PredikatExplained } from './PredikatExplained';
+import { Toast } from '../../components/Toast';
+import { useSaveShortcut } from '../../components/useSaveShortcut';
 
 function editableOf(e: Evaluation): EvaluationEditable {
   return { hasil: e.hasil, perilaku: e.perilaku, masukan: e.masukan, ratingHasil: e.ratingHasil, ratingPerilaku: e.ratingPerilaku };
@@ -135,6 +137,7 @@ function EvaluationEditor({ ev, skp, pack, employee, ownUnit, ownResult, led, le
     return true;
   };
   const save = () => (refuseUnsent() ? undefined : run(() => store.evaluations.save(ev.id, draft), () => t('eval.saved')));
+  useSaveShortcut(() => void save(), !locked && dirty && !busy);
   const transition = (action: EvaluationAction, reason?: string) =>
     refuseUnsent() ? undefined : run(async () => {
       if (dirty) await store.evaluations.save(ev.id, draft);
@@ -166,7 +169,7 @@ function EvaluationEditor({ ev, skp, pack, employee, ownUnit, ownResult, led, le
         {range.start && range.end ? t('eval.periodRange', { range: periodText(range.start, range.end) }) : null}
         {ev.akhir ? ` ${t('eval.akhirNote')}` : ''}
       </p>
-      {notice ? <Notice kind="success">{notice}</Notice> : null}
+      {notice ? <Toast text={notice} /> : null}
       {locked && finalOn ? <Notice kind="info">{t('eval.locked', { tanggal: formatTanggal(finalOn) })}</Notice> : null}
 
       <section className="card identity">

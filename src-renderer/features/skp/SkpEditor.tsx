@@ -21,6 +21,8 @@ import { PerilakuRow } from './PerilakuRow';
 import { useReasonPrompt } from '../../components/ReasonDialog';
 import { skpIssueText } from './skpText';
 import { DateField } from '../../components/DateField';
+import { Toast } from '../../components/Toast';
+import { useSaveShortcut } from '../../components/useSaveShortcut';
 
 function editableOf(s: Skp): SkpEditable {
   const base = { mulai: s.mulai, selesai: s.selesai, pendekatan: s.pendekatan, jenis: s.jenis, rhk: s.rhk, ekspektasi: s.ekspektasi, lampiran: s.lampiran };
@@ -110,6 +112,7 @@ function SkpEditor({ skp, notice, onNotice }: { skp: Skp; notice: string | null;
     }
   };
   const save = () => run(() => store.skps.save(skp.id, cleaned(draft)), () => t('skp.saved'));
+  useSaveShortcut(() => void save(), !locked && dirty && !busy);
   const transition = (action: SkpAction, reason?: string) =>
     run(async () => {
       if (dirty) await store.skps.save(skp.id, cleaned(draft));
@@ -146,7 +149,7 @@ function SkpEditor({ skp, notice, onNotice }: { skp: Skp; notice: string | null;
         </a>
       </div>
       <OwnerNotice table="skps" doc={skp} />
-      {notice ? <Notice kind="success">{notice}</Notice> : null}
+      {notice ? <Toast text={notice} /> : null}
       {locked && approvedOn ? <Notice kind="info">{t('skp.locked', { tanggal: formatTanggal(approvedOn) })}</Notice> : null}
 
       <section className="card identity">
