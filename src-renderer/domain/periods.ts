@@ -53,6 +53,13 @@ export function periodText(start: CalendarDate, end: CalendarDate): string {
   return `${from} s.d. ${formatTanggal(end)}`;
 }
 
+/** "1 Okt–31 Des 2026": a period's dates short enough for a picker at 1024 px. */
+export function periodTextShort(start: CalendarDate, end: CalendarDate): string {
+  const mon = (d: CalendarDate) => (BULAN[d.month - 1] as string).slice(0, 3);
+  const from = start.year === end.year ? `${start.day} ${mon(start)}` : `${start.day} ${mon(start)} ${start.year}`;
+  return `${from}–${end.day} ${mon(end)} ${end.year}`;
+}
+
 /** Reminders, never blocks (§14.4): SKP set by 31 January; annual evaluation by 31 January next year. */
 export function skpDeadline(year: number): CalendarDate {
   return { year, month: 1, day: 31 };

@@ -893,7 +893,7 @@ export const id = {
   "printSettings.margin.left": "Kiri",
   "printSettings.underline": "Garis bawahi nama penanda tangan",
   "printSettings.signers": "Penanda tangan evaluasi",
-  "printSettings.signers.DUA": "Pegawai yang dinilai dan pejabat penilai",
+  "printSettings.signers.DUA": "Pegawai dan pejabat penilai",
   "printSettings.signers.PENILAI": "Hanya pejabat penilai",
   "printSettings.logo": "Logo kop",
   "printSettings.logo.none": "Belum ada logo; kop dicetak tanpa logo.",

@@ -181,7 +181,7 @@ export function PegawaiList() {
             const atasan = e.atasanId ? data.employeeById.get(e.atasanId) : undefined;
             return (
               <a key={e.id} role="row" className={`grid-row${e.aktif ? '' : ' inactive'}`} href={href('pegawai', e.id)} style={style} data-testid="pegawai-row">
-                <div role="cell" className="name">
+                <div role="cell" className="name" title={row.name}>
                   {row.name}
                   {e.aktif ? null : <span className="badge">{t('pegawai.nonaktifBadge')}</span>}
                 </div>
@@ -197,7 +197,9 @@ export function PegawaiList() {
                 <div role="cell" title={unitName(e.unitId)}>
                   {unitName(e.unitId)}
                 </div>
-                <div role="cell">{atasan ? printedName(atasan) : <span className="muted-warn">{t('pegawai.tanpaAtasan')}</span>}</div>
+                <div role="cell" title={atasan ? printedName(atasan) : t('pegawai.tanpaAtasan')}>
+                  {atasan ? printedName(atasan) : <span className="muted-warn">{t('pegawai.tanpaAtasan')}</span>}
+                </div>
               </a>
             );
           }}

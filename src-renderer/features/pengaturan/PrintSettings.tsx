@@ -59,7 +59,7 @@ export function PrintSettings() {
       <label className="check">
         <input type="checkbox" checked={prefs.garisBawahNama} onChange={(e) => setPrefs({ ...prefs, garisBawahNama: e.target.checked })} /> {t('printSettings.underline')}
       </label>
-      <label className="inline-field">
+      <label className="field">
         <span>{t('printSettings.signers')}</span>
         <select aria-label={t('printSettings.signers')} value={prefs.penandatanganEvaluasi} onChange={(e) => setPrefs({ ...prefs, penandatanganEvaluasi: e.target.value as PrintPreferences['penandatanganEvaluasi'] })}>
           <option value="DUA">{t('printSettings.signers.DUA')}</option>

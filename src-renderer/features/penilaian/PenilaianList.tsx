@@ -132,10 +132,12 @@ export function PenilaianList() {
             if (!r) return null;
             return (
               <div key={r.e.id} role="row" className="grid-row" style={style} data-testid="eval-row">
-                <div role="cell" className="name" title={r.e.jabatan}>
+                <div role="cell" className="name" title={`${r.name} — ${r.e.jabatan}`}>
                   {r.name}
                 </div>
-                <div role="cell">{r.e.unitId ? (data.unitById.get(r.e.unitId)?.nama ?? '') : ''}</div>
+                <div role="cell" title={r.e.unitId ? (data.unitById.get(r.e.unitId)?.nama ?? '') : ''}>
+                  {r.e.unitId ? (data.unitById.get(r.e.unitId)?.nama ?? '') : ''}
+                </div>
                 <div role="cell">
                   <span className={`status status-${r.state}`}>{t(`eval.state.${r.state}`)}</span>
                 </div>

@@ -1,8 +1,8 @@
-import { periodKey, periodText, periodTitle } from '../../domain/periods';
+import { periodKey, periodText, periodTextShort, periodTitle } from '../../domain/periods';
 import { useT } from '../../i18n/i18n';
 import type { ChosenPeriod } from './usePenilaianData';
 
-/** "Periode: TRIWULAN I (1 Januari s.d. 31 Maret 2026)" — the period picker of the Penilaian screens. */
+/** "Periode: TRIWULAN I (1 Jan–31 Mar 2026)" — the period picker of every screen; the full dates are its tooltip. */
 export function PeriodSelect({ state }: { state: ChosenPeriod }) {
   const t = useT();
   return (
@@ -10,8 +10,8 @@ export function PeriodSelect({ state }: { state: ChosenPeriod }) {
       <span>{t('eval.period')}</span>
       <select aria-label={t('eval.period')} value={state.periodId} onChange={(e) => state.choose(e.target.value)}>
         {state.periods.map((p) => (
-          <option key={periodKey(p)} value={periodKey(p)}>
-            {periodTitle(p)} ({periodText(p.start, p.end)})
+          <option key={periodKey(p)} value={periodKey(p)} title={periodText(p.start, p.end)}>
+            {periodTitle(p)} ({periodTextShort(p.start, p.end)})
           </option>
         ))}
       </select>

@@ -114,13 +114,15 @@ export function SkpList() {
             if (!r) return null;
             return (
               <div key={r.e.id} role="row" className="grid-row" style={style} data-testid="skp-row">
-                <div role="cell" className="name">
+                <div role="cell" className="name" title={r.name}>
                   {r.name}
                 </div>
                 <div role="cell" title={r.e.jabatan}>
                   {r.e.jabatan}
                 </div>
-                <div role="cell">{r.e.unitId ? (data.unitById.get(r.e.unitId)?.nama ?? '') : ''}</div>
+                <div role="cell" title={r.e.unitId ? (data.unitById.get(r.e.unitId)?.nama ?? '') : ''}>
+                  {r.e.unitId ? (data.unitById.get(r.e.unitId)?.nama ?? '') : ''}
+                </div>
                 <div role="cell">
                   <span className={`status status-${r.status}`}>{t(`skp.status.${r.status}`)}</span>
                 </div>
