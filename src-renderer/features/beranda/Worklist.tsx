@@ -10,7 +10,8 @@ import { buildUnitTree, flattenTree } from '../../domain/unit';
 import { useT } from '../../i18n/i18n';
 import { distributionWarningText } from '../penilaian/evalText';
 import { periodKey, periodTitle } from '../../domain/periods';
-import { useActivePack, useYearPeriods } from '../penilaian/usePenilaianData';
+import { useActivePack, useChosenPeriod } from '../penilaian/usePenilaianData';
+import { PeriodSelect } from '../penilaian/PeriodSelect';
 import type { PegawaiData } from '../pegawai/usePegawaiData';
 import { UnitOptions } from '../pegawai/UnitOptions';
 
@@ -22,8 +23,11 @@ export function Worklist({ data }: { data: PegawaiData }) {
   const { store, profile } = useApp();
   const year = profile.settings.activeYear;
   const pack = useActivePack();
-  const { current } = useYearPeriods();
+  // The period chosen on any screen (Penilaian, Cetak…) is the one the worklist is about.
+  const chosen = useChosenPeriod();
+  const current = chosen.period;
   const [unitId, setUnitId] = useState('');
+  const [expanded, setExpanded] = useState<Set<string>>(new Set());
   const skps = useLiveQuery(() => store.skps.listByYear(year), [store, year]);
   const evaluations = useLiveQuery(() => store.evaluations.listByYear(year), [store, year]);
   const results = useLiveQuery(() => store.evaluations.unitResults(year), [store, year]);
@@ -43,25 +47,32 @@ export function Worklist({ data }: { data: PegawaiData }) {
   }, [skps, evaluations, results, data, pack, year, current, unitId]);
   if (!work) return null;
 
-  const people = (ids: string[], to: (e: Employee) => string) => {
+  const people = (key: string, ids: string[], to: (e: Employee) => string) => {
     const list = ids.map((id) => data.employeeById.get(id)).filter((e): e is Employee => Boolean(e));
+    const all = expanded.has(key);
     return (
       <ul className="names">
-        {list.slice(0, SHOWN).map((e) => (
+        {(all ? list : list.slice(0, SHOWN)).map((e) => (
           <li key={e.id}>
             <a href={to(e)}>{printedName(e)}</a>
           </li>
         ))}
-        {list.length > SHOWN ? <li className="muted">{t('home.work.more', { count: list.length - SHOWN })}</li> : null}
+        {list.length > SHOWN && !all ? (
+          <li>
+            <button type="button" className="link" onClick={() => setExpanded((cur) => new Set([...cur, key]))}>
+              {t('home.work.more', { count: list.length - SHOWN })}
+            </button>
+          </li>
+        ) : null}
       </ul>
     );
   };
   const unitName = (id: string) => data.unitById.get(id)?.nama ?? '';
   const periode = current ? periodTitle(current) : '';
   const groups = [
-    { key: 'noSkp', count: work.noSkp.length, title: t('home.work.noSkp', { count: work.noSkp.length, year }), body: people(work.noSkp, () => href('skp')) },
-    { key: 'skpLate', count: work.skpLate.length, title: t('home.work.skpLate', { count: work.skpLate.length }), body: people(work.skpLate, () => href('skp')) },
-    { key: 'notEvaluated', count: work.notEvaluated.length, title: t('home.work.notEvaluated', { count: work.notEvaluated.length, periode }), body: people(work.notEvaluated, () => href('penilaian')) },
+    { key: 'noSkp', count: work.noSkp.length, title: t('home.work.noSkp', { count: work.noSkp.length, year }), body: people('noSkp', work.noSkp, () => href('skp')) },
+    { key: 'skpLate', count: work.skpLate.length, title: t('home.work.skpLate', { count: work.skpLate.length }), body: people('skpLate', work.skpLate, () => href('skp')) },
+    { key: 'notEvaluated', count: work.notEvaluated.length, title: t('home.work.notEvaluated', { count: work.notEvaluated.length, periode }), body: people('notEvaluated', work.notEvaluated, () => href('penilaian')) },
     {
       key: 'noCapaian',
       count: work.noCapaian.length,
@@ -91,7 +102,7 @@ export function Worklist({ data }: { data: PegawaiData }) {
         </ul>
       ),
     },
-    { key: 'poorFollowUp', count: work.poorFollowUp.length, title: t('home.work.poor', { count: work.poorFollowUp.length }), body: people(work.poorFollowUp, () => href('penilaian')) },
+    { key: 'poorFollowUp', count: work.poorFollowUp.length, title: t('home.work.poor', { count: work.poorFollowUp.length }), body: people('poorFollowUp', work.poorFollowUp, () => href('penilaian')) },
   ].filter((g) => g.count > 0);
 
   return (
@@ -99,6 +110,7 @@ export function Worklist({ data }: { data: PegawaiData }) {
       <div className="page-head">
         <h2>{t('home.work.title', { year, periode })}</h2>
         <span className="spacer" />
+        <PeriodSelect state={chosen} />
         <select className="auto-width" aria-label={t('pegawai.filter.unit')} value={unitId} onChange={(e) => setUnitId(e.target.value)}>
           <option value="">{t('home.work.allUnits')}</option>
           <UnitOptions nodes={flattenTree(buildUnitTree(data.units.filter((u) => u.aktif)))} />
