@@ -1,4 +1,4 @@
-/** Indonesian calendar text as printed on official forms (KINERJA-ASN.md §13.2). */
+/** Indonesian calendar text as printed on official forms (docs/aturan-kinerja.md §13.2). */
 export const BULAN = [
   'Januari', 'Februari', 'Maret', 'April', 'Mei', 'Juni',
   'Juli', 'Agustus', 'September', 'Oktober', 'November', 'Desember',

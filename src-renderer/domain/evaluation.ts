@@ -1,5 +1,5 @@
 /**
- * The evaluation of one employee for one period (KINERJA-ASN.md §3.2, §3.3, §5.1, §6). The same
+ * The evaluation of one employee for one period (docs/aturan-kinerja.md §3.2, §3.3, §5.1, §6). The same
  * document carries the monitoring of the period (realisasi, bukti dukung, dated umpan balik,
  * input from colleagues) and, at the end of it, the two ratings and the predikat. The ratings are
  * the appraiser's choice; only the predikat is read from the rule pack's matrix.

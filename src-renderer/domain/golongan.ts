@@ -1,5 +1,5 @@
 /**
- * Golongan ruang and pangkat of PNS (PP 99/2000) and golongan of PPPK (KINERJA-ASN.md §11.1–11.2).
+ * Golongan ruang and pangkat of PNS (PP 99/2000) and golongan of PPPK (docs/aturan-kinerja.md §11.1–11.2).
  * Stored as a code ("III/b", "IX"); the pangkat name is derived, never typed.
  */
 export interface GolonganPns {

@@ -1,7 +1,7 @@
 import { isValidDate, type CalendarDate } from './dates';
 
 /**
- * NIP (PNS) and NI PPPK rules from KINERJA-ASN.md §10.3. Only the rules the reference marks
+ * NIP (PNS) and NI PPPK rules from docs/aturan-kinerja.md §10.3. Only the rules the reference marks
  * [hard] are errors; everything else is a warning the admin may accept.
  *
  *   19860926 201505 1 001

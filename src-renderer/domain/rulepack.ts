@@ -1,5 +1,5 @@
 /**
- * Rule packs: the regulation's tables as versioned data, not code branches (KINERJA-ASN.md §6–§9,
+ * Rule packs: the regulation's tables as versioned data, not code branches (docs/aturan-kinerja.md §6–§9,
  * §14). PermenPANRB 6/2022 is the default; an office may adjust the editable tables, and every SKP
  * and evaluation records the pack id and version it used.
  */

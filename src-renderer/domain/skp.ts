@@ -1,5 +1,5 @@
 /**
- * The SKP document (KINERJA-ASN.md §3.1, §4): one aggregate per employee and period of a year,
+ * The SKP document (docs/aturan-kinerja.md §3.1, §4): one aggregate per employee and period of a year,
  * holding its RHK with indicators, the behaviour expectations and the lampiran, plus identity
  * snapshots so a reprint after a promotion shows what was signed.
  */

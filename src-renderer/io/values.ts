@@ -1,5 +1,5 @@
 /**
- * Reading cell values the way offices write them (issue #6 §3, KINERJA-ASN.md §10.4, §11.1, §13.2).
+ * Reading cell values the way offices write them (issue #6 §3, docs/aturan-kinerja.md §10.4, §11.1, §13.2).
  * Pure functions: a value in, a parsed value or an error code out. Nothing is guessed.
  */
 import { BULAN, isValidDate, toIsoDate, type CalendarDate } from '../domain/dates';

@@ -1,5 +1,5 @@
 /**
- * Building blocks shared by every form (KINERJA-ASN.md §4, §5, §13): paper, kop, title lines,
+ * Building blocks shared by every form (docs/aturan-kinerja.md §4, §5, §13): paper, kop, title lines,
  * identity blocks, signature blocks, footer and verification code. Only plain pdfmake content
  * objects come out of here; nothing renders.
  */
