@@ -1,6 +1,6 @@
 import { expect, test } from '@playwright/test';
 import { rmSync } from 'node:fs';
-import { addCurugOffice, fillRhk, launchApp, newProfileDir, openEvaluation, openSkpOf, selectPeriod, setUnitHead, setupOffice, shot, submitAndApprove } from './helpers';
+import { addCurugOffice, approvedSkps, launchApp, newProfileDir, openEvaluation, selectPeriod, setUnitHead, setupOffice, shot } from './helpers';
 
 const Q1 = 'TRIWULAN I (';
 
@@ -12,14 +12,10 @@ test('the unit grid rates two employees with the keyboard, shows each predikat a
     await setupOffice(page);
     await addCurugOffice(page);
     await setUnitHead(page, 'Seksi Pemerintahan', 'Rina Marlina');
-    for (const [nama, rhk] of [
+    await approvedSkps(page, [
       ['Budi Hartono', 'Tersusunnya surat keterangan kependudukan'],
       ['Dewi Lestari', 'Terkelolanya data kependudukan'],
-    ] as const) {
-      await openSkpOf(page, nama);
-      await fillRhk(page, rhk, 'Jumlah layanan', '100 Layanan');
-      await submitAndApprove(page);
-    }
+    ]);
     // Budi's realisasi is in; Dewi's is not.
     await openEvaluation(page, 'Budi Hartono', Q1);
     await page.getByLabel('Realisasi berdasarkan bukti dukung A.1').fill('30 surat keterangan');

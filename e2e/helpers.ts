@@ -121,6 +121,15 @@ export async function submitAndApprove(page: Page) {
   await expect(page.getByTestId('skp-status')).toHaveText('Disetujui');
 }
 
+/** Each named employee gets an approved SKP with one RHK (one indicator, 100 Layanan). */
+export async function approvedSkps(page: Page, list: readonly (readonly [nama: string, rhk: string])[]) {
+  for (const [nama, rhk] of list) {
+    await openSkpOf(page, nama);
+    await fillRhk(page, rhk, 'Jumlah layanan', '100 Layanan');
+    await submitAndApprove(page);
+  }
+}
+
 /** Makes an employee the head (kepala) of a unit, from the Unit kerja screen. */
 export async function setUnitHead(page: Page, unit: string, head: string) {
   await page.goto('/#/pegawai/unit');

@@ -3,7 +3,7 @@ import { readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import * as XLSX from 'xlsx';
-import { addCurugOffice, fillRhk, launchApp, newProfileDir, openSkpOf, selectPeriod, setUnitHead, setupOffice, shot, submitAndApprove } from './helpers';
+import { addCurugOffice, approvedSkps, launchApp, newProfileDir, selectPeriod, setUnitHead, setupOffice, shot } from './helpers';
 
 const Q1 = 'TRIWULAN I (';
 
@@ -15,15 +15,11 @@ test('a kasi fills the lembar penilaian of his section in Excel: the preview sho
     await setupOffice(page);
     await addCurugOffice(page);
     await setUnitHead(page, 'Seksi Pemerintahan', 'Rina Marlina');
-    for (const [nama, rhk] of [
+    await approvedSkps(page, [
       ['Rina Marlina', 'Terselenggaranya pelayanan administrasi pemerintahan'],
       ['Budi Hartono', 'Tersusunnya surat keterangan kependudukan'],
       ['Dewi Lestari', 'Terkelolanya data kependudukan'],
-    ] as const) {
-      await openSkpOf(page, nama);
-      await fillRhk(page, rhk, 'Jumlah layanan', '100 Layanan');
-      await submitAndApprove(page);
-    }
+    ]);
     await page.goto('/#/penilaian/distribusi');
     await selectPeriod(page, Q1);
     const seksi = page.locator('[data-testid="dist-unit"][data-unit="Seksi Pemerintahan"]');

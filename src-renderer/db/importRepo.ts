@@ -56,6 +56,29 @@ export interface EvaluationBatch {
 type Imported = Employee | Unit | Skp | Evaluation;
 type ImportTable = 'employees' | 'units' | 'skps' | 'evaluations';
 
+/** The log fields of a batch import (SKP, lembar): counts, errors, and which documents it created. */
+function batchLog(plan: SkpBatch | EvaluationBatch, docs: Imported[], prevs: (Imported | undefined)[], ctx: WriteContext) {
+  return {
+    created: docs.filter((d) => !prevs.some((p) => p?.id === d.id)).map((d) => d.id),
+    counts: { baru: plan.creates.length, berubah: plan.updates.length, tidakBerubah: plan.unchanged, dilewati: 0, galat: plan.errorRows },
+    errors: plan.errors,
+    at: ctx.nowIso(),
+    actor: ctx.actor,
+  };
+}
+
+/** The documents and audit entries a batch writes, and `keep` for each prepared save (null: nothing changed). */
+function collector<T extends Imported>() {
+  const docs: T[] = [];
+  const audits: AuditEntry[] = [];
+  const keep = (p: { doc: T; audit: AuditEntry } | null) => {
+    if (!p) return;
+    docs.push(p.doc);
+    audits.push(p.audit);
+  };
+  return { docs, audits, keep };
+}
+
 /** A record's own fields, without its sync metadata: what undo writes back. */
 function fieldsOf(doc: Imported): Record<string, unknown> {
   if ('nip' in doc && 'nama' in doc && !('rhk' in doc)) return employeeFieldsOf(doc as Employee) as unknown as Record<string, unknown>;
@@ -140,13 +163,7 @@ export class ImportRepo {
       if (taken) throw new RepoError('importStale', { nama: taken.nama });
       const note = `Impor ${meta.fileName}`;
       const logId = crypto.randomUUID();
-      const docs: Skp[] = [];
-      const audits: AuditEntry[] = [];
-      const keep = (p: { doc: Skp; audit: AuditEntry } | null) => {
-        if (!p) return;
-        docs.push(p.doc);
-        audits.push(p.audit);
-      };
+      const { docs, audits, keep } = collector<Skp>();
       const batch = await skps.batchContext();
       for (const c of plan.creates) {
         const p = prepareDoc<Skp>('skps', undefined, skps.draftFields(c.employeeId, plan.year, c.content, batch), ctx, { note });
@@ -158,11 +175,7 @@ export class ImportRepo {
       return this.finish('skps', docs, audits, prevs.filter((p): p is Skp => Boolean(p)), meta, {
         id: logId,
         kind: 'skp',
-        created: docs.filter((d) => !prevs.some((p) => p?.id === d.id)).map((d) => d.id),
-        counts: { baru: plan.creates.length, berubah: plan.updates.length, tidakBerubah: plan.unchanged, dilewati: 0, galat: plan.errorRows },
-        errors: plan.errors,
-        at: ctx.nowIso(),
-        actor: ctx.actor,
+        ...batchLog(plan, docs, prevs, ctx),
       });
     });
   }
@@ -185,13 +198,7 @@ export class ImportRepo {
       });
       const note = `Impor ${meta.fileName}`;
       const logId = crypto.randomUUID();
-      const docs: Evaluation[] = [];
-      const audits: AuditEntry[] = [];
-      const keep = (p: { doc: Evaluation; audit: AuditEntry } | null) => {
-        if (!p) return;
-        docs.push(p.doc);
-        audits.push(p.audit);
-      };
+      const { docs, audits, keep } = collector<Evaluation>();
       const started = new Set((await db.evaluations.where('periodId').equals(plan.periodId).toArray()).filter((e) => !e.deleted).map((e) => e.skpId));
       const pre = await evaluations.batchContext(plan.year);
       for (const c of plan.creates) {
@@ -210,11 +217,7 @@ export class ImportRepo {
       return this.finish('evaluations', docs, audits, prevs.filter((p): p is Evaluation => Boolean(p)), meta, {
         id: logId,
         kind: 'realisasi',
-        created: docs.filter((d) => !prevs.some((p) => p?.id === d.id)).map((d) => d.id),
-        counts: { baru: plan.creates.length, berubah: plan.updates.length, tidakBerubah: plan.unchanged, dilewati: 0, galat: plan.errorRows },
-        errors: plan.errors,
-        at: ctx.nowIso(),
-        actor: ctx.actor,
+        ...batchLog(plan, docs, prevs, ctx),
       });
     });
   }
@@ -332,13 +335,7 @@ export class ImportRepo {
       });
       const byId = new Map(current.filter((c): c is Imported => Boolean(c)).map((c) => [c.id, c]));
       const note = `Impor ${entry.fileName} dibatalkan`;
-      const docs: Imported[] = [];
-      const audits: AuditEntry[] = [];
-      const keep = (p: { doc: Imported; audit: AuditEntry } | null) => {
-        if (!p) return;
-        docs.push(p.doc);
-        audits.push(p.audit);
-      };
+      const { docs, audits, keep } = collector<Imported>();
       for (const id of snap.created) keep(prepareDoc<Imported>(table, byId.get(id), {}, ctx, { action: 'delete', note }));
       for (const prev of snap.previous) keep(prepareDoc<Imported>(table, byId.get(prev.id), fieldsOf(prev) as never, ctx, { note }));
       await db.table(table).bulkPut(docs);

@@ -51,43 +51,34 @@ ctx.onmessage = (e) => {
   void handle(e.data).catch((err: unknown) => ctx.postMessage({ type: 'failed', detail: String((err as Error)?.message ?? err) }));
 };
 
-function summarizeSkp(p: SkpPlan): PlanSummary {
+/** What every batch summary shares: counts and errors (SKP and lembar imports have no warnings). */
+function batchSummary(p: SkpPlan | LembarPlan): Omit<PlanSummary, 'kind' | 'updates' | 'newNames'> {
   return {
-    kind: 'skp',
     createCount: p.creates.length,
     updateCount: p.updates.length,
     unchanged: p.unchanged,
     skipped: 0,
     errorRows: p.errorRows,
     totalRows: p.totalRows,
-    updates: p.updates.slice(0, SHOWN_UPDATES).map((u) => ({ row: u.row, id: u.id, nama: u.nama, changes: [{ field: 'rhk', from: u.rhkBefore, to: u.rhkAfter }] })),
     errors: p.errors.slice(0, MAX_ERRORS),
     errorCount: p.errors.length,
     warnings: [],
     warningCount: 0,
     warningRows: 0,
+  };
+}
+
+function summarizeSkp(p: SkpPlan): PlanSummary {
+  return {
+    ...batchSummary(p),
+    kind: 'skp',
+    updates: p.updates.slice(0, SHOWN_UPDATES).map((u) => ({ row: u.row, id: u.id, nama: u.nama, changes: [{ field: 'rhk', from: u.rhkBefore, to: u.rhkAfter }] })),
     newNames: Object.fromEntries(p.creates.slice(0, SHOWN_UPDATES).map((c) => [c.employeeId, c.nama])),
   };
 }
 
 function summarizeLembar(p: LembarPlan): PlanSummary {
-  return {
-    kind: 'realisasi',
-    createCount: p.creates.length,
-    updateCount: p.updates.length,
-    unchanged: p.unchanged,
-    skipped: 0,
-    errorRows: p.errorRows,
-    totalRows: p.totalRows,
-    updates: [],
-    errors: p.errors.slice(0, MAX_ERRORS),
-    errorCount: p.errors.length,
-    warnings: [],
-    warningCount: 0,
-    warningRows: 0,
-    newNames: {},
-    ...(lembarPreview ? { lembar: lembarPreview } : {}),
-  };
+  return { ...batchSummary(p), kind: 'realisasi', updates: [], newNames: {}, ...(lembarPreview ? { lembar: lembarPreview } : {}) };
 }
 
 /** Each affected unit's predikat after the import (its other evaluations included) against its capaian. */
