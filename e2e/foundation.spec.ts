@@ -9,8 +9,12 @@ test.describe('foundation', () => {
       let { context, page } = await launchApp(dir);
       await expect(page.getByRole('heading', { name: 'Selamat datang di Kinerja Luring' })).toBeVisible();
 
+      await page.setViewportSize({ width: 1024, height: 768 });
       await page.getByRole('button', { name: 'Simpan dan mulai' }).click();
       await expect(page.getByText('Nama instansi wajib diisi.')).toBeVisible();
+      // The messages do not push the button out of reach at 1024×768.
+      await expect(page.getByRole('button', { name: 'Simpan dan mulai' })).toBeInViewport();
+      await page.setViewportSize({ width: 1280, height: 860 });
       await expect(page.getByText('Tempat penandatanganan wajib diisi.')).toBeVisible();
       await expect(page.getByText('Profil kantor belum lengkap. Periksa isian yang ditandai.')).toBeVisible();
       await expect(page.getByTestId('app-ready')).toHaveCount(0);

@@ -103,7 +103,7 @@ export function OfficeProfileForm({ initial, submitLabel, onSubmit, onDirtyChang
       </Field>
       {text('namaAdmin', { hint: 'office.namaAdmin.hint', required: true })}
       {status ? <Notice kind={status.kind}>{status.text}</Notice> : null}
-      <div className="actions">
+      <div className="actions sticky-actions">
         <button type="submit" className="primary" disabled={busy}>
           {busy ? t('common.saving') : submitLabel}
         </button>

@@ -36,7 +36,7 @@ export function SetupScreen({ store }: { store: DataStore }) {
         <img src="./favicon.png" alt="" width={56} height={56} />
         <h1>{t('setup.title')}</h1>
         <p className="lead">{t('setup.intro')}</p>
-        <label className="inline setup-bkd">
+        <label className="check setup-bkd">
           <input type="checkbox" checked={bkd} onChange={(e) => setBkd(e.target.checked)} />
           {t('setup.bkd')}
         </label>
