@@ -40,4 +40,17 @@ describe('unit repository', () => {
     await s.units.save(mine.id, { ...fields, headId: null });
     expect((await refusal(s.units.save(null, { nama: 'Kecamatan Curug', parentId: null, headId: null, aktif: true }))).code).toBe('unitNameTakenTop');
   });
+
+  it('keeps the office’s order of units; clearing it writes null, and a unit saved without one is not rewritten for it', async () => {
+    const s = await office();
+    const kec = await s.units.save(null, { nama: 'Kecamatan Curug', parentId: null, headId: null, aktif: true });
+    const eko = await s.units.save(null, { nama: 'Seksi Ekonomi', parentId: kec.id, headId: null, aktif: true });
+    const sek = await s.units.save(null, { nama: 'Sekretariat', parentId: kec.id, headId: null, aktif: true, urutan: 1.4 });
+    expect(sek.urutan).toBe(1);
+    expect('urutan' in eko).toBe(false);
+    const again = await s.units.save(eko.id, { nama: 'Seksi Ekonomi', parentId: kec.id, headId: null, aktif: true, urutan: null });
+    expect(again.rev).toBe(eko.rev);
+    const cleared = await s.units.save(sek.id, { nama: 'Sekretariat', parentId: kec.id, headId: null, aktif: true, urutan: null });
+    expect(cleared.urutan).toBeNull();
+  });
 });

@@ -15,13 +15,17 @@ export class UnitRepo {
   }
 
   async save(id: string | null, raw: UnitFields): Promise<Unit> {
-    const fields: UnitFields = { ...raw, nama: raw.nama.trim().replace(/\s+/g, ' ') };
+    const urutan = raw.urutan === null || raw.urutan === undefined || !Number.isFinite(raw.urutan) ? null : Math.max(1, Math.min(999, Math.round(raw.urutan)));
+    const { urutan: _typed, ...rest } = raw;
+    const fields: UnitFields = { ...rest, nama: raw.nama.trim().replace(/\s+/g, ' '), ...(urutan !== null ? { urutan } : {}) };
     if (!fields.nama) throw new RepoError('unitNameRequired');
     if (fields.nama.length > 150) throw new RepoError('unitNameTooLong', { max: 150 });
     return this.db.transaction('rw', [this.db.units, this.db.employees, this.db.auditLog, this.db.settings], async () => {
       const ctx = await this.context();
       const prev = id ? await this.db.units.get(id) : undefined;
       if (id && (!prev || prev.deleted)) throw new RepoError('notFound');
+      // Clearing an order writes null; a unit that never had one is not rewritten for it.
+      if (urutan === null && prev?.urutan != null) fields.urutan = null;
       if (fields.parentId) {
         const parent = await this.db.units.get(fields.parentId);
         if (!parent || parent.deleted) throw new RepoError('unitParentMissing');

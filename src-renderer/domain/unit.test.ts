@@ -34,3 +34,12 @@ describe('unit tree', () => {
     expect(unitPath('umum', new Map(units.map((u) => [u.id, u])))).toEqual(['Kecamatan Curug', 'Sekretariat', 'Subbagian Umum']);
   });
 });
+
+describe('the office’s own order of units (urutan)', () => {
+  const meta = { createdAt: '', updatedAt: '', updatedBy: '', rev: '', deleted: false };
+  const u = (id: string, nama: string, urutan?: number | null): Unit => ({ ...meta, id, nama, parentId: 'kec', headId: null, aktif: true, ...(urutan !== undefined ? { urutan } : {}) });
+  it('numbered siblings first, lowest first, then the rest by name; older records without the field sort by name', () => {
+    const units: Unit[] = [{ ...meta, id: 'kec', nama: 'Kecamatan Curug', parentId: null, headId: null, aktif: true }, u('a', 'Seksi Ekonomi'), u('b', 'Sekretariat', 1), u('c', 'Seksi Pemerintahan', 2), u('d', 'Seksi Ketertiban', null)];
+    expect(flattenTree(buildUnitTree(units)).map((n) => n.unit.nama)).toEqual(['Kecamatan Curug', 'Sekretariat', 'Seksi Pemerintahan', 'Seksi Ekonomi', 'Seksi Ketertiban']);
+  });
+});

@@ -7,6 +7,11 @@ export interface UnitFields {
   /** Kepala unit (an employee id). */
   headId: string | null;
   aktif: boolean;
+  /**
+   * The office's own order among sibling units (the SOTK order: Sekretariat before the seksi…),
+   * used by lists, pickers and prints; units without one follow, by name. Absent on older records.
+   */
+  urutan?: number | null;
 }
 
 export interface Unit extends SyncMeta, UnitFields {}
@@ -36,7 +41,14 @@ export interface UnitNode {
   children: UnitNode[];
 }
 
-/** Depth-first tree in name order; units whose parent is missing are shown at the root. */
+/** Sibling order: the office's urutan first (lowest first), then units without one, by name. */
+export function byUrutan(a: Pick<Unit, 'nama' | 'urutan'>, b: Pick<Unit, 'nama' | 'urutan'>): number {
+  const ua = a.urutan ?? Number.POSITIVE_INFINITY;
+  const ub = b.urutan ?? Number.POSITIVE_INFINITY;
+  return ua !== ub ? (ua < ub ? -1 : 1) : a.nama.localeCompare(b.nama, 'id');
+}
+
+/** Depth-first tree in the office's order (byUrutan); units whose parent is missing are shown at the root. */
 export function buildUnitTree(units: readonly Unit[]): UnitNode[] {
   const byId = new Map(units.map((u) => [u.id, u]));
   const childrenOf = new Map<string | null, Unit[]>();
@@ -49,7 +61,7 @@ export function buildUnitTree(units: readonly Unit[]): UnitNode[] {
   const visited = new Set<string>();
   const build = (parent: string | null, depth: number): UnitNode[] =>
     (childrenOf.get(parent) ?? [])
-      .sort((a, b) => a.nama.localeCompare(b.nama, 'id'))
+      .sort(byUrutan)
       .filter((u) => !visited.has(u.id) && visited.add(u.id))
       .map((u) => ({ unit: u, depth, children: build(u.id, depth + 1) }));
   return build(null, 0);
@@ -84,5 +96,5 @@ export function unitPath(unitId: string | null, byId: ReadonlyMap<string, Pick<U
 
 /** The editable fields of a stored unit, without sync metadata. */
 export function unitFieldsOf(u: Unit): UnitFields {
-  return { nama: u.nama, parentId: u.parentId, headId: u.headId, aktif: u.aktif };
+  return { nama: u.nama, parentId: u.parentId, headId: u.headId, aktif: u.aktif, urutan: u.urutan ?? null };
 }

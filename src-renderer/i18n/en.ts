@@ -300,6 +300,8 @@ export const en: Catalog = {
   'unit.nama': 'Unit name',
   'unit.parent': 'Parent unit',
   'unit.parent.none': '— top level —',
+  "unit.urutan": "Order",
+  "unit.urutan.hint": "Position among sibling units, as in the organisation chart (1 = first). Empty: sorted by name, after the numbered ones.",
   'unit.head': 'Head of unit',
   'unit.head.none': '— not set —',
   'unit.aktif': 'Active unit',

@@ -314,6 +314,8 @@ export const id = {
   'unit.nama': 'Nama unit kerja',
   'unit.parent': 'Unit induk',
   'unit.parent.none': '— unit teratas —',
+  "unit.urutan": "Urutan",
+  "unit.urutan.hint": "Nomor urut di antara unit setingkat, seperti pada SOTK (1 = paling atas). Kosong: diurutkan menurut nama, setelah yang bernomor.",
   'unit.head': 'Kepala unit',
   'unit.head.none': '— belum ditentukan —',
   'unit.aktif': 'Unit aktif',

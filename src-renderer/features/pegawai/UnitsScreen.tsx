@@ -32,7 +32,7 @@ export function UnitsScreen() {
   };
   const startEdit = (u: Unit) => {
     setStatus(null);
-    setEditing({ id: u.id, fields: { nama: u.nama, parentId: u.parentId, headId: u.headId, aktif: u.aktif } });
+    setEditing({ id: u.id, fields: { nama: u.nama, parentId: u.parentId, headId: u.headId, aktif: u.aktif, urutan: u.urutan ?? null } });
   };
 
   const submit = async (e: FormEvent) => {
@@ -126,6 +126,20 @@ export function UnitsScreen() {
                         </option>
                       ))}
                   </select>
+                )}
+              </Field>
+              <Field label={t('unit.urutan')} hint={t('unit.urutan.hint')}>
+                {(p) => (
+                  <input
+                    {...p}
+                    name="unitUrutan"
+                    type="number"
+                    min={1}
+                    max={999}
+                    className="narrow"
+                    value={editing.fields.urutan ?? ''}
+                    onChange={(e) => setField('urutan', e.target.value === '' ? null : Math.max(1, Math.min(999, Math.round(Number(e.target.value)))))}
+                  />
                 )}
               </Field>
               {editing.id ? (
