@@ -7,7 +7,9 @@ import { addCurugOffice, fillRhk, launchApp, newProfileDir, openEvaluation, open
  * the select, a control or card reaching past the window, a table cell whose text overflows without
  * a tooltip. Returns one line per problem.
  */
-function overflowing(page: Page): Promise<string[]> {
+async function overflowing(page: Page): Promise<string[]> {
+  // Measured with the app's own fonts, not the fallback drawn while they load.
+  await page.evaluate(() => document.fonts.ready.then(() => undefined));
   return page.evaluate(() => {
     const out: string[] = [];
     const width = document.documentElement.clientWidth;

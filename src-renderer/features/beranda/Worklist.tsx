@@ -107,9 +107,8 @@ export function Worklist({ data }: { data: PegawaiData }) {
 
   return (
     <section className="card" data-testid="worklist">
-      <div className="page-head">
-        <h2>{t('home.work.title', { year, periode })}</h2>
-        <span className="spacer" />
+      <h2>{t('home.work.title', { year, periode })}</h2>
+      <div className="toolbar">
         <PeriodSelect state={chosen} />
         <select className="auto-width" aria-label={t('pegawai.filter.unit')} value={unitId} onChange={(e) => setUnitId(e.target.value)}>
           <option value="">{t('home.work.allUnits')}</option>
