@@ -134,6 +134,16 @@ test('an office builds its unit tree and staff with an atasan chain it can trust
     await openPerson(page, 'Dewi Lestari');
     await expect(page.getByText('Atasan pejabat penilai: belum ada')).toBeVisible();
     await expect(page.getByLabel('Atasan langsung (pejabat penilai kinerja)').locator('option:checked')).toContainText('Asep Saepudin');
+
+    await page.goto('/#/pegawai/unit');
+    // Ctrl+S saves the unit form too; the Sekretariat is put first with its order (urutan).
+    await page.getByRole('button', { name: 'Tambah unit' }).click();
+    await page.getByTestId('unit-form').getByLabel('Nama unit kerja').fill('Sekretariat');
+    await selectByText(page.getByTestId('unit-form').getByLabel('Unit induk'), 'Kecamatan Curug');
+    await page.getByTestId('unit-form').getByLabel('Urutan').fill('1');
+    await page.keyboard.press('Control+s');
+    await expect(page.getByText('Unit Sekretariat tersimpan.')).toBeVisible();
+    await expect(page.getByTestId('unit-node')).toHaveText([/Kecamatan Curug/, /Sekretariat/, /Seksi Pemerintahan/]);
   } finally {
     await context.close();
     rmSync(dir, { recursive: true, force: true });

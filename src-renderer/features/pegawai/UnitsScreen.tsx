@@ -8,6 +8,7 @@ import { useT } from '../../i18n/i18n';
 import { PegawaiTabs } from './PegawaiTabs';
 import { UnitOptions } from './UnitOptions';
 import { usePegawaiData } from './usePegawaiData';
+import { useSaveShortcut } from '../../components/useSaveShortcut';
 
 interface Editing {
   id: string | null;
@@ -35,8 +36,8 @@ export function UnitsScreen() {
     setEditing({ id: u.id, fields: { nama: u.nama, parentId: u.parentId, headId: u.headId, aktif: u.aktif, urutan: u.urutan ?? null } });
   };
 
-  const submit = async (e: FormEvent) => {
-    e.preventDefault();
+  const submit = async (e?: FormEvent) => {
+    e?.preventDefault();
     // One save per click: a second click while the first is saving does nothing.
     if (!editing || saving) return;
     setSaving(true);
@@ -50,6 +51,8 @@ export function UnitsScreen() {
       setSaving(false);
     }
   };
+
+  useSaveShortcut(() => void submit(), editing !== null);
 
   const setField = <K extends keyof UnitFields>(k: K, v: UnitFields[K]) =>
     setEditing((cur) => (cur ? { ...cur, fields: { ...cur.fields, [k]: v } } : cur));
