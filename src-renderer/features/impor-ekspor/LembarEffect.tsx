@@ -1,7 +1,6 @@
 import type { LembarPreview } from '../../exchange/importProtocol';
-import type { CapaianOrganisasi } from '../../domain/rulepack';
 import { useT } from '../../i18n/i18n';
-import { distributionWarningText } from '../penilaian/evalText';
+import { DistributionWarnings } from '../penilaian/DistributionWarnings';
 import { useActivePack } from '../penilaian/usePenilaianData';
 
 /** Before a lembar penilaian is imported: the predikat each rating pair gives, and each unit's spread after it. */
@@ -30,14 +29,7 @@ export function LembarEffect({ lembar }: { lembar: LembarPreview }) {
           <h3>{t('import.lembar.distribution', { unit: d.unitName })}</h3>
           {!d.capaian ? <p className="muted">{t('dist.capaian.missing')}</p> : null}
           {d.warnings.length > 0 ? (
-            <div className="notice notice-warning" role="status">
-              <ul>
-                {d.warnings.map((w, i) => (
-                  <li key={i}>{distributionWarningText(t, pack, d.capaian as CapaianOrganisasi, w)}</li>
-                ))}
-              </ul>
-              <p>{t('import.lembar.warnOnly')}</p>
-            </div>
+            <DistributionWarnings pack={pack} capaian={d.capaian} warnings={d.warnings} note={t('import.lembar.warnOnly')} />
           ) : d.capaian && d.rated > 0 ? (
             <p className="ok-text">{t('dist.ok')}</p>
           ) : null}

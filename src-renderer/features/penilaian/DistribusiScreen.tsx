@@ -9,7 +9,8 @@ import type { Evaluation, UnitResult } from '../../domain/evaluation';
 import { CAPAIAN_ORGANISASI, PREDIKATS, type CapaianOrganisasi, type Predikat, type RulePack } from '../../domain/rulepack';
 import { buildUnitTree, flattenTree, type Unit } from '../../domain/unit';
 import { useT } from '../../i18n/i18n';
-import { distributionRuleText, distributionWarningText } from './evalText';
+import { distributionRuleText } from './evalText';
+import { DistributionWarnings } from './DistributionWarnings';
 import { PeriodSelect } from './PeriodSelect';
 import { useActivePack, useChosenPeriod } from './usePenilaianData';
 
@@ -125,14 +126,7 @@ function UnitCard({ unit, depth, pack, periodId, evaluations, result }: { unit: 
       ) : null}
       {!capaian && rated.length > 0 ? <Notice kind="warning">{t('dist.capaian.missing')}</Notice> : null}
       {warnings.length > 0 ? (
-        <div className="notice notice-warning" role="status" data-testid="dist-warnings">
-          <ul>
-            {warnings.map((w, i) => (
-              <li key={i}>{distributionWarningText(t, pack, capaian as CapaianOrganisasi, w)}</li>
-            ))}
-          </ul>
-          <p>{t('dist.warnOnly')}</p>
-        </div>
+        <DistributionWarnings pack={pack} capaian={capaian} warnings={warnings} note={t('dist.warnOnly')} testId="dist-warnings" />
       ) : capaian && rated.length > 0 ? (
         <p className="ok-text">{t('dist.ok')}</p>
       ) : null}

@@ -10,7 +10,7 @@ import { buildUnitTree, flattenTree } from '../../domain/unit';
 import { employeesInScope, skpOf } from '../../exchange/skpTemplate';
 import { useT } from '../../i18n/i18n';
 import { UnitOptions } from '../pegawai/UnitOptions';
-import { distributionWarningText } from './evalText';
+import { DistributionWarnings } from './DistributionWarnings';
 import { PeriodSelect } from './PeriodSelect';
 import { UnitGridRow, type GridRowData } from './UnitGridRow';
 import { useActivePack, useChosenPeriod } from './usePenilaianData';
@@ -96,15 +96,7 @@ export function UnitGridScreen() {
         ))}
         <span className="pill plain">{capaian ? t('grid.capaian', { capaian: pack.capaianLabels[capaian] }) : t('grid.capaian.none')}</span>
       </div>
-      {warnings.length > 0 ? (
-        <div className="notice notice-warning" role="status" data-testid="grid-warnings">
-          <ul>
-            {warnings.map((w, i) => (
-              <li key={i}>{distributionWarningText(t, pack, capaian as CapaianOrganisasi, w)}</li>
-            ))}
-          </ul>
-        </div>
-      ) : null}
+      <DistributionWarnings pack={pack} capaian={capaian} warnings={warnings} testId="grid-warnings" />
       {rows.length === 0 ? <p className="empty">{t('grid.empty')}</p> : null}
       <table className="grid-rate" data-testid="unit-grid" hidden={rows.length === 0}>
         <thead>
