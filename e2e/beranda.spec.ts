@@ -1,9 +1,6 @@
 import { expect, test } from '@playwright/test';
-import { rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import path from 'node:path';
-import * as XLSX from 'xlsx';
-import { launchApp, newProfileDir, selectPeriod, setupOffice } from './helpers';
+import { rmSync } from 'node:fs';
+import { importPeople, launchApp, newProfileDir, selectPeriod, setupOffice } from './helpers';
 
 test('Beranda’s worklist is for the chosen period and “dan N lainnya” opens the whole list', async () => {
   test.setTimeout(180_000);
@@ -13,21 +10,12 @@ test('Beranda’s worklist is for the chosen period and “dan N lainnya” open
     await setupOffice(page);
     // Twelve staff from an office's own list: nobody has an SKP yet.
     const rows = [['NIP', 'Nama', 'Golongan', 'Jabatan'], ...Array.from({ length: 12 }, (_, i) => [`199001152015031${String(i + 1).padStart(3, '0')}`, `Pegawai ${String(i + 1).padStart(2, '0')}`, 'III/a', 'Analis'])];
-    const wb = XLSX.utils.book_new();
-    XLSX.utils.book_append_sheet(wb, XLSX.utils.aoa_to_sheet(rows), 'Pegawai');
-    const file = path.join(tmpdir(), `${Date.now()}-staf.xlsx`);
-    writeFileSync(file, XLSX.write(wb, { type: 'buffer', bookType: 'xlsx' }) as Buffer);
-    await page.goto('/#/impor-ekspor');
-    const [chooser] = await Promise.all([page.waitForEvent('filechooser'), page.getByRole('button', { name: 'Pilih berkas Excel…' }).click()]);
-    await chooser.setFiles(file);
-    await page.getByRole('button', { name: 'Periksa' }).click();
-    await page.getByRole('button', { name: 'Impor 12 data' }).click();
-    await expect(page.getByText(/Impor selesai: 12 baru/)).toBeVisible();
-    rmSync(file, { force: true });
+    await importPeople(page, rows);
 
     await page.goto('/#/');
     const work = page.getByTestId('worklist');
-    await selectPeriod(page, 'TRIWULAN II (', work);
+    // One period picker above the dashboard serves the worklist too.
+    await selectPeriod(page, 'TRIWULAN II (', page.getByTestId('home-period'));
     await expect(work.getByRole('heading', { level: 2 })).toContainText('periode TRIWULAN II');
     const noSkp = page.getByTestId('work-noSkp');
     await noSkp.locator('summary').click();

@@ -1,7 +1,7 @@
 import { expect, test, type Page } from '@playwright/test';
 import { readFileSync, rmSync } from 'node:fs';
 import { pdfPages } from '../src-renderer/print/pdfText.testkit';
-import { addCurugOffice, CURUG_STAFF, fillRhk, finalise, launchApp, newProfileDir, openEvaluation, openSkpOf, rate, selectPeriod, setUnitHead, setupOffice, shot, submitAndApprove } from './helpers';
+import { addCurugOffice, CURUG_STAFF, fillRhk, finalise, launchApp, newProfileDir, openEvaluation, openSkpOf, rate, selectByText, selectPeriod, setUnitHead, setupOffice, shot, submitAndApprove } from './helpers';
 
 const Q1 = 'TRIWULAN I (';
 
@@ -53,9 +53,9 @@ test('print an evaluation, verify the code, change the record, and print a unit 
     // Q1 evaluation, final, printed from the evaluation editor.
     await page.goto('/#/penilaian/distribusi');
     await selectPeriod(page, Q1);
-    const seksi = page.locator('[data-testid="dist-unit"][data-unit="Seksi Pemerintahan"]');
-    await seksi.getByLabel('Capaian kinerja organisasi — Seksi Pemerintahan').selectOption({ label: 'Baik' });
-    await expect(seksi.getByText('Capaian organisasi tersimpan.')).toBeVisible();
+    // The guideline is checked office-wide (the default); each unit still records its own capaian.
+    await page.getByTestId('unit-capaian').getByLabel('Capaian kinerja organisasi — Seksi Pemerintahan').selectOption({ label: 'Baik' });
+    await expect(page.getByTestId('toast')).toHaveText('Seksi Pemerintahan: Capaian organisasi tersimpan.');
     await openEvaluation(page, 'Budi Hartono', Q1);
     await rate(page, '310 surat keterangan', 'Di Atas Ekspektasi', 'Sesuai Ekspektasi');
     await finalise(page);
@@ -114,6 +114,7 @@ test('print an evaluation, verify the code, change the record, and print a unit 
 
     await page.getByLabel('Dokumen', { exact: true }).selectOption({ label: 'Rekap predikat per unit' });
     await expect(page.getByLabel('Arah')).toHaveValue('portrait');
+    await selectByText(page.getByLabel('Unit kerja', { exact: true }), 'Seksi Pemerintahan');
     await page.getByRole('button', { name: 'Buat PDF' }).click();
     const rekap = await download(page, 'Simpan PDF');
     const rekapText = (await pdfPages(rekap.bytes)).map((p) => p.text).join(' ');

@@ -1,7 +1,8 @@
 import { chromium, expect, type BrowserContext, type Locator, type Page } from '@playwright/test';
-import { mkdtempSync } from 'node:fs';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
+import * as XLSX from 'xlsx';
 import { chromiumLaunchOptions } from './chromium';
 import { appPort } from '../scripts/port.cjs';
 
@@ -203,4 +204,30 @@ export async function shot(page: Page, name: string, centre?: Locator) {
     await page.screenshot({ path: `docs/screenshots/${name}-${w}.png` });
   }
   await page.setViewportSize({ width: 1280, height: 860 });
+}
+
+/** An office's own Excel list (first row the headings) through Impor/Ekspor, as an admin imports it. */
+export async function importPeople(page: Page, rows: readonly (readonly string[])[]) {
+  const wb = XLSX.utils.book_new();
+  XLSX.utils.book_append_sheet(wb, XLSX.utils.aoa_to_sheet(rows.map((r) => [...r])), 'Pegawai');
+  const file = path.join(tmpdir(), `${Date.now()}-pegawai.xlsx`);
+  writeFileSync(file, XLSX.write(wb, { type: 'buffer', bookType: 'xlsx' }) as Buffer);
+  try {
+    await page.goto('/#/impor-ekspor');
+    const [chooser] = await Promise.all([page.waitForEvent('filechooser'), page.getByRole('button', { name: 'Pilih berkas Excel…' }).click()]);
+    await chooser.setFiles(file);
+    await page.getByRole('button', { name: 'Periksa' }).click();
+    const n = rows.length - 1;
+    await page.getByRole('button', { name: `Impor ${n} data` }).click();
+    await expect(page.getByText(new RegExp(`Impor selesai: ${n} baru`))).toBeVisible();
+  } finally {
+    rmSync(file, { force: true });
+  }
+}
+
+/** Pengaturan › where the distribution guideline applies (§7.4), by the words on the radio button. */
+export async function setDistributionScope(page: Page, label: string) {
+  await page.goto('/#/pengaturan');
+  await page.getByTestId('scope-card').getByLabel(label).check();
+  await expect(page.getByTestId('toast')).toHaveText('Cakupan pedoman distribusi tersimpan.');
 }

@@ -3,7 +3,7 @@ import { readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import * as XLSX from 'xlsx';
-import { addCurugOffice, approvedSkps, launchApp, newProfileDir, selectPeriod, setUnitHead, setupOffice, shot } from './helpers';
+import { addCurugOffice, approvedSkps, launchApp, newProfileDir, selectPeriod, setDistributionScope, setUnitHead, setupOffice, shot } from './helpers';
 
 const Q1 = 'TRIWULAN I (';
 
@@ -20,6 +20,8 @@ test('a kasi fills the lembar penilaian of his section in Excel: the preview sho
       ['Budi Hartono', 'Tersusunnya surat keterangan kependudukan'],
       ['Dewi Lestari', 'Terkelolanya data kependudukan'],
     ]);
+    // This office applies the guideline to each unit alone, so the seksi has its own card and warnings.
+    await setDistributionScope(page, 'setiap unit sendiri (anggota langsung saja)');
     await page.goto('/#/penilaian/distribusi');
     await selectPeriod(page, Q1);
     const seksi = page.locator('[data-testid="dist-unit"][data-unit="Seksi Pemerintahan"]');

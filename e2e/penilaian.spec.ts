@@ -1,6 +1,6 @@
 import { expect, test } from '@playwright/test';
 import { rmSync } from 'node:fs';
-import { addCurugOffice, fillRhk, finalise, launchApp, newProfileDir, openEvaluation, openSkpOf, rate, selectPeriod, setUnitHead, setupOffice, submitAndApprove } from './helpers';
+import { addCurugOffice, fillRhk, finalise, launchApp, newProfileDir, openEvaluation, openSkpOf, rate, selectPeriod, setDistributionScope, setUnitHead, setupOffice, submitAndApprove } from './helpers';
 
 const Q1 = 'TRIWULAN I (';
 const AKHIR = 'TRIWULAN IV-AKHIR';
@@ -48,6 +48,8 @@ test('a unit is rated for Q1 and AKHIR: predikat by the matrix, distribution war
     await submitAndApprove(page);
 
     // Capaian organisasi of the section for Q1, set before rating.
+    // This office applies the guideline to each unit alone, so the seksi has its own card and warnings.
+    await setDistributionScope(page, 'setiap unit sendiri (anggota langsung saja)');
     await page.goto('/#/penilaian/distribusi');
     await selectPeriod(page, Q1);
     const seksi = page.locator('[data-testid="dist-unit"][data-unit="Seksi Pemerintahan"]');

@@ -204,6 +204,9 @@ test('kantor, laptop penilai and BKD exchange packages: both edits survive, a cl
     // The camat's ratings came with the kecamatan's evaluation: nothing waits as a proposal.
     await expect(b.getByText('Tidak ada yang perlu ditinjau.')).toBeVisible();
     await shot(b, '28-sinkronisasi-bkd');
+    // Beranda at the BKD: the dashboard is drawn from the kecamatan's copies.
+    await b.goto('/#/');
+    await expect(b.getByTestId('dash-skp')).toContainText('Kecamatan Curug');
     await k.goto('/#/sinkronisasi');
     await expect(k.getByTestId('peer-PC BKD')).toBeVisible();
     await shot(k, '26-sinkronisasi');

@@ -17,6 +17,7 @@ import { CAPAIAN_ORGANISASI, PERMENPANRB_6_2022, predikatOf, RATINGS, type Predi
 import { newRhk, type Rhk } from '../domain/skp';
 import { generateOrganisation } from '../sample/generate';
 import { backupBench } from './backupBench';
+import { dashboardReadBench, seedDashboard } from './dashboardBench';
 import { lembarBench, skpTemplateBench } from './excelWorkBench';
 import { syncMergeBench } from './syncBench';
 import { kecamatanPackageBench, packageBench } from './packageBench';
@@ -254,7 +255,7 @@ async function pdfBatchBench(n: number, kind: 'EVA' | 'SKP' = 'EVA') {
   return { ms: ours.ms, pages: ours.result.pages, longestMs: ours.longestMs, bareMs: bare.ms, barePages: bare.pages, workers: navigator.hardwareConcurrency, phases: ours.result.phases };
 }
 
-Object.assign(hooks, { seedBigSkp, rawGetSkp, predikatBench, importExportBench, pdfBatchBench, syncMergeBench, packageBench, kecamatanPackageBench, backupBench, skpTemplateBench, lembarBench });
+Object.assign(hooks, { seedDashboard, dashboardReadBench, seedBigSkp, rawGetSkp, predikatBench, importExportBench, pdfBatchBench, syncMergeBench, packageBench, kecamatanPackageBench, backupBench, skpTemplateBench, lembarBench });
 (window as unknown as {
   __bench: typeof hooks & {
     seedBigSkp: typeof seedBigSkp;
@@ -268,6 +269,8 @@ Object.assign(hooks, { seedBigSkp, rawGetSkp, predikatBench, importExportBench, 
     lembarBench: typeof lembarBench;
     packageBench: typeof packageBench;
     kecamatanPackageBench: typeof kecamatanPackageBench;
+    seedDashboard: typeof seedDashboard;
+    dashboardReadBench: typeof dashboardReadBench;
   };
 }).__bench = hooks as never;
 document.body.dataset.ready = '1';

@@ -1,3 +1,4 @@
+import { DISTRIBUTION_SCOPES, type DistributionScope } from '../domain/distributionScope';
 import { checkPrintImage, imageDataUrl, LOGO_MAX_BYTES } from '../domain/images';
 import { invalidMargins, normalizeOfficeProfile, validateOfficeProfile, type Office, type OfficeProfileInput, type PrintPreferences } from '../domain/office';
 import { diffFields } from '../domain/records';
@@ -115,6 +116,12 @@ export class SettingsRepo {
     return this.updateOffice({ cetak: structuredClone(prefs) });
   }
 
+  /** Where the distribution guideline is applied; recorded on the office so every check and print says it. */
+  setDistributionScope(scope: DistributionScope): Promise<Office> {
+    if (!DISTRIBUTION_SCOPES.includes(scope)) throw new RepoError('scopeUnknown');
+    return this.updateOffice({ cakupanDistribusi: scope });
+  }
+
   /** The kop logo (PNG/JPEG by content, size-capped), or null to print the kop without one. */
   setLogo(bytes: Uint8Array | null): Promise<Office> {
     return this.setImage('logo', bytes);
@@ -133,7 +140,7 @@ export class SettingsRepo {
     return this.updateOffice({ [field]: bytes ? imageDataUrl(bytes) : null });
   }
 
-  private async updateOffice(fields: Partial<Pick<Office, 'logo' | 'lambang' | 'cetak'>>): Promise<Office> {
+  private async updateOffice(fields: Partial<Pick<Office, 'logo' | 'lambang' | 'cetak' | 'cakupanDistribusi'>>): Promise<Office> {
     return this.db.transaction('rw', this.db.settings, this.db.offices, this.db.auditLog, async () => {
       const current = await this.getProfile();
       if (!current) throw new RepoError('notSetUp');

@@ -1,3 +1,4 @@
+import type { DistributionScope } from './distributionScope';
 import type { SyncMeta } from './records';
 
 export type PaperSize = 'A4' | 'F4';
@@ -15,6 +16,8 @@ export interface Office extends SyncMeta {
   /** Added in #14: the emblem (Garuda) the office prints on the DEKP. */
   lambang?: string | null;
   cetak?: PrintPreferences;
+  /** Added in #17: where the distribution guideline is applied (absent = the whole office). */
+  cakupanDistribusi?: DistributionScope;
 }
 
 export interface MarginsMm {

@@ -1,13 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { buildUnitTree, flattenTree, unitPath, wouldCreateUnitCycle, type Unit } from './unit';
+import { KECAMATAN_TREE, testUnit } from './unit.testkit';
 
-const meta = { createdAt: '', updatedAt: '', updatedBy: 'o', rev: '', deleted: false, headId: null, aktif: true };
-const units: Unit[] = [
-  { ...meta, id: 'kec', nama: 'Kecamatan Curug', parentId: null },
-  { ...meta, id: 'pem', nama: 'Seksi Pemerintahan', parentId: 'kec' },
-  { ...meta, id: 'sek', nama: 'Sekretariat', parentId: 'kec' },
-  { ...meta, id: 'umum', nama: 'Subbagian Umum', parentId: 'sek' },
-];
+const units: Unit[] = KECAMATAN_TREE;
 const parentOf = (id: string) => units.find((u) => u.id === id)?.parentId;
 
 describe('unit tree', () => {
@@ -26,7 +21,7 @@ describe('unit tree', () => {
   });
 
   it('shows orphans at the root instead of losing them', () => {
-    const orphan = { ...meta, id: 'x', nama: 'Yatim', parentId: 'missing' };
+    const orphan = testUnit('x', 'Yatim', 'missing');
     expect(buildUnitTree([...units, orphan]).map((n) => n.unit.id)).toContain('x');
   });
 
@@ -36,10 +31,9 @@ describe('unit tree', () => {
 });
 
 describe('the office’s own order of units (urutan)', () => {
-  const meta = { createdAt: '', updatedAt: '', updatedBy: '', rev: '', deleted: false };
-  const u = (id: string, nama: string, urutan?: number | null): Unit => ({ ...meta, id, nama, parentId: 'kec', headId: null, aktif: true, ...(urutan !== undefined ? { urutan } : {}) });
+  const u = (id: string, nama: string, urutan?: number | null): Unit => testUnit(id, nama, 'kec', urutan !== undefined ? { urutan } : {});
   it('numbered siblings first, lowest first, then the rest by name; older records without the field sort by name', () => {
-    const units: Unit[] = [{ ...meta, id: 'kec', nama: 'Kecamatan Curug', parentId: null, headId: null, aktif: true }, u('a', 'Seksi Ekonomi'), u('b', 'Sekretariat', 1), u('c', 'Seksi Pemerintahan', 2), u('d', 'Seksi Ketertiban', null)];
+    const units: Unit[] = [testUnit('kec', 'Kecamatan Curug', null), u('a', 'Seksi Ekonomi'), u('b', 'Sekretariat', 1), u('c', 'Seksi Pemerintahan', 2), u('d', 'Seksi Ketertiban', null)];
     expect(flattenTree(buildUnitTree(units)).map((n) => n.unit.nama)).toEqual(['Kecamatan Curug', 'Sekretariat', 'Seksi Pemerintahan', 'Seksi Ekonomi', 'Seksi Ketertiban']);
   });
 });

@@ -1,8 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import { PERMENPANRB_6_2022 as pack } from './rulepack';
+import { testUnit } from './unit.testkit';
 import { buildWorklist, type WorklistInput } from './worklist';
 
 const Q3 = '2026-TRIWULANAN-3';
+const UNITS = [testUnit('kec', 'Kecamatan Curug', null), testUnit('pem', 'Seksi Pemerintahan', 'kec')];
 
 function input(patch: Partial<WorklistInput> = {}): WorklistInput {
   return {
@@ -24,6 +26,8 @@ function input(patch: Partial<WorklistInput> = {}): WorklistInput {
     ],
     evaluations: [],
     unitResults: [],
+    scope: 'UNIT',
+    units: UNITS,
     unitId: null,
     ...patch,
   };
@@ -46,7 +50,7 @@ describe('worklist', () => {
     expect(w.notEvaluated).toEqual(['kasi']);
   });
 
-  it('a unit with ratings but no capaian asks for it; with capaian BAIK and everyone Sangat Baik it warns', () => {
+  it('(each unit alone) a unit with ratings but no capaian asks for it; with capaian BAIK and everyone Sangat Baik it warns', () => {
     const evaluations = ['kasi', 'staf1', 'staf2'].map((id) => ({ employeeId: id, unitId: 'pem', periodId: Q3, status: 'FINAL' as const, predikat: 'SANGAT_BAIK' as const, pembinaan: '' }));
     expect(buildWorklist(input({ evaluations })).noCapaian).toEqual(['pem']);
     const w = buildWorklist(input({ evaluations, unitResults: [{ unitId: 'pem', periodId: Q3, capaian: 'BAIK', justifikasi: '' }] }));
@@ -56,6 +60,23 @@ describe('worklist', () => {
     expect(w.distribution[0]?.justified).toBe(false);
     const justified = buildWorklist(input({ evaluations, unitResults: [{ unitId: 'pem', periodId: Q3, capaian: 'BAIK', justifikasi: 'Semua target terlampaui' }] }));
     expect(justified.distribution[0]?.justified).toBe(true);
+  });
+
+  it('(whole office, the default) a 3-person seksi is not warned on its own; the office is judged by the kecamatan’s capaian', () => {
+    const sb = ['kasi', 'staf1', 'staf2'].map((id) => ({ employeeId: id, unitId: 'pem', periodId: Q3, status: 'FINAL' as const, predikat: 'SANGAT_BAIK' as const, pembinaan: '' }));
+    const baik = { employeeId: 'camat', unitId: 'kec', periodId: Q3, status: 'FINAL' as const, predikat: 'BAIK' as const, pembinaan: '' };
+    const pemBaik = [{ unitId: 'pem', periodId: Q3, capaian: 'BAIK' as const, justifikasi: '' }];
+    // The seksi's capaian is set, the kecamatan's not: the office cannot be judged yet, and says so.
+    let w = buildWorklist(input({ scope: 'KANTOR', evaluations: sb, unitResults: pemBaik }));
+    expect(w.distribution).toEqual([]);
+    expect(w.noCapaian).toEqual(['kec']);
+    // With the kecamatan's capaian Baik, four people of whom three Sangat Baik: one office warning.
+    w = buildWorklist(input({ scope: 'KANTOR', evaluations: [...sb, baik], unitResults: [...pemBaik, { unitId: 'kec', periodId: Q3, capaian: 'BAIK', justifikasi: '' }] }));
+    expect(w.noCapaian).toEqual([]);
+    expect(w.distribution.map((d) => [d.unitId, d.office])).toEqual([['kec', true]]);
+    // The same office with each unit alone: the lone camat is too few to judge, the seksi is warned.
+    w = buildWorklist(input({ scope: 'UNIT', evaluations: [...sb, baik], unitResults: [...pemBaik, { unitId: 'kec', periodId: Q3, capaian: 'BAIK', justifikasi: '' }] }));
+    expect(w.distribution.map((d) => [d.unitId, d.office])).toEqual([['pem', false]]);
   });
 
   it('a final poor predikat stays on the list until a pembinaan recommendation is written', () => {

@@ -2,11 +2,13 @@
  * What still needs doing in a performance year (issue #5, "Worklists"): computed from plain
  * records so the Beranda and the per-unit view show the same thing and tests can pin it down.
  */
-import { checkDistribution, type DistributionWarning } from './distribution';
+import type { DistributionWarning } from './distribution';
+import { checkGroup, distributionGroups, topUnit, type DistributionScope } from './distributionScope';
 import { isPoor } from './evaluation';
 import type { CalendarDate } from './dates';
 import { isAfter, skpDeadline } from './periods';
 import type { CapaianOrganisasi, Predikat, RulePack } from './rulepack';
+import type { Unit } from './unit';
 import type { SkpStatus, EvaluationStatus } from './workflow';
 
 export interface WorkEmployee {
@@ -37,7 +39,10 @@ export interface WorkUnitResult {
 }
 
 export interface DistributionItem {
+  /** The unit whose capaian the group is judged by (the top unit for the whole office). */
   unitId: string;
+  /** The whole-office group (§7.4), not one unit's. */
+  office: boolean;
   capaian: CapaianOrganisasi;
   warnings: DistributionWarning[];
   justified: boolean;
@@ -49,7 +54,10 @@ export interface Worklist {
   skpLate: string[];
   /** Approved SKP but no final evaluation for the current period. */
   notEvaluated: string[];
-  /** Units with ratings in the current period whose organisational result is not set yet. */
+  /**
+   * Units with ratings in the current period whose organisational result is not set yet, and the
+   * top unit when the guideline is applied to the whole office (its capaian judges everyone).
+   */
   noCapaian: string[];
   distribution: DistributionItem[];
   /** Final poor predikat this year without a pembinaan recommendation yet. */
@@ -65,6 +73,9 @@ export interface WorklistInput {
   skps: readonly WorkSkp[];
   evaluations: readonly WorkEvaluation[];
   unitResults: readonly WorkUnitResult[];
+  /** Where the distribution guideline applies (§7.4), and the units it groups by. */
+  scope: DistributionScope;
+  units: readonly Unit[];
   /** Restrict to one unit (the per-unit view); null = the whole office. */
   unitId: string | null;
 }
@@ -80,22 +91,21 @@ export function buildWorklist(input: WorklistInput): Worklist {
   const current = input.evaluations.filter((ev) => ev.periodId === input.currentPeriodId);
   const finalNow = new Set(current.filter((ev) => ev.status === 'FINAL').map((ev) => ev.employeeId));
 
-  const byUnit = new Map<string, Predikat[]>();
-  for (const ev of current) {
-    if (!ev.unitId || !ev.predikat || !inUnit(ev.unitId)) continue;
-    byUnit.set(ev.unitId, [...(byUnit.get(ev.unitId) ?? []), ev.predikat]);
-  }
+  const rated = current.filter((ev) => ev.predikat);
   const results = new Map(input.unitResults.filter((r) => r.periodId === input.currentPeriodId).map((r) => [r.unitId, r]));
-  const noCapaian: string[] = [];
+  const noCapaian = [...new Set(rated.flatMap((ev) => (ev.unitId && inUnit(ev.unitId) ? [ev.unitId] : [])))].filter((id) => !results.get(id)?.capaian);
+  const top = topUnit(input.units);
+  if (input.scope === 'KANTOR' && input.unitId === null && top && rated.length > 0 && !results.get(top.id)?.capaian && !noCapaian.includes(top.id)) noCapaian.unshift(top.id);
+
+  // The guideline on the office's groups; a group too small for it, or without capaian, warns of nothing.
   const distribution: DistributionItem[] = [];
-  for (const [unitId, predikat] of byUnit) {
-    const result = results.get(unitId);
-    if (!result?.capaian) {
-      noCapaian.push(unitId);
-      continue;
-    }
-    const warnings = checkDistribution(input.pack, result.capaian, predikat);
-    if (warnings.length > 0) distribution.push({ unitId, capaian: result.capaian, warnings, justified: result.justifikasi.trim() !== '' });
+  for (const g of distributionGroups(input.scope, input.units, current)) {
+    const result = g.unit ? results.get(g.unit.id) : undefined;
+    if (!g.unit || !result?.capaian) continue;
+    const office = g.key === 'KANTOR';
+    if (input.unitId !== null && (office || g.unit.id !== input.unitId)) continue;
+    const check = checkGroup(input.pack, result.capaian, g.members);
+    if (check.state === 'checked' && check.warnings.length > 0) distribution.push({ unitId: g.unit.id, office, capaian: result.capaian, warnings: check.warnings, justified: result.justifikasi.trim() !== '' });
   }
 
   const activeIds = new Set(active.map((e) => e.id));

@@ -33,7 +33,8 @@ export interface ReadOk {
 /** A lembar penilaian's effect, for the preview: each rated employee and each unit's spread after it. */
 export interface LembarPreview {
   predikat: { nama: string; ratingHasil: Rating | ''; ratingPerilaku: Rating | ''; predikat: Predikat | '' }[];
-  distribution: { unitName: string; capaian: CapaianOrganisasi | ''; rated: number; warnings: DistributionWarning[] }[];
+  /** Each guideline group the import changes (§7.4): the whole office, or a unit's group. */
+  distribution: { unitName: string; office: boolean; capaian: CapaianOrganisasi | ''; rated: number; warnings: DistributionWarning[] }[];
 }
 
 export interface PlanSummary {

@@ -13,9 +13,9 @@ import { parseEmployeeRows, planEmployeeImport, type EmployeePlan, type SourceTa
 import { planUnitImport, type UnitPlan } from '../exchange/unitImport';
 import { planSkpImport, type SkpPlan } from '../exchange/skpImport';
 import { planLembarImport, type LembarPlan } from '../exchange/lembarPenilaian';
-import { checkDistribution } from '../domain/distribution';
+import { checkGroup, DEFAULT_DISTRIBUTION_SCOPE, distributionGroups } from '../domain/distributionScope';
 import { periodKey } from '../domain/periods';
-import type { Predikat } from '../domain/rulepack';
+import type { Unit } from '../domain/unit';
 import type { LembarPreview } from '../exchange/importProtocol';
 import { EKSPEKTASI_SHEET } from '../exchange/skpTemplate';
 import { dataRowCount, MAX_ROWS, readWorkbook, sheetRows } from './sheet';
@@ -81,19 +81,25 @@ function summarizeLembar(p: LembarPlan): PlanSummary {
   return { ...batchSummary(p), kind: 'realisasi', updates: [], newNames: {}, ...(lembarPreview ? { lembar: lembarPreview } : {}) };
 }
 
-/** Each affected unit's predikat after the import (its other evaluations included) against its capaian. */
-async function lembarEffect(s: DataStore, p: LembarPlan, unitName: (id: string | null) => string): Promise<LembarPreview> {
+/**
+ * Predikat after the import (the period's other evaluations included) against the guideline, for
+ * each group of the office's chosen scope (§7.4) that holds an imported evaluation.
+ */
+async function lembarEffect(s: DataStore, p: LembarPlan, units: readonly Unit[]): Promise<LembarPreview> {
   const pack = await s.rulePacks.active();
+  const scope = (await s.settings.getProfile())?.office.cakupanDistribusi ?? DEFAULT_DISTRIBUTION_SCOPE;
   const planned = [...p.creates, ...p.updates];
   const current = await s.evaluations.listByPeriod(p.periodId);
-  const unitIds = [...new Set(planned.map((u) => u.unitId).filter((u): u is string => Boolean(u)))];
+  // One member per SKP: an imported evaluation replaces the stored one of the same SKP.
+  const after = new Map(current.map((ev) => [ev.skpId, { employeeId: ev.skpId, unitId: ev.unitId, predikat: ev.predikat }]));
+  for (const u of planned) after.set(u.skpId, { employeeId: u.skpId, unitId: u.unitId, predikat: u.predikat });
+  const touched = new Set(planned.map((u) => u.skpId));
   const distribution = [];
-  for (const unitId of unitIds) {
-    const after = new Map(current.filter((ev) => ev.unitId === unitId).map((ev) => [ev.skpId, ev.predikat]));
-    for (const u of planned) if (u.unitId === unitId) after.set(u.skpId, u.predikat);
-    const rated = [...after.values()].filter((x): x is Predikat => x !== '');
-    const capaian = (await s.evaluations.unitResult(unitId, p.periodId))?.capaian ?? '';
-    distribution.push({ unitName: unitName(unitId), capaian, rated: rated.length, warnings: capaian ? checkDistribution(pack, capaian, rated) : [] });
+  for (const g of distributionGroups(scope, units, [...after.values()])) {
+    if (!g.unit || !g.members.some((m) => touched.has(m.employeeId))) continue;
+    const capaian = (await s.evaluations.unitResult(g.unit.id, p.periodId))?.capaian ?? '';
+    const check = checkGroup(pack, capaian, g.members);
+    distribution.push({ unitName: g.unit.nama, office: g.key === 'KANTOR', capaian, rated: check.n, warnings: check.state === 'checked' ? check.warnings : [] });
   }
   return { predikat: planned.map((u) => ({ nama: u.nama, ratingHasil: u.ratingHasil, ratingPerilaku: u.ratingPerilaku, predikat: u.predikat })), distribution };
 }
@@ -185,7 +191,7 @@ async function handle(msg: ImportRequest): Promise<void> {
       const todayIso = `${today.getFullYear()}-${String(today.getMonth() + 1).padStart(2, '0')}-${String(today.getDate()).padStart(2, '0')}`;
       const lp = planLembarImport({ table: detected.table, period, periodId: m.periodId!, year, unitId: m.unitId ?? null, employees: existing, units, skps, evaluations, pack, today: todayIso, readAt });
       plan = lp;
-      lembarPreview = await lembarEffect(s, lp, (id) => units.find((u) => u.id === id)?.nama ?? '');
+      lembarPreview = await lembarEffect(s, lp, units);
     } else if (detected.meta?.kind === 'skp') {
       const year = detected.meta.year ?? (await s.settings.getProfile())?.settings.activeYear ?? new Date().getFullYear();
       const [skps, pack] = await Promise.all([s.skps.listByYear(year), s.rulePacks.active()]);

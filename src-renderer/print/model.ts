@@ -43,6 +43,8 @@ export interface RekapRow {
   nama: string;
   nip: string;
   jabatan: string;
+  /** The member's unit, printed when the recap spans more than one unit. */
+  unit: string;
   predikat: Predikat | '';
   /** The evaluation's status, or '' for a member not evaluated yet. */
   status: EvaluationStatus | '';
@@ -58,10 +60,15 @@ export interface RekapData {
   /** "1 JANUARI SD 31 MARET TAHUN 2026", as the forms print the period. */
   periodText: string;
   capaian: CapaianOrganisasi | '';
+  /** "Cakupan pedoman: seluruh kantor." — where the office applies the guideline (§7.4). */
+  scopeLine: string;
+  /** The guideline was checked on this page's members; otherwise `pedoman` says why not. */
+  judged: boolean;
   pedoman: string;
   peringatan: string[];
   justifikasi: string;
   rows: RekapRow[];
+  showUnit: boolean;
   /** The unit head, who signs; null prints an empty signature block. */
   kepala: PersonSnapshot | null;
   /** Some evaluation of the unit is not final yet: the recap prints as DRAF. */

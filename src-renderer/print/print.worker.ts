@@ -10,6 +10,7 @@ import regular from '../../assets/fonts/LiberationSans-Regular.ttf?inline';
 import arabicBold from '../../assets/fonts/NotoSansArabic-Bold.ttf?inline';
 import arabic from '../../assets/fonts/NotoSansArabic-Regular.ttf?inline';
 import { renderComplete, type SkippedDoc } from './batch';
+import { dashboardDefinition } from './dashboard';
 import { documentDefinition, prepareDocument, type PreparedDoc, type PrintRecord } from './documents';
 import { joinPdfs, zipDocuments } from './join';
 import type { PrintRequest, PrintResponse } from './printProtocol';
@@ -76,6 +77,11 @@ async function join(req: Extract<PrintRequest, { type: 'join' }>): Promise<void>
 async function handle(req: PrintRequest): Promise<void> {
   if (req.type === 'print') return print(req);
   if (req.type === 'join') return join(req);
+  if (req.type === 'dashboard') {
+    const bytes = await renderPdf(dashboardDefinition(req.data));
+    ctx.postMessage({ type: 'rendered', bytes, pages: countPages(bytes) }, [bytes.buffer as ArrayBuffer]);
+    return;
+  }
   const docs = await prepareAll(req);
   const def = documentDefinition(docs, req.opts, req.title);
   const t0 = performance.now();

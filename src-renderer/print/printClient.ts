@@ -1,4 +1,5 @@
 import type { SkippedDoc } from './batch';
+import type { DashboardPrintData } from './dashboard';
 import type { PrintRecord } from './documents';
 import type { PrintJob, PrintOptions } from './model';
 import { takePrintWorker } from './printPool';
@@ -87,6 +88,13 @@ export class PrintRun {
     return { bytes: joined.bytes, records, pages, skipped, phases: { ...phases, join: joined.ms } };
   }
 
+  /** The dashboard page, built and rendered in a print worker, where the fonts are. */
+  async dashboard(data: DashboardPrintData): Promise<{ bytes: Uint8Array; pages: number }> {
+    const m = await this.ask<'rendered'>(this.spawn(), { type: 'dashboard', data }, () => {});
+    this.finish();
+    return { bytes: m.bytes, pages: m.pages };
+  }
+
   /** Bench: bare pdfmake time for the same documents, prepared untimed in one worker. */
   async bare(jobs: PrintJob[], opts: PrintOptions, title: string): Promise<{ ms: number; pages: number }> {
     const m = await this.ask<'bare'>(this.spawn(), { type: 'bare', jobs, opts, title }, () => {});
@@ -100,7 +108,7 @@ export class PrintRun {
     return w;
   }
 
-  private ask<K extends 'part' | 'joined' | 'bare'>(worker: Worker, req: PrintRequest, onProgress: (p: Reply<'progress'>) => void): Promise<Reply<K>> {
+  private ask<K extends 'part' | 'joined' | 'bare' | 'rendered'>(worker: Worker, req: PrintRequest, onProgress: (p: Reply<'progress'>) => void): Promise<Reply<K>> {
     return new Promise((resolve, reject) => {
       this.rejectRun = reject;
       worker.onmessage = (e: MessageEvent<PrintResponse>) => {

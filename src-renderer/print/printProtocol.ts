@@ -1,5 +1,6 @@
 import type { SkippedDoc } from './batch';
 import type { PrintRecord } from './documents';
+import type { DashboardPrintData } from './dashboard';
 import type { PrintJob, PrintOptions } from './model';
 
 /** One PDF with every document, or one PDF per document packed in a zip. */
@@ -10,6 +11,11 @@ export type PrintRequest =
   | { type: 'print'; jobs: PrintJob[]; opts: PrintOptions; output: PrintOutput; title: string }
   /** Put the slices together in order: one PDF, or a zip of the per-document files. */
   | { type: 'join'; output: PrintOutput; title: string; parts: Uint8Array[]; records: PrintRecord[] }
+  /**
+   * The dashboard page: its numbers and words cross to the worker, which builds the definition there
+   * (a definition holds table-layout functions, which postMessage cannot clone). No verification code.
+   */
+  | { type: 'dashboard'; data: DashboardPrintData }
   /** Bench only: render the prepared definition with bare pdfmake and report the time. */
   | { type: 'bare'; jobs: PrintJob[]; opts: PrintOptions; title: string };
 
@@ -21,5 +27,6 @@ export type PrintResponse =
   /** A slice: its PDF (SATU_PDF) or one PDF per printed document, in the records' order. */
   | { type: 'part'; files: Uint8Array[]; records: PrintRecord[]; skipped: SkippedDoc[]; pages: number; ms: { prepare: number; render: number } }
   | { type: 'joined'; bytes: Uint8Array; ms: number }
+  | { type: 'rendered'; bytes: Uint8Array; pages: number }
   | { type: 'bare'; ms: number; pages: number }
   | { type: 'failed'; detail: string };

@@ -24,6 +24,7 @@ function rated(r: RekapData): Predikat[] {
  * judge: a capaian set and at least one final evaluation (a draft predikat can still change).
  */
 export function verdict(r: RekapData): Content {
+  if (!r.judged && r.capaian && r.rows.some((row) => row.predikat)) return { text: '' };
   const missing = [
     !r.capaian && 'capaian organisasi belum ditetapkan',
     !r.rows.some((row) => row.status === 'FINAL' && row.predikat) && 'belum ada evaluasi final',
@@ -53,10 +54,10 @@ export function rekapContent(r: RekapData, opts: PrintOptions): Content[] {
       { text: list.length ? '100%' : '0%', style: 'cell', alignment: 'center', bold: true },
     ],
   ];
-  const w = columnWidths(width - 4 * CELL_CHROME, [5, 38, 35, 22]);
+  const w = r.showUnit ? columnWidths(width - 5 * CELL_CHROME, [5, 32, 27, 20, 16]) : columnWidths(width - 4 * CELL_CHROME, [5, 38, 35, 22]);
   const head = 2 * lineHeightPt(8);
   const listBody: TableCell[][] = [
-    ['NO', 'NAMA / NIP', 'JABATAN', 'PREDIKAT'].map((text) => ({ text, style: 'th' })),
+    (r.showUnit ? ['NO', 'NAMA / NIP', 'JABATAN', 'UNIT KERJA', 'PREDIKAT'] : ['NO', 'NAMA / NIP', 'JABATAN', 'PREDIKAT']).map((text) => ({ text, style: 'th' })),
     ...r.rows.flatMap((row, i) =>
       splitRow(
         {
@@ -65,6 +66,7 @@ export function rekapContent(r: RekapData, opts: PrintOptions): Content[] {
             { kind: 'same', text: String(i + 1) },
             { kind: 'text', text: row.nip ? `${row.nama}\n${formatNip(row.nip)}` : row.nama },
             { kind: 'text', text: row.jabatan },
+            ...(r.showUnit ? [{ kind: 'text' as const, text: row.unit || '-' }] : []),
             { kind: 'text', text: row.predikat ? r.pack.predikatLabels[row.predikat] : row.status === 'DRAF' ? 'Belum dinilai (Draf)' : 'Belum dinilai' },
           ],
         },
@@ -80,6 +82,7 @@ export function rekapContent(r: RekapData, opts: PrintOptions): Content[] {
     instansiPeriodLine(opts.office.namaInstansi, r.periodText),
     labelLine('CAPAIAN KINERJA ORGANISASI', r.capaian ? r.pack.capaianLabels[r.capaian] : '-'),
     { table: { widths: wDist, body: distBody, dontBreakRows: true }, layout: GRID, margin: [0, 0, 0, 4] },
+    { text: r.scopeLine, fontSize: 8.5, margin: [0, 0, 0, 2] },
     r.pedoman ? { text: r.pedoman, fontSize: 8.5, margin: [0, 0, 0, 2] } : { text: '' },
     verdict(r),
     r.justifikasi.trim() ? { text: [{ text: 'Justifikasi: ', bold: true }, r.justifikasi], fontSize: 8.5, margin: [0, 0, 0, 8] } : { text: '', margin: [0, 0, 0, 6] },
@@ -94,6 +97,7 @@ export function rekapCanonical(r: RekapData): CanonicalContent {
     ['capaian', r.capaian ? r.pack.capaianLabels[r.capaian] : ''],
     ['kepala', r.kepala ? `${r.kepala.nama} ${r.kepala.nip}` : ''],
     ['justifikasi', r.justifikasi],
-    ...r.rows.map((row): [string, string] => [`daftar.${row.nip || row.nama}`, `${row.nama} | ${row.jabatan} | ${row.predikat ? r.pack.predikatLabels[row.predikat] : ''}`]),
+    ['cakupan', r.scopeLine],
+    ...r.rows.map((row): [string, string] => [`daftar.${row.nip || row.nama}`, `${row.nama} | ${row.jabatan}${r.showUnit ? ` | ${row.unit}` : ''} | ${row.predikat ? r.pack.predikatLabels[row.predikat] : ''}`]),
   ];
 }

@@ -2,10 +2,13 @@
  * Sample SKP, evaluations and a unit recap for the print tests, the PDF bench and the review
  * renders (scripts/render-forms). Never shipped as user data.
  */
+import { appraiserSpread, type AppraisedRecord } from '../domain/appraiserSpread';
+import { countPredikat } from '../domain/distribution';
 import type { Evaluation } from '../domain/evaluation';
 import { PERMENPANRB_6_2022, type Predikat } from '../domain/rulepack';
 import type { PersonSnapshot, Rhk, Skp } from '../domain/skp';
-import { DEFAULT_PRINT_PREFERENCES } from '../domain/office';
+import { DEFAULT_PRINT_PREFERENCES, type PaperSize } from '../domain/office';
+import type { DashboardPrintData } from '../print/dashboard';
 import type { PrintOptions, RekapData } from '../print/model';
 
 const META = { createdAt: '2026-01-05T08:00:00.000Z', updatedAt: '2026-01-20T08:00:00.000Z', updatedBy: 'office-curug', rev: '0000000001-0000-office', deleted: false };
@@ -159,10 +162,13 @@ export function sampleRekap(): RekapData {
     periodTitle: 'TRIWULAN I',
     periodText: '1 JANUARI SD 31 MARET TAHUN 2026',
     capaian: 'BAIK',
+    scopeLine: 'Cakupan pedoman: setiap unit sendiri (anggota langsung saja).',
+    judged: true,
     pedoman: 'Pedoman untuk capaian organisasi Baik: predikat Baik paling banyak dan paling banyak 70%; sekurang-kurangnya satu Butuh Perbaikan atau Kurang/Misconduct.',
     peringatan: [],
     justifikasi: '',
-    rows: names.map((nama, i) => ({ nama, nip: `19900315201503100${i + 1}`, jabatan: 'Pengadministrasi Umum', predikat: predikat[i] ?? '', status: 'FINAL' as const })),
+    rows: names.map((nama, i) => ({ nama, nip: `19900315201503100${i + 1}`, jabatan: 'Pengadministrasi Umum', unit: 'Seksi Pelayanan Umum', predikat: predikat[i] ?? '', status: 'FINAL' as const })),
+    showUnit: false,
     kepala: SAMPLE_PENILAI,
     draft: false,
     pack: PERMENPANRB_6_2022,
@@ -240,9 +246,84 @@ export function longRekap(): RekapData {
       nama: `Pegawai${i + 1} ${i % 20 === 0 ? numberedWords(`n${i + 1}w`, 30) : 'Santoso'}`,
       nip: `1990031520150310${String(i).padStart(2, '0')}`,
       jabatan: `Jabatan${i + 1} ${i % 25 === 3 ? numberedWords(`j${i + 1}w`, 250) : 'Pengadministrasi Umum'}`,
+      unit: i % 30 === 7 ? `Seksi ${numberedWords(`u${i + 1}w`, 40)}` : `Seksi ${['Pemerintahan', 'Pelayanan Umum', 'Ketenteraman'][i % 3]}`,
       predikat: predikat[i % 5]!,
       status: 'FINAL' as const,
     })),
+    // The office-wide recap: everyone with their unit, in a fifth column that must not lose words either.
+    showUnit: true,
     justifikasi: `Justifikasi ${numberedWords('z', 60)}`,
+  };
+}
+
+/**
+ * The dashboard page of a large office: `units` SKP rows, `appraisers` pejabat penilai (the first
+ * one lenient), four periods, long unit names and the office-wide warnings, to check it still fits
+ * one landscape page.
+ */
+export function sampleDashboard(paper: PaperSize, units: number, appraisers: number): DashboardPrintData {
+  const pack = PERMENPANRB_6_2022;
+  const records: AppraisedRecord[] = [];
+  for (let a = 0; a < appraisers; a++) {
+    for (let i = 0; i < 6; i++) {
+      const predikat: Predikat = a === 0 ? 'SANGAT_BAIK' : i === 5 ? 'BUTUH_PERBAIKAN' : 'BAIK';
+      records.push({ employeeId: `e-${a}-${i}`, penilaiKey: `p-${a}`, penilaiNama: `Drs. Penilai Nomor ${a + 1} Dengan Nama Panjang, M.Si.`, predikat });
+    }
+  }
+  const counts = countPredikat(records.map((r) => r.predikat));
+  const periods = ['TRIWULAN I', 'TRIWULAN II', 'TRIWULAN III', 'TRIWULAN IV'];
+  return {
+    pack,
+    paper,
+    kantor: 'Kecamatan Curug',
+    instansi: 'Pemerintah Kabupaten Tangerang',
+    periodTitle: 'TRIWULAN I 2026',
+    printedOn: 'Dicetak 2 Desember 2026',
+    scopeLine: 'Cakupan pedoman: seluruh kantor.',
+    office: {
+      nama: 'Kecamatan Curug',
+      capaian: 'Baik',
+      n: records.length,
+      all: records.length + 4,
+      counts,
+      bands: { SANGAT_BAIK: [0, Math.floor(records.length * 0.2)], BAIK: [0, Math.floor(records.length * 0.7)] },
+      guideline: 'Pedoman untuk capaian organisasi Baik: predikat Baik paling banyak dan paling banyak 70%; sekurang-kurangnya satu Butuh Perbaikan atau Kurang/Misconduct.',
+      warnings: ['Sangat Baik paling banyak 20% (sekarang 17%).', 'Baik paling banyak 70% (sekarang 69%).'],
+      ok: '',
+      empty: '',
+    },
+    appraisers: appraiserSpread(records),
+    appraiserMark: { LONGGAR: 'Jauh lebih longgar dari kantor', KETAT: 'Jauh lebih ketat dari kantor' },
+    appraiserHint: 'Penanda hanya bahan percakapan, bukan penilaian atas pejabat penilai.',
+    short: { SANGAT_BAIK: 'SB', BAIK: 'B', BUTUH_PERBAIKAN: 'BP', KURANG_MISCONDUCT: 'K/M', SANGAT_KURANG: 'SK' },
+    skp: Array.from({ length: units }, (_, i) => ({
+      unitId: `u-${i}`,
+      nama: i === 0 ? 'Kecamatan Curug' : `Seksi Kesejahteraan Sosial dan Pemberdayaan Masyarakat ${i}`,
+      depth: i === 0 ? 0 : 1,
+      counts: { BELUM: i % 3, DRAF: 1, DIAJUKAN: 2, DISETUJUI: 5 },
+      ids: { BELUM: [], DRAF: [], DIAJUKAN: [], DISETUJUI: [] },
+    })),
+    skpLabels: { BELUM: 'Belum ada', DRAF: 'Draf', DIAJUKAN: 'Diajukan', DISETUJUI: 'Disetujui' },
+    evaluations: periods.map((title, i) => ({ periodId: `2026-TRIWULANAN-${i + 1}`, title, belum: i * 3, draf: 2, final: records.length - i })),
+    trend: periods.map((title, i) => ({ periodId: `2026-TRIWULANAN-${i + 1}`, title, n: records.length - i, counts })),
+    labels: {
+      title: 'Dasbor kinerja pegawai — periode TRIWULAN I 2026',
+      capaian: 'Capaian kinerja organisasi',
+      office: 'Seluruh kantor',
+      appraiser: 'Sebaran menurut pejabat penilai',
+      skp: 'Kemajuan SKP per unit',
+      eval: 'Kemajuan evaluasi per periode',
+      trend: 'Perubahan sebaran predikat antarperiode',
+      unit: 'Unit kerja',
+      total: 'Jumlah',
+      belum: 'Belum dimulai',
+      draf: 'Draf',
+      final: 'Final',
+      others: '{count} lainnya',
+      appraiserName: 'Pejabat penilai',
+      rated: 'Dinilai',
+      mean: 'Rata-rata (5 = Sangat Baik)',
+      period: 'Periode',
+    },
   };
 }

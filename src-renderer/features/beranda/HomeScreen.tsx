@@ -1,29 +1,51 @@
 import { useLiveQuery } from 'dexie-react-hooks';
+import { useDeferredValue, useMemo, useState } from 'react';
 import { usePerfMark } from '../../app/perf';
 import { href } from '../../app/router';
 import { useApp } from '../../app/StoreContext';
+import { OfficeSelect, useHeldOffices } from '../../components/OfficeSelect';
+import { periodKey } from '../../domain/periods';
 import { externalPenilaiOf } from '../../domain/skp';
 import { useT } from '../../i18n/i18n';
 import { usePegawaiData } from '../pegawai/usePegawaiData';
 import { BackupReminder } from './BackupReminder';
 import { Worklist } from './Worklist';
+import { Dashboard } from './dasbor/Dashboard';
+import { useYearRecords } from './dasbor/useDashboard';
+import { PeriodSelect } from '../penilaian/PeriodSelect';
+import { useChosenPeriod } from '../penilaian/usePenilaianData';
 
 export function HomeScreen() {
   const t = useT();
   const { profile, store } = useApp();
   const data = usePegawaiData();
+  const chosen = useChosenPeriod();
+  const year = profile.settings.activeYear;
+  const records = useYearRecords();
   const review = useLiveQuery(async () => (await store.sync.openConflicts()).length + (await store.sync.proposals()).length + (await store.sync.duplicates()).length, [store]);
   usePerfMark('kinerja-interactive', data.loaded);
-  const year = profile.settings.activeYear;
-  const external = externalPenilaiOf(useLiveQuery(() => store.skps.listByYear(year), [store, year]) ?? [], year);
-  const active = data.employees.filter((e) => e.aktif);
-  const activeUnits = data.units.filter((u) => u.aktif);
-  const todo = [
-    { count: active.filter((e) => !e.atasanId && !external.has(e.id)).length, text: 'home.todo.noAtasan' as const, to: href('pegawai', 'struktur') },
-    { count: activeUnits.filter((u) => !u.headId).length, text: 'home.todo.noHead' as const, to: href('pegawai', 'unit') },
-    { count: active.filter((e) => !e.unitId).length, text: 'home.todo.noUnit' as const, to: href('pegawai', 'struktur') },
-    { count: review ?? 0, text: 'home.todo.conflicts' as const, to: href('sinkronisasi') },
-  ].filter((x) => x.count > 0);
+  // At a BKD the dashboard can show one of the offices whose copies are held here.
+  const offices = useHeldOffices('employees', data.employees);
+  const [officeId, setOfficeId] = useState('');
+  // The dashboard follows a period switch at once; the worklist below it catches up right after.
+  const worklistPeriodId = useDeferredValue(chosen.periodId);
+  // On the first draw too: the worklist is computed after the dashboard has been painted.
+  const worklistRecords = useDeferredValue(records, undefined);
+  const worklistPeriod = chosen.periods.find((p) => periodKey(p) === worklistPeriodId) ?? chosen.period;
+  const skps = records?.skps;
+  // Counted once per change of the records, not on every render (a period switch re-renders Beranda).
+  const { active, activeUnits, todo } = useMemo(() => {
+    const external = externalPenilaiOf(skps ?? [], year);
+    const active = data.employees.filter((e) => e.aktif);
+    const activeUnits = data.units.filter((u) => u.aktif);
+    const todo = [
+      { count: active.filter((e) => !e.atasanId && !external.has(e.id)).length, text: 'home.todo.noAtasan' as const, to: href('pegawai', 'struktur') },
+      { count: activeUnits.filter((u) => !u.headId).length, text: 'home.todo.noHead' as const, to: href('pegawai', 'unit') },
+      { count: active.filter((e) => !e.unitId).length, text: 'home.todo.noUnit' as const, to: href('pegawai', 'struktur') },
+      { count: review ?? 0, text: 'home.todo.conflicts' as const, to: href('sinkronisasi') },
+    ].filter((x) => x.count > 0);
+    return { active, activeUnits, todo };
+  }, [skps, year, data, review]);
 
   return (
     <div className="page">
@@ -51,7 +73,16 @@ export function HomeScreen() {
           </ul>
         )}
       </section>
-      {data.loaded && data.employees.length > 0 ? <Worklist data={data} /> : null}
+      {data.loaded && data.employees.length > 0 ? (
+        <>
+          <div className="toolbar" data-testid="home-period">
+            <PeriodSelect state={chosen} />
+            <OfficeSelect offices={offices} value={officeId} onChange={setOfficeId} />
+          </div>
+          <Dashboard chosen={chosen} records={records} officeId={officeId} />
+          <Worklist data={data} period={worklistPeriod} records={worklistRecords} />
+        </>
+      ) : null}
     </div>
   );
 }

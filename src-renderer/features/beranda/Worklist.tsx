@@ -1,38 +1,37 @@
-import { useLiveQuery } from 'dexie-react-hooks';
-import { useMemo, useState } from 'react';
+import { memo, useMemo, useState } from 'react';
 import { href } from '../../app/router';
 import { useApp } from '../../app/StoreContext';
 import { fromJsDate } from '../../domain/dates';
 import type { Employee } from '../../domain/pegawai';
 import { printedName } from '../../domain/pegawai';
+import { DEFAULT_DISTRIBUTION_SCOPE } from '../../domain/distributionScope';
 import { buildWorklist } from '../../domain/worklist';
 import { buildUnitTree, flattenTree } from '../../domain/unit';
 import { useT } from '../../i18n/i18n';
 import { distributionWarningText } from '../penilaian/evalText';
-import { periodKey, periodTitle } from '../../domain/periods';
-import { useActivePack, useChosenPeriod } from '../penilaian/usePenilaianData';
-import { PeriodSelect } from '../penilaian/PeriodSelect';
+import { periodKey, periodTitle, type PeriodDef } from '../../domain/periods';
+import { useActivePack } from '../penilaian/usePenilaianData';
 import type { PegawaiData } from '../pegawai/usePegawaiData';
 import { UnitOptions } from '../pegawai/UnitOptions';
+import type { YearRecords } from './dasbor/useDashboard';
 
 const SHOWN = 8;
 
 /** What is left to do this year, for the whole office or one unit (issue #5 §9). */
-export function Worklist({ data }: { data: PegawaiData }) {
+export const Worklist = memo(function Worklist({ data, period, records }: { data: PegawaiData; period: PeriodDef | undefined; records: YearRecords | undefined }) {
   const t = useT();
-  const { store, profile } = useApp();
+  const { profile } = useApp();
   const year = profile.settings.activeYear;
+  const scope = profile.office.cakupanDistribusi ?? DEFAULT_DISTRIBUTION_SCOPE;
   const pack = useActivePack();
-  // The period chosen on any screen (Penilaian, Cetak…) is the one the worklist is about.
-  const chosen = useChosenPeriod();
-  const current = chosen.period;
+  // The period chosen on any screen (Penilaian, Cetak…) is the one the worklist is about; Beranda
+  // shares it with the dashboard above.
+  const current = period;
   const [unitId, setUnitId] = useState('');
   const [expanded, setExpanded] = useState<Set<string>>(new Set());
-  const skps = useLiveQuery(() => store.skps.listByYear(year), [store, year]);
-  const evaluations = useLiveQuery(() => store.evaluations.listByYear(year), [store, year]);
-  const results = useLiveQuery(() => store.evaluations.unitResults(year), [store, year]);
   const work = useMemo(() => {
-    if (!skps || !evaluations || !results || !data.loaded) return null;
+    if (!records || !data.loaded) return null;
+    const { skps, evaluations, unitResults: results } = records;
     return buildWorklist({
       pack,
       year,
@@ -42,28 +41,33 @@ export function Worklist({ data }: { data: PegawaiData }) {
       skps,
       evaluations: evaluations.map((e) => ({ ...e, pembinaan: e.rekomendasi.pembinaan })),
       unitResults: results,
+      scope,
+      units: data.units,
       unitId: unitId || null,
     });
-  }, [skps, evaluations, results, data, pack, year, current, unitId]);
+  }, [records, data, pack, year, current, unitId, scope]);
   if (!work) return null;
 
+  // Every list shows its first few and "dan N lainnya", which opens the rest.
+  const capped = <T,>(key: string, list: readonly T[]): readonly T[] => (expanded.has(key) ? list : list.slice(0, SHOWN));
+  const more = (key: string, length: number) =>
+    length > SHOWN && !expanded.has(key) ? (
+      <li>
+        <button type="button" className="link" onClick={() => setExpanded((cur) => new Set([...cur, key]))}>
+          {t('home.work.more', { count: length - SHOWN })}
+        </button>
+      </li>
+    ) : null;
   const people = (key: string, ids: string[], to: (e: Employee) => string) => {
     const list = ids.map((id) => data.employeeById.get(id)).filter((e): e is Employee => Boolean(e));
-    const all = expanded.has(key);
     return (
       <ul className="names">
-        {(all ? list : list.slice(0, SHOWN)).map((e) => (
+        {capped(key, list).map((e) => (
           <li key={e.id}>
             <a href={to(e)}>{printedName(e)}</a>
           </li>
         ))}
-        {list.length > SHOWN && !all ? (
-          <li>
-            <button type="button" className="link" onClick={() => setExpanded((cur) => new Set([...cur, key]))}>
-              {t('home.work.more', { count: list.length - SHOWN })}
-            </button>
-          </li>
-        ) : null}
+        {more(key, list.length)}
       </ul>
     );
   };
@@ -79,11 +83,12 @@ export function Worklist({ data }: { data: PegawaiData }) {
       title: t('home.work.noCapaian', { count: work.noCapaian.length, periode }),
       body: (
         <ul className="names">
-          {work.noCapaian.map((id) => (
+          {capped('noCapaian', work.noCapaian).map((id) => (
             <li key={id}>
               <a href={href('penilaian', 'distribusi')}>{unitName(id)}</a>
             </li>
           ))}
+          {more('noCapaian', work.noCapaian.length)}
         </ul>
       ),
     },
@@ -93,12 +98,13 @@ export function Worklist({ data }: { data: PegawaiData }) {
       title: t('home.work.distribution', { count: work.distribution.length, periode }),
       body: (
         <ul className="names">
-          {work.distribution.map((d) => (
+          {capped('distribution', work.distribution).map((d) => (
             <li key={d.unitId}>
-              <a href={href('penilaian', 'distribusi')}>{unitName(d.unitId)}</a>
+              <a href={href('penilaian', 'distribusi')}>{d.office ? `${t('dist.office')} — ${unitName(d.unitId)}` : unitName(d.unitId)}</a>
               {d.justified ? ` (${t('home.work.justified')})` : ''}: {d.warnings.map((w) => distributionWarningText(t, pack, d.capaian, w)).join(' ')}
             </li>
           ))}
+          {more('distribution', work.distribution.length)}
         </ul>
       ),
     },
@@ -109,7 +115,6 @@ export function Worklist({ data }: { data: PegawaiData }) {
     <section className="card" data-testid="worklist">
       <h2>{t('home.work.title', { year, periode })}</h2>
       <div className="toolbar">
-        <PeriodSelect state={chosen} />
         <select className="auto-width" aria-label={t('pegawai.filter.unit')} value={unitId} onChange={(e) => setUnitId(e.target.value)}>
           <option value="">{t('home.work.allUnits')}</option>
           <UnitOptions nodes={flattenTree(buildUnitTree(data.units.filter((u) => u.aktif)))} />
@@ -127,4 +132,4 @@ export function Worklist({ data }: { data: PegawaiData }) {
       )}
     </section>
   );
-}
+});

@@ -4,12 +4,12 @@
  * content from today's records.
  */
 import { fromJsDate, type CalendarDate } from '../../domain/dates';
-import { checkDistribution } from '../../domain/distribution';
+import { checkGroup, DEFAULT_DISTRIBUTION_SCOPE, topUnit } from '../../domain/distributionScope';
+import { buildUnitTree, flattenTree, unitScope } from '../../domain/unit';
 import type { Evaluation } from '../../domain/evaluation';
 import { printPreferencesOf, type PaperSize } from '../../domain/office';
 import { normalizeNip } from '../../domain/nip';
 import { periodKey, periodTitle, toIsoRange } from '../../domain/periods';
-import type { Predikat } from '../../domain/rulepack';
 import { snapshotOf } from '../../domain/skp';
 import { diffContent, expandPeriod, formatCode, parseCode, type ContentChange, type DocKind } from '../../domain/verification';
 import type { Profile } from '../../db/settingsRepo';
@@ -19,7 +19,7 @@ import { translate } from '../../i18n/i18n';
 import { jobFacts, verificationCodeOf } from '../../print/documents';
 import type { Orientation, PrintJob, PrintOptions, RekapData } from '../../print/model';
 import { periodePenilaian } from '../../print/skp';
-import { distributionRuleText, distributionWarningText } from '../penilaian/evalText';
+import { distributionWarningText, groupGuidelineText } from '../penilaian/evalText';
 
 export interface PrintChoices {
   paper: PaperSize;
@@ -69,42 +69,62 @@ export async function evaluationJob(store: DataStore, kind: 'EVA' | 'DEK', ev: E
 
 const byName = (a: { nama: string }, b: { nama: string }) => a.nama.localeCompare(b.nama, 'id');
 
+/** The office-wide recap's document id ("penetapan predikat" of everyone, §7.4). */
+export const OFFICE_REKAP_ID = 'KANTOR';
+
 /**
- * The unit's recap: every evaluation of the period carried by that unit, plus active members
- * not evaluated yet. Guideline and warnings are worded with the Indonesian catalog: the form is
- * an official document whatever the UI language.
+ * A recap: of one unit, or of the whole office (`OFFICE_REKAP_ID`): every evaluation of the period
+ * carried by its members, plus active members not evaluated yet, in the office's unit order. A unit
+ * holds its sub-units unless the guideline is applied to each unit alone. The guideline is checked
+ * only where the office applies it (the office group, or each unit); elsewhere the page says where it
+ * applies instead of warning. Words come from the Indonesian catalog: the form is an official
+ * document whatever the UI language.
  */
-export async function rekapJob(store: DataStore, unitId: string, year: number, periodId: string): Promise<PrintJob | null> {
-  const units = await store.units.list();
-  const unit = units.find((u) => u.id === unitId);
+export async function rekapJob(store: DataStore, target: string, year: number, periodId: string): Promise<PrintJob | null> {
+  const units = (await store.units.list()).filter((u) => !u.deleted);
   const period = (await store.years.periods(year)).find((p) => periodKey(p) === periodId);
+  const profile = await store.settings.getProfile();
+  const scope = profile?.office.cakupanDistribusi ?? DEFAULT_DISTRIBUTION_SCOPE;
+  const office = target === OFFICE_REKAP_ID;
+  const unit = office ? topUnit(units) : units.find((u) => u.id === target);
   if (!unit || !period) return null;
   const t = (key: Parameters<typeof translate>[1], params?: Parameters<typeof translate>[2]) => translate('id', key, params);
-  const evaluations = (await store.evaluations.listByPeriod(periodId)).filter((e) => !e.deleted && e.unitId === unitId);
+  const order = flattenTree(buildUnitTree(units)).map((n) => n.unit);
+  const unitIds = office ? null : new Set(scope === 'UNIT' ? [unit.id] : unitScope(units, unit.id));
+  const inGroup = (unitId: string | null) => unitIds === null || (unitId !== null && unitIds.has(unitId));
+  const evaluations = (await store.evaluations.listByPeriod(periodId)).filter((e) => !e.deleted && inGroup(e.unitId));
   const employees = (await store.employees.listAll()).filter((e) => !e.deleted);
   const evaluated = new Set(evaluations.map((e) => e.employeeId));
   const pack = await store.rulePacks.active();
-  const result = await store.evaluations.unitResult(unitId, periodId);
+  const result = await store.evaluations.unitResult(unit.id, periodId);
   const capaian = result?.capaian ?? '';
+  const unitName = new Map(units.map((u) => [u.id, u.nama]));
+  const rank = new Map(order.map((u, i) => [u.id, i]));
   const rows = [
-    ...evaluations.map((e) => ({ nama: e.pegawai.nama, nip: e.pegawai.nip, jabatan: e.pegawai.jabatan, predikat: e.predikat, status: e.status })),
+    ...evaluations.map((e) => ({ nama: e.pegawai.nama, nip: e.pegawai.nip, jabatan: e.pegawai.jabatan, unitId: e.unitId, unit: (e.unitId && unitName.get(e.unitId)) || e.pegawai.unit, predikat: e.predikat, status: e.status })),
     ...employees
-      .filter((e) => e.aktif && e.unitId === unitId && !evaluated.has(e.id))
-      .map((e) => ({ nama: snapshotOf(e, unit.nama).nama, nip: e.nip, jabatan: e.jabatan, predikat: '' as const, status: '' as const })),
-  ].sort(byName);
+      .filter((e) => e.aktif && inGroup(e.unitId) && !evaluated.has(e.id))
+      .map((e) => ({ nama: snapshotOf(e, unit.nama).nama, nip: e.nip, jabatan: e.jabatan, unitId: e.unitId, unit: (e.unitId && unitName.get(e.unitId)) || '', predikat: '' as const, status: '' as const })),
+  ].sort((a, b) => (rank.get(a.unitId ?? '') ?? order.length) - (rank.get(b.unitId ?? '') ?? order.length) || byName(a, b));
   const head = unit.headId ? employees.find((e) => e.id === unit.headId) : undefined;
-  const rated = rows.flatMap((r) => (r.predikat ? [r.predikat as Predikat] : []));
+  // Is this page one of the groups the office judges? (the office under KANTOR, a unit otherwise)
+  const judged = office ? scope === 'KANTOR' : scope !== 'KANTOR' || unit.id === topUnit(units)?.id;
+  const check = checkGroup(pack, capaian, rows.map((r) => ({ employeeId: r.nip || r.nama, unitId: r.unitId, predikat: r.predikat })));
+  const scopeLine = t('dist.scope.line', { scope: t(`dist.scope.${scope}`) });
   const rekap: RekapData = {
-    unitId,
-    unitNama: unit.nama,
+    unitId: office ? OFFICE_REKAP_ID : unit.id,
+    unitNama: office ? `${t('dist.office').toUpperCase()} — ${unit.nama}` : unit.nama,
     periodId,
     periodTitle: periodTitle(period),
     periodText: periodePenilaian(toIsoRange(period).mulai, toIsoRange(period).selesai),
     capaian,
-    pedoman: capaian ? `${t('dist.guideline', { capaian: pack.capaianLabels[capaian] })} ${pack.distribution[capaian].map((r) => distributionRuleText(t, pack, r)).join('; ')}.` : '',
-    peringatan: capaian ? checkDistribution(pack, capaian, rated).map((w) => distributionWarningText(t, pack, capaian, w)) : [],
+    scopeLine,
+    judged: judged && check.state === 'checked',
+    pedoman: judged ? groupGuidelineText(t, pack, check) : t('dist.rekap.notJudged'),
+    peringatan: judged && check.state === 'checked' && capaian ? check.warnings.map((w) => distributionWarningText(t, pack, capaian, w)) : [],
     justifikasi: result?.justifikasi ?? '',
     rows,
+    showUnit: new Set(rows.map((r) => r.unitId)).size > 1,
     kepala: head ? snapshotOf(head, unit.nama) : null,
     draft: rows.some((r) => r.status !== 'FINAL'),
     pack,
@@ -130,9 +150,14 @@ export async function batchJobs(store: DataStore, s: Scope): Promise<PrintJob[]>
     skps.sort((a, b) => a.pegawai.unit.localeCompare(b.pegawai.unit, 'id') || a.pegawai.nama.localeCompare(b.pegawai.nama, 'id'));
     for (const k of skps) jobs.push(await skpJob(store, k.id));
   } else if (s.kind === 'RKP') {
-    const units = (await store.units.list()).filter((u) => !u.deleted && u.aktif && inUnit(u.id));
+    // All units: the office-wide recap first; the unit recaps follow only where the guideline is
+    // applied per unit (under KANTOR they would repeat the office's page in pieces).
+    const scope = (await store.settings.getProfile())?.office.cakupanDistribusi ?? DEFAULT_DISTRIBUTION_SCOPE;
+    if (!s.unitId) jobs.push(await rekapJob(store, OFFICE_REKAP_ID, s.year, s.periodId));
+    const all = (await store.units.list()).filter((u) => !u.deleted);
+    const units = flattenTree(buildUnitTree(all)).map((n) => n.unit).filter((u) => u.aktif && inUnit(u.id));
     const withEvaluations = new Set((await store.evaluations.listByPeriod(s.periodId)).filter((e) => !e.deleted).map((e) => e.unitId));
-    for (const u of units.filter((u) => s.unitId || withEvaluations.has(u.id)).sort((a, b) => a.nama.localeCompare(b.nama, 'id'))) {
+    for (const u of units.filter((u) => s.unitId || (scope !== 'KANTOR' && withEvaluations.has(u.id)))) {
       jobs.push(await rekapJob(store, u.id, s.year, s.periodId));
     }
   } else {

@@ -26,7 +26,7 @@ export function LembarEffect({ lembar }: { lembar: LembarPreview }) {
       </table>
       {lembar.distribution.map((d) => (
         <div key={d.unitName} data-testid="import-distribution">
-          <h3>{t('import.lembar.distribution', { unit: d.unitName })}</h3>
+          <h3>{t('import.lembar.distribution', { unit: d.office ? `${t('dist.office')} — ${d.unitName}` : d.unitName })}</h3>
           {!d.capaian ? <p className="muted">{t('dist.capaian.missing')}</p> : null}
           {d.warnings.length > 0 ? (
             <DistributionWarnings pack={pack} capaian={d.capaian} warnings={d.warnings} note={t('import.lembar.warnOnly')} />

@@ -1,20 +1,18 @@
-import { useLiveQuery } from 'dexie-react-hooks';
-import { ownerOf } from '../../domain/sync/access';
-import type { SyncDoc } from '../../domain/sync/merge';
 import { useMemo, useState } from 'react';
 import { errorMessage } from '../../app/errors';
 import { usePerfMark } from '../../app/perf';
 import { href } from '../../app/router';
-import { useApp } from '../../app/StoreContext';
 import { EMPLOYEE_STATUSES, formatPangkatGolongan, GOLONGAN_PNS, GOLONGAN_PPPK, pangkatOf } from '../../domain/golongan';
 import { formatNip } from '../../domain/nip';
 import { JENIS_JABATAN, printedName } from '../../domain/pegawai';
+import { OfficeSelect, useHeldOffices } from '../../components/OfficeSelect';
 import { VirtualRows } from '../../components/VirtualRows';
 import { useT } from '../../i18n/i18n';
 import type { MessageKey } from '../../i18n/messages';
 import { applyFilters, DEFAULT_FILTERS, type ListFilters, type Sort, type SortKey } from './listModel';
 import { exportAndSave, useExportMeta } from '../impor-ekspor/exportActions';
 import { PegawaiTabs } from './PegawaiTabs';
+import { UnitFilterSelect } from './UnitOptions';
 import { usePegawaiData } from './usePegawaiData';
 
 const ROW_HEIGHT = 48;
@@ -36,7 +34,6 @@ function golonganCell(code: string): string {
 
 export function PegawaiList() {
   const t = useT();
-  const { store } = useApp();
   const data = usePegawaiData();
   usePerfMark('kinerja-interactive', data.loaded);
   usePerfMark('pegawai-list-painted', data.loaded);
@@ -51,15 +48,10 @@ export function PegawaiList() {
   const [exporting, setExporting] = useState(false);
   const visible = useMemo(() => applyFilters(data.rows, filters, sort, unitName), [data.rows, filters, sort, unitName]);
   // At a BKD the list holds several offices' employees: one of them can be chosen.
-  const offices = useLiveQuery(() => store.sync.offices(), [store]);
-  const owners = useMemo(() => {
-    const ids = new Set(data.employees.map((e) => ownerOf('employees', e as unknown as SyncDoc)));
-    return (offices ?? []).filter((o) => ids.has(o.id)).map((o) => ({ id: o.id, nama: o.namaKantor }));
-  }, [data.employees, offices]);
+  const owners = useHeldOffices('employees', data.employees);
 
   const set = <K extends keyof ListFilters>(key: K, value: ListFilters[K]) => setFilters((f) => ({ ...f, [key]: value }));
   const toggleSort = (key: SortKey) => setSort((s) => (s.key === key ? { key, dir: s.dir === 1 ? -1 : 1 } : { key, dir: 1 }));
-  const activeUnits = [...data.units].sort((a, b) => a.nama.localeCompare(b.nama, 'id'));
 
   return (
     <div className="page page-full">
@@ -94,24 +86,8 @@ export function PegawaiList() {
           onChange={(e) => set('query', e.target.value)}
           autoFocus
         />
-        {owners.length > 1 ? (
-          <select aria-label={t('pegawai.filter.office')} value={filters.office} onChange={(e) => set('office', e.target.value)}>
-            <option value="">{t('pegawai.filter.office')}: {t('common.all')}</option>
-            {owners.map((o) => (
-              <option key={o.id} value={o.id}>
-                {o.nama}
-              </option>
-            ))}
-          </select>
-        ) : null}
-        <select aria-label={t('pegawai.filter.unit')} value={filters.unitId} onChange={(e) => set('unitId', e.target.value)}>
-          <option value="">{t('pegawai.filter.unit')}: {t('common.all')}</option>
-          {activeUnits.map((u) => (
-            <option key={u.id} value={u.id}>
-              {u.nama}
-            </option>
-          ))}
-        </select>
+        <OfficeSelect offices={owners} value={filters.office} onChange={(id) => set('office', id)} />
+        <UnitFilterSelect units={data.units} value={filters.unitId} onChange={(id) => set('unitId', id)} />
         <select aria-label={t('pegawai.filter.golongan')} value={filters.golongan} onChange={(e) => set('golongan', e.target.value)}>
           <option value="">{t('pegawai.filter.golongan')}: {t('common.all')}</option>
           {[...GOLONGAN_PNS.map((g) => g.code), ...GOLONGAN_PPPK].map((g) => (

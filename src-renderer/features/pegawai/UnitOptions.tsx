@@ -1,4 +1,4 @@
-import type { Unit, UnitNode } from '../../domain/unit';
+import { buildUnitTree, flattenTree, type Unit, type UnitNode } from '../../domain/unit';
 import { useT } from '../../i18n/i18n';
 
 /** `<option>`s for a unit tree, indented by depth (a select cannot nest). */
@@ -15,7 +15,10 @@ export function UnitOptions({ nodes }: { nodes: readonly UnitNode[] }) {
   );
 }
 
-/** "Unit kerja: Semua" and every unit by name: the unit filter of the SKP and Penilaian lists. */
+/**
+ * "Unit kerja: Semua" and every unit in the office's own order (urutan, sub-units under their parent):
+ * the unit filter of the SKP, Penilaian and Cetak screens.
+ */
 export function UnitFilterSelect({ units, value, onChange }: { units: readonly Unit[]; value: string; onChange(unitId: string): void }) {
   const t = useT();
   return (
@@ -23,11 +26,7 @@ export function UnitFilterSelect({ units, value, onChange }: { units: readonly U
       <option value="">
         {t('pegawai.filter.unit')}: {t('common.all')}
       </option>
-      {[...units].sort((a, b) => a.nama.localeCompare(b.nama, 'id')).map((u) => (
-        <option key={u.id} value={u.id}>
-          {u.nama}
-        </option>
-      ))}
+      <UnitOptions nodes={flattenTree(buildUnitTree(units))} />
     </select>
   );
 }

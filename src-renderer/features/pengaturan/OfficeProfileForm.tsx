@@ -1,3 +1,4 @@
+import { useSaveShortcut } from '../../components/useSaveShortcut';
 import { useState, type FormEvent } from 'react';
 import { errorMessage } from '../../app/errors';
 import { Field, Notice } from '../../components/Field';
@@ -49,8 +50,8 @@ export function OfficeProfileForm({ initial, submitLabel, onSubmit, onDirtyChang
     return t('field.required', { label: t(LABELS[field]) });
   };
 
-  const submit = async (e: FormEvent) => {
-    e.preventDefault();
+  const submit = async (e?: FormEvent) => {
+    e?.preventDefault();
     const found = validateOfficeProfile(value);
     setErrors(found);
     if (Object.keys(found).length > 0) {
@@ -68,6 +69,9 @@ export function OfficeProfileForm({ initial, submitLabel, onSubmit, onDirtyChang
       setBusy(false);
     }
   };
+
+  // Ctrl+S saves the profile like the button does, once per change.
+  useSaveShortcut(() => void submit(), !busy && JSON.stringify(value) !== JSON.stringify(initial));
 
   const text = (field: Exclude<OfficeField, 'kertas'>, opts: { hint?: MessageKey; required?: boolean; multiline?: boolean } = {}) => (
     <Field label={t(LABELS[field])} hint={opts.hint ? t(opts.hint) : undefined} error={message(field)} required={opts.required ?? false}>

@@ -3,6 +3,7 @@ import { useState } from 'react';
 import { errorMessage } from '../../app/errors';
 import { useApp } from '../../app/StoreContext';
 import { Notice } from '../../components/Field';
+import { useSaveShortcut } from '../../components/useSaveShortcut';
 import { LOGO_MAX_BYTES, SIGNATURE_MAX_BYTES } from '../../domain/images';
 import { KOLOM_INTERVENSI, MARGIN_LIMITS_MM, printPreferencesOf, type KolomIntervensi, type MarginSide, type PrintPreferences } from '../../domain/office';
 import { useT } from '../../i18n/i18n';
@@ -43,6 +44,8 @@ export function PrintSettings() {
   };
   const setMargin = (side: MarginSide, v: string) => setPrefs({ ...prefs, margins: { ...prefs.margins, [side]: Number(v) } });
   const dirty = JSON.stringify(prefs) !== JSON.stringify(saved);
+  const savePrefs = () => void attempt(() => store.settings.updatePrintPreferences(prefs), t('printSettings.saved'));
+  useSaveShortcut(savePrefs, dirty);
 
   return (
     <section className="card" aria-labelledby="print-settings">
@@ -81,7 +84,7 @@ export function PrintSettings() {
         <input type="checkbox" checked={prefs.pangkatPenandatangan} onChange={(e) => setPrefs({ ...prefs, pangkatPenandatangan: e.target.checked })} /> {t('printSettings.pangkat')}
       </label>
       <div className="actions">
-        <button type="button" className="primary" disabled={!dirty} onClick={() => void attempt(() => store.settings.updatePrintPreferences(prefs), t('printSettings.saved'))}>
+        <button type="button" className="primary" disabled={!dirty} onClick={savePrefs}>
           {t('printSettings.save')}
         </button>
       </div>

@@ -2,7 +2,7 @@ import { useEffect, useState } from 'react';
 import type { AppInfo } from '../../../src-main/ipc-contract';
 import { useUnsavedGuard } from '../../app/router';
 import { useApp } from '../../app/StoreContext';
-import { Notice } from '../../components/Field';
+import { Toast } from '../../components/Toast';
 import { useT } from '../../i18n/i18n';
 import { getPlatform, isStoragePersisted } from '../../platform/platform';
 import { OfficeProfileForm } from './OfficeProfileForm';
@@ -11,6 +11,7 @@ import { BackupCard } from './BackupCard';
 import { SnapshotsCard } from './SnapshotsCard';
 import { PrintSettings } from './PrintSettings';
 import { YearAndRules } from './YearAndRules';
+import { DistributionScopeCard } from './DistributionScopeCard';
 
 export function SettingsScreen() {
   const t = useT();
@@ -20,7 +21,7 @@ export function SettingsScreen() {
   const [dirty, setDirty] = useState(false);
   const [info, setInfo] = useState<AppInfo | null>(null);
   const [persisted, setPersisted] = useState<boolean | null>(null);
-  const [saved, setSaved] = useState(false);
+  const [saved, setSaved] = useState(0);
   useUnsavedGuard(dirty, t('common.unsaved'));
 
   useEffect(() => {
@@ -50,16 +51,13 @@ export function SettingsScreen() {
                 namaAdmin: settings.adminName,
               }}
               submitLabel={t('common.save')}
-              onDirtyChange={(d) => {
-                setDirty(d);
-                if (d) setSaved(false);
-              }}
+              onDirtyChange={setDirty}
               onSubmit={async (input) => {
                 await store.settings.updateProfile(input);
-                setSaved(true);
+                setSaved((n) => n + 1);
               }}
             />
-            {saved ? <Notice kind="success">{t('common.saved')}</Notice> : null}
+            {saved ? <Toast key={saved} text={t('settings.profile.saved')} /> : null}
           </section>
           <BackupCard />
           <SnapshotsCard />
@@ -97,6 +95,7 @@ export function SettingsScreen() {
             </div>
           </section>
           <YearAndRules />
+          <DistributionScopeCard />
           <PrintSettings />
           <section className="card">
             <h2>{t('settings.about')}</h2>

@@ -1,27 +1,24 @@
 import { useLiveQuery } from 'dexie-react-hooks';
-import { useState } from 'react';
-import { errorMessage } from '../../app/errors';
 import { href } from '../../app/router';
 import { useApp } from '../../app/StoreContext';
-import { Notice } from '../../components/Field';
-import { checkDistribution, countPredikat } from '../../domain/distribution';
-import type { Evaluation, UnitResult } from '../../domain/evaluation';
-import { CAPAIAN_ORGANISASI, PREDIKATS, type CapaianOrganisasi, type Predikat, type RulePack } from '../../domain/rulepack';
-import { buildUnitTree, flattenTree, type Unit } from '../../domain/unit';
+import { DEFAULT_DISTRIBUTION_SCOPE, distributionGroups } from '../../domain/distributionScope';
+import { buildUnitTree, flattenTree } from '../../domain/unit';
+import type { Evaluation } from '../../domain/evaluation';
 import { useT } from '../../i18n/i18n';
-import { distributionRuleText } from './evalText';
-import { DistributionWarnings } from './DistributionWarnings';
+import { CapaianSelect, GroupCard } from './GroupCard';
 import { PeriodSelect } from './PeriodSelect';
 import { useActivePack, useChosenPeriod } from './usePenilaianData';
 
 /**
- * Capaian kinerja organisasi per unit and period, and the distribution check (§7): the
- * guideline's warnings are listed and a justification can be recorded; nothing is blocked.
+ * Capaian kinerja organisasi per unit and period, and the distribution check (§7) on the groups the
+ * office chose in Pengaturan (the whole office, each unit with its sub-units, or each unit alone):
+ * warnings are listed and a justification can be recorded; nothing is blocked.
  */
 export function DistribusiScreen() {
   const t = useT();
   const { store, profile } = useApp();
   const year = profile.settings.activeYear;
+  const scope = profile.office.cakupanDistribusi ?? DEFAULT_DISTRIBUTION_SCOPE;
   const pack = useActivePack();
   const chosen = useChosenPeriod();
   const { period, periodId: pid } = chosen;
@@ -30,9 +27,11 @@ export function DistribusiScreen() {
   const results = useLiveQuery(() => store.evaluations.unitResults(year), [store, year]);
   if (!units || !evaluations || !results || !period) return <p className="loading">{t('app.loading')}</p>;
 
-  const byUnit = new Map<string, Evaluation[]>();
-  for (const ev of evaluations) if (ev.unitId) byUnit.set(ev.unitId, [...(byUnit.get(ev.unitId) ?? []), ev]);
-  const shown = flattenTree(buildUnitTree(units.filter((u) => u.aktif || byUnit.has(u.id))));
+  const placed = new Set(evaluations.map((e) => e.unitId));
+  const shownUnits = units.filter((u) => u.aktif || placed.has(u.id));
+  const groups = distributionGroups<Evaluation>(scope, shownUnits, evaluations);
+  const resultOf = (unitId: string) => results.find((r) => r.unitId === unitId && r.periodId === pid);
+  const top = groups[0]?.unit;
 
   return (
     <div className="page">
@@ -46,102 +45,40 @@ export function DistribusiScreen() {
       <p className="lead">{t('dist.intro')}</p>
       <div className="toolbar">
         <PeriodSelect state={chosen} />
+        <span className="muted" data-testid="dist-scope">
+          {t('dist.scope.line', { scope: t(`dist.scope.${scope}`) })} <a href={href('pengaturan')}>{t('dist.scope.change')}</a>
+        </span>
       </div>
-      {shown.map(({ unit, depth }) => (
-        <UnitCard
-          // Results are read before the cards mount, so each card starts from the stored justification.
-          key={`${unit.id}:${pid}`}
-          unit={unit}
-          depth={depth}
-          pack={pack}
-          periodId={pid}
-          evaluations={byUnit.get(unit.id) ?? []}
-          result={results.find((r) => r.unitId === unit.id && r.periodId === pid)}
-        />
-      ))}
+      {groups.map((g) =>
+        g.unit ? (
+          <GroupCard
+            // Results are read before the cards mount, so each card starts from the stored justification.
+            key={`${g.key}:${pid}`}
+            title={g.key === 'KANTOR' ? `${t('dist.office')} — ${g.unit.nama}` : g.unit.nama}
+            unit={g.unit}
+            depth={g.depth}
+            pack={pack}
+            periodId={pid}
+            members={g.members}
+            result={resultOf(g.unit.id)}
+          />
+        ) : null,
+      )}
+      {scope === 'KANTOR' && shownUnits.length > 1 ? (
+        <section className="card" data-testid="unit-capaian">
+          <h2>{t('dist.unitCapaian')}</h2>
+          <p className="field-hint">{t('dist.unitCapaian.hint')}</p>
+          <ul className="plain-list capaian-list">
+            {flattenTree(buildUnitTree(shownUnits))
+              .filter((n) => n.unit.id !== top?.id)
+              .map(({ unit: u, depth }) => (
+                <li key={`${u.id}:${pid}`} style={{ paddingLeft: Math.max(0, depth - 1) * 16 }}>
+                  <CapaianSelect unit={u} pack={pack} periodId={pid} capaian={resultOf(u.id)?.capaian ?? ''} />
+                </li>
+              ))}
+          </ul>
+        </section>
+      ) : null}
     </div>
-  );
-}
-
-function UnitCard({ unit, depth, pack, periodId, evaluations, result }: { unit: Unit; depth: number; pack: RulePack; periodId: string; evaluations: Evaluation[]; result: UnitResult | undefined }) {
-  const t = useT();
-  const { store } = useApp();
-  const capaian = result?.capaian ?? '';
-  const [justifikasi, setJustifikasi] = useState(result?.justifikasi ?? '');
-  const [msg, setMsg] = useState<{ kind: 'success' | 'error'; text: string } | null>(null);
-  const rated = evaluations.map((e) => e.predikat).filter((p): p is Predikat => p !== '');
-  const counts = countPredikat(rated);
-  const warnings = capaian ? checkDistribution(pack, capaian, rated) : [];
-  const save = async (patch: { capaian?: CapaianOrganisasi | ''; justifikasi?: string }, done: string) => {
-    try {
-      await store.evaluations.setUnitResult(unit.id, periodId, patch);
-      setMsg({ kind: 'success', text: done });
-    } catch (err) {
-      setMsg({ kind: 'error', text: errorMessage(t, err) });
-    }
-  };
-
-  return (
-    <section className="card dist-card" data-testid="dist-unit" data-unit={unit.nama} style={{ marginLeft: depth * 16 }}>
-      <div className="page-head">
-        <h2>{unit.nama}</h2>
-        <span className="spacer" />
-        <label className="inline-field">
-          <span>{t('eval.capaian')}</span>
-          <select aria-label={`${t('eval.capaian')} — ${unit.nama}`} value={capaian} onChange={(e) => void save({ capaian: e.target.value as CapaianOrganisasi | '' }, t('dist.capaian.saved'))}>
-            <option value="">{t('dist.capaian.none')}</option>
-            {CAPAIAN_ORGANISASI.map((c) => (
-              <option key={c} value={c}>
-                {pack.capaianLabels[c]}
-              </option>
-            ))}
-          </select>
-        </label>
-      </div>
-      <table className="dist-table">
-        <thead>
-          <tr>
-            {PREDIKATS.map((p) => (
-              <th key={p}>{pack.predikatLabels[p]}</th>
-            ))}
-            <th>{t('dist.total')}</th>
-          </tr>
-        </thead>
-        <tbody>
-          <tr>
-            {PREDIKATS.map((p) => (
-              <td key={p}>
-                {counts[p]}
-                {rated.length > 0 ? <span className="muted"> ({Math.round((counts[p] / rated.length) * 100)}%)</span> : null}
-              </td>
-            ))}
-            <td>{t('dist.rated', { rated: rated.length, all: evaluations.length })}</td>
-          </tr>
-        </tbody>
-      </table>
-      {capaian ? (
-        <p className="field-hint">
-          {t('dist.guideline', { capaian: pack.capaianLabels[capaian] })} {pack.distribution[capaian].map((r) => distributionRuleText(t, pack, r)).join('; ')}.
-        </p>
-      ) : null}
-      {!capaian && rated.length > 0 ? <Notice kind="warning">{t('dist.capaian.missing')}</Notice> : null}
-      {warnings.length > 0 ? (
-        <DistributionWarnings pack={pack} capaian={capaian} warnings={warnings} note={t('dist.warnOnly')} testId="dist-warnings" />
-      ) : capaian && rated.length > 0 ? (
-        <p className="ok-text">{t('dist.ok')}</p>
-      ) : null}
-      {warnings.length > 0 || result?.justifikasi ? (
-        <div>
-          <label className="field">
-            <span>{t('dist.justifikasi')}</span>
-            <textarea rows={2} aria-label={`${t('dist.justifikasi')} — ${unit.nama}`} value={justifikasi} onChange={(e) => setJustifikasi(e.target.value)} />
-          </label>
-          <button type="button" className="small" disabled={justifikasi.trim() === (result?.justifikasi ?? '')} onClick={() => void save({ justifikasi }, t('dist.justifikasi.saved'))}>
-            {t('dist.justifikasi.save')}
-          </button>
-        </div>
-      ) : null}
-      {msg ? <Notice kind={msg.kind}>{msg.text}</Notice> : null}
-    </section>
   );
 }

@@ -4,7 +4,8 @@ import { errorMessage } from '../../app/errors';
 import { href } from '../../app/router';
 import { useApp } from '../../app/StoreContext';
 import { Notice } from '../../components/Field';
-import { checkDistribution, countPredikat } from '../../domain/distribution';
+import { countPredikat } from '../../domain/distribution';
+import { checkGroup, DEFAULT_DISTRIBUTION_SCOPE, groupOfUnit } from '../../domain/distributionScope';
 import { PREDIKATS, type CapaianOrganisasi, type Predikat, type Rating } from '../../domain/rulepack';
 import { buildUnitTree, flattenTree } from '../../domain/unit';
 import { employeesInScope, skpOf } from '../../exchange/skpTemplate';
@@ -25,6 +26,7 @@ export function UnitGridScreen() {
   const { store, profile } = useApp();
   const year = profile.settings.activeYear;
   const pack = useActivePack();
+  const scope = profile.office.cakupanDistribusi ?? DEFAULT_DISTRIBUTION_SCOPE;
   const chosen = useChosenPeriod();
   const pid = chosen.periodId;
   const units = useLiveQuery(() => store.units.list(), [store]);
@@ -47,7 +49,12 @@ export function UnitGridScreen() {
   const rated = evaluations.filter((ev) => ev.unitId === current).map((ev) => ev.predikat).filter((p): p is Predikat => p !== '');
   const counts = countPredikat(rated);
   const capaian = (results.find((r) => r.unitId === current && r.periodId === pid)?.capaian ?? '') as CapaianOrganisasi | '';
-  const warnings = capaian ? checkDistribution(pack, capaian, rated) : [];
+  // The guideline judges the group this unit belongs to under the office's scope (§7.4), not
+  // necessarily the unit alone: under "seluruh kantor" a 3-person seksi is not warned on its own.
+  const group = current ? groupOfUnit(scope, live, evaluations, current) : undefined;
+  const groupCapaian = group?.unit ? (results.find((r) => r.unitId === group.unit!.id && r.periodId === pid)?.capaian ?? '') : '';
+  const check = group ? checkGroup(pack, groupCapaian, group.members) : null;
+  const warnings = check?.state === 'checked' ? check.warnings : [];
 
   const act = async (work: () => Promise<unknown>) => {
     setBusy(true);
@@ -96,7 +103,7 @@ export function UnitGridScreen() {
         ))}
         <span className="pill plain">{capaian ? t('grid.capaian', { capaian: pack.capaianLabels[capaian] }) : t('grid.capaian.none')}</span>
       </div>
-      <DistributionWarnings pack={pack} capaian={capaian} warnings={warnings} testId="grid-warnings" />
+      <DistributionWarnings pack={pack} capaian={groupCapaian} warnings={warnings} note={group?.key === 'KANTOR' ? t('grid.officeGroup', { unit: group.unit?.nama ?? '' }) : undefined} testId="grid-warnings" />
       {rows.length === 0 ? <p className="empty">{t('grid.empty')}</p> : null}
       <table className="grid-rate" data-testid="unit-grid" hidden={rows.length === 0}>
         <thead>

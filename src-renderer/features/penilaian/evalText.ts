@@ -1,4 +1,5 @@
 import type { DistributionWarning } from '../../domain/distribution';
+import type { GroupCheck, HeadCountRule } from '../../domain/distributionScope';
 import type { CapaianOrganisasi, DistributionRule, Predikat, RulePack } from '../../domain/rulepack';
 import type { Translate } from '../../i18n/i18n';
 
@@ -36,4 +37,44 @@ export function distributionRuleText(t: Translate, pack: RulePack, rule: Distrib
     case 'atLeastOne':
       return t('dist.rule.atLeastOne', { predikat: names(pack, rule.predikat) });
   }
+}
+
+/** One whole-person rule of a small group: "paling banyak 2 Baik". */
+export function headCountRuleText(t: Translate, pack: RulePack, rule: HeadCountRule): string {
+  switch (rule.kind) {
+    case 'atMost':
+      return t('dist.hc.atMost', { count: rule.count, predikat: names(pack, rule.predikat) });
+    case 'atLeast':
+      return t('dist.hc.atLeast', { count: rule.count, predikat: names(pack, rule.predikat) });
+    case 'largest':
+      return t('dist.hc.largest', { predikat: pack.predikatLabels[rule.predikat] });
+    case 'none':
+      return t('dist.hc.none', { predikat: names(pack, rule.predikat) });
+  }
+}
+
+/**
+ * What the guideline asks of this group, in words: percentages for a group large enough, whole
+ * people for a small one ("untuk 3 pegawai: paling banyak 2 Baik; …"), and why nothing is asked of
+ * a group too small to meet it. Empty when there is nothing to judge yet.
+ */
+export function groupGuidelineText(t: Translate, pack: RulePack, check: GroupCheck): string {
+  switch (check.state) {
+    case 'empty':
+    case 'noCapaian':
+      return '';
+    case 'infeasible':
+      return t('dist.small.infeasible', { n: check.n, capaian: pack.capaianLabels[check.capaian] });
+    case 'checked':
+      return check.small
+        ? t('dist.small.rules', { n: check.n, capaian: pack.capaianLabels[check.capaian], rules: check.rules.map((r) => headCountRuleText(t, pack, r)).join('; ') })
+        : `${t('dist.guideline', { capaian: pack.capaianLabels[check.capaian] })} ${pack.distribution[check.capaian].map((r) => distributionRuleText(t, pack, r)).join('; ')}.`;
+  }
+}
+
+/** Why a group has nothing to judge, or '' when it has. */
+export function groupEmptyText(t: Translate, check: GroupCheck): string {
+  if (check.state === 'empty') return check.all === 0 ? t('dist.empty.none') : t('dist.empty.unrated', { all: check.all });
+  if (check.state === 'noCapaian') return t('dist.capaian.missing');
+  return '';
 }
