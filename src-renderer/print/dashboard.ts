@@ -175,7 +175,7 @@ export function dashboardDefinition(d: DashboardPrintData): TDocumentDefinitions
   const gap = 14;
   const half = (width - gap) / 2;
   return {
-    info: { title: `Dasbor kinerja ${d.periodTitle}`, creator: 'Kinerja Luring', producer: 'Kinerja Luring' },
+    info: { title: d.labels.title, creator: 'Kinerja Luring', producer: 'Kinerja Luring' },
     version: PDF_VERSION,
     pageSize: pageSizeOf(d.paper),
     pageOrientation: 'landscape',
