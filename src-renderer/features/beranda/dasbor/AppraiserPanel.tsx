@@ -29,8 +29,8 @@ export function AppraiserPanel({ rows: all, pack, withoutPenilai, onSelect }: { 
       empty={all.length === 0 ? t('dash.appraiser.empty') : ''}
       footer={toggle}
       chart={
-        <ResponsiveContainer width="100%" height={Math.max(120, 28 * rows.length + 40)}>
-          <BarChart data={data} layout="vertical" margin={{ top: 4, right: 16, bottom: 0, left: 8 }}>
+        <ResponsiveContainer width="100%" height={Math.max(134, 28 * rows.length + 54)}>
+          <BarChart data={data} layout="vertical" margin={{ top: 18, right: 16, bottom: 0, left: 8 }}>
             <CartesianGrid strokeDasharray="3 3" horizontal={false} />
             <XAxis type="number" domain={[1, 5]} ticks={[1, 2, 3, 4, 5]} interval={0} tick={{ fontSize: 11 }} />
             <YAxis type="category" dataKey="nama" width={150} interval={0} tick={{ fontSize: 11 }} />
