@@ -55,7 +55,11 @@ function meanSd(scores: readonly number[]): { mean: number; sd: number } {
 
 export function appraiserSpread(records: readonly AppraisedRecord[], rule: AppraiserMarking = APPRAISER_MARKING): AppraiserRow[] {
   const byKey = new Map<string, AppraisedRecord[]>();
-  for (const r of records) byKey.set(r.penilaiKey, [...(byKey.get(r.penilaiKey) ?? []), r]);
+  for (const r of records) {
+    const list = byKey.get(r.penilaiKey);
+    if (list) list.push(r);
+    else byKey.set(r.penilaiKey, [r]);
+  }
   const office = records.length > 0 ? meanSd(records.map((r) => PREDIKAT_SCORE[r.predikat])) : { mean: Number.NaN, sd: 0 };
   const rows = [...byKey.entries()].map(([key, own]): AppraiserRow => {
     const { mean } = meanSd(own.map((r) => PREDIKAT_SCORE[r.predikat]));

@@ -14,6 +14,11 @@ export const DISTRIBUTION_SCOPES = ['KANTOR', 'UNIT_DAN_SUB', 'UNIT'] as const;
 export type DistributionScope = (typeof DISTRIBUTION_SCOPES)[number];
 export const DEFAULT_DISTRIBUTION_SCOPE: DistributionScope = 'KANTOR';
 
+/** The office's choice, or the default for an office that never chose (records from before §7.4). */
+export function distributionScopeOf(office: { cakupanDistribusi?: DistributionScope } | null | undefined): DistributionScope {
+  return office?.cakupanDistribusi ?? DEFAULT_DISTRIBUTION_SCOPE;
+}
+
 export interface ScopedMember {
   employeeId: string;
   unitId: string | null;
@@ -50,7 +55,12 @@ export function distributionGroups<M extends ScopedMember>(scope: DistributionSc
   if (scope === 'KANTOR') return [{ key: 'KANTOR', unit: topUnit(units), depth: 0, members: [...members] }];
   const nodes = flattenTree(buildUnitTree(units));
   const direct = new Map<string, M[]>();
-  for (const m of members) if (m.unitId) direct.set(m.unitId, [...(direct.get(m.unitId) ?? []), m]);
+  for (const m of members) {
+    if (!m.unitId) continue;
+    const list = direct.get(m.unitId);
+    if (list) list.push(m);
+    else direct.set(m.unitId, [m]);
+  }
   return nodes.map((node) => ({
     key: node.unit.id,
     unit: node.unit,

@@ -639,7 +639,6 @@ export const en: Catalog = {
   "dist.scope.line": "Guideline applied to: {scope}.",
   "dist.scope.change": "Change in Settings",
   "dist.office": "Whole office",
-  "dist.office.capaianFrom": "organisational result of {unit}",
   "dist.hc.atMost": "at most {count} {predikat}",
   "dist.hc.atLeast": "at least {count} {predikat}",
   "dist.hc.largest": "{predikat} the largest group",

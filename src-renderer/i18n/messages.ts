@@ -654,7 +654,6 @@ export const id = {
   "dist.scope.line": "Cakupan pedoman: {scope}.",
   "dist.scope.change": "Ubah di Pengaturan",
   "dist.office": "Seluruh kantor",
-  "dist.office.capaianFrom": "capaian organisasi {unit}",
   "dist.hc.atMost": "paling banyak {count} {predikat}",
   "dist.hc.atLeast": "paling sedikit {count} {predikat}",
   "dist.hc.largest": "{predikat} menjadi kelompok terbanyak",

@@ -13,7 +13,7 @@ import { parseEmployeeRows, planEmployeeImport, type EmployeePlan, type SourceTa
 import { planUnitImport, type UnitPlan } from '../exchange/unitImport';
 import { planSkpImport, type SkpPlan } from '../exchange/skpImport';
 import { planLembarImport, type LembarPlan } from '../exchange/lembarPenilaian';
-import { checkGroup, DEFAULT_DISTRIBUTION_SCOPE, distributionGroups } from '../domain/distributionScope';
+import { checkGroup, distributionGroups, distributionScopeOf } from '../domain/distributionScope';
 import { periodKey } from '../domain/periods';
 import type { Unit } from '../domain/unit';
 import type { LembarPreview } from '../exchange/importProtocol';
@@ -87,7 +87,7 @@ function summarizeLembar(p: LembarPlan): PlanSummary {
  */
 async function lembarEffect(s: DataStore, p: LembarPlan, units: readonly Unit[]): Promise<LembarPreview> {
   const pack = await s.rulePacks.active();
-  const scope = (await s.settings.getProfile())?.office.cakupanDistribusi ?? DEFAULT_DISTRIBUTION_SCOPE;
+  const scope = distributionScopeOf((await s.settings.getProfile())?.office);
   const planned = [...p.creates, ...p.updates];
   const current = await s.evaluations.listByPeriod(p.periodId);
   // One member per SKP: an imported evaluation replaces the stored one of the same SKP.

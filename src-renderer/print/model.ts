@@ -69,6 +69,8 @@ export interface RekapData {
   justifikasi: string;
   rows: RekapRow[];
   showUnit: boolean;
+  /** The unit whose head signs (the top unit for the office-wide recap), for "Kepala …" without a jabatan. */
+  kepalaUnit: string;
   /** The unit head, who signs; null prints an empty signature block. */
   kepala: PersonSnapshot | null;
   /** Some evaluation of the unit is not final yet: the recap prints as DRAF. */

@@ -75,7 +75,7 @@ export function rekapContent(r: RekapData, opts: PrintOptions): Content[] {
       ),
     ),
   ];
-  const kepalaRole = r.kepala?.jabatan.trim() || `Kepala ${r.unitNama}`;
+  const kepalaRole = r.kepala?.jabatan.trim() || `Kepala ${r.kepalaUnit}`;
   return [
     kop(opts),
     titleBlock(['REKAPITULASI PREDIKAT KINERJA PEGAWAI', r.unitNama, `PERIODE: ${r.periodTitle}`]),

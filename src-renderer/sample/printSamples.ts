@@ -158,6 +158,7 @@ export function sampleRekap(): RekapData {
   return {
     unitId: 'unit-pelayanan',
     unitNama: 'Seksi Pelayanan Umum',
+    kepalaUnit: 'Seksi Pelayanan Umum',
     periodId: '2026-TRIWULANAN-1',
     periodTitle: 'TRIWULAN I',
     periodText: '1 JANUARI SD 31 MARET TAHUN 2026',

@@ -4,11 +4,11 @@ import { useApp } from '../../app/StoreContext';
 import { fromJsDate } from '../../domain/dates';
 import type { Employee } from '../../domain/pegawai';
 import { printedName } from '../../domain/pegawai';
-import { DEFAULT_DISTRIBUTION_SCOPE } from '../../domain/distributionScope';
+import { distributionScopeOf } from '../../domain/distributionScope';
 import { buildWorklist } from '../../domain/worklist';
 import { buildUnitTree, flattenTree } from '../../domain/unit';
 import { useT } from '../../i18n/i18n';
-import { distributionWarningText } from '../penilaian/evalText';
+import { distributionWarningText, groupTitle } from '../penilaian/evalText';
 import { periodKey, periodTitle, type PeriodDef } from '../../domain/periods';
 import { useActivePack } from '../penilaian/usePenilaianData';
 import type { PegawaiData } from '../pegawai/usePegawaiData';
@@ -18,15 +18,12 @@ import type { YearRecords } from './dasbor/useDashboard';
 const SHOWN = 8;
 
 /** What is left to do this year, for the whole office or one unit (issue #5 §9). */
-export const Worklist = memo(function Worklist({ data, period, records }: { data: PegawaiData; period: PeriodDef | undefined; records: YearRecords | undefined }) {
+export const Worklist = memo(function Worklist({ data, period: current, records }: { data: PegawaiData; period: PeriodDef | undefined; records: YearRecords | undefined }) {
   const t = useT();
   const { profile } = useApp();
   const year = profile.settings.activeYear;
-  const scope = profile.office.cakupanDistribusi ?? DEFAULT_DISTRIBUTION_SCOPE;
+  const scope = distributionScopeOf(profile.office);
   const pack = useActivePack();
-  // The period chosen on any screen (Penilaian, Cetak…) is the one the worklist is about; Beranda
-  // shares it with the dashboard above.
-  const current = period;
   const [unitId, setUnitId] = useState('');
   const [expanded, setExpanded] = useState<Set<string>>(new Set());
   const work = useMemo(() => {
@@ -100,7 +97,7 @@ export const Worklist = memo(function Worklist({ data, period, records }: { data
         <ul className="names">
           {capped('distribution', work.distribution).map((d) => (
             <li key={d.unitId}>
-              <a href={href('penilaian', 'distribusi')}>{d.office ? `${t('dist.office')} — ${unitName(d.unitId)}` : unitName(d.unitId)}</a>
+              <a href={href('penilaian', 'distribusi')}>{groupTitle(t, unitName(d.unitId), d.office)}</a>
               {d.justified ? ` (${t('home.work.justified')})` : ''}: {d.warnings.map((w) => distributionWarningText(t, pack, d.capaian, w)).join(' ')}
             </li>
           ))}

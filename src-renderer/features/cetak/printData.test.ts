@@ -1,7 +1,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { DataStore } from '../../db/store';
 import { prepareDocument } from '../../print/documents';
-import { evaluationJob, printOptions, defaultChoices, rekapJob, skpJob, verifyCode } from './printData';
+import { evaluationJob, OFFICE_REKAP_ID, printOptions, defaultChoices, rekapJob, skpJob, verifyCode } from './printData';
 import { person, rhk } from '../../sample/records';
 
 let n = 0;
@@ -87,6 +87,18 @@ describe('verifikasi dokumen', () => {
     expect(job.rekap.draft).toBe(true);
     const code = await printAndLog(s, job, profile);
     expect((await verifyCode(s, code)).status).toBe('match');
+  });
+
+  it('the office-wide rekap without a head to sign is left for the head of the top unit, not of "Seluruh kantor"', async () => {
+    const { s, kec, profile } = await setUp();
+    await s.units.save(kec.id, { nama: kec.nama, parentId: null, headId: null, aktif: true });
+    const job = (await rekapJob(s, OFFICE_REKAP_ID, 2026, Q1))!;
+    if (job.kind !== 'RKP') throw new Error('not a rekap');
+    expect(job.rekap.unitNama).toBe('Seluruh kantor — Kecamatan Curug');
+    const doc = await prepareDocument(job, await printOptions(s, profile, defaultChoices(profile, 'portrait')));
+    const text = JSON.stringify(doc.content);
+    expect(text).toContain('Kepala Kecamatan Curug');
+    expect(text).not.toContain('Kepala Seluruh kantor');
   });
 
   it('print options come from the office: paper, place, margins; scans only when asked', async () => {

@@ -4,7 +4,7 @@
  * content from today's records.
  */
 import { fromJsDate, type CalendarDate } from '../../domain/dates';
-import { checkGroup, DEFAULT_DISTRIBUTION_SCOPE, topUnit } from '../../domain/distributionScope';
+import { checkGroup, distributionScopeOf, topUnit } from '../../domain/distributionScope';
 import { buildUnitTree, flattenTree, unitScope } from '../../domain/unit';
 import type { Evaluation } from '../../domain/evaluation';
 import { printPreferencesOf, type PaperSize } from '../../domain/office';
@@ -19,7 +19,7 @@ import { translate } from '../../i18n/i18n';
 import { jobFacts, verificationCodeOf } from '../../print/documents';
 import type { Orientation, PrintJob, PrintOptions, RekapData } from '../../print/model';
 import { periodePenilaian } from '../../print/skp';
-import { distributionWarningText, groupGuidelineText } from '../penilaian/evalText';
+import { distributionWarningText, groupGuidelineText, groupTitle, scopeLineText } from '../penilaian/evalText';
 
 export interface PrintChoices {
   paper: PaperSize;
@@ -84,7 +84,7 @@ export async function rekapJob(store: DataStore, target: string, year: number, p
   const units = (await store.units.list()).filter((u) => !u.deleted);
   const period = (await store.years.periods(year)).find((p) => periodKey(p) === periodId);
   const profile = await store.settings.getProfile();
-  const scope = profile?.office.cakupanDistribusi ?? DEFAULT_DISTRIBUTION_SCOPE;
+  const scope = distributionScopeOf(profile?.office);
   const office = target === OFFICE_REKAP_ID;
   const unit = office ? topUnit(units) : units.find((u) => u.id === target);
   if (!unit || !period) return null;
@@ -110,10 +110,11 @@ export async function rekapJob(store: DataStore, target: string, year: number, p
   // Is this page one of the groups the office judges? (the office under KANTOR, a unit otherwise)
   const judged = office ? scope === 'KANTOR' : scope !== 'KANTOR' || unit.id === topUnit(units)?.id;
   const check = checkGroup(pack, capaian, rows.map((r) => ({ employeeId: r.nip || r.nama, unitId: r.unitId, predikat: r.predikat })));
-  const scopeLine = t('dist.scope.line', { scope: t(`dist.scope.${scope}`) });
+  const scopeLine = scopeLineText(t, scope);
   const rekap: RekapData = {
     unitId: office ? OFFICE_REKAP_ID : unit.id,
-    unitNama: office ? `${t('dist.office').toUpperCase()} — ${unit.nama}` : unit.nama,
+    unitNama: groupTitle(t, unit.nama, office),
+    kepalaUnit: unit.nama,
     periodId,
     periodTitle: periodTitle(period),
     periodText: periodePenilaian(toIsoRange(period).mulai, toIsoRange(period).selesai),
@@ -152,7 +153,7 @@ export async function batchJobs(store: DataStore, s: Scope): Promise<PrintJob[]>
   } else if (s.kind === 'RKP') {
     // All units: the office-wide recap first; the unit recaps follow only where the guideline is
     // applied per unit (under KANTOR they would repeat the office's page in pieces).
-    const scope = (await store.settings.getProfile())?.office.cakupanDistribusi ?? DEFAULT_DISTRIBUTION_SCOPE;
+    const scope = distributionScopeOf((await store.settings.getProfile())?.office);
     if (!s.unitId) jobs.push(await rekapJob(store, OFFICE_REKAP_ID, s.year, s.periodId));
     const all = (await store.units.list()).filter((u) => !u.deleted);
     const units = flattenTree(buildUnitTree(all)).map((n) => n.unit).filter((u) => u.aktif && inUnit(u.id));

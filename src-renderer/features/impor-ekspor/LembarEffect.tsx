@@ -1,6 +1,7 @@
 import type { LembarPreview } from '../../exchange/importProtocol';
 import { useT } from '../../i18n/i18n';
 import { DistributionWarnings } from '../penilaian/DistributionWarnings';
+import { groupTitle } from '../penilaian/evalText';
 import { useActivePack } from '../penilaian/usePenilaianData';
 
 /** Before a lembar penilaian is imported: the predikat each rating pair gives, and each unit's spread after it. */
@@ -26,7 +27,7 @@ export function LembarEffect({ lembar }: { lembar: LembarPreview }) {
       </table>
       {lembar.distribution.map((d) => (
         <div key={d.unitName} data-testid="import-distribution">
-          <h3>{t('import.lembar.distribution', { unit: d.office ? `${t('dist.office')} — ${d.unitName}` : d.unitName })}</h3>
+          <h3>{t('import.lembar.distribution', { unit: groupTitle(t, d.unitName, d.office) })}</h3>
           {!d.capaian ? <p className="muted">{t('dist.capaian.missing')}</p> : null}
           {d.warnings.length > 0 ? (
             <DistributionWarnings pack={pack} capaian={d.capaian} warnings={d.warnings} note={t('import.lembar.warnOnly')} />

@@ -3,7 +3,7 @@ import { errorMessage } from '../../app/errors';
 import { useApp } from '../../app/StoreContext';
 import { Notice } from '../../components/Field';
 import { Toast } from '../../components/Toast';
-import { DEFAULT_DISTRIBUTION_SCOPE, DISTRIBUTION_SCOPES, type DistributionScope } from '../../domain/distributionScope';
+import { DISTRIBUTION_SCOPES, type DistributionScope, distributionScopeOf } from '../../domain/distributionScope';
 import { useT } from '../../i18n/i18n';
 
 /** Where the distribution guideline applies (§7.4): an office decision, saved on the office record. */
@@ -14,7 +14,7 @@ export function DistributionScopeCard() {
   const [error, setError] = useState<string | null>(null);
   // The choice shows at once; the office record catches up when the save is done (or it reverts).
   const [pending, setPending] = useState<DistributionScope | null>(null);
-  const stored = profile.office.cakupanDistribusi ?? DEFAULT_DISTRIBUTION_SCOPE;
+  const stored = distributionScopeOf(profile.office);
   if (pending !== null && pending === stored) setPending(null);
   const scope = pending ?? stored;
   const choose = async (next: DistributionScope) => {

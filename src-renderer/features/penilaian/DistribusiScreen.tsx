@@ -1,7 +1,8 @@
+import { groupTitle, scopeLineText } from './evalText';
 import { useLiveQuery } from 'dexie-react-hooks';
 import { href } from '../../app/router';
 import { useApp } from '../../app/StoreContext';
-import { DEFAULT_DISTRIBUTION_SCOPE, distributionGroups } from '../../domain/distributionScope';
+import { distributionGroups, distributionScopeOf } from '../../domain/distributionScope';
 import { buildUnitTree, flattenTree } from '../../domain/unit';
 import type { Evaluation } from '../../domain/evaluation';
 import { useT } from '../../i18n/i18n';
@@ -18,7 +19,7 @@ export function DistribusiScreen() {
   const t = useT();
   const { store, profile } = useApp();
   const year = profile.settings.activeYear;
-  const scope = profile.office.cakupanDistribusi ?? DEFAULT_DISTRIBUTION_SCOPE;
+  const scope = distributionScopeOf(profile.office);
   const pack = useActivePack();
   const chosen = useChosenPeriod();
   const { period, periodId: pid } = chosen;
@@ -46,7 +47,7 @@ export function DistribusiScreen() {
       <div className="toolbar">
         <PeriodSelect state={chosen} />
         <span className="muted" data-testid="dist-scope">
-          {t('dist.scope.line', { scope: t(`dist.scope.${scope}`) })} <a href={href('pengaturan')}>{t('dist.scope.change')}</a>
+          {scopeLineText(t, scope)} <a href={href('pengaturan')}>{t('dist.scope.change')}</a>
         </span>
       </div>
       {groups.map((g) =>
@@ -54,7 +55,7 @@ export function DistribusiScreen() {
           <GroupCard
             // Results are read before the cards mount, so each card starts from the stored justification.
             key={`${g.key}:${pid}`}
-            title={g.key === 'KANTOR' ? `${t('dist.office')} — ${g.unit.nama}` : g.unit.nama}
+            title={groupTitle(t, g.unit.nama, g.key === 'KANTOR')}
             unit={g.unit}
             depth={g.depth}
             pack={pack}

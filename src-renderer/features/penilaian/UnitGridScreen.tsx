@@ -5,7 +5,7 @@ import { href } from '../../app/router';
 import { useApp } from '../../app/StoreContext';
 import { Notice } from '../../components/Field';
 import { countPredikat } from '../../domain/distribution';
-import { checkGroup, DEFAULT_DISTRIBUTION_SCOPE, groupOfUnit } from '../../domain/distributionScope';
+import { checkGroup, distributionScopeOf, groupOfUnit } from '../../domain/distributionScope';
 import { PREDIKATS, type CapaianOrganisasi, type Predikat, type Rating } from '../../domain/rulepack';
 import { buildUnitTree, flattenTree } from '../../domain/unit';
 import { employeesInScope, skpOf } from '../../exchange/skpTemplate';
@@ -26,7 +26,7 @@ export function UnitGridScreen() {
   const { store, profile } = useApp();
   const year = profile.settings.activeYear;
   const pack = useActivePack();
-  const scope = profile.office.cakupanDistribusi ?? DEFAULT_DISTRIBUTION_SCOPE;
+  const scope = distributionScopeOf(profile.office);
   const chosen = useChosenPeriod();
   const pid = chosen.periodId;
   const units = useLiveQuery(() => store.units.list(), [store]);

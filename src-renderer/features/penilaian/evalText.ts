@@ -1,5 +1,5 @@
 import type { DistributionWarning } from '../../domain/distribution';
-import type { GroupCheck, HeadCountRule } from '../../domain/distributionScope';
+import type { DistributionScope, GroupCheck, HeadCountRule } from '../../domain/distributionScope';
 import type { CapaianOrganisasi, DistributionRule, Predikat, RulePack } from '../../domain/rulepack';
 import type { Translate } from '../../i18n/i18n';
 
@@ -77,4 +77,14 @@ export function groupEmptyText(t: Translate, check: GroupCheck): string {
   if (check.state === 'empty') return check.all === 0 ? t('dist.empty.none') : t('dist.empty.unrated', { all: check.all });
   if (check.state === 'noCapaian') return t('dist.capaian.missing');
   return '';
+}
+
+/** "Cakupan pedoman: seluruh kantor." — where the office applies the guideline (§7.4). */
+export function scopeLineText(t: Translate, scope: DistributionScope): string {
+  return t('dist.scope.line', { scope: t(`dist.scope.${scope}`) });
+}
+
+/** A guideline group's name: the unit's, or "Seluruh kantor — Kecamatan Curug" for the office group. */
+export function groupTitle(t: Translate, unitNama: string, office: boolean): string {
+  return office ? `${t('dist.office')} — ${unitNama}` : unitNama;
 }

@@ -1,7 +1,8 @@
+import { scopeLineText } from '../../penilaian/evalText';
 import { useEffect, useMemo, useState } from 'react';
 import { usePerfMark } from '../../../app/perf';
 import { useApp } from '../../../app/StoreContext';
-import { DEFAULT_DISTRIBUTION_SCOPE } from '../../../domain/distributionScope';
+import { distributionScopeOf } from '../../../domain/distributionScope';
 import { useT } from '../../../i18n/i18n';
 import type { ChosenPeriod } from '../../penilaian/usePenilaianData';
 import { useActivePack } from '../../penilaian/usePenilaianData';
@@ -43,7 +44,7 @@ export function Dashboard({ chosen, records, officeId }: { chosen: ChosenPeriod;
   const state = useDashboard(chosen, records, officeId);
   usePerfMark('dashboard-interactive', state !== null);
   const [selection, setSelection] = useState<Selection | null>(null);
-  const scope = profile.office.cakupanDistribusi ?? DEFAULT_DISTRIBUTION_SCOPE;
+  const scope = distributionScopeOf(profile.office);
   // The year's panels do not change with the period, so a period switch does not redraw them; and
   // they are summed and drawn just after the chosen period's panels are on screen.
   const index = state?.index;
@@ -68,7 +69,7 @@ export function Dashboard({ chosen, records, officeId }: { chosen: ChosenPeriod;
       <div className="page-head">
         <h2>{t('dash.title')}</h2>
         <span className="spacer" />
-        <span className="muted">{t('dist.scope.line', { scope: t(`dist.scope.${scope}`) })}</span>
+        <span className="muted">{scopeLineText(t, scope)}</span>
         <DashboardPrint state={state} pack={pack} chosen={chosen} />
       </div>
       {selection ? <EmployeeListPanel key={selection.title} selection={selection} employees={index.employeeById} units={index.input.units} onClose={() => setSelection(null)} /> : null}

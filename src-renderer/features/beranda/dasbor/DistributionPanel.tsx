@@ -4,7 +4,8 @@ import { expectedBands } from '../../../domain/distributionScope';
 import { PREDIKATS, type RulePack } from '../../../domain/rulepack';
 import { useT } from '../../../i18n/i18n';
 import { BAND_COLOR, PREDIKAT_COLORS } from '../../../print/palette';
-import { distributionWarningText, groupEmptyText, groupGuidelineText } from '../../penilaian/evalText';
+import { DistributionWarnings } from '../../penilaian/DistributionWarnings';
+import { groupEmptyText, groupGuidelineText } from '../../penilaian/evalText';
 import { HeadRow } from '../../../components/HeadRow';
 import { ChartCard, CountButton, PredikatHead, type Selection } from './ChartCard';
 
@@ -58,12 +59,8 @@ export function DistributionPanel({ view, pack, title, testId, onSelect }: { vie
           </table>
           {check.state === 'noCapaian' ? <p className="muted-warn">{groupEmptyText(t, check)}</p> : null}
           {guideline ? <p className="field-hint">{guideline}</p> : null}
-          {check.state === 'checked' && check.capaian && check.warnings.length > 0 ? (
-            <ul className="muted-warn" data-testid={`${testId}-warnings`}>
-              {check.warnings.map((w, i) => (
-                <li key={i}>{distributionWarningText(t, pack, check.capaian, w)}</li>
-              ))}
-            </ul>
+          {check.state === 'checked' && check.warnings.length > 0 ? (
+            <DistributionWarnings pack={pack} capaian={check.capaian} warnings={check.warnings} testId={`${testId}-warnings`} />
           ) : check.state === 'checked' ? (
             <p className="ok-text">{t('dist.ok')}</p>
           ) : null}

@@ -1,13 +1,12 @@
+import { APPRAISER_MARKING } from '../../../domain/appraiserSpread';
 import { formatTanggal, fromJsDate } from '../../../domain/dates';
 import { yearSummary } from '../../../domain/dashboard';
-import { expectedBands } from '../../../domain/distributionScope';
-import type { Office } from '../../../domain/office';
+import { distributionScopeOf, expectedBands } from '../../../domain/distributionScope';
+import type { Office, PaperSize } from '../../../domain/office';
 import { PREDIKATS, type Predikat, type RulePack } from '../../../domain/rulepack';
-import { APPRAISER_MARKING } from '../../../domain/appraiserSpread';
 import type { Translate } from '../../../i18n/i18n';
 import type { DashboardPrintData } from '../../../print/dashboard';
-import type { PaperSize } from '../../../domain/office';
-import { distributionWarningText, groupEmptyText, groupGuidelineText } from '../../penilaian/evalText';
+import { distributionWarningText, groupEmptyText, groupGuidelineText, scopeLineText } from '../../penilaian/evalText';
 import type { DashboardState } from './useDashboard';
 
 /** The dashboard's numbers and words for its printed page (print/dashboard.ts draws them). */
@@ -16,7 +15,6 @@ export function dashboardPrintData(t: Translate, state: DashboardState, pack: Ru
   const summary = yearSummary(index);
   const o = dashboard.office;
   const check = o.check;
-  const scope = office.cakupanDistribusi ?? 'KANTOR';
   return {
     pack,
     paper,
@@ -24,7 +22,7 @@ export function dashboardPrintData(t: Translate, state: DashboardState, pack: Ru
     instansi: office.namaInstansi,
     periodTitle,
     printedOn: t('dash.print.printedOn', { date: formatTanggal(fromJsDate(today)) }),
-    scopeLine: t('dist.scope.line', { scope: t(`dist.scope.${scope}`) }),
+    scopeLine: scopeLineText(t, distributionScopeOf(office)),
     office: {
       nama: o.nama,
       capaian: o.capaian ? pack.capaianLabels[o.capaian] : '',

@@ -4,7 +4,7 @@ import { markOnce } from '../../../app/perf';
 import { useApp } from '../../../app/StoreContext';
 import type { DataStore } from '../../../db/store';
 import { dashboardFor, indexYear, type Dashboard, type YearIndex } from '../../../domain/dashboard';
-import { DEFAULT_DISTRIBUTION_SCOPE } from '../../../domain/distributionScope';
+import { distributionScopeOf } from '../../../domain/distributionScope';
 import { periodKey, periodTitle } from '../../../domain/periods';
 import type { ChosenPeriod } from '../../penilaian/usePenilaianData';
 import { useActivePack } from '../../penilaian/usePenilaianData';
@@ -51,7 +51,7 @@ export function useYearRecords(): YearRecords | undefined {
  */
 export function useDashboard(chosen: ChosenPeriod, data: YearRecords | undefined, officeId = ''): DashboardState | null {
   const { profile } = useApp();
-  const scope = profile.office.cakupanDistribusi ?? DEFAULT_DISTRIBUTION_SCOPE;
+  const scope = distributionScopeOf(profile.office);
   const pack = useActivePack();
   const periods = chosen.periods;
   const index = useMemo(
