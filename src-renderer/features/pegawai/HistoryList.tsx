@@ -1,16 +1,16 @@
-import { useLiveQuery } from 'dexie-react-hooks';
 import { useApp } from '../../app/StoreContext';
 import type { EmployeeField } from '../../domain/pegawai';
 import { useT } from '../../i18n/i18n';
 import { codeLabel, FIELD_LABELS } from './fieldText';
 import { formatNip } from '../../domain/nip';
 import type { PegawaiData } from './usePegawaiData';
+import { useLiveFor } from '../../components/useLiveFor';
 
 /** Who changed what and when, newest first, from the append-only audit log. */
 export function HistoryList({ employeeId, data }: { employeeId: string; data: Pick<PegawaiData, 'employeeById' | 'unitById'> }) {
   const t = useT();
   const { store } = useApp();
-  const entries = useLiveQuery(() => store.employees.history(employeeId), [store, employeeId]);
+  const entries = useLiveFor(employeeId, () => store.employees.history(employeeId), [store]);
   if (!entries) return null;
   if (entries.length === 0) return <p className="muted">{t('pegawai.history.empty')}</p>;
 

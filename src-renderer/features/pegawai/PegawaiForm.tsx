@@ -1,5 +1,4 @@
 import { OwnerNotice } from '../../components/OwnerNotice';
-import { useLiveQuery } from 'dexie-react-hooks';
 import { useEffect, useMemo, useState, type FormEvent } from 'react';
 import { errorMessage } from '../../app/errors';
 import { clearFlash, peekFlash, setFlash } from '../../app/flash';
@@ -25,6 +24,7 @@ import { usePegawaiData } from './usePegawaiData';
 import { DateField } from '../../components/DateField';
 import { Toast } from '../../components/Toast';
 import { useSaveShortcut } from '../../components/useSaveShortcut';
+import { useLiveFor } from '../../components/useLiveFor';
 
 function fieldsOf(e: Employee): EmployeeFields {
   const { id: _i, createdAt: _c, updatedAt: _u, updatedBy: _b, rev: _r, deleted: _d, ...fields } = e;
@@ -33,7 +33,7 @@ function fieldsOf(e: Employee): EmployeeFields {
 
 export function PegawaiFormScreen({ id }: { id: string | null }) {
   const { store } = useApp();
-  const existing = useLiveQuery(async () => (id ? ((await store.employees.get(id)) ?? null) : null), [store, id]);
+  const existing = useLiveFor(id ?? '', async () => (id ? ((await store.employees.get(id)) ?? null) : null), [store]);
   // Lives outside the form, which remounts on every saved revision.
   const [notice, setNotice] = useState<string | null>(() => (id ? peekFlash(id) : null));
   useEffect(() => {

@@ -9,6 +9,7 @@ import { useT } from '../../i18n/i18n';
 import { CapaianSelect, GroupCard } from './GroupCard';
 import { PeriodSelect } from './PeriodSelect';
 import { useActivePack, useChosenPeriod } from './usePenilaianData';
+import { useLiveFor } from '../../components/useLiveFor';
 
 /**
  * Capaian kinerja organisasi per unit and period, and the distribution check (§7) on the groups the
@@ -24,7 +25,7 @@ export function DistribusiScreen() {
   const chosen = useChosenPeriod();
   const { period, periodId: pid } = chosen;
   const units = useLiveQuery(() => store.units.list(), [store]);
-  const evaluations = useLiveQuery(() => store.evaluations.listByPeriod(pid), [store, pid]);
+  const evaluations = useLiveFor(pid, () => store.evaluations.listByPeriod(pid), [store]);
   const results = useLiveQuery(() => store.evaluations.unitResults(year), [store, year]);
   if (!units || !evaluations || !results || !period) return <p className="loading">{t('app.loading')}</p>;
 

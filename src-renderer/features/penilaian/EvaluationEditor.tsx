@@ -29,6 +29,7 @@ import { FollowUp } from './FollowUp';
 import { PredikatExplained } from './PredikatExplained';
 import { Toast } from '../../components/Toast';
 import { useSaveShortcut } from '../../components/useSaveShortcut';
+import { useLiveFor } from '../../components/useLiveFor';
 
 function editableOf(e: Evaluation): EvaluationEditable {
   return { hasil: e.hasil, perilaku: e.perilaku, masukan: e.masukan, ratingHasil: e.ratingHasil, ratingPerilaku: e.ratingPerilaku };
@@ -46,7 +47,7 @@ export function EvaluationEditorScreen({ id }: { id: string }) {
   const { store } = useApp();
   // Kept above the editor: every save is a new revision, which remounts the editor with fresh data.
   const [feedback, setFeedback] = useState<Feedback>({ notice: null, error: null });
-  const loaded = useLiveQuery(async () => {
+  const loaded = useLiveFor(id, async () => {
     const ev = await store.evaluations.get(id);
     if (!ev) return null;
     const [skp, pack, employee, units] = await Promise.all([
@@ -63,7 +64,7 @@ export function EvaluationEditorScreen({ id }: { id: string }) {
       led ? store.evaluations.unitResult(led.id, ev.periodId) : undefined,
     ]);
     return { ev, skp, pack, employee, ownUnit, ownResult, led, ledResult };
-  }, [store, id]);
+  }, [store]);
   if (loaded === undefined) return <p className="loading">{t('app.loading')}</p>;
   if (loaded === null) {
     return (

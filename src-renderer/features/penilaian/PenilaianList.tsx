@@ -14,6 +14,7 @@ import { UnitFilterSelect } from '../pegawai/UnitOptions';
 import { usePegawaiData, type EmployeeRow } from '../pegawai/usePegawaiData';
 import { PeriodSelect } from './PeriodSelect';
 import { useActivePack, useChosenPeriod } from './usePenilaianData';
+import { useLiveFor } from '../../components/useLiveFor';
 
 const ROW_HEIGHT = 48;
 type RowState = 'NO_SKP' | 'SKP_NOT_APPROVED' | 'NOT_STARTED' | 'DRAF' | 'FINAL';
@@ -34,7 +35,7 @@ export function PenilaianList() {
   const chosen = useChosenPeriod();
   const { period, periodId: pid } = chosen;
   const skps = useLiveQuery(() => store.skps.listByYear(year), [store, year]);
-  const evaluations = useLiveQuery(() => store.evaluations.listByPeriod(pid), [store, pid]);
+  const evaluations = useLiveFor(pid, () => store.evaluations.listByPeriod(pid), [store]);
   const [query, setQuery] = useState('');
   const [unitId, setUnitId] = useState('');
   const [state, setState] = useState<RowState | ''>('');

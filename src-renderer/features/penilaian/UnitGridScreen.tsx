@@ -15,6 +15,7 @@ import { DistributionWarnings } from './DistributionWarnings';
 import { PeriodSelect } from './PeriodSelect';
 import { UnitGridRow, type GridRowData } from './UnitGridRow';
 import { useActivePack, useChosenPeriod } from './usePenilaianData';
+import { useLiveFor } from '../../components/useLiveFor';
 
 /**
  * "Nilai satu unit": every employee of a unit (and its sub-units) for a period on one screen, rated
@@ -32,7 +33,7 @@ export function UnitGridScreen() {
   const units = useLiveQuery(() => store.units.list(), [store]);
   const employees = useLiveQuery(() => store.employees.listAll(), [store]);
   const skps = useLiveQuery(() => store.skps.listByYear(year), [store, year]);
-  const evaluations = useLiveQuery(() => store.evaluations.listByPeriod(pid), [store, pid]);
+  const evaluations = useLiveFor(pid, () => store.evaluations.listByPeriod(pid), [store]);
   const [unitId, setUnitId] = useState('');
   const results = useLiveQuery(() => store.evaluations.unitResults(year), [store, year]);
   const [busy, setBusy] = useState(false);

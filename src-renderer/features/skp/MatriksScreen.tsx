@@ -6,13 +6,14 @@ import { printedName } from '../../domain/pegawai';
 import { buildMatriks, groupedRhk, rhkLabel } from '../../domain/skp';
 import { useT } from '../../i18n/i18n';
 import { usePegawaiData } from '../pegawai/usePegawaiData';
+import { useLiveFor } from '../../components/useLiveFor';
 
 /** The supervisor's RHK across the top, subordinates down the side (§4.9). */
 export function MatriksScreen({ id }: { id: string }) {
   const t = useT();
   const { store } = useApp();
   const data = usePegawaiData();
-  const skp = useLiveQuery(async () => (await store.skps.get(id)) ?? null, [store, id]);
+  const skp = useLiveFor(id, async () => (await store.skps.get(id)) ?? null, [store]);
   const yearSkps = useLiveQuery(async () => (skp ? await store.skps.listByYear(skp.year) : []), [store, skp?.year]);
   if (skp === undefined || !yearSkps) return <p className="loading">{t('app.loading')}</p>;
   if (skp === null) return <div className="page"><Notice kind="error">{t('error.notFound')}</Notice></div>;

@@ -23,6 +23,7 @@ import { skpIssueText } from './skpText';
 import { DateField } from '../../components/DateField';
 import { Toast } from '../../components/Toast';
 import { useSaveShortcut } from '../../components/useSaveShortcut';
+import { useLiveFor } from '../../components/useLiveFor';
 
 function editableOf(s: Skp): SkpEditable {
   const base = { mulai: s.mulai, selesai: s.selesai, pendekatan: s.pendekatan, jenis: s.jenis, rhk: s.rhk, ekspektasi: s.ekspektasi, lampiran: s.lampiran };
@@ -58,7 +59,7 @@ const pack = PERMENPANRB_6_2022;
 export function SkpEditorScreen({ id }: { id: string }) {
   const t = useT();
   const { store } = useApp();
-  const skp = useLiveQuery(async () => (await store.skps.get(id)) ?? null, [store, id]);
+  const skp = useLiveFor(id, async () => (await store.skps.get(id)) ?? null, [store]);
   const [notice, setNotice] = useState<string | null>(() => peekFlash(id));
   useEffect(() => clearFlash(id), [id]);
   if (skp === undefined) return <p className="loading">{t('app.loading')}</p>;
