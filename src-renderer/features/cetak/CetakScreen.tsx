@@ -24,6 +24,7 @@ import { useChosenPeriod } from '../penilaian/usePenilaianData';
 import { batchJobs, defaultChoices, jobFor, printOptions, type Scope } from './printData';
 import { PrintLog } from './PrintLog';
 import { DateField } from '../../components/DateField';
+import { useLiveFor } from '../../components/useLiveFor';
 
 const KINDS: readonly DocKind[] = ['SKP', 'EVA', 'DEK', 'RKP'];
 
@@ -63,10 +64,9 @@ export function CetakScreen({ single }: { single?: { kind: DocKind; id: string }
   const units = useLiveQuery(() => store.units.list(), [store]);
 
   const scope: Scope = { kind, year, periodId: chosen.periodId, unitId };
-  const jobs = useLiveQuery(
-    () => (single ? jobFor(store, single.kind, single.id, '').then((j) => (j ? [j] : [])) : batchJobs(store, scope)),
-    [store, single?.kind, single?.id, kind, year, chosen.periodId, unitId],
-  );
+  // Keyed by what is chosen: "Cetak" right after switching unit or period must not print the previous choice.
+  const jobsKey = [single?.kind, single?.id, kind, year, chosen.periodId, unitId].join('|');
+  const jobs = useLiveFor(jobsKey, () => (single ? jobFor(store, single.kind, single.id, '').then((j) => (j ? [j] : [])) : batchJobs(store, scope)), [store]);
   const drafts = jobs?.filter((j) => jobFacts(j).draft).length ?? 0;
   const signDate = parseIsoDate(tanggal);
 

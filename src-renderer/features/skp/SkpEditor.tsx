@@ -85,9 +85,11 @@ function SkpEditor({ skp, notice, onNotice }: { skp: Skp; notice: string | null;
   const locked = isSkpLocked(skp.status);
   usePerfMark('skp-editor-ready', true);
 
-  const penilaiSkps = useLiveQuery(
+  // Keyed by the penilai: after he changes, the old penilai's RHK are not offered for intervention.
+  const penilaiSkps = useLiveFor(
+    `${skp.penilai?.employeeId ?? ''}|${skp.year}`,
     async () => (skp.penilai ? await store.skps.forEmployee(skp.penilai.employeeId, skp.year) : []),
-    [store, skp.penilai?.employeeId, skp.year],
+    [store],
   );
   const issues = useLiveQuery(() => store.skps.issues({ ...skp, ...draft }), [store, skp, draft]) ?? [];
 
