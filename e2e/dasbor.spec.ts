@@ -1,7 +1,7 @@
 import { expect, test, type Page } from '@playwright/test';
 import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { pdfPages } from '../src-renderer/print/pdfText.testkit';
-import { addUnit, approvedSkps, fillRhk, importPeople, launchApp, newProfileDir, openSkpOf, selectByText, selectPeriod, setupOffice, shot, submitAndApprove } from './helpers';
+import { addUnit, approvedSkps, fillRhk, importPeople, launchApp, newProfileDir, openSkpOf, selectByText, selectPeriod, setupOffice, shot, submitAndApprove, watchFirstPosition } from './helpers';
 
 const Q1 = 'TRIWULAN I (';
 const RATING = { SB: ['Di Atas Ekspektasi', 'Di Atas Ekspektasi'], B: ['Sesuai Ekspektasi', 'Sesuai Ekspektasi'], BP: ['Di Bawah Ekspektasi', 'Sesuai Ekspektasi'] } as const;
@@ -76,6 +76,7 @@ test('the dashboard shows the office-wide distribution, lists the employees behi
     await expect(page.getByTestId('dist-unit')).toHaveCount(1);
     await shot(page, '42-distribusi-kantor');
 
+    const officeBar = await watchFirstPosition(page, '[data-testid="dash-office"] .recharts-bar-rectangle');
     await page.goto('/#/');
     await selectPeriod(page, Q1, page.getByTestId('home-period'));
     const office = page.getByTestId('dash-office');
@@ -87,6 +88,15 @@ test('the dashboard shows the office-wide distribution, lists the employees behi
     // Capaian Baik, 12 people: at most 8 Baik (70 %), drawn as the band behind the Baik bar.
     await expect(office.locator('td[data-predikat="BAIK"]')).toContainText('pedoman 0–8');
     await expect(office).toContainText('Sebaran predikat sesuai pedoman.');
+
+    // Once drawn, the charts stay where they are while the rest of Beranda arrives: the backup
+    // reminder above them once came late and pushed the bars 48 px down under the pointer.
+    await expect(page.getByTestId('backup-reminder')).toBeVisible();
+    await expect(page.getByTestId('worklist')).toBeVisible();
+    await expect(page.getByTestId('dash-trend')).toBeVisible();
+    const { first, now } = await officeBar();
+    expect(first, 'the office chart was drawn').not.toBeNull();
+    expect(now, 'the office chart moved after it was drawn').toBe(first);
 
     // The Sangat Baik bar opens the three employees behind it.
     await office.locator('.recharts-bar-rectangle').first().click();

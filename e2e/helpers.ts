@@ -231,3 +231,33 @@ export async function setDistributionScope(page: Page, label: string) {
   await page.getByTestId('scope-card').getByLabel(label).check();
   await expect(page.getByTestId('toast')).toHaveText('Cakupan pedoman distribusi tersimpan.');
 }
+
+/**
+ * Notes where `selector` is first drawn (checked every frame from now on) and returns a function
+ * that tells that place and the present one: a screen that moves what is already drawn moves it
+ * from under the admin's pointer. The page must not be scrolled in between.
+ */
+export async function watchFirstPosition(page: Page, selector: string): Promise<() => Promise<{ first: number | null; now: number | null }>> {
+  const key = `__first_${Math.random().toString(36).slice(2)}`;
+  await page.evaluate(
+    ([sel, k]) => {
+      const w = window as unknown as Record<string, number | null>;
+      w[k] = null;
+      const frame = () => {
+        const el = document.querySelector(sel);
+        if (el) w[k] = Math.round(el.getBoundingClientRect().top);
+        else requestAnimationFrame(frame);
+      };
+      requestAnimationFrame(frame);
+    },
+    [selector, key] as const,
+  );
+  return () =>
+    page.evaluate(
+      ([sel, k]) => {
+        const el = document.querySelector(sel);
+        return { first: (window as unknown as Record<string, number | null>)[k] ?? null, now: el ? Math.round(el.getBoundingClientRect().top) : null };
+      },
+      [selector, key] as const,
+    );
+}

@@ -1,16 +1,16 @@
-import { useLiveQuery } from 'dexie-react-hooks';
 import { formatDateTime } from '../../app/format';
 import { href } from '../../app/router';
-import { useApp } from '../../app/StoreContext';
 import { backupReminder } from '../../domain/backupReminder';
+import type { BackupSettings } from '../../db/schema';
 import { useT } from '../../i18n/i18n';
 
-/** Beranda's reminder to back up to a file (domain/backupReminder.ts says when). */
-export function BackupReminder({ hasData }: { hasData: boolean }) {
+/**
+ * Beranda's reminder to back up to a file (domain/backupReminder.ts says when). Beranda reads the
+ * settings before it draws anything below: a reminder that arrived later pushed the dashboard down
+ * under the admin's pointer.
+ */
+export function BackupReminder({ hasData, prefs }: { hasData: boolean; prefs: BackupSettings }) {
   const t = useT();
-  const { store } = useApp();
-  const prefs = useLiveQuery(() => store.backups.backupSettings(), [store]);
-  if (!prefs) return null;
   const due = backupReminder(prefs.lastFileAt, prefs.remindAfterDays, hasData, new Date());
   if (!due.due) return null;
   return (
