@@ -261,3 +261,35 @@ export async function watchFirstPosition(page: Page, selector: string): Promise<
       [selector, key] as const,
     );
 }
+
+/**
+ * Starts noting what moves on the page while nobody touches it (Chrome's layout-shift entries
+ * more than half a second after the last input) and returns a function that lists each move as "element: y → y". A screen
+ * that draws a part and then pushes it down as another read answers moves buttons from under the
+ * pointer.
+ */
+export async function watchShifts(page: Page): Promise<() => Promise<string[]>> {
+  const key = `__shifts_${Math.random().toString(36).slice(2)}`;
+  await page.evaluate((k) => {
+    const w = window as unknown as Record<string, string[]>;
+    const moves: string[] = (w[k] = []);
+    // Chrome marks every shift after a navigation as "recent input", so the page's own inputs are timed here.
+    let lastInput = -Infinity;
+    for (const type of ['pointerdown', 'keydown', 'input', 'change']) addEventListener(type, () => (lastInput = performance.now()), true);
+    type Shift = { startTime: number; sources: { node?: Node; previousRect: DOMRectReadOnly; currentRect: DOMRectReadOnly }[] };
+    new PerformanceObserver((list) => {
+      for (const e of list.getEntries() as unknown as Shift[]) {
+        if (e.startTime - lastInput < 500) continue;
+        for (const s of e.sources) {
+          // A part removed or hidden is not a part pushed aside; a pixel or two is a rounding.
+          if (s.currentRect.height === 0 || s.previousRect.height === 0) continue;
+          if (Math.abs(s.currentRect.y - s.previousRect.y) < 4 && Math.abs(s.currentRect.x - s.previousRect.x) < 4) continue;
+          const el = s.node instanceof Element ? s.node : s.node?.parentElement;
+          const name = el ? `${el.tagName.toLowerCase()}${el.getAttribute('data-testid') ? `[${el.getAttribute('data-testid')}]` : ''}.${el.className}` : '?';
+          moves.push(`${name}: (${Math.round(s.previousRect.x)}, ${Math.round(s.previousRect.y)}) → (${Math.round(s.currentRect.x)}, ${Math.round(s.currentRect.y)})`);
+        }
+      }
+    }).observe({ type: 'layout-shift' });
+  }, key);
+  return () => page.evaluate((k) => (window as unknown as Record<string, string[]>)[k] ?? [], key);
+}

@@ -1,6 +1,6 @@
 import { expect, test, type Page } from '@playwright/test';
 import { rmSync } from 'node:fs';
-import { addCurugOffice, fillRhk, launchApp, newProfileDir, openEvaluation, openSkpOf, setupOffice, shot, submitAndApprove } from './helpers';
+import { addCurugOffice, fillRhk, launchApp, newProfileDir, openEvaluation, openSkpOf, setupOffice, shot, submitAndApprove, watchShifts } from './helpers';
 
 /**
  * What is cut or sticks out at the two sizes offices use: a select whose chosen text is wider than
@@ -68,9 +68,17 @@ test('the screens an office uses every day fit 1366×768 and 1024×768: nothing 
     const problems: string[] = [];
     for (const [w, h] of [[1366, 768], [1024, 768]] as const) {
       await page.setViewportSize({ width: w, height: h });
+      // Two painted frames at the new size, so the resize itself is not taken for a screen moving.
+      await page.evaluate(() => new Promise((done) => requestAnimationFrame(() => requestAnimationFrame(done))));
       for (const [label, url, prepare] of screens) {
+        const moves = await watchShifts(page);
         await page.goto(url);
         await expect(page.getByRole('heading', { level: 1 })).toBeVisible();
+        // Each screen appears whole: nothing drawn is pushed aside by a read that answers later
+        // (the backup reminder, SKP deadline notice, period lists and cards used to).
+        await expect(page.locator('.content .loading')).toHaveCount(0);
+        await page.waitForTimeout(500);
+        for (const m of await moves()) problems.push(`${w}×${h} ${label}: moved after it was drawn: ${m}`);
         if (prepare) await prepare(page);
         for (const p of await overflowing(page)) problems.push(`${w}×${h} ${label}: ${p}`);
       }
@@ -80,6 +88,7 @@ test('the screens an office uses every day fit 1366×768 and 1024×768: nothing 
     for (const [name, url, prepare] of [screens[1]!, screens[2]!, screens[5]!, screens[6]!]) {
       await page.goto(url);
       await expect(page.getByRole('heading', { level: 1 })).toBeVisible();
+      await expect(page.locator('.content .loading')).toHaveCount(0);
       if (prepare) await prepare(page);
       await shot(page, `40-layout-${name.split(' ')[0]!.toLowerCase()}`);
     }

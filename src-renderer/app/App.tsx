@@ -1,5 +1,6 @@
 import { SinkronisasiScreen } from '../features/sinkronisasi/SinkronisasiScreen';
 import { useLiveQuery } from 'dexie-react-hooks';
+import { LoadGate } from '../components/LoadGate';
 import type { ReactNode } from 'react';
 import type { DataStore } from '../db/store';
 import { HomeScreen } from '../features/beranda/HomeScreen';
@@ -56,7 +57,10 @@ function Routes() {
   const [section = 'beranda', sub, ...rest] = useRoute();
   return (
     <Layout section={section}>
-      <ErrorBoundaryForPage key={[section, sub, ...rest].join('/')}>{page(section, sub, rest)}</ErrorBoundaryForPage>
+      <ErrorBoundaryForPage key={[section, sub, ...rest].join('/')}>
+        {/* Each screen is shown once the reads its parts report have answered (components/LoadGate). */}
+        <LoadGate>{page(section, sub, rest)}</LoadGate>
+      </ErrorBoundaryForPage>
     </Layout>
   );
 }

@@ -110,9 +110,20 @@ export function CetakScreen({ single }: { single?: { kind: DocKind; id: string }
 
   const busy = state.kind === 'busy';
   const needsPeriod = !single && kind !== 'SKP';
+  const title = <h1>{single ? t('cetak.single.title', { kind: t(`cetak.kind.${kind}`) }) : t('nav.cetak')}</h1>;
+  // The form is drawn once its choices are known: periods and units that filled in later widened the
+  // pickers, wrapped the toolbar and moved "Buat PDF" from under the pointer.
+  if (!chosen.loaded || units === undefined || (single && jobs === undefined))
+    return (
+      <div className="page">
+        {title}
+        <p className="loading">{t('app.loading')}</p>
+      </div>
+    );
+
   return (
     <div className="page">
-      <h1>{single ? t('cetak.single.title', { kind: t(`cetak.kind.${kind}`) }) : t('nav.cetak')}</h1>
+      {title}
       <p className="toolbar">
         <a href={href('cetak', 'verifikasi')}>{t('verify.link')}</a>
       </p>
@@ -180,7 +191,6 @@ export function CetakScreen({ single }: { single?: { kind: DocKind; id: string }
             {jobs === undefined ? t('app.loading') : jobs.length === 0 ? t('cetak.none') : t('cetak.count', { n: jobs.length })}
             {drafts > 0 ? ` ${t('cetak.drafts', { n: drafts })}` : ''}
           </p>
-          {jobs ? <GlyphWarning jobs={jobs} /> : null}
           <div className="actions">
             {busy ? (
               <button type="button" onClick={() => run.current?.cancel()}>
@@ -191,6 +201,8 @@ export function CetakScreen({ single }: { single?: { kind: DocKind; id: string }
               {t('cetak.make')}
             </button>
           </div>
+          {/* Beneath the button: a warning that came and went above it as each choice was read moved it. */}
+          {jobs ? <GlyphWarning jobs={jobs} /> : null}
           {state.kind === 'busy' ? (
             <div data-testid="cetak-progress" role="status">
               <progress max={state.progress?.total ?? 1} value={state.progress?.done ?? 0} /> {progressText(t, state.progress)}

@@ -24,6 +24,7 @@ import { usePegawaiData } from './usePegawaiData';
 import { DateField } from '../../components/DateField';
 import { Toast } from '../../components/Toast';
 import { useSaveShortcut } from '../../components/useSaveShortcut';
+import { useGateLoading } from '../../components/LoadGate';
 import { useLiveFor } from '../../components/useLiveFor';
 
 function fieldsOf(e: Employee): EmployeeFields {
@@ -69,6 +70,7 @@ function PegawaiForm({ existing, notice, onNotice }: FormProps) {
   const t = useT();
   const { store } = useApp();
   const data = usePegawaiData();
+  useGateLoading(!data.loaded);
   const initial = useMemo(() => (existing ? fieldsOf(existing) : emptyEmployeeFields()), [existing]);
   const [value, setValue] = useState<EmployeeFields>(initial);
   const [touched, setTouched] = useState<Set<EmployeeField>>(new Set());

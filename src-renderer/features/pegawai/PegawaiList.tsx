@@ -13,6 +13,7 @@ import { applyFilters, DEFAULT_FILTERS, type ListFilters, type Sort, type SortKe
 import { exportAndSave, useExportMeta } from '../impor-ekspor/exportActions';
 import { PegawaiTabs } from './PegawaiTabs';
 import { UnitFilterSelect } from './UnitOptions';
+import { useGateLoading } from '../../components/LoadGate';
 import { usePegawaiData } from './usePegawaiData';
 
 const ROW_HEIGHT = 48;
@@ -35,6 +36,8 @@ function golonganCell(code: string): string {
 export function PegawaiList() {
   const t = useT();
   const data = usePegawaiData();
+  // The unit filter widens as the units arrive and pushed the filters beside it: shown once read.
+  useGateLoading(!data.loaded);
   usePerfMark('kinerja-interactive', data.loaded);
   usePerfMark('pegawai-list-painted', data.loaded);
   const [filters, setFilters] = useState<ListFilters>(DEFAULT_FILTERS);

@@ -1,4 +1,5 @@
 import { useLiveQuery } from 'dexie-react-hooks';
+import { useGateLoading } from '../../components/LoadGate';
 import { useEffect, useRef, useState } from 'react';
 import { errorMessage } from '../../app/errors';
 import { formatDateTime } from '../../app/format';
@@ -30,6 +31,7 @@ export function BackupCard() {
   const [msg, setMsg] = useState<{ kind: 'success' | 'error'; text: string } | null>(null);
   const counts = useLiveQuery(() => store.backups.counts(), [store]);
   const prefs = useLiveQuery(() => store.backups.backupSettings(), [store]);
+  useGateLoading(counts === undefined || prefs === undefined);
   const { busy, run } = useBusyAction((err) => setMsg({ kind: 'error', text: errorMessage(t, err) }));
 
   const create = () =>

@@ -1,4 +1,5 @@
 import { useLiveQuery } from 'dexie-react-hooks';
+import { useGateLoading } from '../../components/LoadGate';
 import { useState } from 'react';
 import { errorMessage } from '../../app/errors';
 import { useApp } from '../../app/StoreContext';
@@ -30,6 +31,7 @@ export function PrintSettings() {
   const [signer, setSigner] = useState('');
   const employees = useLiveQuery(() => store.employees.listAll(), [store]);
   const signatures = useLiveQuery(() => store.prints.signatures(), [store]);
+  useGateLoading(employees === undefined || signatures === undefined);
   const active = (employees ?? []).filter((e) => !e.deleted && e.aktif).sort((a, b) => a.nama.localeCompare(b.nama, 'id'));
   const nameOf = (id: string) => employees?.find((e) => e.id === id)?.nama ?? id;
 

@@ -1,4 +1,5 @@
 import { useLiveQuery } from 'dexie-react-hooks';
+import { useGateLoading } from '../../components/LoadGate';
 import { useState } from 'react';
 import { errorMessage } from '../../app/errors';
 import { formatDateTime } from '../../app/format';
@@ -16,6 +17,7 @@ export function SnapshotsCard() {
   const t = useT();
   const { store } = useApp();
   const snapshots = useLiveQuery(() => store.backups.snapshots(), [store]);
+  useGateLoading(snapshots === undefined);
   const [asking, setAsking] = useState<SnapshotSummary | null>(null);
   const [msg, setMsg] = useState<{ kind: 'success' | 'error'; text: string } | null>(null);
   const { busy, run } = useBusyAction((err) => setMsg({ kind: 'error', text: errorMessage(t, err) }));

@@ -4,6 +4,7 @@ import { errorMessage } from '../../app/errors';
 import { href } from '../../app/router';
 import { useApp } from '../../app/StoreContext';
 import { Notice } from '../../components/Field';
+import { useGateLoading } from '../../components/LoadGate';
 import { CADENCES, periodTitle, type Cadence } from '../../domain/periods';
 import { useT } from '../../i18n/i18n';
 import { useActivePack, useYearPeriods } from '../penilaian/usePenilaianData';
@@ -14,7 +15,8 @@ export function YearAndRules() {
   const { store, profile } = useApp();
   const year = profile.settings.activeYear;
   const cadence = useLiveQuery(() => store.years.cadence(year), [store, year]);
-  const { periods } = useYearPeriods();
+  const { periods, loaded } = useYearPeriods();
+  useGateLoading(cadence === undefined || !loaded);
   const pack = useActivePack();
   const [error, setError] = useState<string | null>(null);
   return (

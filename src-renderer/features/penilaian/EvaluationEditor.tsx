@@ -29,6 +29,7 @@ import { FollowUp } from './FollowUp';
 import { PredikatExplained } from './PredikatExplained';
 import { Toast } from '../../components/Toast';
 import { useSaveShortcut } from '../../components/useSaveShortcut';
+import { useGateLoading } from '../../components/LoadGate';
 import { useLiveFor } from '../../components/useLiveFor';
 
 function editableOf(e: Evaluation): EvaluationEditable {
@@ -110,6 +111,8 @@ function EvaluationEditor({ ev, skp, pack, employee, ownUnit, ownResult, led, le
   const capaian = ownResult?.capaian ? pack.capaianLabels[ownResult.capaian as keyof RulePack['capaianLabels']] : '';
   const leaderSuggestion = led ? suggestedLeaderRating(pack, (ledResult?.capaian ?? '') as Parameters<typeof suggestedLeaderRating>[1]) : '';
   const history = useLiveQuery(() => store.evaluations.forEmployee(ev.employeeId), [store, ev.employeeId]);
+  // The history's warnings and the files sit above parts of the form: it is shown once they are read.
+  useGateLoading(self === undefined || history === undefined);
   const streak = poorStreak((history ?? []).filter((h) => h.status === 'FINAL').map((h) => h.predikat));
 
   const change = (patch: Partial<EvaluationEditable>) => {
@@ -403,6 +406,7 @@ function Attachments({ evaluationId, rhkId, locked, onError }: { evaluationId: s
   const t = useT();
   const { store } = useApp();
   const files = useLiveQuery(async () => (await store.evaluations.attachments(evaluationId)).filter((a) => a.rhkId === rhkId), [store, evaluationId, rhkId]);
+  useGateLoading(files === undefined);
   const add = async () => {
     const res = await getPlatform().openFile({
       title: t('eval.bukti.add'),

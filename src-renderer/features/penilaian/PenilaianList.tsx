@@ -14,6 +14,7 @@ import { UnitFilterSelect } from '../pegawai/UnitOptions';
 import { usePegawaiData, type EmployeeRow } from '../pegawai/usePegawaiData';
 import { PeriodSelect } from './PeriodSelect';
 import { useActivePack, useChosenPeriod } from './usePenilaianData';
+import { useGateLoading } from '../../components/LoadGate';
 import { useLiveFor } from '../../components/useLiveFor';
 
 const ROW_HEIGHT = 48;
@@ -36,6 +37,8 @@ export function PenilaianList() {
   const { period, periodId: pid } = chosen;
   const skps = useLiveQuery(() => store.skps.listByYear(year), [store, year]);
   const evaluations = useLiveFor(pid, () => store.evaluations.listByPeriod(pid), [store]);
+  // The period and unit pickers widen as their lists arrive: the screen is shown once they are read.
+  useGateLoading(!data.loaded || skps === undefined || !chosen.loaded || (period !== undefined && evaluations === undefined));
   const [query, setQuery] = useState('');
   const [unitId, setUnitId] = useState('');
   const [state, setState] = useState<RowState | ''>('');

@@ -24,6 +24,7 @@ import { DateField } from '../../components/DateField';
 import { Toast } from '../../components/Toast';
 import { useSaveShortcut } from '../../components/useSaveShortcut';
 import { useLiveFor } from '../../components/useLiveFor';
+import { useGateLoading } from '../../components/LoadGate';
 
 function editableOf(s: Skp): SkpEditable {
   const base = { mulai: s.mulai, selesai: s.selesai, pendekatan: s.pendekatan, jenis: s.jenis, rhk: s.rhk, ekspektasi: s.ekspektasi, lampiran: s.lampiran };
@@ -91,7 +92,10 @@ function SkpEditor({ skp, notice, onNotice }: { skp: Skp; notice: string | null;
     async () => (skp.penilai ? await store.skps.forEmployee(skp.penilai.employeeId, skp.year) : []),
     [store],
   );
-  const issues = useLiveQuery(() => store.skps.issues({ ...skp, ...draft }), [store, skp, draft]) ?? [];
+  const issuesRead = useLiveQuery(() => store.skps.issues({ ...skp, ...draft }), [store, skp, draft]);
+  const issues = issuesRead ?? [];
+  // The intervention choices lengthen the RHK rows: the editor is shown once they are known.
+  useGateLoading(penilaiSkps === undefined || issuesRead === undefined);
 
   const change = (patch: Partial<SkpEditable>) => {
     setDraft((d) => ({ ...d, ...patch }));

@@ -34,7 +34,7 @@ export function SkpList() {
   const [status, setStatus] = useState<StatusFilter>('');
   const [error, setError] = useState<string | null>(null);
 
-  const loaded = data.loaded && skps !== undefined;
+  const loaded = data.loaded && skps !== undefined && previousYearIds !== undefined;
   const rows = useMemo(() => {
     // Until the SKPs are read, every row would wrongly offer "Buat SKP".
     if (!loaded) return [];
@@ -69,12 +69,27 @@ export function SkpList() {
     }
   };
 
-  return (
-    <div className="page page-full">
+  const head = (
+    <>
       <div className="page-head">
         <h1>{t('skp.title', { year })}</h1>
       </div>
       <p className="lead">{t('skp.intro', { deadline: formatTanggal(deadline) })}</p>
+    </>
+  );
+  // Drawn once the SKPs are read: the deadline notice and the counts arriving later moved the list
+  // and its buttons from under the pointer.
+  if (!loaded)
+    return (
+      <div className="page page-full">
+        {head}
+        <p className="loading">{t('app.loading')}</p>
+      </div>
+    );
+
+  return (
+    <div className="page page-full">
+      {head}
       {late > 0 ? <Notice kind="warning">{t('skp.deadlinePassed', { deadline: formatTanggal(deadline), count: late })}</Notice> : null}
       {error ? <Notice kind="error">{error}</Notice> : null}
       <div className="summary" data-testid="skp-summary">
@@ -108,7 +123,7 @@ export function SkpList() {
           count={visible.length}
           rowHeight={ROW_HEIGHT}
           attrs={{ 'data-testid': 'skp-list' }}
-          empty={loaded ? <p className="empty">{t('pegawai.noMatch')}</p> : null}
+          empty={<p className="empty">{t('pegawai.noMatch')}</p>}
           renderRow={(index, style) => {
             const r = visible[index];
             if (!r) return null;
