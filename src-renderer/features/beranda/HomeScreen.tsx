@@ -13,6 +13,7 @@ import { Worklist } from './Worklist';
 import { Dashboard } from './dasbor/Dashboard';
 import { useYearRecords } from './dasbor/useDashboard';
 import { PeriodSelect } from '../penilaian/PeriodSelect';
+import { useGateLoading } from '../../components/LoadGate';
 import { useChosenPeriod } from '../penilaian/usePenilaianData';
 
 export function HomeScreen() {
@@ -27,6 +28,7 @@ export function HomeScreen() {
   // Nothing is drawn above the dashboard after it: a reminder or a to-do line that arrived later
   // pushed the charts down just as the admin clicked a bar (e2e/dasbor.spec.ts).
   const ready = data.loaded && backupPrefs !== undefined && review !== undefined;
+  useGateLoading(!ready);
   // The to-do counts wait for the year's SKPs: a camat appraised from outside the office is not
   // "without atasan", and a count that corrects itself moves everything beneath it.
   const todoReady = ready && records !== undefined;
@@ -58,7 +60,6 @@ export function HomeScreen() {
     <div className="page">
       <h1>{t('home.title')}</h1>
       <p className="lead">{t('home.welcome', { nama: profile.settings.adminName })}</p>
-      {!ready ? <p className="loading">{t('app.loading')}</p> : null}
       {ready ? <p data-testid="home-counts">{t('home.counts', { aktif: active.length.toLocaleString('id-ID'), units: activeUnits.length })}</p> : null}
       {ready ? <BackupReminder hasData={data.employees.length > 0} prefs={backupPrefs} /> : null}
       {ready ? (

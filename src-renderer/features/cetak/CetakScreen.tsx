@@ -24,6 +24,7 @@ import { useChosenPeriod } from '../penilaian/usePenilaianData';
 import { batchJobs, defaultChoices, jobFor, printOptions, type Scope } from './printData';
 import { PrintLog } from './PrintLog';
 import { DateField } from '../../components/DateField';
+import { useGateLoading } from '../../components/LoadGate';
 import { useLiveFor } from '../../components/useLiveFor';
 
 const KINDS: readonly DocKind[] = ['SKP', 'EVA', 'DEK', 'RKP'];
@@ -67,6 +68,9 @@ export function CetakScreen({ single }: { single?: { kind: DocKind; id: string }
   // Keyed by what is chosen: "Cetak" right after switching unit or period must not print the previous choice.
   const jobsKey = [single?.kind, single?.id, kind, year, chosen.periodId, unitId].join('|');
   const jobs = useLiveFor(jobsKey, () => (single ? jobFor(store, single.kind, single.id, '').then((j) => (j ? [j] : [])) : batchJobs(store, scope)), [store]);
+  // The form is shown once its choices are known: periods and units that filled in later widened the
+  // pickers, wrapped the toolbar and moved "Buat PDF" from under the pointer.
+  useGateLoading(!chosen.loaded || units === undefined || (single !== undefined && jobs === undefined));
   const drafts = jobs?.filter((j) => jobFacts(j).draft).length ?? 0;
   const signDate = parseIsoDate(tanggal);
 
@@ -110,20 +114,9 @@ export function CetakScreen({ single }: { single?: { kind: DocKind; id: string }
 
   const busy = state.kind === 'busy';
   const needsPeriod = !single && kind !== 'SKP';
-  const title = <h1>{single ? t('cetak.single.title', { kind: t(`cetak.kind.${kind}`) }) : t('nav.cetak')}</h1>;
-  // The form is drawn once its choices are known: periods and units that filled in later widened the
-  // pickers, wrapped the toolbar and moved "Buat PDF" from under the pointer.
-  if (!chosen.loaded || units === undefined || (single && jobs === undefined))
-    return (
-      <div className="page">
-        {title}
-        <p className="loading">{t('app.loading')}</p>
-      </div>
-    );
-
   return (
     <div className="page">
-      {title}
+      <h1>{single ? t('cetak.single.title', { kind: t(`cetak.kind.${kind}`) }) : t('nav.cetak')}</h1>
       <p className="toolbar">
         <a href={href('cetak', 'verifikasi')}>{t('verify.link')}</a>
       </p>

@@ -6,6 +6,7 @@ import { IntroCard } from './IntroCard';
 import { PeersCard } from './PeersCard';
 import { ReceiveCard } from './ReceiveCard';
 import { ReviewCard } from './ReviewCard';
+import { useGateLoading } from '../../components/LoadGate';
 import { useSyncData } from './useSyncData';
 
 type Msg = { kind: 'success' | 'error' | 'warning'; text: string };
@@ -18,9 +19,9 @@ export function SinkronisasiScreen() {
   // Decided once this installation is known (an installation from before sync has no record: an office PC).
   const role = data.self === undefined ? null : (data.self?.role ?? 'KANTOR');
   usePerfMark('sync-ready', data.peers !== undefined);
-  // Drawn once everything is read: the partners' table and the review list arriving one by one
+  // Shown once everything is read: the partners' table and the review list arriving one by one
   // pushed the cards beneath them down from under the pointer.
-  const loaded = Object.values(data).every((v) => v !== undefined);
+  useGateLoading(Object.values(data).some((v) => v === undefined));
   return (
     <div className="page" data-testid="sync-screen">
       <h1>{t('sync.title')}</h1>
@@ -30,18 +31,15 @@ export function SinkronisasiScreen() {
           {m.text}
         </p>
       ))}
-      {loaded ? null : <p className="loading">{t('app.loading')}</p>}
-      <div hidden={!loaded}>
-        <PeersCard peers={data.peers} notify={notify} />
-        <div className="columns">
-          <div className="stack">
-            <ReviewCard data={data} notify={notify} />
-          </div>
-          <div className="stack">
-            <ReceiveCard notify={notify} />
-            {role === 'KANTOR' ? <EnrolCard employees={data.employees} notify={notify} /> : null}
-            {role === 'KANTOR' || role === 'BKD' ? <IntroCard notify={notify} /> : null}
-          </div>
+      <PeersCard peers={data.peers} notify={notify} />
+      <div className="columns">
+        <div className="stack">
+          <ReviewCard data={data} notify={notify} />
+        </div>
+        <div className="stack">
+          <ReceiveCard notify={notify} />
+          {role === 'KANTOR' ? <EnrolCard employees={data.employees} notify={notify} /> : null}
+          {role === 'KANTOR' || role === 'BKD' ? <IntroCard notify={notify} /> : null}
         </div>
       </div>
     </div>

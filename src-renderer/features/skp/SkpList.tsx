@@ -12,6 +12,7 @@ import type { Skp } from '../../domain/skp';
 import type { SkpStatus } from '../../domain/workflow';
 import { useT } from '../../i18n/i18n';
 import { UnitFilterSelect } from '../pegawai/UnitOptions';
+import { useGateLoading } from '../../components/LoadGate';
 import { usePegawaiData, type EmployeeRow } from '../pegawai/usePegawaiData';
 
 const ROW_HEIGHT = 48;
@@ -35,6 +36,9 @@ export function SkpList() {
   const [error, setError] = useState<string | null>(null);
 
   const loaded = data.loaded && skps !== undefined && previousYearIds !== undefined;
+  // Shown once the SKPs are read: the deadline notice and the counts arriving later moved the list
+  // and its buttons from under the pointer.
+  useGateLoading(!loaded);
   const rows = useMemo(() => {
     // Until the SKPs are read, every row would wrongly offer "Buat SKP".
     if (!loaded) return [];
@@ -69,27 +73,12 @@ export function SkpList() {
     }
   };
 
-  const head = (
-    <>
+  return (
+    <div className="page page-full">
       <div className="page-head">
         <h1>{t('skp.title', { year })}</h1>
       </div>
       <p className="lead">{t('skp.intro', { deadline: formatTanggal(deadline) })}</p>
-    </>
-  );
-  // Drawn once the SKPs are read: the deadline notice and the counts arriving later moved the list
-  // and its buttons from under the pointer.
-  if (!loaded)
-    return (
-      <div className="page page-full">
-        {head}
-        <p className="loading">{t('app.loading')}</p>
-      </div>
-    );
-
-  return (
-    <div className="page page-full">
-      {head}
       {late > 0 ? <Notice kind="warning">{t('skp.deadlinePassed', { deadline: formatTanggal(deadline), count: late })}</Notice> : null}
       {error ? <Notice kind="error">{error}</Notice> : null}
       <div className="summary" data-testid="skp-summary">
