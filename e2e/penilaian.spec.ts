@@ -24,7 +24,8 @@ test('a unit is rated for Q1 and AKHIR: predikat by the matrix, distribution war
     // The camat's appraiser sits outside the office: Beranda and the structure no longer call him unappraised.
     await page.goto('/#/');
     await expect(page.getByTestId('home-counts')).toBeVisible();
-    await expect(page.getByText(/belum memiliki atasan/)).toHaveCount(0);
+    await expect(page.getByTestId('home-todo').locator('.loading')).toHaveCount(0);
+    await expect(page.getByTestId('home-todo')).not.toContainText('belum memiliki atasan');
     await page.goto('/#/pegawai/struktur');
     await expect(page.getByTestId('struktur-member').filter({ has: page.getByRole('link', { name: 'Drs. Asep Saepudin', exact: true }) })).toContainText('dinilai oleh Drs. H. Moch. Maesyal Rasyid, M.Si. (Sekretaris Daerah, dari luar kantor; tercatat di SKP)');
     await openSkpOf(page, 'Rina Marlina');

@@ -142,6 +142,9 @@ test('kantor, laptop penilai and BKD exchange packages: both edits survive, a cl
       await expect(c).toHaveCount(1);
       return (await c.textContent()) ?? '';
     };
+    // Beranda points to it, at the foot of the page (counting it reads every synced record).
+    await k.goto('/#/');
+    await expect(k.getByTestId('home-review')).toContainText('1 hal hasil sinkronisasi perlu ditinjau');
     const onKantor = await conflictOn(k);
     const onLaptop = await conflictOn(l);
     expect(onKantor).toContain('Rating hasil kerja');
@@ -155,6 +158,9 @@ test('kantor, laptop penilai and BKD exchange packages: both edits survive, a cl
     const values = k.getByTestId('conflict').locator('.conflict-value');
     await values.filter({ hasText: 'Sesuai Ekspektasi' }).getByRole('button', { name: 'Pakai nilai ini' }).click();
     await expect(k.getByText('Tidak ada yang perlu ditinjau.')).toBeVisible();
+    await k.goto('/#/');
+    await expect(k.getByTestId('home-counts')).toBeVisible();
+    await expect(k.getByTestId('home-review')).toHaveCount(0);
     const settled = await buildFor(k, 'laptop Camat');
     await receive(l, settled);
     await l.goto('/#/sinkronisasi');
