@@ -59,29 +59,31 @@ export function HomeScreen() {
     <div className="page">
       <h1>{t('home.title')}</h1>
       <p className="lead">{t('home.welcome', { nama: profile.settings.adminName })}</p>
-      {ready ? <p data-testid="home-counts">{t('home.counts', { aktif: active.length.toLocaleString('id-ID'), units: activeUnits.length })}</p> : null}
-      {ready ? <BackupReminder hasData={data.employees.length > 0} prefs={backupPrefs} /> : null}
       {ready ? (
-        <section className="card" data-testid="home-todo">
-          <h2>{t('home.todo')}</h2>
-          {data.employees.length === 0 ? (
-            <p>
-              {t('home.todo.start')} <a href={href('pegawai', 'unit')}>{t('home.open')}</a>
-            </p>
-          ) : !todoReady ? (
-            <p className="loading">{t('app.loading')}</p>
-          ) : todo.length === 0 ? (
-            <p className="ok-text">{t('home.todo.empty')}</p>
-          ) : (
-            <ul className="todo">
-              {todo.map((x) => (
-                <li key={x.text}>
-                  <span className="muted-warn">{t(x.text, { count: x.count })}</span> <a href={x.to}>{t('home.open')}</a>
-                </li>
-              ))}
-            </ul>
-          )}
-        </section>
+        <>
+          <p data-testid="home-counts">{t('home.counts', { aktif: active.length.toLocaleString('id-ID'), units: activeUnits.length })}</p>
+          <BackupReminder hasData={data.employees.length > 0} prefs={backupPrefs} />
+          <section className="card" data-testid="home-todo">
+            <h2>{t('home.todo')}</h2>
+            {data.employees.length === 0 ? (
+              <p>
+                {t('home.todo.start')} <a href={href('pegawai', 'unit')}>{t('home.open')}</a>
+              </p>
+            ) : !todoReady ? (
+              <p className="loading">{t('app.loading')}</p>
+            ) : todo.length === 0 ? (
+              <p className="ok-text">{t('home.todo.empty')}</p>
+            ) : (
+              <ul className="todo">
+                {todo.map((x) => (
+                  <li key={x.text}>
+                    <span className="muted-warn">{t(x.text, { count: x.count })}</span> <a href={x.to}>{t('home.open')}</a>
+                  </li>
+                ))}
+              </ul>
+            )}
+          </section>
+        </>
       ) : null}
       {ready && data.employees.length > 0 ? (
         <>
