@@ -3,9 +3,24 @@ import { readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import * as XLSX from 'xlsx';
+import { readPackageFile, writePackageFile } from '../src-renderer/io/packageFile';
+import { generateSigningKey, signText } from '../src-renderer/exchange/signature';
 import { addCurugOffice, CURUG_STAFF, fillRhk, launchApp, newProfileDir, openEvaluation, openSkpOf, selectPeriod, setupOffice, shot, submitAndApprove } from './helpers';
 
 const Q1 = 'TRIWULAN I (';
+
+/** Rewrites a package as a forger would: records changed, every fingerprint and hash recomputed, signed with his own key. */
+async function forge(file: string, edit: (doc: Record<string, unknown>) => void): Promise<string> {
+  const read = await readPackageFile(new Uint8Array(readFileSync(file)), '9.9.9');
+  if (!read.ok) throw new Error(read.code);
+  for (const r of read.records) edit(r.doc);
+  const key = await generateSigningKey();
+  const { hash: _h, sig: _s, rows: _r, key: _k, readable: _d, ...draft } = read.envelope;
+  const { bytes } = await writePackageFile({ envelope: draft, records: read.records, signer: { key: { alg: key.alg, pub: key.pub }, sign: (t) => signText(key, t) } });
+  const out = path.join(tmpdir(), `${Date.now()}-palsu.xlsx`);
+  writeFileSync(out, bytes);
+  return out;
+}
 
 /** Clicks a button that saves a package and returns where the download landed. */
 async function savePackage(page: Page, click: () => Promise<void>): Promise<string> {
@@ -33,10 +48,28 @@ async function buildFor(page: Page, peer: string): Promise<string> {
   return savePackage(page, () => row.getByRole('button', { name: 'Buat paket' }).click());
 }
 
-/** Terima paket → preview → Terapkan; returns the preview text. */
-async function receive(page: Page, file: string, apply = true): Promise<string> {
+/** The key code a PC shows on its own Sinkronisasi screen. */
+async function ownCode(page: Page): Promise<string> {
+  await page.goto('/#/sinkronisasi');
+  const line = page.getByTestId('own-key-code');
+  await expect(line).toContainText(/[0-9A-F]{4}-[0-9A-F]{4}-[0-9A-F]{4}-[0-9A-F]{4}/);
+  return /[0-9A-F]{4}(-[0-9A-F]{4}){3}/.exec((await line.textContent()) ?? '')![0];
+}
+
+/**
+ * Terima paket → preview → Terapkan; returns the preview text. The first package from `sender`
+ * brings a key new here: its code must be the one the sender's own screen shows, then it is trusted.
+ */
+async function receive(page: Page, file: string, apply = true, sender?: Page): Promise<string> {
+  const code = sender ? await ownCode(sender) : null;
   await page.goto('/#/sinkronisasi');
   await choose(page, 'Terima paket', file);
+  if (code) {
+    const panel = page.getByTestId('sync-new-key');
+    await expect(panel).toContainText(`Kode kunci pengirim: ${code}`);
+    await shot(page, '43-sinkronisasi-kode-kunci');
+    await panel.getByRole('button', { name: 'Kode sama, percayai komputer ini' }).click();
+  }
   const preview = page.getByTestId('sync-preview').or(page.getByTestId('sync-intro')).or(page.getByRole('alert'));
   await expect(preview).toBeVisible();
   const text = (await preview.textContent()) ?? '';
@@ -53,9 +86,11 @@ async function introduce(page: Page): Promise<string> {
   return savePackage(page, () => page.getByRole('button', { name: 'Buat paket perkenalan' }).click());
 }
 
-async function acceptIntroduction(page: Page, file: string) {
+async function acceptIntroduction(page: Page, file: string, sender: Page) {
+  const code = await ownCode(sender);
   await page.goto('/#/sinkronisasi');
   await choose(page, 'Terima paket', file);
+  await expect(page.getByTestId('sync-intro')).toContainText(`Kode kunci komputer pengirim: ${code}`);
   await page.getByTestId('sync-intro').getByRole('button', { name: 'Daftarkan' }).click();
   await expect(page.getByText(/terdaftar\. Paket darinya sekarang dapat diterima/)).toBeVisible();
 }
@@ -100,7 +135,12 @@ test('kantor, laptop penilai and BKD exchange packages: both edits survive, a cl
     await enrol.getByLabel('Pejabat penilai').selectOption({ label: 'Drs. Asep Saepudin — Camat Curug' });
     const pairing = await savePackage(k, () => enrol.getByRole('button', { name: 'Daftarkan dan buat paket pendaftaran' }).click());
     await expect(k.getByText(/laptop Camat terdaftar/)).toBeVisible();
+    // Both screens show the office PC's key code; the laptop joins once a person saw they match.
+    const kantorCode = /[0-9A-F]{4}(-[0-9A-F]{4}){3}/.exec((await k.getByTestId('enrol-key-code').textContent()) ?? '')![0];
     await choose(l, 'Gabung lewat paket pendaftaran', pairing);
+    await expect(l.getByTestId('join-key')).toContainText(`Kode kunci PC kantor pengirim paket ini: ${kantorCode}`);
+    await shot(l, '44-gabung-kode-kunci');
+    await l.getByRole('button', { name: 'Kode sama, percayai komputer ini' }).click();
     await expect(l.getByTestId('app-ready')).toBeVisible();
     await l.goto('/#/pegawai');
     await expect(l.getByTestId('pegawai-list')).toContainText('Rina Marlina');
@@ -121,7 +161,7 @@ test('kantor, laptop penilai and BKD exchange packages: both edits survive, a cl
     await expect(k.getByText('Evaluasi tersimpan.')).toBeVisible();
 
     const fromLaptop = await buildFor(l, 'PC admin');
-    const preview = await receive(k, fromLaptop);
+    const preview = await receive(k, fromLaptop, true, l);
     expect(preview).toContain('Berubah: 1');
     expect(preview).toContain('Konflik yang perlu ditinjau: 1');
     await openRina(k);
@@ -186,6 +226,18 @@ test('kantor, laptop penilai and BKD exchange packages: both edits survive, a cl
     await expect(l.getByRole('alert')).toContainText('(Evaluasi ');
     await expect(l.getByRole('alert')).toContainText('Minta berkas asli dari pengirim');
 
+    // A forger who knows the format: Rina's rating raised, every fingerprint and hash recomputed,
+    // signed with a key of his own under the kantor's name. Refused with one sentence, nothing applied.
+    const forged = await forge(settled, (doc) => {
+      if ('ratingHasil' in doc) doc.ratingHasil = 'DI_ATAS_EKSPEKTASI';
+    });
+    await l.goto('/#/sinkronisasi');
+    await choose(l, 'Terima paket', forged);
+    await expect(l.getByRole('alert')).toContainText('tidak ditandatangani dengan kunci komputer itu; paket tidak diterima');
+    await shot(l, '45-sinkronisasi-paket-palsu');
+    await openRina(l);
+    await expect(l.getByLabel('Rating hasil kerja')).toHaveValue('SESUAI_EKSPEKTASI');
+
     // The BKD: introductions both ways, then the kecamatan's package, shown read-only there.
     await b.getByLabel('Komputer ini milik BKD').check();
     await b.getByLabel('Nama instansi').fill('Pemerintah Kabupaten Tangerang');
@@ -194,8 +246,8 @@ test('kantor, laptop penilai and BKD exchange packages: both edits survive, a cl
     await b.getByLabel('Nama admin di komputer ini').fill('Yusuf');
     await b.getByRole('button', { name: 'Simpan dan mulai' }).click();
     await expect(b.getByTestId('app-ready')).toBeVisible();
-    await acceptIntroduction(k, await introduce(b));
-    await acceptIntroduction(b, await introduce(k));
+    await acceptIntroduction(k, await introduce(b), b);
+    await acceptIntroduction(b, await introduce(k), k);
     const toBkd = await buildFor(k, 'PC BKD');
     await receive(b, toBkd);
     await b.goto('/#/pegawai');

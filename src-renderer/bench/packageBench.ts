@@ -85,7 +85,7 @@ export async function kecamatanPackageBench(n: number) {
   try {
     const t0 = performance.now();
     const pkg = await s.store.packages.build(RECEIVER, { full: true });
-    const { bytes } = await writePackageFile(pkg.envelope, pkg.records);
+    const { bytes } = await writePackageFile(pkg);
     return { ms: performance.now() - t0, bytes: bytes.length, records: pkg.records.length };
   } finally {
     s.store.close();
@@ -99,7 +99,7 @@ export async function packageBench(n: number) {
   try {
     let t = performance.now();
     const pkg = await s.store.packages.build(RECEIVER, { full: true });
-    const file = await writePackageFile(pkg.envelope, pkg.records);
+    const file = await writePackageFile(pkg);
     const buildMs = performance.now() - t;
 
     // The receiver: another PC of the office, enrolled by the sender.
@@ -154,7 +154,7 @@ export async function packageBench(n: number) {
     await s.store.db.employees.bulkPut(changed as never);
     t = performance.now();
     const small = await s.store.packages.build(RECEIVER);
-    const smallFile = await writePackageFile(small.envelope, small.records);
+    const smallFile = await writePackageFile(small);
     const smallBuildMs = performance.now() - t;
     const session2 = new PackageSession(DB_NAME);
     t = performance.now();

@@ -1,5 +1,5 @@
-import { chainEntries, GENESIS, verifyChain, type ChainCheck, type ChainHead } from '../domain/auditChain';
-import type { AuditChainSettings, AuditEntry, KinerjaDb } from './schema';
+import { chainEntries, GENESIS, recordHash, verifyChain, type ChainCheck, type ChainHead } from '../domain/auditChain';
+import { type AnchorSettings, type AuditChainSettings, type AuditEntry, type KinerjaDb, SYNCED_TABLES } from './schema';
 
 /**
  * The one way entries enter the audit log: chained after the newest link (domain/auditChain.ts)
@@ -19,12 +19,55 @@ export async function chainHead(db: KinerjaDb): Promise<ChainHead> {
   return row ? { seq: row.seq, hash: row.hash } : GENESIS;
 }
 
-/** "Periksa keutuhan riwayat": the whole chain against the head, and the first broken entry if any. */
+/** The audited hashes of every record: each version an entry wrote (issue #25). */
+function auditedHashes(entries: readonly AuditEntry[]): Map<string, Set<string>> {
+  const out = new Map<string, Set<string>>();
+  const add = (id: string, h: string | undefined) => {
+    if (!h) return;
+    let set = out.get(id);
+    if (!set) out.set(id, (set = new Set()));
+    set.add(h);
+  };
+  for (const e of entries) {
+    add(e.docId, e.h);
+    for (const [id, d] of Object.entries(e.perDoc ?? {})) add(id, d.h);
+    for (const [id, h] of Object.entries(e.hashes ?? {})) add(id, h);
+  }
+  return out;
+}
+
+function recordLabel(doc: Record<string, unknown>): string {
+  const person = (doc.pegawai as { nama?: unknown } | undefined)?.nama ?? doc.nama ?? doc.namaKantor;
+  return typeof person === 'string' && person ? person : String(doc.id).slice(0, 8);
+}
+
+/**
+ * "Periksa keutuhan riwayat": the whole chain against the head, against the heads other
+ * installations hold of it (anchors outside this PC, issue #25), and every record against the
+ * versions its audit entries wrote. The first problem found, or ok.
+ */
 export async function verifyAuditLog(db: KinerjaDb): Promise<ChainCheck & { entry?: AuditEntry }> {
-  return db.transaction('r', db.auditLog, db.settings, async () => {
-    const check = verifyChain(await db.auditLog.toArray(), await chainHead(db));
-    if (check.ok || !('id' in check.broken)) return check;
-    return { ...check, entry: await db.auditLog.get(check.broken.id) };
+  return db.transaction('r', [db.auditLog, db.settings, ...SYNCED_TABLES.map((t) => db.table(t))], async () => {
+    const entries = await db.auditLog.toArray();
+    const check = verifyChain(entries, await chainHead(db));
+    if (!check.ok) return 'id' in check.broken ? { ...check, entry: await db.auditLog.get(check.broken.id) } : check;
+    const bySeq = new Map(entries.map((e) => [e.seq, e.hash]));
+    const anchors = ((await db.settings.get('anchors')) as AnchorSettings | undefined)?.byPeer ?? {};
+    for (const a of Object.values(anchors)) {
+      if (bySeq.get(a.seq) !== a.hash) return { ok: false, count: check.count, broken: { kind: 'anchor', seq: a.seq, nama: a.nama, at: a.at } };
+    }
+    const hashes = auditedHashes(entries);
+    for (const table of SYNCED_TABLES) {
+      let found: ChainCheck | null = null;
+      await db.table(table).each((doc: Record<string, unknown>) => {
+        if (found) return;
+        const known = hashes.get(doc.id as string);
+        // Records from before hashes were kept have none: nothing to compare them with.
+        if (known && !known.has(recordHash(doc))) found = { ok: false, count: check.count, broken: { kind: 'record', table, id: doc.id as string, label: recordLabel(doc) } };
+      });
+      if (found) return found;
+    }
+    return check;
   });
 }
 

@@ -1,4 +1,5 @@
 import Dexie from 'dexie';
+import { portableTables } from './schema';
 
 export interface Backup {
   id: string;
@@ -94,8 +95,8 @@ export async function listBackups(dbName: string): Promise<SnapshotSummary[]> {
  */
 export async function snapshotNow(db: Dexie, reason: Backup['reason']): Promise<Backup> {
   const tables: Record<string, unknown[]> = {};
-  await db.transaction('r', db.tables, async () => {
-    for (const t of db.tables) tables[t.name] = await t.toArray();
+  await db.transaction('r', portableTables(db), async () => {
+    for (const t of portableTables(db)) tables[t.name] = await t.toArray();
   });
   const at = new Date().toISOString();
   const backup: Backup = { id: snapshotId(at), at, dbName: db.name, fromVersion: db.verno, toVersion: db.verno, reason, tables };

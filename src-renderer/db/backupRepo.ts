@@ -12,7 +12,7 @@ import { listBackups, readSnapshot, snapshotNow, type SnapshotReason, type Snaps
 import { RepoError } from './errors';
 import { readInstall, readLocal } from './identity';
 import { chainHead } from './audit';
-import { CURRENT_VERSION, SCHEMA_VERSIONS, type AuditChainSettings, type AuditEntry, type BackupSettings, type KinerjaDb } from './schema';
+import { CURRENT_VERSION, portableTables, SCHEMA_VERSIONS, type AuditChainSettings, type AuditEntry, type BackupSettings, type KinerjaDb } from './schema';
 import type { SyncRepo } from './syncRepo';
 
 export interface VerifiedBackup {
@@ -48,7 +48,7 @@ export class BackupRepo {
   /** Records per table now, for the confirmation ("akan diganti") and for checks. */
   async counts(): Promise<Record<string, number>> {
     const out: Record<string, number> = {};
-    for (const t of this.db.tables) out[t.name] = await t.count();
+    for (const t of portableTables(this.db)) out[t.name] = await t.count();
     return out;
   }
 
@@ -56,8 +56,8 @@ export class BackupRepo {
   async create(now = new Date()): Promise<{ bytes: Uint8Array; manifest: BackupManifest }> {
     const { db } = this;
     const tables: BackupRecords = {};
-    await db.transaction('r', db.tables, async () => {
-      for (const t of db.tables) tables[t.name] = (await t.toArray()) as Record<string, unknown>[];
+    await db.transaction('r', portableTables(db), async () => {
+      for (const t of portableTables(db)) tables[t.name] = (await t.toArray()) as Record<string, unknown>[];
     });
     const local = await readLocal(db);
     if (!local) throw new RepoError('notSetUp');
@@ -140,12 +140,12 @@ export class BackupRepo {
     const hasData = (await db.settings.count()) > 0;
     if (hasData) await snapshotNow(db, reason);
     return db.transaction('rw', db.tables, async () => {
-      for (const t of db.tables) {
+      for (const t of portableTables(db)) {
         await t.clear();
         const rows = tables[t.name];
         if (rows && rows.length > 0) await t.bulkAdd(rows);
       }
-      for (const t of db.tables) {
+      for (const t of portableTables(db)) {
         if ((await t.count()) !== expected(t.name)) throw new RepoError('backupCountMismatch', { table: t.name });
       }
       // Records from an older schema get the upgrades they missed, as the installation would have.

@@ -1,3 +1,4 @@
+import { recordHash } from '../domain/auditChain';
 import { predikatFor, type Evaluation } from '../domain/evaluation';
 import { employeeFieldsOf, printedName, type Employee } from '../domain/pegawai';
 import { SYNC_META_FIELDS, type SyncMeta } from '../domain/records';
@@ -238,6 +239,10 @@ export class ImportRepo {
   ): Promise<ImportLogEntry> {
     const { db } = this;
     await db.table(table).bulkPut(docs);
+    // The import's one "N baru" entry keeps the hash of each record it created (issue #25).
+    const own = new Set(audits.filter((a) => a.h).map((a) => a.docId));
+    const carrier = audits.find((a) => !a.h);
+    if (carrier) carrier.hashes = Object.fromEntries(docs.filter((d) => !own.has(d.id)).map((d) => [d.id, recordHash(d)]));
     await appendAudit(db, audits);
     await saveClock(db, newestRev(docs));
     const entry: ImportLogEntry = {

@@ -2,8 +2,12 @@ import { revNode, revPlausibility } from '../domain/hlc';
 import { snapshotNow } from './backup';
 import { laptopScope, type Installation } from '../domain/sync/access';
 import { docKnowledge, openConflicts as conflictsOf, type SyncDoc } from '../domain/sync/merge';
-import { type Envelope, type InstallRef, MIN_READER_VERSION, PACKAGE_FORMAT, PACKAGE_FORMAT_VERSION } from '../exchange/package';
+import { type Envelope, type EnvelopeDraft, type InstallRef, MIN_READER_VERSION, PACKAGE_FORMAT, PACKAGE_FORMAT_VERSION } from '../exchange/package';
 import type { ExchangeRecord } from '../exchange/records';
+import { keyCodeOf, sameKey, type Signer, verifyText } from '../exchange/signature';
+import { findFork, introductionAllowed, type Party } from '../domain/sync/trust';
+import { appendAudit } from './audit';
+import type { TrustRepo } from './trustRepo';
 import type { RevClock } from './clock';
 import { RepoError } from './errors';
 import { readInstall, readLocal } from './identity';
@@ -11,10 +15,23 @@ import { type KinerjaDb, type PeerState, SYNCED_TABLES, type SyncedTableName } f
 import type { SettingsRepo } from './settingsRepo';
 import type { ApplyReport, SyncRepo } from './syncRepo';
 
-/** A package before it becomes a file: its envelope (rows and hash come with the file) and records. */
+/** A package before it becomes a file: its envelope (rows, hash and signature come with the file), records and signer. */
 export interface OutgoingPackage {
-  envelope: Omit<Envelope, 'rows' | 'hash'>;
+  envelope: EnvelopeDraft;
   records: ExchangeRecord[];
+  signer: Signer;
+}
+
+/** Who sent a package and what it may carry, decided before any record is read (issue #25). */
+export interface Carrier {
+  sender: Party;
+  receiver: Party;
+  /** Every installation known here, with retirements and successors from confirmed keys. */
+  parties: Map<string, Party>;
+  /** This installation's own former ids (before a restore or re-key). */
+  former: string[];
+  /** Identities found on two PCs: id → wall time after which their writes are concurrent. */
+  forks: Record<string, number>;
 }
 
 export interface PeerView {
@@ -47,6 +64,7 @@ export class PackageRepo {
     private readonly sync: SyncRepo,
     private readonly clock: RevClock,
     private readonly appVersion: string,
+    private readonly trust: TrustRepo,
   ) {}
 
   private async self(): Promise<{ ref: InstallRef; inst: Installation | null; role: Installation['role'] }> {
@@ -115,18 +133,33 @@ export class PackageRepo {
     return holds;
   }
 
-  private async envelope(kind: Envelope['kind'], to: InstallRef, full: boolean, records: readonly ExchangeRecord[], extra: Partial<Envelope> = {}): Promise<Omit<Envelope, 'rows' | 'hash'>> {
+  private async envelope(kind: Envelope['kind'], to: InstallRef, full: boolean, records: readonly ExchangeRecord[], extra: Partial<Envelope> = {}): Promise<EnvelopeDraft> {
     const { ref } = await this.self();
     const holds = extra.holds ?? (await this.holdings());
     const counts: Record<string, number> = {};
     for (const r of records) counts[r.table] = (counts[r.table] ?? 0) + 1;
     // Open conflicts among the records sent (what the Ringkasan sheet describes).
     const openConflicts = records.reduce((n, r) => n + conflictsOf(r.table, r.doc as SyncDoc).length, 0);
+    const packageId = crypto.randomUUID();
+    const createdAt = new Date().toISOString();
+    const local = await readLocal(this.db);
+    const former = local ? ((await readInstall(this.db, local)).rekeyedFrom ?? []) : [];
+    const peer = to.installId ? await this.trust.peer(to.installId) : undefined;
     return {
       format: PACKAGE_FORMAT, formatVersion: PACKAGE_FORMAT_VERSION, minAppVersion: MIN_READER_VERSION, appVersion: this.appVersion,
-      schemaVersion: this.db.verno, kind, packageId: crypto.randomUUID(), createdAt: new Date().toISOString(),
-      from: ref, to, holds, full, counts, openConflicts, ...extra,
+      schemaVersion: this.db.verno, kind, packageId, createdAt,
+      from: ref, to, holds, full, counts, openConflicts,
+      chain: await this.trust.nextLink(packageId, createdAt),
+      anchor: peer?.audit ?? null,
+      predecessor: former[former.length - 1] ?? null,
+      forks: (await this.trust.forks()).since,
+      ...extra,
     };
+  }
+
+  /** The package with this installation's signer: the file is signed as it is written. */
+  private async outgoing(envelope: EnvelopeDraft, records: ExchangeRecord[]): Promise<OutgoingPackage> {
+    return { envelope, records, signer: await this.trust.signer() };
   }
 
   /**
@@ -161,7 +194,7 @@ export class PackageRepo {
     const records = candidates
       .filter(({ doc }) => !covered(docKnowledge(doc), confirmed))
       .map(({ table, doc }): ExchangeRecord => ({ table, schemaVersion: this.db.verno, doc }));
-    return { envelope: await this.envelope('data', await this.refOf(peerId), !!opts.full, records, holds ? { holds } : {}), records };
+    return this.outgoing(await this.envelope('data', await this.refOf(peerId), !!opts.full, records, holds ? { holds } : {}), records);
   }
 
   /** After the file was saved: remembered for the Sinkronisasi screen. */
@@ -181,7 +214,7 @@ export class PackageRepo {
     const records = (await this.scopedDocs(installation)).map(({ table, doc }): ExchangeRecord => ({ table, schemaVersion: this.db.verno, doc }));
     const to: InstallRef = { installId: installation.id, officeId: ref.officeId, officeName: ref.officeName, installName: installation.nama };
     const enrol = { installId: installation.id, officeId: ref.officeId, role: installation.role, penilaiEmployeeId: installation.penilaiEmployeeId, nama: installation.nama };
-    return { installation, pkg: { envelope: await this.envelope('pendaftaran', to, true, records, { enrol }), records } };
+    return { installation, pkg: await this.outgoing(await this.envelope('pendaftaran', to, true, records, { enrol }), records) };
   }
 
   /**
@@ -196,40 +229,114 @@ export class PackageRepo {
     if (inst) records.push({ table: 'installations', schemaVersion: this.db.verno, doc: inst as unknown as Record<string, unknown> });
     if (office) records.push({ table: 'offices', schemaVersion: this.db.verno, doc: office as unknown as Record<string, unknown> });
     const to: InstallRef = { installId: '', officeId: '', officeName: '', installName: '' };
-    return { envelope: await this.envelope('pendaftaran', to, false, records), records };
+    return this.outgoing(await this.envelope('pendaftaran', to, false, records), records);
   }
 
-  /** The checks of a received data package that come before any record: for whom, from whom, when. */
-  private async check(envelope: Envelope): Promise<void> {
-    const { ref } = await this.self();
+  /**
+   * Every installation known here as the trust rules see it: enrolments, with retirements and
+   * successors that a person confirmed (a restored PC announces its new key).
+   */
+  private async parties(): Promise<Map<string, Party>> {
+    const out = new Map<string, Party>();
+    for (const i of await this.db.installations.toArray()) if (!i.deleted) out.set(i.id, { id: i.id, officeId: i.officeId, role: i.role, nama: i.nama });
+    for (const p of await this.db.peers.toArray()) {
+      const base = out.get(p.id) ?? (p.successorOf ? out.get(p.successorOf) : undefined);
+      if (!base) continue;
+      out.set(p.id, { ...base, id: p.id, ...(p.retiredAt ? { retiredAt: p.retiredAt } : {}) });
+    }
+    return out;
+  }
+
+  private label(ref: InstallRef): string {
+    return [ref.officeName, ref.installName].filter(Boolean).join(', ') || ref.installId;
+  }
+
+  /**
+   * The checks of a received data package that come before any record: for whom, from whom (the
+   * key a person confirmed, the signature), when. Returns what the sender may carry.
+   */
+  private async check(envelope: Envelope): Promise<Carrier> {
+    const { ref, role } = await this.self();
     if (envelope.kind !== 'data') throw new RepoError('package.isPairing');
     if (envelope.to.installId !== ref.installId) {
       throw new RepoError('package.notForUs', { to: [envelope.to.officeName, envelope.to.installName].filter(Boolean).join(', ') || envelope.to.installId });
     }
-    const sender = await this.db.installations.get(envelope.from.installId);
-    if (!sender || sender.deleted) throw new RepoError('package.unknownSender', { from: [envelope.from.officeName, envelope.from.installName].filter(Boolean).join(', ') });
+    const from = this.label(envelope.from);
+    const peer = await this.trust.peer(envelope.from.installId);
+    const parties = await this.parties();
+    const sender = parties.get(envelope.from.installId);
+    if (!peer?.key) {
+      // A key never seen: only from an installation enrolled here, or one announcing itself as the
+      // successor of an installation whose key is trusted (a restored PC) — and only once a person
+      // compared the codes.
+      const pred = envelope.predecessor ? await this.trust.peer(envelope.predecessor) : undefined;
+      if ((sender && !sender.retiredAt) || pred?.key) throw new RepoError('package.newKey', { from, code: await keyCodeOf(envelope.key) });
+      throw new RepoError('package.unknownSender', { from });
+    }
+    if (!sameKey(peer.key, envelope.key)) throw new RepoError('package.keyMismatch', { from });
+    if (!(await verifyText(peer.key, envelope.hash, envelope.sig))) throw new RepoError('package.badSignature', { from });
+    if (peer.retiredAt) throw new RepoError('package.retiredSender', { from });
+    if (!sender) throw new RepoError('package.unknownSender', { from });
     const localMs = this.clock.localMs();
     const far = Object.values(envelope.holds).find((r) => revPlausibility(r, localMs) === 'tooFarAhead');
     if (far) throw new RepoError('package.clockFarAhead', { from: envelope.from.installName || envelope.from.officeName, date: new Date(Number(far.slice(0, 15))).toISOString().slice(0, 10) });
+    const local = await readLocal(this.db);
+    const former = local ? ((await readInstall(this.db, local)).rekeyedFrom ?? []) : [];
+    const forks = { ...(await this.trust.forks()).since };
+    // Identities the sender found on two PCs (a BKD tells its offices) are concurrent here too.
+    for (const [id, ms] of Object.entries(envelope.forks ?? {})) if (typeof ms === 'number') forks[id] = Math.min(forks[id] ?? Infinity, ms);
+    const receiver: Party = { id: ref.installId, officeId: ref.officeId, role };
+    return { sender, receiver, parties, former, forks };
+  }
+
+  /** A fork between this package's chain and the links seen before from its sender, or null. */
+  private async forkOf(envelope: Envelope): Promise<{ sinceMs: number } | null> {
+    const peer = await this.trust.peer(envelope.from.installId);
+    const fork = findFork(peer?.links ?? [], envelope.chain.links);
+    if (!fork) return null;
+    const clash = (peer?.links ?? []).find((l) => l.seq === fork.seq);
+    return { sinceMs: Date.parse(fork.since?.at ?? clash?.at ?? envelope.createdAt) };
+  }
+
+  /** Checks, plus the fork this package reveals (its sender's writes then stay apart from the other copy's). */
+  private async carrierFor(envelope: Envelope): Promise<{ carrier: Carrier; fork: { sinceMs: number } | null }> {
+    const carrier = await this.check(envelope);
+    const fork = await this.forkOf(envelope);
+    if (fork) carrier.forks[envelope.from.installId] = Math.min(carrier.forks[envelope.from.installId] ?? Infinity, fork.sinceMs);
+    return { carrier, fork };
   }
 
   private source(envelope: Envelope) {
-    const label = [envelope.from.officeName, envelope.from.installName].filter(Boolean).join(', ');
-    return { packageId: envelope.packageId, installId: envelope.from.installId, officeId: envelope.from.officeId, label };
+    return { packageId: envelope.packageId, installId: envelope.from.installId, officeId: envelope.from.officeId, label: this.label(envelope.from) };
+  }
+
+  /** "Kode cocok": a person compared the key's code on both screens; packages signed with it are taken. */
+  async trustSender(envelope: Envelope): Promise<void> {
+    const sender = (await this.parties()).get(envelope.from.installId);
+    const pred = envelope.predecessor ? await this.trust.peer(envelope.predecessor) : undefined;
+    if (!(sender && !sender.retiredAt) && !pred?.key) throw new RepoError('package.unknownSender', { from: this.label(envelope.from) });
+    const existing = await this.trust.peer(envelope.from.installId);
+    if (existing?.key && !sameKey(existing.key, envelope.key)) throw new RepoError('package.keyMismatch', { from: this.label(envelope.from) });
+    await this.trust.trustKey(envelope.from.installId, envelope.key, sender ? null : envelope.predecessor);
   }
 
   /** "Terima paket", first step: what applying it would do (nothing is written). */
   async preview(envelope: Envelope, records: ExchangeRecord[]): Promise<ApplyReport> {
-    await this.check(envelope);
-    return this.sync.applyBatch({ source: this.source(envelope), records }, { dryRun: true });
+    const { carrier, fork } = await this.carrierFor(envelope);
+    const report = await this.sync.applyBatch({ source: this.source(envelope), records }, { dryRun: true, carrier });
+    return fork ? { ...report, fork: { nama: this.label(envelope.from) } } : report;
   }
 
   /** "Terapkan": applies it all in one transaction, then remembers what the sender holds. */
   async receive(envelope: Envelope, records: ExchangeRecord[]): Promise<ApplyReport> {
-    await this.check(envelope);
+    const { carrier, fork } = await this.carrierFor(envelope);
+    // Remembered before applying: from now on the two copies' writes are kept apart, never last-writer-wins.
+    if (fork) await this.trust.noteFork(envelope.from.installId, this.label(envelope.from), fork.sinceMs, [envelope.packageId]);
     // The receipt can undo this package's records; the snapshot returns the whole PC to before it.
     await snapshotNow(this.db, 'sync');
-    const report = await this.sync.applyBatch({ source: this.source(envelope), records }, { snapshot: true });
+    const applied = await this.sync.applyBatch({ source: this.source(envelope), records }, { snapshot: true, carrier });
+    const report = fork ? { ...applied, fork: { nama: this.label(envelope.from) } } : applied;
+    await this.trust.noteReceived(envelope);
     const prev = (await this.db.peers.get(envelope.from.installId)) ?? { id: envelope.from.installId, confirmed: {} };
     const confirmed = { ...prev.confirmed };
     for (const [n, r] of Object.entries(envelope.holds)) if (!(confirmed[n]! >= r)) confirmed[n] = r;
@@ -245,12 +352,27 @@ export class PackageRepo {
     if (envelope.kind !== 'pendaftaran' || envelope.enrol) throw new RepoError('package.notIntroduction');
     const inst = records.find((r) => r.table === 'installations' && r.doc.id === envelope.from.installId)?.doc as unknown as Installation | undefined;
     if (!inst) throw new RepoError('package.notIntroduction');
+    // Signed by the key it introduces (the person compared that key's code before accepting).
+    if (!(await verifyText(envelope.key, envelope.hash, envelope.sig))) throw new RepoError('package.badSignature', { from: this.label(envelope.from) });
+    const { ref, role } = await this.self();
+    const rule = introductionAllowed({ id: ref.installId, officeId: ref.officeId, role }, { id: inst.id, officeId: inst.officeId, role: inst.role });
+    if (rule !== 'ok') throw new RepoError(`package.intro.${rule}`, { from: this.label(envelope.from) });
+    const known = await this.trust.peer(inst.id);
+    if (known?.key && !sameKey(known.key, envelope.key)) throw new RepoError('package.keyMismatch', { from: this.label(envelope.from) });
     const office = records.find((r) => r.table === 'offices' && r.doc.id === inst.officeId)?.doc;
     const { db } = this;
-    await db.transaction('rw', db.installations, db.offices, db.peers, async () => {
+    const at = new Date().toISOString();
+    const code = await keyCodeOf(envelope.key);
+    await db.transaction('rw', db.installations, db.offices, db.peers, db.auditLog, db.settings, async () => {
       if (!(await db.installations.get(inst.id))) await db.installations.put(structuredClone(inst));
       if (office && !(await db.offices.get(office.id as string))) await db.offices.put(structuredClone(office) as never);
-      if (!(await db.peers.get(inst.id))) await db.peers.put({ id: inst.id, confirmed: {} });
+      const prev = (await db.peers.get(inst.id)) ?? { id: inst.id, confirmed: {} };
+      await db.peers.put({ ...prev, key: envelope.key });
+      // The audit chain keeps who was introduced, with which key, by whose word.
+      await appendAudit(db, [{
+        id: crypto.randomUUID(), at, actor: this.label(envelope.from), officeId: ref.officeId, installId: ref.installId, table: 'installations', docId: inst.id,
+        action: 'create', changes: [{ field: 'kunci', from: null, to: code }], rev: inst.rev, note: `perkenalan dari ${this.label(envelope.from)}`,
+      }]);
     });
     return inst;
   }
@@ -260,9 +382,14 @@ export class PackageRepo {
     const enrol = envelope.enrol;
     const enrolledBy = records.find((r) => r.table === 'installations' && r.doc.id === envelope.from.installId)?.doc as unknown as Installation | undefined;
     if (envelope.kind !== 'pendaftaran' || !enrol || !enrolledBy) throw new RepoError('package.notPairing');
+    if (!(await verifyText(envelope.key, envelope.hash, envelope.sig))) throw new RepoError('package.badSignature', { from: this.label(envelope.from) });
     await this.settings.joinOffice({ ...enrol, adminName: enrol.nama, enrolledBy }, today);
+    // The enroller's key, whose code the person compared on the join screen, is the first key trusted here.
+    await this.trust.trustKey(envelope.from.installId, envelope.key, null);
     const report = await this.sync.applyBatch({ source: this.source(envelope), records });
-    await this.db.peers.put({ id: envelope.from.installId, confirmed: { ...envelope.holds }, lastReceived: { at: new Date().toISOString(), packageId: envelope.packageId, records: records.length } });
+    const peer = (await this.trust.peer(envelope.from.installId))!;
+    await this.db.peers.put({ ...peer, confirmed: { ...envelope.holds }, lastReceived: { at: new Date().toISOString(), packageId: envelope.packageId, records: records.length } });
+    await this.trust.noteReceived(envelope);
     return report;
   }
 }

@@ -9,7 +9,9 @@ import type { Skp } from '../domain/skp';
 import type { Unit } from '../domain/unit';
 import type { Installation, InstallationRole } from '../domain/sync/access';
 import type { BatchSource } from '../exchange/records';
-import { chainEntries, GENESIS } from '../domain/auditChain';
+import { chainEntries, type ChainHead, GENESIS } from '../domain/auditChain';
+import type { ChainLinkRef } from '../domain/sync/trust';
+import type { PublicKeyInfo } from '../exchange/signature';
 import type { PrintRecord } from '../print/documents';
 
 export const DB_NAME = 'kinerja-luring';
@@ -77,7 +79,11 @@ export interface AuditEntry {
    * changed, found through the multi-entry index, and what changed in each.
    */
   docIds?: string[];
-  perDoc?: Record<string, { action: AuditEntry['action']; changes: FieldChange[]; rev: string }>;
+  perDoc?: Record<string, { action: AuditEntry['action']; changes: FieldChange[]; rev: string; h?: string }>;
+  /** recordHash of the version this entry wrote (issue #25): a stored record matching none was edited outside the app. */
+  h?: string;
+  /** The same for an entry that stands for many records (an import's creations): id → recordHash. */
+  hashes?: Record<string, string>;
   /** Its link in the audit hash chain (absent only while a version-4 database is being upgraded). */
   seq?: number;
   prevHash?: string;
@@ -166,6 +172,46 @@ export interface PeerState {
   confirmed: Record<string, string>;
   lastSent?: { at: string; packageId: string; records: number; full: boolean };
   lastReceived?: { at: string; packageId: string; records: number };
+  /** The public key a person here confirmed for it (issue #25): its packages must be signed with it. */
+  key?: PublicKeyInfo;
+  /** When this key replaced the key of `successorOf` (a restored or re-enrolled PC announced it). */
+  successorOf?: string;
+  /** Set when a successor took over: writes under this id made after it are refused. */
+  retiredAt?: string;
+  /** Its package chain as seen here (the newest links), for telling two copies of one profile apart. */
+  links?: ChainLinkRef[];
+  /** Its audit-chain head from its newest package: sent back to it as an anchor outside its PC. */
+  audit?: ChainHead;
+}
+
+/** This installation's signing key (table `keys`, never in a backup, a snapshot or a package). */
+export interface KeyRecord {
+  id: string;
+  alg: PublicKeyInfo['alg'];
+  pub: string;
+  privateKey: CryptoKey;
+  createdAt: string;
+}
+
+/** The chain of packages this installation built (settings row). */
+export interface PackageChainSettings {
+  key: 'packageChain';
+  installId: string;
+  seq: number;
+  links: ChainLinkRef[];
+}
+
+/** What other installations hold of this one's audit chain (settings row): anchors outside this PC. */
+export interface AnchorSettings {
+  key: 'anchors';
+  byPeer: Record<string, ChainHead & { at: string; nama: string }>;
+}
+
+/** Installations found writing from two PCs (settings row): id → wall time (ms) after which their writes are concurrent. */
+export interface ForkSettings {
+  key: 'forks';
+  since: Record<string, number>;
+  found: { installId: string; nama: string; packages: string[]; at: string }[];
 }
 
 /** Documents filled in by later issues; declared now so version 1 holds every table. */
@@ -252,7 +298,22 @@ export const SCHEMA_VERSIONS: readonly SchemaVersion[] = [
     },
     upgrade: chainExistingAudit,
   },
+  {
+    // Issue #25: this installation's signing key, kept apart from every table that is backed up or sent.
+    version: 6,
+    stores: {
+      keys: 'id',
+    },
+  },
 ];
+
+/** Tables that belong to this PC alone: never in a backup file, a snapshot or a restore. */
+export const LOCAL_ONLY_TABLES: readonly string[] = ['keys'];
+
+/** Every table a backup, a snapshot or a restore carries. */
+export function portableTables(db: Dexie): Table[] {
+  return db.tables.filter((t) => !LOCAL_ONLY_TABLES.includes(t.name));
+}
 
 async function chainExistingAudit(tx: Transaction): Promise<void> {
   const entries = (await tx.table('auditLog').toArray()) as AuditEntry[];
@@ -265,7 +326,8 @@ async function chainExistingAudit(tx: Transaction): Promise<void> {
 export const CURRENT_VERSION = Math.max(...SCHEMA_VERSIONS.map((v) => v.version));
 
 export class KinerjaDb extends Dexie {
-  settings!: Table<LocalSettings | InstallSettings | ClockSettings | AuditChainSettings | BackupSettings, string>;
+  settings!: Table<LocalSettings | InstallSettings | ClockSettings | AuditChainSettings | BackupSettings | PackageChainSettings | AnchorSettings | ForkSettings, string>;
+  keys!: Table<KeyRecord, string>;
   offices!: Table<Office, string>;
   units!: Table<Unit, string>;
   employees!: Table<Employee, string>;

@@ -1,5 +1,6 @@
 import { backupBeforeUpgrade } from './backup';
 import { verifyAuditLog } from './audit';
+import { TrustRepo } from './trustRepo';
 import { BackupRepo } from './backupRepo';
 import { RevClock } from './clock';
 import { newestKnownRev, readInstall, readLocal } from './identity';
@@ -41,6 +42,7 @@ export class DataStore {
   readonly sync: SyncRepo;
   readonly packages: PackageRepo;
   readonly backups: BackupRepo;
+  readonly trust: TrustRepo;
   private readonly clock: RevClock;
 
   private constructor(
@@ -73,7 +75,8 @@ export class DataStore {
     this.imports = new ImportRepo(db, current);
     this.prints = new PrintRepo(db, current);
     this.sync = new SyncRepo(db, current, this.clock);
-    this.packages = new PackageRepo(db, this.settings, this.sync, this.clock, APP_VERSION);
+    this.trust = new TrustRepo(db);
+    this.packages = new PackageRepo(db, this.settings, this.sync, this.clock, APP_VERSION, this.trust);
     this.backups = new BackupRepo(db, this.sync, APP_VERSION);
   }
 

@@ -1,8 +1,11 @@
+import { recordHash } from '../domain/auditChain';
 import { revNode, revPlausibility } from '../domain/hlc';
 import { duplicateNips, type DuplicateNip } from '../domain/pegawai';
 import type { Office } from '../domain/office';
 import { authorizeFor, type Installation, ownerOf } from '../domain/sync/access';
-import { baseRev, changedPaths, mergeDocs, openConflicts, shapeOf, syncKeyOf, type OpenConflict, type SyncDoc } from '../domain/sync/merge';
+import { baseRev, changedPaths, docKnowledge, mergeDocs, openConflicts, shapeOf, syncKeyOf, type OpenConflict, type SyncDoc } from '../domain/sync/merge';
+import { mayCarry, relayViolations } from '../domain/sync/trust';
+import type { Carrier } from './packageRepo';
 import { flatten, unflatten } from '../domain/sync/paths';
 import { type BatchSource, findRecordProblem, type ExchangeRecord, type RecordProblem } from '../exchange/records';
 
@@ -42,6 +45,8 @@ export interface ApplyReport {
   alreadyReceived: boolean;
   /** What was not applied, and why (the preview lists them). */
   refusals: { table: string; id: string; reason: SyncProposal['reason']; paths: string[]; writers: string[] }[];
+  /** Its sender's identity is used on two PCs (a copied profile): both copies' writes kept as conflicts. */
+  fork?: { nama: string };
 }
 
 function emptyReport(): ApplyReport {
@@ -87,7 +92,7 @@ class BatchAudit {
       this.byTable.set(table, entry);
     }
     entry.docIds!.push(after.id);
-    entry.perDoc![after.id] = { action: before ? 'update' : 'create', changes: before ? changedPaths(table, before, after) : [], rev: received.rev };
+    entry.perDoc![after.id] = { action: before ? 'update' : 'create', changes: before ? changedPaths(table, before, after) : [], rev: received.rev, h: recordHash(after) };
     if (after.rev > entry.rev) entry.rev = after.rev;
   }
 
@@ -115,7 +120,7 @@ export class SyncRepo {
 
   private tables() {
     const { db } = this;
-    return [...SYNCED_TABLES.map((t) => db.table(t)), db.auditLog, db.settings, db.proposals, db.receipts];
+    return [...SYNCED_TABLES.map((t) => db.table(t)), db.auditLog, db.settings, db.proposals, db.receipts, db.keys];
   }
 
   /**
@@ -162,9 +167,10 @@ export class SyncRepo {
    * Merges a batch in one transaction. With `dryRun` it stops before writing anything: the preview
    * shows exactly what applying would do, because it is the same code.
    */
-  async applyBatch(batch: IncomingBatch, opts: { dryRun?: boolean; snapshot?: boolean } = {}): Promise<ApplyReport> {
+  async applyBatch(batch: IncomingBatch, opts: { dryRun?: boolean; snapshot?: boolean; carrier?: Carrier } = {}): Promise<ApplyReport> {
     const problem = findRecordProblem(batch.records);
     if (problem) throw new ExchangeRefused(problem);
+    const { carrier } = opts;
     const { db } = this;
     const records = [...batch.records].sort((a, b) => (ORDER.get(a.table) ?? 99) - (ORDER.get(b.table) ?? 99));
     // The same batch again (a package received twice): answered from its receipt.
@@ -201,8 +207,15 @@ export class SyncRepo {
       phase('collisions');
       const locals = await this.loadLocals(todo, existing);
       phase('read');
+      if (carrier) this.refuseSmuggled(todo, locals, carrier);
+      phase('relay');
 
       const enrolled = new Map((await db.installations.toArray()).map((i) => [i.id, i]));
+      // A confirmed successor (a restored PC's new key) writes as the installation it replaced.
+      for (const [id, p] of carrier?.parties ?? []) {
+        const base = enrolled.get(id) ?? [...enrolled.values()].find((i) => i.officeId === p.officeId && i.role === p.role);
+        if (!enrolled.has(id) && base) enrolled.set(id, { ...base, id });
+      }
       const localMs = this.clock.localMs();
       const at = ctx.nowIso();
       const writes = new Map<string, SyncDoc[]>();
@@ -226,7 +239,7 @@ export class SyncRepo {
         }
         if (plausible === 'ahead') ahead.add(revNode(incoming.rev));
         const owner = ownerOf(rec.table, local ?? incoming);
-        const out = mergeDocs(rec.table, local, incoming, { authorize: authorizeFor(rec.table, owner, local, (id) => enrolled.get(id), incoming), selfNode: self });
+        const out = mergeDocs(rec.table, local, incoming, { authorize: authorizeFor(rec.table, owner, local, (id) => enrolled.get(id), incoming), selfNode: self, ...(carrier ? { forks: carrier.forks } : {}) });
         // Revs of this very installation that it never wrote: a copy of it is writing elsewhere.
         const mine = out.knowledge.incoming[self];
         if (out.clones.includes(self) || (mine !== undefined && (!local || !(out.knowledge.local[self]! >= mine)))) clone = true;
@@ -328,6 +341,46 @@ export class SyncRepo {
     return held;
   }
 
+  /**
+   * The relay rule (domain/sync/trust.ts): a write stamped by an installation the sender may not
+   * carry for, and that this installation does not already hold, refuses the whole package with
+   * the record named. Records whose every writer may be carried are not looked into.
+   */
+  private refuseSmuggled(todo: readonly ExchangeRecord[], locals: Map<string, SyncDoc>, carrier: Carrier): void {
+    const { sender, receiver, former } = carrier;
+    // Enrolments the package brings that its sender may vouch for (a kantor's own laptops, the
+    // offices a BKD collects) are known from here on; any other stays unknown.
+    const parties = new Map(carrier.parties);
+    for (const rec of todo) {
+      if (rec.table !== 'installations' || parties.has(rec.doc.id as string)) continue;
+      const d = rec.doc as unknown as Installation;
+      const party = { id: d.id, officeId: d.officeId, role: d.role, nama: d.nama };
+      if (mayCarry(sender, party, receiver)) parties.set(d.id, party);
+    }
+    const verdicts = new Map<string, boolean>();
+    const carry = (writer: string) => {
+      let v = verdicts.get(writer);
+      if (v === undefined) {
+        const party = parties.get(writer);
+        // This PC's own former identity: its office and its BKD hold what it wrote before the restore.
+        v = former.includes(writer) ? sender.role !== 'PENILAI' : mayCarry(sender, party, receiver);
+        verdicts.set(writer, v);
+      }
+      return v;
+    };
+    const retired = [...parties.values()].some((p) => p.retiredAt);
+    for (const rec of todo) {
+      const incoming = rec.doc as SyncDoc;
+      if (!retired && Object.keys(docKnowledge(incoming)).every(carry)) continue;
+      const found = relayViolations(rec.table, locals.get(`${rec.table}:${incoming.id}`), incoming, carry, (id) => parties.get(id));
+      if (found.length > 0) {
+        const v = found[0]!;
+        const writer = v.writer === receiver.id || former.includes(v.writer) ? 'komputer ini' : (parties.get(v.writer)?.nama ?? v.writer);
+        throw new RepoError(v.why === 'retired' ? 'package.retiredWriter' : 'package.relayRefused', { table: rec.table, id: incoming.id, path: v.path, writer });
+      }
+    }
+  }
+
   /** The local copies of the records to merge (one key scan says which exist at all). */
   private async loadLocals(records: readonly ExchangeRecord[], existing: Map<string, Set<string>>): Promise<Map<string, SyncDoc>> {
     const byTable = new Map<string, string[]>();
@@ -391,6 +444,9 @@ export class SyncRepo {
   private async rekey(ctx: WriteContext, self: Installation | undefined): Promise<string> {
     const fresh = newInstallId();
     await setInstallId(this.db, fresh, ctx.installId);
+    // The old key stays with the old identity: the next package is signed by a new one, which each
+    // receiver takes only after a person compared its code (exchange/signature.ts).
+    await this.db.keys.clear();
     this.clock.setNode(fresh);
     const next: WriteContext = { ...ctx, installId: fresh };
     await saveDoc<Installation>(this.db, 'installations', undefined, {

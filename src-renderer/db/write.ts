@@ -1,3 +1,4 @@
+import { recordHash } from '../domain/auditChain';
 import { diffFields, type SyncMeta } from '../domain/records';
 import { authorizeFor, type Installation, ownerOf } from '../domain/sync/access';
 import { writeLocal, type SyncDoc } from '../domain/sync/merge';
@@ -98,6 +99,7 @@ export function prepareDoc<T extends SyncMeta>(
     changes: diffFields(prev as Record<string, unknown> | undefined, doc as unknown as Record<string, unknown>),
     rev,
     ...(opts.note ? { note: opts.note } : {}),
+    h: recordHash(doc),
   };
   return { doc, audit };
 }

@@ -65,7 +65,11 @@ export type ChainBreak =
   /** The newest entries are gone: the chain ends before the head this installation recorded. */
   | { kind: 'truncated'; seq: number; expectedSeq: number }
   /** Entries written without a link (after the chain began). */
-  | { kind: 'unlinked'; id: string };
+  | { kind: 'unlinked'; id: string }
+  /** Another installation holds this chain's head at `seq` and it differs here (or the chain ends before it): rewritten. */
+  | { kind: 'anchor'; seq: number; nama: string; at: string }
+  /** A record whose stored content matches no version the audit log wrote: edited outside the app. */
+  | { kind: 'record'; table: string; id: string; label: string };
 
 export type ChainCheck = { ok: true; count: number; head: ChainHead } | { ok: false; count: number; broken: ChainBreak };
 
@@ -91,4 +95,25 @@ export function verifyChain(entries: readonly (object & { id: string } & Partial
     return { ok: false, count: sorted.length, broken: { kind: 'relinked', seq: prev.seq, id: last?.id ?? '' } };
   }
   return { ok: true, count: sorted.length, head: prev };
+}
+
+/** Binary fields (attachments, scanned signatures) enter a record's hash as the hash of their bytes. */
+function recordJson(value: unknown): string {
+  if (value instanceof ArrayBuffer || ArrayBuffer.isView(value)) {
+    const bytes = value instanceof ArrayBuffer ? new Uint8Array(value) : new Uint8Array(value.buffer, value.byteOffset, value.byteLength);
+    return JSON.stringify(`bin:${bytesToHex(sha256(bytes))}`);
+  }
+  if (value === null || typeof value !== 'object') return JSON.stringify(value) ?? 'null';
+  if (Array.isArray(value)) return `[${value.map((v) => (v === undefined ? 'null' : recordJson(v))).join(',')}]`;
+  const obj = value as Record<string, unknown>;
+  const keys = Object.keys(obj).filter((k) => obj[k] !== undefined).sort();
+  return `{${keys.map((k) => `${JSON.stringify(k)}:${recordJson(obj[k])}`).join(',')}}`;
+}
+
+/**
+ * The SHA-256 of a record version as stored. Every audit entry keeps the hash of what it wrote,
+ * so a record whose stored content matches no audited version was edited outside the app.
+ */
+export function recordHash(doc: object): string {
+  return bytesToHex(sha256(utf8ToBytes(recordJson(doc)))).slice(0, 32);
 }

@@ -2,7 +2,8 @@ import * as XLSX from 'xlsx';
 import { describe, expect, it } from 'vitest';
 import { formatHlc } from '../domain/hlc';
 import { readPackageFile, writePackageFile } from '../io/packageFile';
-import { chunk, CHUNK_CHARS, compareVersions, decodeDoc, encodeDoc, type Envelope, MIN_READER_VERSION, PACKAGE_FORMAT, PACKAGE_FORMAT_VERSION } from './package';
+import { chunk, CHUNK_CHARS, compareVersions, decodeDoc, encodeDoc, type EnvelopeDraft, MIN_READER_VERSION, PACKAGE_FORMAT, PACKAGE_FORMAT_VERSION } from './package';
+import { generateSigningKey, signText, verifyText } from './signature';
 import type { ExchangeRecord } from './records';
 
 const rev = (i: number) => formatHlc({ wallMs: Date.UTC(2026, 10, 1) + i, counter: 0, node: 'ikantor' });
@@ -10,16 +11,19 @@ const person = (i: number) => ({
   table: 'employees', schemaVersion: 4,
   doc: { id: `e${i}`, rev: rev(i), createdAt: '', updatedAt: '', updatedBy: 'ikantor', deleted: false, nip: `19800101200501100${i}`, nama: `Pegawai ${i}`, jabatan: 'Analis', golongan: 'III/a', unitId: null, atasanId: null, aktif: true },
 });
-const envelope: Omit<Envelope, 'rows' | 'hash'> = {
-  format: PACKAGE_FORMAT, formatVersion: PACKAGE_FORMAT_VERSION, minAppVersion: MIN_READER_VERSION, appVersion: '0.2.0', schemaVersion: 4,
+const envelope: EnvelopeDraft = {
+  format: PACKAGE_FORMAT, formatVersion: PACKAGE_FORMAT_VERSION, minAppVersion: MIN_READER_VERSION, appVersion: '0.3.0', schemaVersion: 4,
   kind: 'data', packageId: 'p-1', createdAt: '2026-11-30T08:00:00.000Z',
   from: { installId: 'ikantor', officeId: 'o', officeName: 'Kecamatan Curug', installName: 'PC admin' },
   to: { installId: 'ilaptop', officeId: 'o', officeName: 'Kecamatan Curug', installName: 'laptop Camat' },
   holds: { ikantor: rev(9) }, full: true, counts: { employees: 3 }, openConflicts: 0,
+  chain: { seq: 1, links: [{ seq: 1, hash: 'h1', at: '2026-11-30T08:00:00.000Z' }], audit: { seq: 0, hash: '' } }, anchor: null, predecessor: null, forks: {},
 };
+const key = await generateSigningKey();
+const signer = { key: { alg: key.alg, pub: key.pub }, sign: (text: string) => signText(key, text) };
 
 async function file(records: ExchangeRecord[] = [person(1), person(2), person(3)]) {
-  return (await writePackageFile(envelope, records)).bytes;
+  return (await writePackageFile({ envelope, records, signer })).bytes;
 }
 
 /** Opens the package as Excel would, lets `edit` change it, and saves it again (a new zip). */
@@ -29,7 +33,7 @@ function resave(bytes: Uint8Array, edit: (wb: XLSX.WorkBook) => void = () => {})
   return new Uint8Array(XLSX.write(wb, { type: 'array', bookType: 'xlsx' }) as ArrayBuffer);
 }
 
-async function refusal(bytes: Uint8Array, appVersion = '0.2.0') {
+async function refusal(bytes: Uint8Array, appVersion = '0.3.0') {
   const r = await readPackageFile(bytes, appVersion);
   expect(r.ok).toBe(false);
   return r as { ok: false; code: string; params: Record<string, unknown> };
@@ -38,7 +42,7 @@ async function refusal(bytes: Uint8Array, appVersion = '0.2.0') {
 describe('the Sinkronisasi package file', () => {
   it('reads back the records it carries, with readable sheets for people and the machine sheets hidden', async () => {
     const bytes = await file();
-    const r = await readPackageFile(bytes, '0.2.0');
+    const r = await readPackageFile(bytes, '0.3.0');
     expect(r.ok && r.records.map((x) => x.doc.nama)).toEqual(['Pegawai 1', 'Pegawai 2', 'Pegawai 3']);
     expect(r.ok && r.envelope.rows).toBe(3);
     const wb = XLSX.read(bytes, { type: 'array' });
@@ -48,14 +52,14 @@ describe('the Sinkronisasi package file', () => {
   });
 
   it('still verifies after being opened and saved again (the zip is rewritten, the cell text is kept)', async () => {
-    const r = await readPackageFile(resave(await file()), '0.2.0');
+    const r = await readPackageFile(resave(await file()), '0.3.0');
     expect(r.ok).toBe(true);
   });
 
   it('carries attachments as their bytes, chunked below the Excel cell limit', async () => {
     const bytes = new Uint8Array(70_000).map((_, i) => (i * 7) % 256);
     const att = { table: 'attachments', schemaVersion: 4, doc: { id: 'a1', rev: rev(5), createdAt: '', updatedAt: '', updatedBy: 'ikantor', deleted: false, ownerId: 'ev1', data: bytes.buffer } };
-    const r = await readPackageFile(resave(await file([att])), '0.2.0');
+    const r = await readPackageFile(resave(await file([att])), '0.3.0');
     expect(r.ok).toBe(true);
     const back = r.ok ? new Uint8Array(r.records[0]!.doc.data as ArrayBuffer) : null;
     expect(back).toEqual(bytes);
@@ -113,8 +117,49 @@ describe('the Sinkronisasi package file', () => {
     expect((await refusal(new TextEncoder().encode('bukan excel'))).code).toBe('import.read.notWorkbook');
   });
 
+  it('is signed over its hash with the sender\'s key, which travels in the envelope', async () => {
+    const r = await readPackageFile(await file(), '0.3.0');
+    expect(r.ok).toBe(true);
+    if (!r.ok) return;
+    expect(r.envelope.key).toEqual(signer.key);
+    expect(await verifyText(signer.key, r.envelope.hash, r.envelope.sig)).toBe(true);
+    const other = await generateSigningKey();
+    expect(await verifyText({ alg: other.alg, pub: other.pub }, r.envelope.hash, r.envelope.sig)).toBe(false);
+  });
+
+  it('refuses a formula planted in a sheet people read, naming the sheet and cell (it would run when opened)', async () => {
+    const planted = resave(await file(), (wb) => {
+      wb.Sheets.Pegawai!.B2 = { t: 's', v: 'Pegawai 1', f: 'HYPERLINK("http://contoh.invalid","Pegawai 1")' };
+    });
+    expect(await refusal(planted)).toMatchObject({ code: 'package.formula', params: { sheet: 'Pegawai', cell: 'B2' } });
+    const dde = resave(await file(), (wb) => {
+      wb.Sheets.Ringkasan!.B2 = { t: 'n', v: 0, f: "cmd|' /C calc'!A0" };
+    });
+    expect(await refusal(dde)).toMatchObject({ code: 'package.formula', params: { sheet: 'Ringkasan', cell: 'B2' } });
+  });
+
+  it('refuses a package whose readable sheets were edited after it was made (they are inside the hash)', async () => {
+    const edited = resave(await file(), (wb) => {
+      wb.Sheets.Pegawai!.C2 = { t: 's', v: 'Camat' };
+    });
+    expect((await refusal(edited)).code).toBe('package.readableEdited');
+    const extra = resave(await file(), (wb) => XLSX.utils.book_append_sheet(wb, XLSX.utils.aoa_to_sheet([['catatan']]), 'Catatan'));
+    expect((await refusal(extra)).code).toBe('package.readableEdited');
+  });
+
+  it('refuses an unsigned package of the first format and says the sender must update', async () => {
+    const v1 = resave(await file(), (wb) => {
+      const ws = wb.Sheets._amplop!;
+      for (const addr of Object.keys(ws)) {
+        if (ws[addr]?.v === 'formatVersion') ws[addr.replace('A', 'B')]!.v = '1';
+        if (ws[addr]?.v === 'sig') ws[addr.replace('A', 'B')]!.v = '""';
+      }
+    });
+    expect((await refusal(v1)).code).toBe('package.olderFormat');
+  });
+
   it('asks for a newer app when the package needs one, naming the version', async () => {
-    const r = await refusal(await file(), '0.1.9');
+    const r = await refusal(await file(), '0.2.9');
     expect(r).toMatchObject({ code: 'package.newerApp', params: { version: MIN_READER_VERSION } });
     expect(compareVersions('0.10.0', '0.9.1')).toBe(1);
     expect(compareVersions('1.0', '1.0.0')).toBe(0);

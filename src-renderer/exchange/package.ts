@@ -10,14 +10,20 @@
  *
  * Pure: rows in, rows out. SheetJS (io/sheet.ts) turns them into bytes and back.
  */
+import type { ChainHead } from '../domain/auditChain';
 import type { InstallationRole } from '../domain/sync/access';
+import type { ChainLinkRef } from '../domain/sync/trust';
 import type { ExchangeRecord } from './records';
+import type { PublicKeyInfo, Signer } from './signature';
 
 export const PACKAGE_FORMAT = 'kinerja-luring-paket';
-/** Raised when a package can no longer be read by an older app (it then says which version reads it). */
-export const PACKAGE_FORMAT_VERSION = 1;
+/**
+ * Raised when a package can no longer be read by an older app (it then says which version reads it).
+ * 2: signed by the sender's key, the readable sheets inside the hash (issue #25).
+ */
+export const PACKAGE_FORMAT_VERSION = 2;
 /** The oldest app version that reads what this version writes. */
-export const MIN_READER_VERSION = '0.2.0';
+export const MIN_READER_VERSION = '0.3.0';
 
 export const ENVELOPE_SHEET = '_amplop';
 export const RECORD_SHEET = '_rekaman';
@@ -56,17 +62,40 @@ export interface Envelope {
   openConflicts: number;
   /** Pairing: the identity the new installation takes. */
   enrol?: { installId: string; officeId: string; role: InstallationRole; penilaiEmployeeId: string | null; nama: string };
+  /** The sender's public key: checked against the key the receiver trusts for `from.installId`. */
+  key: PublicKeyInfo;
+  /**
+   * The sender's chain of packages (the newest links; every package adds one) and its audit-chain
+   * head: two packages whose links differ at one position come from two copies of one profile.
+   */
+  chain: { seq: number; links: ChainLinkRef[]; audit: ChainHead };
+  /** The receiver's audit-chain head as the sender last saw it: an anchor outside the receiver's PC. */
+  anchor: ChainHead | null;
+  /** The id this installation had before a restore or re-enrolment (it announces its new key). */
+  predecessor: string | null;
+  /** Installations the sender found writing from two PCs: id → wall time (ms) after which their writes are concurrent. */
+  forks: Record<string, number>;
   rows: number;
+  /** SHA-256 of the sheets people read (readableDigest): a planted or edited cell there refuses the package. */
+  readable: string;
+  /** SHA-256 over the envelope (with `readable`) and every row's full content. */
   hash: string;
+  /** The sender's signature over `hash`. */
+  sig: string;
 }
 
-export type PackageProblemCode = 'notPackage' | 'sheetsDropped' | 'newerApp' | 'truncated' | 'rowEdited' | 'envelopeEdited' | 'unreadableRow';
+/** What the repository fills in; the file adds the rest when it is written and signed. */
+export type EnvelopeDraft = Omit<Envelope, 'rows' | 'hash' | 'sig' | 'key' | 'readable'>;
+
+export type PackageProblemCode = 'notPackage' | 'sheetsDropped' | 'newerApp' | 'olderFormat' | 'truncated' | 'rowEdited' | 'envelopeEdited' | 'unreadableRow' | 'readableEdited' | 'formula';
 
 export interface PackageProblem {
   code: PackageProblemCode;
   /** The Excel row (1-based) and sheet, when a row is at fault. */
   sheet?: string;
   row?: number;
+  /** A cell ("B7"), for a formula planted in a readable sheet. */
+  cell?: string;
   table?: string;
   id?: string;
   version?: string;
@@ -151,12 +180,66 @@ function rowFingerprint(table: string, id: string, rev: string, part: number, pa
   return fingerprint(`${table}\n${id}\n${rev}\n${part}/${parts}\n${data}`);
 }
 
-/** What the envelope hash covers: the envelope without its hash, then every row fingerprint. */
-async function packageHash(env: Omit<Envelope, 'hash'>, prints: readonly string[]): Promise<string> {
-  const { hash: _h, ...rest } = env as Envelope;
-  const lines = Object.keys(rest).sort().map((k) => `${k}=${JSON.stringify((rest as Record<string, unknown>)[k])}`);
-  return sha256(`${lines.join('\n')}\n${prints.join('\n')}`);
+/**
+ * SHA-256 over many lines without one giant string: the lines are hashed in blocks of about a
+ * megabyte (native WebCrypto), then the block hashes are hashed. Covers every character.
+ */
+export async function digestLines(lines: Iterable<string>): Promise<string> {
+  const blocks: string[] = [];
+  let buf: string[] = [];
+  let size = 0;
+  for (const line of lines) {
+    buf.push(line);
+    size += line.length + 1;
+    if (size >= 1 << 20) {
+      blocks.push(await sha256(buf.join('\n')));
+      buf = [];
+      size = 0;
+    }
+  }
+  if (buf.length > 0 || blocks.length === 0) blocks.push(await sha256(buf.join('\n')));
+  return blocks.length === 1 ? blocks[0]! : sha256(blocks.join('\n'));
 }
+
+type Cell = string | number | boolean | Date | null | undefined;
+
+/** One cell as both the writer and a reader of the file see it (a date as its ISO day, no trailing blanks). */
+function cellText(v: unknown): string {
+  if (v === null || v === undefined) return '';
+  if (v instanceof Date) return v.toISOString().slice(0, 10);
+  return String(v as Cell);
+}
+
+/** The digest of the sheets people read: name, then every row's cells, trailing blanks dropped. */
+export async function readableDigest(sheets: readonly { name: string; rows: readonly (readonly unknown[])[] }[]): Promise<string> {
+  function* lines() {
+    for (const s of sheets) {
+      yield `#${s.name}`;
+      const rows = s.rows.map((r) => {
+        const cells = r.map(cellText);
+        while (cells.length > 0 && cells[cells.length - 1] === '') cells.pop();
+        return cells.join('\t');
+      });
+      while (rows.length > 0 && rows[rows.length - 1] === '') rows.pop();
+      yield* rows;
+    }
+  }
+  return digestLines(lines());
+}
+
+/** Is this a machine sheet (envelope, records), not one people read? */
+export function isMachineSheet(name: string): boolean {
+  return name === ENVELOPE_SHEET || name === RECORD_SHEET || new RegExp(`^${RECORD_SHEET}\\d+$`).test(name);
+}
+
+/** What the envelope hash covers: the envelope without its hash and signature (so with the readable sheets' digest), and the rows' digest. */
+async function packageHash(env: Omit<Envelope, 'hash' | 'sig'>, rowsDigest: string): Promise<string> {
+  const { hash: _h, sig: _s, ...rest } = env as Envelope;
+  const lines = Object.keys(rest).sort().map((k) => `${k}=${JSON.stringify((rest as Record<string, unknown>)[k])}`);
+  return sha256(`${lines.join('\n')}\n${rowsDigest}`);
+}
+
+const rowLine = (row: readonly (string | number)[]) => row.slice(1).join('\u0001');
 
 export interface MachineSheets {
   envelope: Row[];
@@ -164,22 +247,24 @@ export interface MachineSheets {
   records: { name: string; rows: Row[] }[];
 }
 
-/** The envelope and the record rows of a package. */
-export async function packRecords(env: Omit<Envelope, 'rows' | 'hash'>, records: readonly ExchangeRecord[]): Promise<{ envelope: Envelope; sheets: MachineSheets }> {
+/**
+ * The envelope and the record rows of a package, hashed with the digest of its readable sheets
+ * and signed by `signer`.
+ */
+export async function packRecords(env: EnvelopeDraft, records: readonly ExchangeRecord[], readable: string, signer: Signer): Promise<{ envelope: Envelope; sheets: MachineSheets }> {
   const rows: Row[] = [];
-  const prints: string[] = [];
   for (const r of records) {
     const id = r.doc.id as string;
     const rev = r.doc.rev as string;
     const parts = chunk(encodeDoc(r.doc));
     parts.forEach((data, i) => {
       const print = rowFingerprint(r.table, id, rev, i + 1, parts.length, data);
-      prints.push(print);
       rows.push([rows.length + 1, r.table, id, rev, i + 1, parts.length, print, data]);
     });
   }
-  const withRows = { ...env, rows: rows.length };
-  const envelope: Envelope = { ...withRows, hash: await packageHash(withRows, prints) };
+  const withRows = { ...env, key: signer.key, rows: rows.length, readable };
+  const hash = await packageHash(withRows, await digestLines(rows.map(rowLine)));
+  const envelope: Envelope = { ...withRows, hash, sig: await signer.sign(hash) };
   const sheets: MachineSheets = { envelope: Object.entries(envelope).map(([k, v]) => [k, JSON.stringify(v)]), records: [] };
   for (let i = 0; i * ROWS_PER_SHEET < Math.max(rows.length, 1); i++) {
     sheets.records.push({ name: i === 0 ? RECORD_SHEET : `${RECORD_SHEET}${i + 1}`, rows: [[...RECORD_HEADER], ...rows.slice(i * ROWS_PER_SHEET, (i + 1) * ROWS_PER_SHEET)] });
@@ -203,6 +288,7 @@ export function compareVersions(a: string, b: string): number {
  * problem to tell the user. Nothing of a package that fails is returned.
  */
 export async function unpackRecords(sheets: Record<string, unknown[][]>, appVersion: string): Promise<{ envelope: Envelope; records: ExchangeRecord[] }> {
+  const readable = await readableDigest(Object.keys(sheets).filter((n) => !isMachineSheet(n)).map((name) => ({ name, rows: sheets[name]! })));
   const names = Object.keys(sheets);
   const envRows = sheets[ENVELOPE_SHEET];
   if (!envRows) throw new PackageError({ code: names.some((n) => /^petunjuk$/i.test(n)) ? 'sheetsDropped' : 'notPackage' });
@@ -221,9 +307,11 @@ export async function unpackRecords(sheets: Record<string, unknown[][]>, appVers
   if (typeof envelope.formatVersion !== 'number' || envelope.formatVersion > PACKAGE_FORMAT_VERSION || compareVersions(String(envelope.minAppVersion ?? '0'), appVersion) > 0) {
     throw new PackageError({ code: 'newerApp', version: String(envelope.minAppVersion ?? envelope.appVersion ?? '?') });
   }
+  // Unsigned packages of the first format: the sender's app must be updated to sign them.
+  if (envelope.formatVersion < PACKAGE_FORMAT_VERSION || typeof envelope.sig !== 'string' || !envelope.key) throw new PackageError({ code: 'olderFormat', version: String(envelope.appVersion ?? '?') });
   const recordSheets = names.filter((n) => n === RECORD_SHEET || new RegExp(`^${RECORD_SHEET}\\d+$`).test(n)).sort((a, b) => (Number(a.slice(RECORD_SHEET.length)) || 1) - (Number(b.slice(RECORD_SHEET.length)) || 1));
   if (recordSheets.length === 0) throw new PackageError({ code: 'sheetsDropped' });
-  const prints: string[] = [];
+  const lines: string[] = [];
   const records: ExchangeRecord[] = [];
   let pending: { table: string; id: string; rev: string; parts: string[]; of: number; sheet: string; row: number } | null = null;
   let count = 0;
@@ -237,7 +325,7 @@ export async function unpackRecords(sheets: Record<string, unknown[][]>, appVers
       const where = { sheet, row: excelRow, table: String(table), id: String(id) };
       if (rowFingerprint(String(table), String(id), String(rev), Number(part), Number(parts), String(data)) !== print) throw new PackageError({ code: 'rowEdited', ...where });
       count++;
-      prints.push(String(print));
+      lines.push([table, id, rev, part, parts, print, data].join('\u0001'));
       if (Number(part) === 1) {
         if (pending) throw new PackageError({ code: 'truncated', ...where });
         pending = { table: String(table), id: String(id), rev: String(rev), parts: [], of: Number(parts), sheet, row: excelRow };
@@ -257,7 +345,8 @@ export async function unpackRecords(sheets: Record<string, unknown[][]>, appVers
     }
   }
   if (pending || count !== envelope.rows) throw new PackageError({ code: 'truncated', sheet: recordSheets[recordSheets.length - 1] });
-  const { hash, ...rest } = envelope;
-  if ((await packageHash(rest, prints)) !== hash) throw new PackageError({ code: 'envelopeEdited', sheet: ENVELOPE_SHEET });
+  const { hash, sig: _sig, ...rest } = envelope;
+  if ((await packageHash(rest, await digestLines(lines))) !== hash) throw new PackageError({ code: 'envelopeEdited', sheet: ENVELOPE_SHEET });
+  if (readable !== envelope.readable) throw new PackageError({ code: 'readableEdited' });
   return { envelope, records };
 }

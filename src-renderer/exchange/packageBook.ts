@@ -8,7 +8,7 @@ import { PERMENPANRB_6_2022, type Predikat, type Rating } from '../domain/rulepa
 import type { SyncDoc } from '../domain/sync/merge';
 import { id as messages, type MessageKey } from '../i18n/messages';
 import type { CellValue, SheetSpec } from '../io/sheet';
-import type { Envelope, MachineSheets } from './package';
+import { ENVELOPE_SHEET, type EnvelopeDraft, type MachineSheets } from './package';
 import type { ExchangeRecord } from './records';
 
 const m = (key: MessageKey, params: Record<string, string | number> = {}) =>
@@ -20,11 +20,12 @@ const TABLE_KEYS: Record<string, MessageKey> = {
   attachments: 'paket.tabel.attachments', unitResults: 'paket.tabel.unitResults', trainings: 'paket.tabel.trainings', signatures: 'paket.tabel.signatures',
 };
 
-function ref(r: Envelope['from']): string {
+function ref(r: EnvelopeDraft['from']): string {
   return [r.officeName, r.installName].filter(Boolean).join(', ') || '—';
 }
 
-export function packageSheets(envelope: Envelope, machine: MachineSheets, records: readonly ExchangeRecord[]): SheetSpec[] {
+/** The sheets people read: made from the envelope draft, before the hash that covers them. */
+export function readableSheets(envelope: EnvelopeDraft, records: readonly ExchangeRecord[]): SheetSpec[] {
   const of = (t: string) => records.filter((r) => r.table === t).map((r) => r.doc as SyncDoc).filter((d) => !d.deleted);
   const employees = of('employees');
   const byId = new Map(employees.map((e) => [e.id, e]));
@@ -81,7 +82,10 @@ export function packageSheets(envelope: Envelope, machine: MachineSheets, record
     { name: m('paket.sheet.pegawai'), rows: pegawai, widths: [24, 36, 36, 10] },
     { name: m('paket.sheet.skp'), rows: skpRows, widths: [24, 30, 8, 12, 70] },
     { name: m('paket.sheet.evaluasi'), rows: evalRows, widths: [24, 30, 16, 50, 24, 22, 22, 18, 10] },
-    { name: '_amplop', rows: machine.envelope, hidden: true },
-    ...machine.records.map((r) => ({ name: r.name, rows: r.rows, hidden: true })),
   ];
+}
+
+/** The machine sheets, hidden from view (never from the app). */
+export function machineSheetSpecs(machine: MachineSheets): SheetSpec[] {
+  return [{ name: ENVELOPE_SHEET, rows: machine.envelope, hidden: true }, ...machine.records.map((r) => ({ name: r.name, rows: r.rows, hidden: true }))];
 }

@@ -50,10 +50,15 @@ async function handle(req: PackageRequest): Promise<void> {
       await (await openStore()).packages.acceptIntroduction(p.envelope, p.records);
       return ctx.postMessage({ type: 'done' });
     }
+    case 'trust': {
+      const p = held();
+      await (await openStore()).packages.trustSender(p.envelope);
+      return ctx.postMessage({ type: 'done' });
+    }
     case 'build': {
       const s = await openStore();
       const pkg = await s.packages.build(req.peerId, { full: req.full });
-      const { bytes, envelope } = await writePackageFile(pkg.envelope, pkg.records);
+      const { bytes, envelope } = await writePackageFile(pkg);
       const msg: PackageResponse = {
         type: 'built', bytes, packageId: envelope.packageId, full: envelope.full, records: pkg.records.length,
         toName: envelope.to.installName || envelope.to.officeName, fromOffice: envelope.from.officeName, createdAt: envelope.createdAt,

@@ -42,6 +42,11 @@ export class PackageSession {
     await this.ask({ type: 'introduce' }, 'done');
   }
 
+  /** A person compared the sender's key code: trust it, then preview again. */
+  async trust(): Promise<void> {
+    await this.ask({ type: 'trust' }, 'done');
+  }
+
   build(peerId: string, full: boolean) {
     return this.ask({ type: 'build', peerId, full }, 'built');
   }

@@ -2,28 +2,36 @@
  * A Sinkronisasi package as bytes: SheetJS writes the sheets of exchange/packageBook.ts and reads
  * them back for exchange/package.ts to verify. Nothing here decides what a package means.
  */
-import type { Envelope } from '../exchange/package';
-import { packRecords, PackageError, unpackRecords } from '../exchange/package';
-import { packageSheets } from '../exchange/packageBook';
+import type { Envelope, EnvelopeDraft } from '../exchange/package';
+import { packRecords, PackageError, readableDigest, unpackRecords } from '../exchange/package';
+import { machineSheetSpecs, readableSheets } from '../exchange/packageBook';
 import type { ExchangeRecord } from '../exchange/records';
-import { buildWorkbook, readWorkbook, sheetRows, writeWorkbook } from './sheet';
+import type { Signer } from '../exchange/signature';
+import { buildWorkbook, firstFormula, readWorkbook, sheetRows, writeWorkbook } from './sheet';
 
 /** Packages may be larger than the files people import (a kabupaten's full copy). */
 export const MAX_PACKAGE_BYTES = 200 * 1024 * 1024;
 
-export async function writePackageFile(envelope: Omit<Envelope, 'rows' | 'hash'>, records: readonly ExchangeRecord[]): Promise<{ bytes: Uint8Array; envelope: Envelope }> {
-  const packed = await packRecords(envelope, records);
-  const wb = buildWorkbook(packageSheets(packed.envelope, packed.sheets, records));
+/** Writes the package's sheets and signs it: the readable sheets are inside the signed hash. */
+export async function writePackageFile(pkg: { envelope: EnvelopeDraft; records: readonly ExchangeRecord[]; signer: Signer }): Promise<{ bytes: Uint8Array; envelope: Envelope }> {
+  const readable = readableSheets(pkg.envelope, pkg.records);
+  const packed = await packRecords(pkg.envelope, pkg.records, await readableDigest(readable), pkg.signer);
+  const wb = buildWorkbook([...readable, ...machineSheetSpecs(packed.sheets)]);
   return { bytes: writeWorkbook(wb), envelope: packed.envelope };
 }
 
 export type ReadPackageResult = { ok: true; envelope: Envelope; records: ExchangeRecord[] } | { ok: false; code: string; params: Record<string, unknown> };
 
 export async function readPackageFile(bytes: Uint8Array, appVersion: string): Promise<ReadPackageResult> {
-  const read = readWorkbook(bytes, MAX_PACKAGE_BYTES);
+  const read = readWorkbook(bytes, MAX_PACKAGE_BYTES, undefined, { formulas: true });
   if (!read.ok) return { ok: false, code: `import.read.${read.code}`, params: read.params ?? {} };
   const sheets: Record<string, unknown[][]> = {};
-  for (const name of read.workbook.SheetNames) sheets[name] = sheetRows(read.workbook.Sheets[name]);
+  for (const name of read.workbook.SheetNames) {
+    // A formula runs when a person opens the file (=HYPERLINK, cmd|…): the app never writes one.
+    const cell = firstFormula(read.workbook.Sheets[name]);
+    if (cell) return { ok: false, code: 'package.formula', params: { sheet: name, cell } };
+    sheets[name] = sheetRows(read.workbook.Sheets[name]);
+  }
   try {
     const { envelope, records } = await unpackRecords(sheets, appVersion);
     return { ok: true, envelope, records };

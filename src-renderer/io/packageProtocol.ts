@@ -8,6 +8,7 @@ export type PackageRequest =
   | { type: 'apply' }
   | { type: 'join'; today: string }
   | { type: 'introduce' }
+  | { type: 'trust' }
   | { type: 'build'; peerId: string; full: boolean };
 
 export type PackageResponse =

@@ -29,7 +29,7 @@ function isCfb(b: Uint8Array): boolean {
  */
 export const ROW_SLACK = 100;
 
-export function readWorkbook(bytes: Uint8Array, maxBytes: number = MAX_FILE_BYTES, maxRows?: number): ReadResult {
+export function readWorkbook(bytes: Uint8Array, maxBytes: number = MAX_FILE_BYTES, maxRows?: number, opts: { formulas?: boolean } = {}): ReadResult {
   if (bytes.length > maxBytes) return { ok: false, code: 'tooLarge', params: { maxMb: maxBytes / 1024 / 1024 } };
   // SheetJS would happily read any text file as CSV; only real workbooks are accepted.
   if (!isZip(bytes) && !isCfb(bytes)) return { ok: false, code: 'notWorkbook' };
@@ -41,7 +41,7 @@ export function readWorkbook(bytes: Uint8Array, maxBytes: number = MAX_FILE_BYTE
     workbook = XLSX.read(bytes, {
       type: 'array',
       dense: true,
-      cellFormula: false,
+      cellFormula: !!opts.formulas,
       cellHTML: false,
       cellStyles: false,
       ...(maxRows ? { sheetRows: maxRows + ROW_SLACK } : {}),
@@ -81,6 +81,18 @@ export function dataRowCount(rows: unknown[][], ws: XLSX.WorkSheet | undefined, 
   while (last > 0 && rows[last - 1]!.every((v) => v === '' || v === null || v === undefined)) last--;
   const truncated = rows.length >= maxRows + ROW_SLACK && last === rows.length;
   return truncated ? Math.max(last, declaredRows(ws)) : last;
+}
+
+/** The first cell holding a formula ("B7"), or null: files this app writes never hold one. */
+export function firstFormula(ws: XLSX.WorkSheet | undefined): string | null {
+  const dense = ws?.['!data'] as (XLSX.CellObject | undefined)[][] | undefined;
+  if (!dense) return null;
+  for (let r = 0; r < dense.length; r++) {
+    const row = dense[r];
+    if (!row) continue;
+    for (let c = 0; c < row.length; c++) if (row[c]?.f) return XLSX.utils.encode_cell({ r, c });
+  }
+  return null;
 }
 
 /** Cell values of a sheet as rows (raw: numbers stay numbers, text stays text, formulas as their cached value). */

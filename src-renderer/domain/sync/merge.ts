@@ -184,6 +184,8 @@ export interface MergeOptions {
   selfNode?: string;
   /** Tests compare the shortcut for a copy that has seen everything local with the full merge. */
   noShortcut?: boolean;
+  /** Identities found writing from two PCs: id → wall time (ms) after which their writes stay apart as conflicts. */
+  forks?: Readonly<Record<string, number>>;
 }
 
 /**
@@ -205,7 +207,18 @@ function sameHead(a: ValuedHead, b: ValuedHead): boolean {
   return a.r === b.r && !!a.d === !!b.d && (!!a.d || sameValue(a.value, b.value));
 }
 
-function mergeHeads(a: ValuedHead[], b: ValuedHead[], clones: Set<string>): ValuedHead[] {
+/**
+ * Has `y` seen `x`, where some identities are known to write from two PCs (a copied profile):
+ * after the fork, two writes under such an identity are concurrent, never ordered by rev.
+ */
+function seenAcrossForks(y: ValuedHead, x: ValuedHead, forks: Readonly<Record<string, number>> | undefined): boolean {
+  const node = revNode(x.r);
+  const since = forks?.[node];
+  if (since !== undefined && revNode(y.r) === node && revWallMs(x.r) > since && revWallMs(y.r) > since) return false;
+  return hasSeen(y, x);
+}
+
+function mergeHeads(a: ValuedHead[], b: ValuedHead[], clones: Set<string>, forks?: Readonly<Record<string, number>>): ValuedHead[] {
   const all: ValuedHead[] = [...a];
   for (const h of b) {
     if (all.some((x) => sameHead(x, h))) continue;
@@ -213,7 +226,7 @@ function mergeHeads(a: ValuedHead[], b: ValuedHead[], clones: Set<string>): Valu
     if (all.some((x) => x.r === h.r)) clones.add(revNode(h.r));
     all.push(h);
   }
-  return all.filter((x) => !all.some((y) => hasSeen(y, x))).sort(order);
+  return all.filter((x) => !all.some((y) => seenAcrossForks(y, x, forks))).sort(order);
 }
 
 function toEntry(heads: ValuedHead[], hidden: boolean): FieldVersion {
@@ -293,8 +306,9 @@ export function mergeDocs<T extends SyncDoc>(table: string, local: T | undefined
   }
   const { authorize } = opts;
   const allowedWhole = !authorize || Object.keys(inK).every((n) => authorize.wholeDoc(n));
+  const forked = !!opts.forks && Object.keys(inK).some((n) => opts.forks![n] !== undefined);
   // A copy whose author had seen everything the local copy holds replaces it as it is.
-  if (allowedWhole && !opts.noShortcut && (!local || knowledgeAhead(inK, localK))) {
+  if (allowedWhole && !opts.noShortcut && (!local || (!forked && knowledgeAhead(inK, localK)))) {
     const doc = { ...incoming, sv: incoming.sv ?? { b: incoming.rev, f: {} } };
     doc.syncKey = Object.values(inK).sort().join(' ');
     return { doc, changed: true, ...none };
@@ -320,7 +334,7 @@ export function mergeDocs<T extends SyncDoc>(table: string, local: T | undefined
   for (const [path, hs] of localHeads) merged.set(path, hs);
   for (const [path, hs] of inHeads) {
     const mine = localHeads.get(path);
-    const heads = mine ? mergeHeads(mine, hs, clones) : [...hs].sort(order);
+    const heads = mine ? mergeHeads(mine, hs, clones, opts.forks) : [...hs].sort(order);
     merged.set(path, heads);
   }
   const b = baseRev(local) <= baseRev(incoming) ? baseRev(local) : baseRev(incoming);

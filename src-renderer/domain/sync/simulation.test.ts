@@ -30,4 +30,23 @@ describe('simulation of installations exchanging files', () => {
     expect(totals.conflicts).toBeGreaterThan(0);
     // Generous: a loaded 2-core box; the release run (SIM_RUNS=300) takes about a minute.
   }, 60_000 + RUNS * STEPS * 20);
+
+  it(`with a Byzantine laptop (forged stamps, replays), honest installations still converge and no field takes a value its writer may not write (seed ${SEED})`, () => {
+    let refused = 0;
+    let forged = 0;
+    let replays = 0;
+    for (let run = 0; run < RUNS; run++) {
+      const installations = 2 + (run % 4);
+      const res = runSimulation({ seed: SEED + 7919 * (run + 1), installations, steps: STEPS, byzantine: true });
+      // Every forged stamp is in the ground truth as forged: the checks fail if one took effect.
+      expect(res.problems, `seed ${SEED + 7919 * (run + 1)} with ${installations} installations`).toEqual([]);
+      refused += res.refusedBatches;
+      forged += res.byzantine.forged;
+      replays += res.byzantine.replays;
+    }
+    console.log(`byzantine simulation: seed ${SEED}, ${RUNS} runs × ${STEPS} steps: ${forged} forged stamps, ${replays} replays, ${refused} packages refused whole`);
+    expect(forged).toBeGreaterThan(0);
+    expect(replays).toBeGreaterThan(0);
+    expect(refused).toBeGreaterThan(0);
+  }, 60_000 + RUNS * STEPS * 20);
 });

@@ -8,6 +8,7 @@
 import { formatHlc, parseHlc, receiveHlc, revNode, tickHlc, type Hlc } from '../hlc';
 import { authorizeFor, type Installation } from './access';
 import { headsOf, mergeDocs, openConflicts, shapeOf, writeLocal, type SyncDoc } from './merge';
+import { mayCarry, relayViolations } from './trust';
 import { sameValue } from './paths';
 import { mulberry32 } from '../../sample/generate';
 import { canonical, evaluationValues, stable } from './sync.testkit';
@@ -74,9 +75,18 @@ export interface SimResult {
   docIds: string[];
   problems: string[];
   conflicts: number;
+  /** Packages refused whole by the relay rule (forged stamps from the Byzantine laptop among them). */
+  refusedBatches: number;
+  /** Forged stamps and replays the Byzantine laptop sent. */
+  byzantine: { forged: number; replays: number };
 }
 
-export function runSimulation(opts: SimOptions): SimResult {
+export interface SimOptionsByzantine {
+  /** The last penilai laptop lies: writes stamped with other installations' ids, old packages replayed. */
+  byzantine?: boolean;
+}
+
+export function runSimulation(opts: SimOptions & SimOptionsByzantine): SimResult {
   const rnd = mulberry32(opts.seed);
   const pick = <T>(xs: readonly T[]): T => xs[Math.floor(rnd() * xs.length)]!;
   const roles: Installation['role'][] = ['KANTOR', 'PENILAI', 'KANTOR', 'BKD', 'PENILAI'];
@@ -99,6 +109,15 @@ export function runSimulation(opts: SimOptions): SimResult {
   let sentBatches = 0;
   let lost = 0;
   let duplicated = 0;
+  let refusedBatches = 0;
+  const byzantine = { forged: 0, replays: 0 };
+  const liar = opts.byzantine ? [...nodes].reverse().find((n) => n.inst.role === 'PENILAI') : undefined;
+  const sentByLiar: Batch[] = [];
+  // Who exchanges packages with whom: a laptop only with its office's PCs, a BKD only with offices.
+  const linked = (a: Node, b: Node) => {
+    const roles = new Set([a.inst.role, b.inst.role]);
+    return a !== b && !(a.inst.role === 'PENILAI' && b.inst.role === 'PENILAI') && !(roles.has('PENILAI') && roles.has('BKD'));
+  };
 
   const tick = (n: Node): string => {
     const wall = trueTime + n.skewMs;
@@ -135,6 +154,14 @@ export function runSimulation(opts: SimOptions): SimResult {
   };
 
   const receive = (n: Node, batch: Batch) => {
+    // The signed sender decides what the package may carry (trust.ts); one smuggled write refuses it whole.
+    const sender = enrolled.get(batch.from)!;
+    const smuggled = batch.docs.some((doc) =>
+      relayViolations(TABLE, n.docs.get(doc.id), doc, (w) => mayCarry(sender, enrolled.get(w), n.inst), (id) => enrolled.get(id)).length > 0);
+    if (smuggled) {
+      refusedBatches++;
+      return;
+    }
     for (const doc of batch.docs) {
       const local = n.docs.get(doc.id);
       const owner = OFFICE;
@@ -155,6 +182,7 @@ export function runSimulation(opts: SimOptions): SimResult {
       seen: new Map([...from.seen].map(([k, v]) => [k, new Set(v)])),
     };
     sentBatches++;
+    if (from === liar) sentByLiar.push(batch);
     if (!reliable && rnd() < 0.15) {
       lost++;
       return;
@@ -196,8 +224,34 @@ export function runSimulation(opts: SimOptions): SimResult {
       const wall = trueTime + n.skewMs;
       n.last = { wallMs: Math.max(wall, (n.last?.wallMs ?? 0) + 1), counter: 99_990, node: n.id };
     }
+    const peers = nodes.filter((x) => linked(n, x));
+    if (n === liar && roll < 0.2 && peers.length > 0) {
+      const to = pick(peers);
+      if (rnd() < 0.3 && sentByLiar.length > 0) {
+        // A replay: an old package of its own, sent again.
+        to.inbox.push(pick(sentByLiar));
+        byzantine.replays++;
+        continue;
+      }
+      // A forged stamp: a value written as if another installation wrote it, after everything else.
+      const id = pick(docIds);
+      const d = n.docs.get(id);
+      const victim = pick(nodes.filter((x) => x !== n));
+      if (!d) continue;
+      const rev = formatHlc({ wallMs: trueTime + n.skewMs + Math.floor(rnd() * MONTH), counter: 0, node: victim.id });
+      const patch = rnd() < 0.5 ? { ratingHasil: 'DI_ATAS_EKSPEKTASI', predikat: 'SANGAT_BAIK' } : { officeId: 'office-lain' };
+      const forgedDoc = writeLocal(TABLE, d, { ...d, ...patch }, { rev, nowIso: new Date(trueTime).toISOString(), id });
+      const paths = Object.entries(forgedDoc.sv?.f ?? {}).filter(([, e]) => e.r === rev).map(([p]) => p);
+      if (paths.length === 0) continue;
+      writes.push({ node: victim.id, docId: id, rev, paths, saw: new Set(), forged: true });
+      const docs = [...n.docs.values()].map((x) => (x.id === id ? forgedDoc : structuredClone(x)));
+      // The rest of the package is the liar's honest copy: its ground truth travels with it.
+      to.inbox.push({ from: n.id, docs, seen: new Map([...n.seen].map(([k, v]) => [k, new Set(v)])) });
+      byzantine.forged++;
+      continue;
+    }
     if (roll < 0.3) {
-      send(n, pick(nodes.filter((x) => x !== n)));
+      if (peers.length > 0) send(n, pick(peers));
       continue;
     }
     if (roll < 0.5) {
@@ -281,7 +335,7 @@ export function runSimulation(opts: SimOptions): SimResult {
   // Late batches arrive, then everybody exchanges with everybody until nothing changes.
   for (const n of nodes) while (n.inbox.length > 0) receive(n, n.inbox.shift()!);
   for (let round = 0; round < 4; round++) {
-    for (const a of nodes) for (const b of nodes) if (a !== b) {
+    for (const a of nodes) for (const b of nodes) if (linked(a, b)) {
       send(a, b, true);
       receive(b, b.inbox.shift()!);
     }
@@ -325,5 +379,5 @@ export function runSimulation(opts: SimOptions): SimResult {
       for (const h of hs) if (revNode(h.r) === 'n3' && nodes[3]?.inst.role === 'BKD') problems.push(`${id}: a BKD write took effect on ${p}`);
     }
   }
-  return { nodes, writes, sentBatches, lost, duplicated, counterWraps, docIds, problems, conflicts };
+  return { nodes, writes, sentBatches, lost, duplicated, counterWraps, docIds, problems, conflicts, refusedBatches, byzantine };
 }

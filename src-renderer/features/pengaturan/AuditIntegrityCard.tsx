@@ -26,6 +26,12 @@ export function auditCheckText(t: Translate, check: ChainCheck & { entry?: Audit
       return t('audit.check.relinked', { seq: b.seq });
     case 'unlinked':
       return t('audit.check.unlinked', about);
+    case 'anchor':
+      return t('audit.check.anchor', { seq: b.seq, nama: b.nama, tanggal: formatDateTime(b.at) });
+    case 'record': {
+      const key = `paket.tabel.${b.table}`;
+      return t('audit.check.record', { label: b.label, table: hasMessage(key) ? t(key) : b.table });
+    }
   }
 }
 

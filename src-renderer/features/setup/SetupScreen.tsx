@@ -5,23 +5,36 @@ import { useT } from '../../i18n/i18n';
 import { RestoreBackup } from '../../components/RestoreBackup';
 import { OfficeProfileForm } from '../pengaturan/OfficeProfileForm';
 import { openPackage, packageError } from '../sinkronisasi/packageFiles';
+import { keyCodeOf } from '../../exchange/signature';
 
 /** First run: the office profile, asked once; or joining an office with an enrolment package. */
 export function SetupScreen({ store }: { store: DataStore }) {
   const t = useT();
   const [error, setError] = useState('');
   const [bkd, setBkd] = useState(false);
+  // A pairing package read and verified, waiting for the person to compare the office PC's key code.
+  const [pending, setPending] = useState<{ opened: NonNullable<Awaited<ReturnType<typeof openPackage>>>; code: string } | null>(null);
   usePerfMark('kinerja-interactive', true);
 
-  const join = async () => {
+  const pick = async () => {
     setError('');
     try {
       const opened = await openPackage(t, store.db.name, t('setup.join'));
       if (!opened) return;
+      setPending({ opened, code: await keyCodeOf(opened.envelope.key) });
+    } catch (err) {
+      setError(packageError(t, err));
+    }
+  };
+
+  const join = async () => {
+    if (!pending) return;
+    try {
       try {
-        await opened.session.join(new Date());
+        await pending.opened.session.join(new Date());
       } finally {
-        opened.session.close();
+        pending.opened.session.close();
+        setPending(null);
       }
       // The worker wrote the identity: the window's store reads it on the next look.
       location.reload();
@@ -55,9 +68,27 @@ export function SetupScreen({ store }: { store: DataStore }) {
             {error}
           </p>
         ) : null}
-        <button type="button" onClick={() => void join()}>
-          {t('setup.join')}
-        </button>
+        {pending ? (
+          <div className="notice notice-info" data-testid="join-key">
+            <p>{t('sync.key.joinCode', { code: pending.code })}</p>
+            <button type="button" className="primary" onClick={() => void join()}>
+              {t('sync.key.confirm')}
+            </button>{' '}
+            <button
+              type="button"
+              onClick={() => {
+                pending.opened.session.close();
+                setPending(null);
+              }}
+            >
+              {t('sync.preview.cancel')}
+            </button>
+          </div>
+        ) : (
+          <button type="button" onClick={() => void pick()}>
+            {t('setup.join')}
+          </button>
+        )}
         <hr />
         <h2>{t('backup.title')}</h2>
         <p className="muted">{t('setup.restore')}</p>

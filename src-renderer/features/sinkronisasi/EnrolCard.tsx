@@ -14,6 +14,8 @@ export function EnrolCard({ employees, notify }: { employees: Employee[] | undef
   const { store } = useApp();
   const [nama, setNama] = useState('');
   const [penilai, setPenilai] = useState('');
+  // After enrolling: this PC's key code, which the laptop shows before it joins.
+  const [code, setCode] = useState('');
   const { busy, run } = useBusyAction((err) => notify('error', errorMessage(t, err)));
   // Appraisers are the employees who are someone's atasan.
   const atasan = new Set((employees ?? []).map((e) => e.atasanId).filter(Boolean));
@@ -26,6 +28,7 @@ export function EnrolCard({ employees, notify }: { employees: Employee[] | undef
       const { installation, pkg } = await store.packages.enrol({ role: 'PENILAI', nama: nama.trim(), penilaiEmployeeId: penilai });
       if (await savePackage(t, pkg, t('sync.enrol.title'))) await store.packages.markSent(installation.id, pkg.envelope, pkg.records.length);
       notify('success', t('sync.enrol.done', { nama: installation.nama }));
+      setCode(await store.trust.ownKeyCode());
       setNama('');
       setPenilai('');
     });
@@ -54,6 +57,11 @@ export function EnrolCard({ employees, notify }: { employees: Employee[] | undef
       <button type="button" className="primary" disabled={busy} onClick={() => void enrol()}>
         {t('sync.enrol.submit')}
       </button>
+      {code ? (
+        <p className="notice notice-info" data-testid="enrol-key-code">
+          {t('sync.key.enrolCode', { code })}
+        </p>
+      ) : null}
     </section>
   );
 }

@@ -14,6 +14,7 @@ export function PreviewPanel({ from, report, onApply, onCancel }: { from: string
     <div data-testid="sync-preview">
       <h3>{t('sync.preview.title', { from })}</h3>
       {report.alreadyReceived ? <p className="notice notice-info">{t('sync.preview.already')}</p> : nothing ? <p className="notice notice-info">{t('sync.preview.nothing')}</p> : null}
+      {report.fork ? <p className="notice notice-warning" role="alert">{t('sync.fork', { nama: report.fork.nama })}</p> : null}
       {report.conflicts >= MANY_CONFLICTS ? <p className="notice notice-warning" role="alert">{t('sync.preview.manyConflicts', { count: report.conflicts })}</p> : null}
       <ul className="counts">
         <li>{t('sync.preview.created', { count: report.created })}</li>

@@ -5,11 +5,18 @@ import type { Envelope } from '../../exchange/package';
 import { useT } from '../../i18n/i18n';
 import type { PackageSession } from '../../io/packageClient';
 import { openPackage, packageError } from './packageFiles';
+import { RepoError } from '../../db/errors';
+import { keyCodeOf } from '../../exchange/signature';
 import { PreviewPanel } from './PreviewPanel';
 
 type Notify = (kind: 'success' | 'error' | 'warning', text: string) => void;
 type Opened = { envelope: Envelope; session: PackageSession };
-type Step = { kind: 'idle' } | { kind: 'reading' } | { kind: 'preview'; pkg: Opened; report: ApplyReport } | { kind: 'intro'; pkg: Opened };
+type Step =
+  | { kind: 'idle' }
+  | { kind: 'reading' }
+  | { kind: 'preview'; pkg: Opened; report: ApplyReport }
+  | { kind: 'intro'; pkg: Opened; code: string }
+  | { kind: 'newKey'; pkg: Opened; code: string };
 
 /** "Terima paket": read and verify the file, show what applying would do, then apply it. */
 export function ReceiveCard({ notify }: { notify: Notify }) {
@@ -30,8 +37,28 @@ export function ReceiveCard({ notify }: { notify: Notify }) {
     try {
       pkg = await openPackage(t, store.db.name, t('sync.receive'));
       if (!pkg) return setStep({ kind: 'idle' });
-      if (pkg.envelope.kind === 'pendaftaran') return setStep({ kind: 'intro', pkg });
+      if (pkg.envelope.kind === 'pendaftaran') return setStep({ kind: 'intro', pkg, code: await keyCodeOf(pkg.envelope.key) });
+      await preview(pkg);
+    } catch (err) {
+      fail(pkg, err);
+    }
+  };
+
+  /** The preview, or, for a key never seen from this sender, the codes to compare first. */
+  const preview = async (pkg: Opened) => {
+    try {
       setStep({ kind: 'preview', pkg, report: await pkg.session.preview() });
+    } catch (err) {
+      if (err instanceof RepoError && err.code === 'package.newKey') return setStep({ kind: 'newKey', pkg, code: String(err.params.code) });
+      throw err;
+    }
+  };
+
+  const trust = async (pkg: Opened) => {
+    try {
+      await pkg.session.trust();
+      notify('success', t('sync.key.trusted', { from: from(pkg.envelope) }));
+      await preview(pkg);
     } catch (err) {
       fail(pkg, err);
     }
@@ -49,6 +76,7 @@ export function ReceiveCard({ notify }: { notify: Notify }) {
       setStep({ kind: 'idle' });
       notify('success', r.alreadyReceived ? t('sync.preview.already') : t('sync.applied', { created: r.created, updated: r.updated, conflicts: r.conflicts }));
       for (const c of r.clockAhead) notify('warning', t('sync.clockAhead', { nama: c.nama }));
+      if (r.fork) notify('warning', t('sync.fork', { nama: r.fork.nama }));
       if (r.rekeyed) notify('warning', t('sync.rekeyed'));
     } catch (err) {
       fail(pkg, err);
@@ -79,8 +107,21 @@ export function ReceiveCard({ notify }: { notify: Notify }) {
         <div className="notice notice-info" data-testid="sync-intro">
           <strong>{t('sync.intro.title', { from: from(step.pkg.envelope) })}</strong>
           <p>{t('sync.intro.body')}</p>
+          <p data-testid="sync-key-code">{t('sync.key.introCode', { code: step.code })}</p>
           <button type="button" className="primary" onClick={() => void acceptIntro(step.pkg)}>
             {t('sync.intro.accept')}
+          </button>{' '}
+          <button type="button" onClick={() => cancel(step.pkg)}>
+            {t('sync.preview.cancel')}
+          </button>
+        </div>
+      ) : null}
+      {step.kind === 'newKey' ? (
+        <div className="notice notice-warning" data-testid="sync-new-key">
+          <strong>{t('sync.key.confirmTitle', { from: from(step.pkg.envelope) })}</strong>
+          <p data-testid="sync-key-code">{t('sync.key.confirmBody', { from: from(step.pkg.envelope), code: step.code })}</p>
+          <button type="button" className="primary" onClick={() => void trust(step.pkg)}>
+            {t('sync.key.confirm')}
           </button>{' '}
           <button type="button" onClick={() => cancel(step.pkg)}>
             {t('sync.preview.cancel')}

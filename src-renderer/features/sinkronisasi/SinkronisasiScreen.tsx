@@ -8,6 +8,7 @@ import { ReceiveCard } from './ReceiveCard';
 import { ReviewCard } from './ReviewCard';
 import { useGateLoading } from '../../components/LoadGate';
 import { useSyncData } from './useSyncData';
+import { OwnKeyCode } from './OwnKeyCode';
 
 type Msg = { kind: 'success' | 'error' | 'warning'; text: string };
 
@@ -26,6 +27,7 @@ export function SinkronisasiScreen() {
     <div className="page" data-testid="sync-screen">
       <h1>{t('sync.title')}</h1>
       <p className="lead">{t('sync.intro')}</p>
+      <OwnKeyCode />
       {msgs.map((m, i) => (
         <p key={i} className={`notice notice-${m.kind}`} role={m.kind === 'error' ? 'alert' : 'status'}>
           {m.text}

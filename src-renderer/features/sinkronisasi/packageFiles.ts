@@ -24,7 +24,7 @@ async function save(t: Translate, bytes: Uint8Array, name: string, title: string
 
 /** A small package made here (pairing, introduction): written and offered for saving. */
 export async function savePackage(t: Translate, pkg: OutgoingPackage, title: string): Promise<boolean> {
-  const { bytes } = await writePackageFile(pkg.envelope, pkg.records);
+  const { bytes } = await writePackageFile(pkg);
   const e = pkg.envelope;
   return save(t, bytes, fileName(e.from.officeName, e.to.installName || e.to.officeName, e.createdAt), title);
 }
