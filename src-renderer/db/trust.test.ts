@@ -31,6 +31,15 @@ async function idOf(s: DataStore): Promise<string> {
 /** A rev of `node` one minute after everything else: what a forger writes to win. */
 const later = (node: string) => formatHlc({ wallMs: Date.now() + 60_000, counter: 0, node });
 
+/** An employee's jabatan written as if `node` wrote it, after everything else. */
+function stampJabatan(recs: ExchangeRecord[], employeeId: string, node: string, jabatan: string): void {
+  const doc = recs.find((r) => r.table === 'employees' && r.doc.id === employeeId)!.doc as SyncDoc;
+  const rev = later(node);
+  doc.jabatan = jabatan;
+  doc.rev = rev;
+  doc.sv = { b: doc.sv?.b ?? rev, f: { ...(doc.sv?.f ?? {}), jabatan: { r: rev } } };
+}
+
 describe('trusted sync: signed packages and relay rules (issue #25)', () => {
   it('refuses a laptop package whose record names the kantor as writer, with fingerprints and hash recomputed', async () => {
     const { kantor, camat } = await kecamatan();
@@ -39,14 +48,7 @@ describe('trusted sync: signed packages and relay rules (issue #25)', () => {
     const honest = await deliver(laptop, kantor);
     await kantor.packages.receive(honest.envelope, honest.records);
     // The laptop owner signs with his own (real) key, but stamps the write with the kantor's id.
-    const forged = await forge(await carry(await laptop.packages.build(kantorId, { full: true })), (recs) => {
-      const rec = recs.find((r) => r.table === 'employees' && r.doc.id === camat.id)!;
-      const doc = rec.doc as SyncDoc;
-      const rev = later(kantorId);
-      doc.jabatan = 'Bupati Tangerang';
-      doc.rev = rev;
-      doc.sv = { b: doc.sv?.b ?? rev, f: { ...(doc.sv?.f ?? {}), jabatan: { r: rev } } };
-    }, laptop);
+    const forged = await forge(await carry(await laptop.packages.build(kantorId, { full: true })), (recs) => stampJabatan(recs, camat.id, kantorId, 'Bupati Tangerang'), laptop);
     const err = await refused(kantor.packages.receive(forged.envelope, forged.records), 'package.relayRefused');
     expect(err.params).toMatchObject({ table: 'employees', id: camat.id, path: 'jabatan', writer: 'komputer ini' });
     expect((await kantor.employees.get(camat.id))?.jabatan).toBe('Camat');
@@ -137,14 +139,7 @@ describe('trusted sync: signed packages and relay rules (issue #25)', () => {
     await laptop.packages.trustSender(pkg.envelope);
     await laptop.packages.receive(pkg.envelope, pkg.records);
     const back = await carry(await laptop.packages.build(await idOf(kantor), { full: true }));
-    const relayed = await forge(back, (recs) => {
-      const rec = recs.find((r) => r.table === 'employees' && r.doc.id === camat.id)!;
-      const doc = rec.doc as SyncDoc;
-      const rev = later(kantorId);
-      doc.jabatan = 'Camat lama';
-      doc.rev = rev;
-      doc.sv = { b: doc.sv?.b ?? rev, f: { ...(doc.sv?.f ?? {}), jabatan: { r: rev } } };
-    }, laptop);
+    const relayed = await forge(back, (recs) => stampJabatan(recs, camat.id, kantorId, 'Camat lama'), laptop);
     await kantor.packages.trustSender(back.envelope).catch(() => undefined);
     await refused(kantor.packages.receive(relayed.envelope, relayed.records), 'package.relayRefused');
     expect((await kantor.employees.get(camat.id))?.jabatan).toBe('Camat');

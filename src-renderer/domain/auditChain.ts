@@ -29,6 +29,11 @@ export const GENESIS: ChainHead = { seq: 0, hash: '' };
 
 /** JSON with object keys sorted at every level: the same entry always hashes the same. */
 export function stableJson(value: unknown): string {
+  // Binary fields (attachments, scanned signatures) as the hash of their bytes.
+  if (value instanceof ArrayBuffer || ArrayBuffer.isView(value)) {
+    const bytes = value instanceof ArrayBuffer ? new Uint8Array(value) : new Uint8Array(value.buffer, value.byteOffset, value.byteLength);
+    return JSON.stringify(`bin:${bytesToHex(sha256(bytes))}`);
+  }
   if (value === null || typeof value !== 'object') return JSON.stringify(value) ?? 'null';
   if (Array.isArray(value)) return `[${value.map((v) => (v === undefined ? 'null' : stableJson(v))).join(',')}]`;
   const obj = value as Record<string, unknown>;
@@ -97,23 +102,10 @@ export function verifyChain(entries: readonly (object & { id: string } & Partial
   return { ok: true, count: sorted.length, head: prev };
 }
 
-/** Binary fields (attachments, scanned signatures) enter a record's hash as the hash of their bytes. */
-function recordJson(value: unknown): string {
-  if (value instanceof ArrayBuffer || ArrayBuffer.isView(value)) {
-    const bytes = value instanceof ArrayBuffer ? new Uint8Array(value) : new Uint8Array(value.buffer, value.byteOffset, value.byteLength);
-    return JSON.stringify(`bin:${bytesToHex(sha256(bytes))}`);
-  }
-  if (value === null || typeof value !== 'object') return JSON.stringify(value) ?? 'null';
-  if (Array.isArray(value)) return `[${value.map((v) => (v === undefined ? 'null' : recordJson(v))).join(',')}]`;
-  const obj = value as Record<string, unknown>;
-  const keys = Object.keys(obj).filter((k) => obj[k] !== undefined).sort();
-  return `{${keys.map((k) => `${JSON.stringify(k)}:${recordJson(obj[k])}`).join(',')}}`;
-}
-
 /**
  * The SHA-256 of a record version as stored. Every audit entry keeps the hash of what it wrote,
  * so a record whose stored content matches no audited version was edited outside the app.
  */
 export function recordHash(doc: object): string {
-  return bytesToHex(sha256(utf8ToBytes(recordJson(doc)))).slice(0, 32);
+  return bytesToHex(sha256(utf8ToBytes(stableJson(doc)))).slice(0, 32);
 }
