@@ -2,13 +2,11 @@ import { describe, expect, it } from 'vitest';
 import { chainEntries, GENESIS } from '../domain/auditChain';
 import { formatHlc } from '../domain/hlc';
 import type { SyncDoc } from '../domain/sync/merge';
-import { readBackup } from '../exchange/backup';
 import { type Envelope } from '../exchange/package';
 import type { ExchangeRecord } from '../exchange/records';
 import { generateSigningKey, signText } from '../exchange/signature';
 import { carry, deliver, kecamatan, laptopOf, open, refused, withBkd } from './packages.testkit';
 import type { AuditEntry } from './schema';
-import { CURRENT_VERSION } from './schema';
 import type { DataStore } from './store';
 
 /** A package rewritten as a forger who knows the format would: records edited, every hash recomputed, signed by `signer`. */
@@ -90,7 +88,7 @@ describe('trusted sync: signed packages and relay rules (issue #25)', () => {
     const { laptop } = await laptopOf(kantor, camat.id);
     const oldId = await idOf(kantor);
     const { bytes } = await kantor.backups.create();
-    const newId = await kantor.backups.restore(await readBackup(bytes, '0.3.0', CURRENT_VERSION));
+    const newId = await kantor.backups.restore(await kantor.backups.inspect(bytes));
     expect(newId).not.toBe(oldId);
     const pkg = await carry(await kantor.packages.build(await idOf(laptop)));
     expect(pkg.envelope.predecessor).toBe(oldId);
@@ -134,7 +132,7 @@ describe('trusted sync: signed packages and relay rules (issue #25)', () => {
     const { laptop } = await laptopOf(kantor, camat.id);
     const kantorId = await idOf(kantor);
     const { bytes } = await kantor.backups.create();
-    await kantor.backups.restore(await readBackup(bytes, '0.3.0', CURRENT_VERSION));
+    await kantor.backups.restore(await kantor.backups.inspect(bytes));
     const pkg = await carry(await kantor.packages.build(await idOf(laptop)));
     await laptop.packages.trustSender(pkg.envelope);
     await laptop.packages.receive(pkg.envelope, pkg.records);
