@@ -5,9 +5,9 @@ import path from 'node:path';
 import * as XLSX from 'xlsx';
 import { readPackageFile, writePackageFile } from '../src-renderer/io/packageFile';
 import { generateSigningKey, signText } from '../src-renderer/exchange/signature';
-import { addCurugOffice, CURUG_STAFF, fillRhk, launchApp, newProfileDir, openEvaluation, openSkpOf, selectPeriod, setupOffice, shot, submitAndApprove } from './helpers';
+import { addCurugOffice, CURUG_STAFF, fillRhk, launchApp, newProfileDir, openEvaluation, openSkpOf, setupOffice, shot, submitAndApprove } from './helpers';
+import { acceptIntroduction, buildFor, choose, introduce, openRina, Q1, receive, savePackage, setRating } from './sync.helpers';
 
-const Q1 = 'TRIWULAN I (';
 
 /** Rewrites a package as a forger would: records changed, every fingerprint and hash recomputed, signed with his own key. */
 async function forge(file: string, edit: (doc: Record<string, unknown>) => void): Promise<string> {
@@ -20,94 +20,6 @@ async function forge(file: string, edit: (doc: Record<string, unknown>) => void)
   const out = path.join(tmpdir(), `${Date.now()}-palsu.xlsx`);
   writeFileSync(out, bytes);
   return out;
-}
-
-/** Clicks a button that saves a package and returns where the download landed. */
-async function savePackage(page: Page, click: () => Promise<void>): Promise<string> {
-  const [dl] = await Promise.all([
-    page.waitForEvent('download').catch(async (err: unknown) => {
-      // A refusal shows as an alert instead of a download: say which.
-      const alert = page.getByRole('alert');
-      throw new Error(`no package saved${(await alert.count()) ? `: ${await alert.first().textContent()}` : ''} (${String(err)})`);
-    }),
-    click(),
-  ]);
-  const file = path.join(tmpdir(), `${Date.now()}-${dl.suggestedFilename()}`);
-  writeFileSync(file, readFileSync((await dl.path())!));
-  return file;
-}
-
-async function choose(page: Page, button: string, file: string) {
-  const [chooser] = await Promise.all([page.waitForEvent('filechooser'), page.getByRole('button', { name: button }).first().click()]);
-  await chooser.setFiles(file);
-}
-
-async function buildFor(page: Page, peer: string): Promise<string> {
-  await page.goto('/#/sinkronisasi');
-  const row = page.getByTestId(`peer-${peer}`);
-  return savePackage(page, () => row.getByRole('button', { name: 'Buat paket' }).click());
-}
-
-/** The key code a PC shows on its own Sinkronisasi screen. */
-async function ownCode(page: Page): Promise<string> {
-  await page.goto('/#/sinkronisasi');
-  const line = page.getByTestId('own-key-code');
-  await expect(line).toContainText(/[0-9A-F]{4}-[0-9A-F]{4}-[0-9A-F]{4}-[0-9A-F]{4}/);
-  return /[0-9A-F]{4}(-[0-9A-F]{4}){3}/.exec((await line.textContent()) ?? '')![0];
-}
-
-/**
- * Terima paket → preview → Terapkan; returns the preview text. The first package from `sender`
- * brings a key new here: its code must be the one the sender's own screen shows, then it is trusted.
- */
-async function receive(page: Page, file: string, apply = true, sender?: Page): Promise<string> {
-  const code = sender ? await ownCode(sender) : null;
-  await page.goto('/#/sinkronisasi');
-  await choose(page, 'Terima paket', file);
-  if (code) {
-    const panel = page.getByTestId('sync-new-key');
-    await expect(panel).toContainText(`Kode kunci pengirim: ${code}`);
-    await shot(page, '43-sinkronisasi-kode-kunci');
-    await panel.getByRole('button', { name: 'Kode sama, percayai komputer ini' }).click();
-  }
-  const preview = page.getByTestId('sync-preview').or(page.getByTestId('sync-intro')).or(page.getByRole('alert'));
-  await expect(preview).toBeVisible();
-  const text = (await preview.textContent()) ?? '';
-  if (text.includes('Konflik yang perlu ditinjau: 1')) await shot(page, '29-sinkronisasi-pratinjau');
-  if (apply && (await page.getByRole('button', { name: 'Terapkan' }).isEnabled().catch(() => false))) {
-    await page.getByRole('button', { name: 'Terapkan' }).click();
-    await expect(page.getByText(/Paket diterapkan/)).toBeVisible();
-  }
-  return text;
-}
-
-async function introduce(page: Page): Promise<string> {
-  await page.goto('/#/sinkronisasi');
-  return savePackage(page, () => page.getByRole('button', { name: 'Buat paket perkenalan' }).click());
-}
-
-async function acceptIntroduction(page: Page, file: string, sender: Page) {
-  const code = await ownCode(sender);
-  await page.goto('/#/sinkronisasi');
-  await choose(page, 'Terima paket', file);
-  await expect(page.getByTestId('sync-intro')).toContainText(`Kode kunci komputer pengirim: ${code}`);
-  await page.getByTestId('sync-intro').getByRole('button', { name: 'Daftarkan' }).click();
-  await expect(page.getByText(/terdaftar\. Paket darinya sekarang dapat diterima/)).toBeVisible();
-}
-
-/** Opens Rina's Q1 evaluation, which exists already (waits for "Buka": the list re-renders per period). */
-async function openRina(page: Page) {
-  await page.goto('/#/penilaian');
-  await selectPeriod(page, Q1);
-  await page.getByTestId('eval-row').filter({ hasText: 'Rina Marlina' }).getByRole('link', { name: 'Buka' }).click();
-  await expect(page.getByRole('heading', { level: 1 })).toContainText('Evaluasi kinerja Rina Marlina');
-}
-
-async function setRating(page: Page, hasil: string) {
-  await openRina(page);
-  await page.getByLabel('Rating hasil kerja').selectOption({ label: hasil });
-  await page.getByRole('button', { name: 'Simpan' }).click();
-  await expect(page.getByText('Evaluasi tersimpan.')).toBeVisible();
 }
 
 test('kantor, laptop penilai and BKD exchange packages: both edits survive, a clash is resolved once, nothing applies twice', async () => {

@@ -1,3 +1,4 @@
+import type { LocalEdit } from '../domain/sync/localEdit';
 import { fromJsDate } from '../domain/dates';
 import { normalizeNip } from '../domain/nip';
 import { findAtasanCycle, printedName, validateEmployee, type Employee, type EmployeeFields } from '../domain/pegawai';
@@ -13,6 +14,8 @@ export interface SaveEmployeeOptions {
    * (an employee id), or null to leave them without atasan. Undefined = ask first (throws stillAtasan).
    */
   reassignSubordinatesTo?: string | null;
+  /** From the form: the version it was opened on and the paths typed (only those are written, db/write.ts). */
+  edit?: LocalEdit;
 }
 
 export class EmployeeRepo {
@@ -110,7 +113,7 @@ export class EmployeeRepo {
           }
         }
       }
-      return saveDoc<Employee>(db, 'employees', prev, fields, ctx);
+      return saveDoc<Employee>(db, 'employees', prev, fields, ctx, opts.edit ? { edit: opts.edit } : {});
     });
   }
 

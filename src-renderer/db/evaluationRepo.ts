@@ -1,3 +1,4 @@
+import type { LocalEdit } from '../domain/sync/localEdit';
 import { fromJsDate, toIsoDate } from '../domain/dates';
 import {
   checkAttachment, predikatFor, sniffAttachmentType, startProblem, validateEvaluation,
@@ -121,13 +122,16 @@ export class EvaluationRepo {
   }
 
   /** Saves monitoring entries and ratings of a draft; the predikat follows from the matrix. */
-  async save(id: string, patch: Partial<EvaluationEditable>): Promise<Evaluation> {
+  async save(id: string, patch: Partial<EvaluationEditable>, edit?: LocalEdit): Promise<Evaluation> {
     return this.db.transaction('rw', this.tables(), async () => {
       const ctx = await this.context();
       const prev = await this.editable(id);
       const pack = await this.packs.get(prev.rulePack);
-      const next = { ...prev, ...patch };
-      return saveDoc<Evaluation>(this.db, 'evaluations', prev, { ...patch, predikat: predikatFor(pack, next.ratingHasil, next.ratingPerilaku) }, ctx);
+      // `edit`: the version the editor was opened on and the paths typed; the predikat follows the ratings as saved.
+      return saveDoc<Evaluation>(this.db, 'evaluations', prev, patch, ctx, {
+        ...(edit ? { edit } : {}),
+        derive: (doc) => ({ predikat: predikatFor(pack, doc.ratingHasil, doc.ratingPerilaku) }),
+      });
     });
   }
 
@@ -150,13 +154,13 @@ export class EvaluationRepo {
   }
 
   /** Tindak lanjut is written after the evaluation is final; it does not reopen the ratings. */
-  async saveRekomendasi(id: string, rekomendasi: Rekomendasi): Promise<Evaluation> {
+  async saveRekomendasi(id: string, rekomendasi: Rekomendasi, edit?: LocalEdit): Promise<Evaluation> {
     return this.db.transaction('rw', this.tables(), async () => {
       const ctx = await this.context();
       const prev = await this.get(id);
       if (!prev) throw new RepoError('notFound');
       if (prev.status !== 'FINAL') throw new RepoError('rekomendasiNeedsFinal');
-      return saveDoc<Evaluation>(this.db, 'evaluations', prev, { rekomendasi }, ctx, { note: 'Tindak lanjut dicatat' });
+      return saveDoc<Evaluation>(this.db, 'evaluations', prev, { rekomendasi }, ctx, { note: 'Tindak lanjut dicatat', ...(edit ? { edit } : {}) });
     });
   }
 

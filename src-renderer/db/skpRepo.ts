@@ -1,3 +1,4 @@
+import type { LocalEdit } from '../domain/sync/localEdit';
 import { fromJsDate, toIsoDate } from '../domain/dates';
 import type { Employee } from '../domain/pegawai';
 import { foldText, printedName } from '../domain/pegawai';
@@ -183,7 +184,8 @@ export class SkpRepo {
   }
 
   /** Saves a draft (or a submitted SKP under review); an approved SKP must be reopened first. */
-  async save(id: string, patch: Partial<SkpEditable>): Promise<Skp> {
+  /** `edit`: from the editor, the version it was opened on and the paths typed (only those are written). */
+  async save(id: string, patch: Partial<SkpEditable>, edit?: LocalEdit): Promise<Skp> {
     return this.db.transaction('rw', this.tables(), async () => {
       const ctx = await this.context();
       const prev = await this.get(id);
@@ -193,7 +195,7 @@ export class SkpRepo {
       if (patch.penilai !== undefined && !(isExternalPenilai(prev.penilai) && isExternalPenilai(patch.penilai))) {
         throw new RepoError('skpPenilaiFromRegistry');
       }
-      return saveDoc<Skp>(this.db, 'skps', prev, patch, ctx);
+      return saveDoc<Skp>(this.db, 'skps', prev, patch, ctx, edit ? { edit } : {});
     });
   }
 

@@ -1,3 +1,4 @@
+import type { LocalEdit } from '../domain/sync/localEdit';
 import { foldText } from '../domain/pegawai';
 import { wouldCreateUnitCycle, type Unit, type UnitFields } from '../domain/unit';
 import { RepoError } from './errors';
@@ -14,7 +15,8 @@ export class UnitRepo {
     return (await this.db.units.toArray()).filter((u) => !u.deleted);
   }
 
-  async save(id: string | null, raw: UnitFields): Promise<Unit> {
+  /** `edit`: from the form, the version it was opened on and the paths typed (only those are written). */
+  async save(id: string | null, raw: UnitFields, edit?: LocalEdit): Promise<Unit> {
     const urutan = raw.urutan === null || raw.urutan === undefined || !Number.isFinite(raw.urutan) ? null : Math.max(1, Math.min(999, Math.round(raw.urutan)));
     const { urutan: _typed, ...rest } = raw;
     const fields: UnitFields = { ...rest, nama: raw.nama.trim().replace(/\s+/g, ' '), ...(urutan !== null ? { urutan } : {}) };
@@ -52,7 +54,7 @@ export class UnitRepo {
         const children = await this.db.units.where('parentId').equals(prev.id).filter((u) => u.aktif && !u.deleted).count();
         if (members > 0 || children > 0) throw new RepoError('unitNotEmpty', { nama: prev.nama, members, children });
       }
-      return saveDoc<Unit>(this.db, 'units', prev, fields, ctx);
+      return saveDoc<Unit>(this.db, 'units', prev, fields, ctx, edit ? { edit } : {});
     });
   }
 }

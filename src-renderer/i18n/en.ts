@@ -1157,4 +1157,8 @@ export const en: Catalog = {
   'sync.fileFilter': "Kinerja Luring package (.xlsx)",
   'history.received': "received from {from} (package {paket})",
   'eval.ratingOnly': "On an appraiser laptop only the appraisal is entered (ratings, feedback, recommendations, Final); achievements and evidence are recorded on the office PC.",
+  'edit.arrived.kept': "{fields} from {from} arrived while you were editing; what you typed stays.",
+  'edit.arrived.clash': "{fields} from {from} arrived while you were editing; what you typed stays. If you save, both values are kept as a conflict to review under Synchronisation.",
+  'edit.arrived.shown': "{fields} from {from} arrived; this form already shows it.",
+  'edit.arrived.other': "another computer",
 };

@@ -1172,6 +1172,10 @@ export const id = {
   'sync.fileFilter': "Paket Kinerja Luring (.xlsx)",
   'history.received': "diterima dari {from} (paket {paket})",
   'eval.ratingOnly': "Di laptop pejabat penilai hanya bagian penilaian yang diisi (rating, umpan balik, rekomendasi, final); realisasi dan bukti dukung dicatat di PC kantor.",
+  'edit.arrived.kept': '{fields} dari {from} diterima saat Anda menyunting; isian Anda tetap.',
+  'edit.arrived.clash': '{fields} dari {from} diterima saat Anda menyunting; isian Anda tetap. Bila disimpan, kedua nilai dicatat sebagai konflik untuk ditinjau di Sinkronisasi.',
+  'edit.arrived.shown': '{fields} dari {from} diterima; formulir ini sudah menampilkannya.',
+  'edit.arrived.other': 'komputer lain',
 } as const;
 
 export type MessageKey = keyof typeof id;

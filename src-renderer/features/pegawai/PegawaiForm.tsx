@@ -1,5 +1,5 @@
 import { OwnerNotice } from '../../components/OwnerNotice';
-import { useEffect, useMemo, useState, type FormEvent } from 'react';
+import { useEffect, useState, type FormEvent } from 'react';
 import { errorMessage } from '../../app/errors';
 import { clearFlash, peekFlash, setFlash } from '../../app/flash';
 import { href, navigateAfterSave, useUnsavedGuard } from '../../app/router';
@@ -26,6 +26,7 @@ import { Toast } from '../../components/Toast';
 import { useSaveShortcut } from '../../components/useSaveShortcut';
 import { useGateLoading } from '../../components/LoadGate';
 import { useLiveFor } from '../../components/useLiveFor';
+import { useEditDraft } from '../../components/useEditDraft';
 
 function fieldsOf(e: Employee): EmployeeFields {
   const { id: _i, createdAt: _c, updatedAt: _u, updatedBy: _b, rev: _r, deleted: _d, ...fields } = e;
@@ -48,7 +49,8 @@ export function PegawaiFormScreen({ id }: { id: string | null }) {
       </div>
     );
   }
-  return <PegawaiForm key={existing?.rev ?? 'new'} existing={existing ?? null} notice={notice} onNotice={setNotice} />;
+  // Not remounted per revision: a package landing under an open form is taken in (useEditDraft).
+  return <PegawaiForm key={existing?.id ?? 'new'} existing={existing ?? null} notice={notice} onNotice={setNotice} />;
 }
 
 function Loading() {
@@ -71,15 +73,14 @@ function PegawaiForm({ existing, notice, onNotice }: FormProps) {
   const { store } = useApp();
   const data = usePegawaiData();
   useGateLoading(!data.loaded);
-  const initial = useMemo(() => (existing ? fieldsOf(existing) : emptyEmployeeFields()), [existing]);
-  const [value, setValue] = useState<EmployeeFields>(initial);
+  const edit = useEditDraft('employees', existing, fieldsOf, emptyEmployeeFields);
+  const { draft: value, dirty } = edit;
   const [touched, setTouched] = useState<Set<EmployeeField>>(new Set());
   const [showAll, setShowAll] = useState(false);
   const [status, setStatus] = useState<{ kind: 'error'; text: string; link?: { to: string; label: string } } | null>(null);
   const [busy, setBusy] = useState(false);
   const [atasanFilter, setAtasanFilter] = useState('');
   const [deactivate, setDeactivate] = useState<{ subordinates: { id: string; nama: string }[]; atasanId: string | null } | null>(null);
-  const dirty = JSON.stringify(value) !== JSON.stringify(initial);
   useUnsavedGuard(dirty, t('common.unsaved'));
 
   const today = fromJsDate(new Date());
@@ -93,7 +94,8 @@ function PegawaiForm({ existing, notice, onNotice }: FormProps) {
     visibleFor(f) || (existing && f === 'nip') ? issues.filter((x) => x.field === f && x.severity === 'warning').map((i) => issueText(t, i)) : [];
 
   const set = <K extends EmployeeField>(field: K, v: EmployeeFields[K]) => {
-    setValue((prev) => {
+    {
+      const prev = value;
       const next = { ...prev, [field]: v };
       if (field === 'nip') {
         // Fill sex and birth date from the NIP when still empty; both stay editable.
@@ -106,8 +108,8 @@ function PegawaiForm({ existing, notice, onNotice }: FormProps) {
         const options = next.jenisJabatan ? JENJANG_BY_JENIS[next.jenisJabatan] : undefined;
         if (!options?.includes(next.jenjang as never)) next.jenjang = '';
       }
-      return next;
-    });
+      edit.change(next);
+    }
     setStatus(null);
     if (notice) onNotice(null);
   };
@@ -121,7 +123,8 @@ function PegawaiForm({ existing, notice, onNotice }: FormProps) {
     }
     setBusy(true);
     try {
-      const saved = await store.employees.save(existing?.id ?? null, value, reassignSubordinatesTo === undefined ? {} : { reassignSubordinatesTo });
+      // The whole form is checked and handed over; only what was typed is written (db/write.ts).
+      const saved = await edit.save((_typed, seen) => store.employees.save(existing?.id ?? null, value, { ...(reassignSubordinatesTo === undefined ? {} : { reassignSubordinatesTo }), edit: seen }));
       setDeactivate(null);
       const text = t('pegawai.saved', { nama: printedName(saved) });
       if (existing) {
@@ -369,6 +372,7 @@ function PegawaiForm({ existing, notice, onNotice }: FormProps) {
         </section>
 
         {notice ? <Toast text={notice} /> : null}
+        {edit.arrival ? <Notice kind="info" testId="edit-arrival">{edit.arrival}</Notice> : null}
         {status ? (
           <Notice kind={status.kind}>
             {status.text} {status.link ? <a href={status.link.to}>{status.link.label}</a> : null}

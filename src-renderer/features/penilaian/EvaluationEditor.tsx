@@ -1,7 +1,7 @@
 import { OwnerNotice } from '../../components/OwnerNotice';
 import { attachmentDownload } from '../../domain/fileNames';
 import { useLiveQuery } from 'dexie-react-hooks';
-import { useMemo, useState } from 'react';
+import { useState } from 'react';
 import { errorMessage } from '../../app/errors';
 import { href, useUnsavedGuard } from '../../app/router';
 import { useApp } from '../../app/StoreContext';
@@ -31,6 +31,7 @@ import { Toast } from '../../components/Toast';
 import { useSaveShortcut } from '../../components/useSaveShortcut';
 import { useGateLoading } from '../../components/LoadGate';
 import { useLiveFor } from '../../components/useLiveFor';
+import { useEditDraft } from '../../components/useEditDraft';
 
 function editableOf(e: Evaluation): EvaluationEditable {
   return { hasil: e.hasil, perilaku: e.perilaku, masukan: e.masukan, ratingHasil: e.ratingHasil, ratingPerilaku: e.ratingPerilaku };
@@ -74,7 +75,8 @@ export function EvaluationEditorScreen({ id }: { id: string }) {
       </div>
     );
   }
-  return <EvaluationEditor key={loaded.ev.rev} {...loaded} feedback={feedback} onFeedback={setFeedback} />;
+  // Not remounted per revision: a package landing under an open editor is taken in (useEditDraft).
+  return <EvaluationEditor key={loaded.ev.id} {...loaded} feedback={feedback} onFeedback={setFeedback} />;
 }
 
 interface EditorProps {
@@ -93,8 +95,8 @@ interface EditorProps {
 function EvaluationEditor({ ev, skp, pack, employee, ownUnit, ownResult, led, ledResult, feedback, onFeedback }: EditorProps) {
   const t = useT();
   const { store } = useApp();
-  const initial = useMemo(() => editableOf(ev), [ev]);
-  const [draft, setDraft] = useState<EvaluationEditable>(initial);
+  const edit = useEditDraft('evaluations', ev, editableOf);
+  const { draft, dirty } = edit;
   const { notice, error } = feedback;
   const setNotice = (text: string | null) => onFeedback({ notice: text, error: null });
   const setError = (e: Feedback['error']) => onFeedback({ notice: null, error: e });
@@ -102,7 +104,6 @@ function EvaluationEditor({ ev, skp, pack, employee, ownUnit, ownResult, led, le
   // A penilai laptop rates; realisasi, bukti dukung and their files are the office's to record.
   const self = useLiveQuery(() => store.settings.getInstallation(), [store]);
   const ratingOnly = self?.role === 'PENILAI';
-  const dirty = JSON.stringify(draft) !== JSON.stringify(initial);
   const [pending, setPending] = useState<Record<string, boolean>>({});
   useUnsavedGuard(dirty, t('common.unsaved'));
   const locked = isEvaluationLocked(ev.status);
@@ -116,7 +117,7 @@ function EvaluationEditor({ ev, skp, pack, employee, ownUnit, ownResult, led, le
   const streak = poorStreak((history ?? []).filter((h) => h.status === 'FINAL').map((h) => h.predikat));
 
   const change = (patch: Partial<EvaluationEditable>) => {
-    setDraft((d) => ({ ...d, ...patch }));
+    edit.change(patch);
     if (notice || error) onFeedback({ notice: null, error: null });
   };
   const setHasil = (rhkId: string, patch: Partial<HasilEntry>) =>
@@ -140,11 +141,11 @@ function EvaluationEditor({ ev, skp, pack, employee, ownUnit, ownResult, led, le
     setError({ text: t('eval.umpanBalik.pending', { rhk: unsent.join(', ') }) });
     return true;
   };
-  const save = () => (refuseUnsent() ? undefined : run(() => store.evaluations.save(ev.id, draft), () => t('eval.saved')));
+  const save = () => (refuseUnsent() ? undefined : run(() => edit.save((fields, seen) => store.evaluations.save(ev.id, fields, seen)), () => t('eval.saved')));
   useSaveShortcut(() => void save(), !locked && dirty && !busy);
   const transition = (action: EvaluationAction, reason?: string) =>
     refuseUnsent() ? undefined : run(async () => {
-      if (dirty) await store.evaluations.save(ev.id, draft);
+      if (dirty) await edit.save((fields, seen) => store.evaluations.save(ev.id, fields, seen));
       await store.evaluations.transition(ev.id, action, reason);
     }, () => t(`eval.done.${action}`));
   const reason = useReasonPrompt<EvaluationAction>((a) => t(`eval.action.${a}`), t('eval.reason.body'), (a, why) => void transition(a, why));
@@ -174,6 +175,7 @@ function EvaluationEditor({ ev, skp, pack, employee, ownUnit, ownResult, led, le
         {ev.akhir ? ` ${t('eval.akhirNote')}` : ''}
       </p>
       {notice ? <Toast text={notice} /> : null}
+      {edit.arrival ? <Notice kind="info" testId="edit-arrival">{edit.arrival}</Notice> : null}
       {locked && finalOn ? <Notice kind="info">{t('eval.locked', { tanggal: formatTanggal(finalOn) })}</Notice> : null}
 
       <section className="card identity">

@@ -1,5 +1,6 @@
 import { useLiveQuery } from 'dexie-react-hooks';
 import { useState } from 'react';
+import { useEditDraft } from '../../components/useEditDraft';
 import { errorMessage } from '../../app/errors';
 import { useApp } from '../../app/StoreContext';
 import { Notice } from '../../components/Field';
@@ -20,16 +21,20 @@ interface Props {
   employee: Employee | undefined;
 }
 
+const rekomendasiOf = (e: Evaluation) => ({ rekomendasi: e.rekomendasi });
+
 /** Tindak lanjut after a final evaluation (§9): recommendations, training hours, angka kredit. */
 export function FollowUp({ ev, skp, pack, employee }: Props) {
   const t = useT();
   const { store } = useApp();
-  const [rek, setRek] = useState<Rekomendasi>(ev.rekomendasi);
+  const edit = useEditDraft('evaluations', ev, rekomendasiOf);
+  const rek = edit.draft.rekomendasi;
+  const setRek = (rekomendasi: Rekomendasi) => edit.change({ rekomendasi });
   const [msg, setMsg] = useState<{ kind: 'success' | 'error'; text: string } | null>(null);
-  const dirty = JSON.stringify(rek) !== JSON.stringify(ev.rekomendasi);
+  const { dirty } = edit;
   const save = async () => {
     try {
-      await store.evaluations.saveRekomendasi(ev.id, rek);
+      await edit.save((fields, seen) => store.evaluations.saveRekomendasi(ev.id, fields.rekomendasi ?? rek, seen));
       setMsg({ kind: 'success', text: t('eval.followup.saved') });
     } catch (err) {
       setMsg({ kind: 'error', text: errorMessage(t, err) });

@@ -72,7 +72,8 @@ export function UnitGridScreen() {
     void act(async () => {
       // Rating someone not started yet starts the evaluation, as "Nilai" would.
       const ev = row.evaluation ?? (await store.evaluations.start(row.skp.id, pid));
-      await store.evaluations.save(ev.id, { [field]: value });
+      // One field, read against the row as the person saw it (a rating that arrived is not reverted).
+      await store.evaluations.save(ev.id, { [field]: value }, { seen: ev, paths: [field] });
     });
   const finalise = (row: GridRowData) => void act(() => store.evaluations.transition(row.evaluation!.id, 'FINALKAN'));
 

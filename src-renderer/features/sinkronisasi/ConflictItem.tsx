@@ -3,7 +3,7 @@ import type { Installation } from '../../domain/sync/access';
 import type { OpenConflict, SyncDoc } from '../../domain/sync/merge';
 import type { SyncedTableName } from '../../db/schema';
 import { useT } from '../../i18n/i18n';
-import { pathLabel, typable, valueText, writerText } from './conflictText';
+import { pathLabel, typable, valueText, writerText } from '../../components/syncText';
 
 export type Resolve = (table: SyncedTableName, id: string, path: string, value?: unknown) => void;
 

@@ -3,7 +3,7 @@ import { useApp } from '../../app/StoreContext';
 import { printedName } from '../../domain/pegawai';
 import { useT } from '../../i18n/i18n';
 import { ConflictItem, type Resolve } from './ConflictItem';
-import { pathLabel, recordLabel } from './conflictText';
+import { pathLabel, recordLabel } from '../../components/syncText';
 import type { SyncData } from './useSyncData';
 
 type Notify = (kind: 'success' | 'error', text: string) => void;

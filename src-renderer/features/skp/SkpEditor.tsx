@@ -1,6 +1,6 @@
 import { OwnerNotice } from '../../components/OwnerNotice';
 import { useLiveQuery } from 'dexie-react-hooks';
-import { useEffect, useMemo, useState } from 'react';
+import { useEffect, useState } from 'react';
 import { errorMessage } from '../../app/errors';
 import { clearFlash, peekFlash } from '../../app/flash';
 import { usePerfMark } from '../../app/perf';
@@ -23,6 +23,7 @@ import { skpIssueText } from './skpText';
 import { DateField } from '../../components/DateField';
 import { Toast } from '../../components/Toast';
 import { useSaveShortcut } from '../../components/useSaveShortcut';
+import { useEditDraft } from '../../components/useEditDraft';
 import { useLiveFor } from '../../components/useLiveFor';
 import { useGateLoading } from '../../components/LoadGate';
 
@@ -71,17 +72,17 @@ export function SkpEditorScreen({ id }: { id: string }) {
       </div>
     );
   }
-  return <SkpEditor key={skp.rev} skp={skp} notice={notice} onNotice={setNotice} />;
+  // Not remounted per revision: a package landing under an open editor is taken in (useEditDraft).
+  return <SkpEditor key={skp.id} skp={skp} notice={notice} onNotice={setNotice} />;
 }
 
 function SkpEditor({ skp, notice, onNotice }: { skp: Skp; notice: string | null; onNotice(text: string | null): void }) {
   const t = useT();
   const { store } = useApp();
-  const initial = useMemo(() => editableOf(skp), [skp]);
-  const [draft, setDraft] = useState<SkpEditable>(initial);
+  const edit = useEditDraft('skps', skp, editableOf);
+  const { draft, dirty } = edit;
   const [error, setError] = useState<{ text: string; issues?: SkpIssue[] } | null>(null);
   const [busy, setBusy] = useState(false);
-  const dirty = JSON.stringify(draft) !== JSON.stringify(initial);
   useUnsavedGuard(dirty, t('common.unsaved'));
   const locked = isSkpLocked(skp.status);
   usePerfMark('skp-editor-ready', true);
@@ -98,7 +99,7 @@ function SkpEditor({ skp, notice, onNotice }: { skp: Skp; notice: string | null;
   useGateLoading(penilaiSkps === undefined || issuesRead === undefined);
 
   const change = (patch: Partial<SkpEditable>) => {
-    setDraft((d) => ({ ...d, ...patch }));
+    edit.change(patch);
     if (notice) onNotice(null);
     setError(null);
   };
@@ -118,11 +119,12 @@ function SkpEditor({ skp, notice, onNotice }: { skp: Skp; notice: string | null;
       setBusy(false);
     }
   };
-  const save = () => run(() => store.skps.save(skp.id, cleaned(draft)), () => t('skp.saved'));
+  const write = () => edit.save((fields, seen) => store.skps.save(skp.id, cleaned(fields), seen));
+  const save = () => run(write, () => t('skp.saved'));
   useSaveShortcut(() => void save(), !locked && dirty && !busy);
   const transition = (action: SkpAction, reason?: string) =>
     run(async () => {
-      if (dirty) await store.skps.save(skp.id, cleaned(draft));
+      if (dirty) await write();
       await store.skps.transition(skp.id, action, reason);
     }, () => t(`skp.done.${action}`));
   const reason = useReasonPrompt<SkpAction>((a) => t(`skp.action.${a}`), t('skp.reason.body'), (a, why) => void transition(a, why));
@@ -130,7 +132,7 @@ function SkpEditor({ skp, notice, onNotice }: { skp: Skp; notice: string | null;
     if (!window.confirm(t('skp.applyJabatan.confirm', { year: skp.year, jabatan: skp.pegawai.jabatan }))) return;
     void run(
       async () => {
-        if (dirty) await store.skps.save(skp.id, cleaned(draft));
+        if (dirty) await write();
         return store.skps.applyRhkToSameJabatan(skp.id);
       },
       (counts) => `${t('skp.applyJabatan.done', counts)}${counts.unlinked > 0 ? ` ${t('skp.applyJabatan.unlinked', { count: counts.unlinked })}` : ''}`,
@@ -157,6 +159,7 @@ function SkpEditor({ skp, notice, onNotice }: { skp: Skp; notice: string | null;
       </div>
       <OwnerNotice table="skps" doc={skp} />
       {notice ? <Toast text={notice} /> : null}
+      {edit.arrival ? <Notice kind="info" testId="edit-arrival">{edit.arrival}</Notice> : null}
       {locked && approvedOn ? <Notice kind="info">{t('skp.locked', { tanggal: formatTanggal(approvedOn) })}</Notice> : null}
 
       <section className="card identity">
@@ -403,7 +406,8 @@ function SkpEditor({ skp, notice, onNotice }: { skp: Skp; notice: string | null;
 }
 
 /** Empty lampiran lines come from typing; they are not items. */
-function cleaned(d: SkpEditable): SkpEditable {
+function cleaned(d: Partial<SkpEditable>): Partial<SkpEditable> {
+  if (!d.lampiran) return d;
   const trim = (xs: string[]) => xs.map((x) => x.trim()).filter(Boolean);
   return { ...d, lampiran: { dukungan: trim(d.lampiran.dukungan), skema: trim(d.lampiran.skema), konsekuensi: trim(d.lampiran.konsekuensi) } };
 }

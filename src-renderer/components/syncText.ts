@@ -1,10 +1,10 @@
-import { revNode, revWallMs } from '../../domain/hlc';
-import { formatDateTime } from '../../app/format';
-import type { Installation } from '../../domain/sync/access';
-import type { SyncDoc } from '../../domain/sync/merge';
-import { PERMENPANRB_6_2022, type Predikat, type Rating } from '../../domain/rulepack';
-import type { Translate } from '../../i18n/i18n';
-import type { MessageKey } from '../../i18n/messages';
+import { revNode, revWallMs } from '../domain/hlc';
+import { formatDateTime } from '../app/format';
+import type { Installation } from '../domain/sync/access';
+import type { SyncDoc } from '../domain/sync/merge';
+import { PERMENPANRB_6_2022, type Predikat, type Rating } from '../domain/rulepack';
+import type { Translate } from '../i18n/i18n';
+import type { MessageKey } from '../i18n/messages';
 
 /** Field names people know, for the last part of a path; others are shown as they are. */
 const FIELD_KEYS: Record<string, MessageKey> = {

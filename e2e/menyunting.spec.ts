@@ -1,0 +1,67 @@
+import { expect, test } from '@playwright/test';
+import { launchApp, newProfileDir, shot } from './helpers';
+import { buildFor, kantorWithLaptop, openRina, receive, setRating } from './sync.helpers';
+
+/**
+ * An evaluation left open on the office PC while a package from the camat's laptop is received in
+ * another window of the same profile (as the package worker writes under the open editor): what
+ * the admin typed stays, the camat's rating shows, and saving reverts nothing (issue #26).
+ */
+test('an editor left open while a package lands keeps the typing and takes the rating; a clash becomes a conflict', async () => {
+  test.setTimeout(300_000);
+  const kantor = await launchApp(newProfileDir());
+  const laptop = await launchApp(newProfileDir());
+  const k = kantor.page;
+  const l = laptop.page;
+  try {
+    await kantorWithLaptop(k, l);
+
+    // The admin opens Rina's evaluation and types the realisasi, not saved yet…
+    await openRina(k);
+    await k.getByLabel('Realisasi berdasarkan bukti dukung A.1').fill('97%');
+    // …while the camat rates on his laptop, and his package is received in another window.
+    await setRating(l, 'Sesuai Ekspektasi');
+    const fromLaptop = await buildFor(l, 'PC admin');
+    const other = await kantor.context.newPage();
+    await receive(other, fromLaptop, true, l);
+    await other.close();
+
+    const notice = k.getByTestId('edit-arrival');
+    await expect(notice).toHaveText('Rating hasil kerja dari laptop Camat diterima saat Anda menyunting; isian Anda tetap.');
+    await expect(k.getByLabel('Realisasi berdasarkan bukti dukung A.1')).toHaveValue('97%');
+    await expect(k.getByLabel('Rating hasil kerja')).toHaveValue('SESUAI_EKSPEKTASI');
+    await shot(k, '46-penyunting-paket-tiba', notice);
+    await k.getByRole('button', { name: 'Simpan' }).click();
+    await expect(k.getByText('Evaluasi tersimpan.')).toBeVisible();
+    await openRina(k);
+    await expect(k.getByLabel('Realisasi berdasarkan bukti dukung A.1')).toHaveValue('97%');
+    await expect(k.getByLabel('Rating hasil kerja')).toHaveValue('SESUAI_EKSPEKTASI');
+    await k.goto('/#/sinkronisasi');
+    await expect(k.getByText('Tidak ada yang perlu ditinjau.')).toBeVisible();
+
+    // The same field on both sides: the admin's choice stays on screen, and saving keeps both as a conflict.
+    await openRina(k);
+    await k.getByLabel('Rating hasil kerja').selectOption({ label: 'Di Bawah Ekspektasi' });
+    await setRating(l, 'Di Atas Ekspektasi');
+    const second = await buildFor(l, 'PC admin');
+    const again = await kantor.context.newPage();
+    await receive(again, second);
+    await again.close();
+    await expect(notice).toContainText('kedua nilai dicatat sebagai konflik');
+    await expect(k.getByLabel('Rating hasil kerja')).toHaveValue('DI_BAWAH_EKSPEKTASI');
+    await k.getByRole('button', { name: 'Simpan' }).click();
+    await expect(k.getByText('Evaluasi tersimpan.')).toBeVisible();
+    await k.goto('/#/sinkronisasi');
+    const conflict = k.getByTestId('conflict');
+    await expect(conflict).toHaveCount(1);
+    await expect(conflict).toContainText('Di Bawah Ekspektasi');
+    await expect(conflict).toContainText('Di Atas Ekspektasi');
+    // The laptop holds the same conflict after the next package.
+    await receive(l, await buildFor(k, 'laptop Camat'));
+    await l.goto('/#/sinkronisasi');
+    await expect(l.getByTestId('conflict')).toHaveCount(1);
+  } finally {
+    await kantor.context.close();
+    await laptop.context.close();
+  }
+});
