@@ -18,11 +18,31 @@ export type SnapshotReason = 'upgrade' | 'restore' | 'import' | 'sync' | 'snapsh
 /** Snapshots kept; the oldest beyond this many are dropped when a new one is taken. */
 export const SNAPSHOTS_KEPT = 5;
 
+/**
+ * Room the rotating snapshots may take on this PC (estimated): beyond it the oldest go first,
+ * always keeping the newest. The snapshot taken before an app update stands outside the rotation
+ * (daily packages must not push it out within a week): the newest of those is always kept.
+ */
+export const SNAPSHOT_BUDGET_BYTES = 500 * 1024 * 1024;
+
+/** Rough size of a snapshot: records at about a kilobyte each, files and signature images at their size. */
+export function estimateBytes(tables: Record<string, unknown[]>): number {
+  let bytes = 0;
+  for (const rows of Object.values(tables)) {
+    for (const r of rows as Record<string, unknown>[]) {
+      bytes += 1024;
+      if (typeof r.ukuran === 'number') bytes += r.ukuran;
+      if (typeof r.dataUrl === 'string') bytes += r.dataUrl.length;
+    }
+  }
+  return bytes;
+}
+
 export function backupDbName(dbName: string): string {
   return `${dbName}-cadangan`;
 }
 
-export type SnapshotSummary = Omit<Backup, 'tables'> & { counts: Record<string, number> };
+export type SnapshotSummary = Omit<Backup, 'tables'> & { counts: Record<string, number>; bytes?: number };
 
 function openBackupDb(dbName: string) {
   const db = new Dexie(backupDbName(dbName)) as Dexie & { backups: Dexie.Table<Backup, string>; summaries: Dexie.Table<SnapshotSummary, string> };
@@ -40,7 +60,22 @@ function snapshotId(at: string): string {
 }
 
 function summaryOf({ tables, ...rest }: Backup): SnapshotSummary {
-  return { ...rest, counts: Object.fromEntries(Object.entries(tables).map(([k, v]) => [k, v.length])) };
+  return { ...rest, counts: Object.fromEntries(Object.entries(tables).map(([k, v]) => [k, v.length])), bytes: estimateBytes(tables) };
+}
+
+/** Which snapshots a new one pushes out (oldest first in `all`): see SNAPSHOT_BUDGET_BYTES. */
+export function snapshotsToDrop(all: readonly Pick<SnapshotSummary, 'id' | 'reason' | 'bytes'>[]): string[] {
+  const upgrades = all.filter((s) => (s.reason ?? 'upgrade') === 'upgrade');
+  const rotating = all.filter((s) => (s.reason ?? 'upgrade') !== 'upgrade');
+  const dropped = [...upgrades.slice(0, -1), ...rotating.slice(0, Math.max(0, rotating.length - SNAPSHOTS_KEPT))];
+  const kept = rotating.slice(Math.max(0, rotating.length - SNAPSHOTS_KEPT));
+  let total = kept.reduce((n, s) => n + (s.bytes ?? 0), 0);
+  while (kept.length > 1 && total > SNAPSHOT_BUDGET_BYTES) {
+    const oldest = kept.shift()!;
+    total -= oldest.bytes ?? 0;
+    dropped.push(oldest);
+  }
+  return dropped.map((s) => s.id);
 }
 
 /**
@@ -113,7 +148,9 @@ async function keepSnapshot(backup: Backup): Promise<void> {
       await bdb.summaries.add(summaryOf(backup));
       // Ids from before this scheme (plain UUIDs) are older than every id that starts with its time.
       const all = (await bdb.backups.toCollection().primaryKeys()).sort((a, b) => Number(a.includes('_')) - Number(b.includes('_')) || (a < b ? -1 : 1));
-      const dropped = all.slice(0, Math.max(0, all.length - SNAPSHOTS_KEPT));
+      const summaries = new Map((await bdb.summaries.toArray()).map((x) => [x.id, x]));
+      // A snapshot from before summaries is counted as a rotating one.
+      const dropped = snapshotsToDrop(all.map((id) => summaries.get(id) ?? { id, reason: 'snapshot' as const }));
       await bdb.backups.bulkDelete(dropped);
       await bdb.summaries.bulkDelete(dropped);
     });

@@ -12,7 +12,8 @@ import { listBackups, readSnapshot, snapshotNow, type SnapshotReason, type Snaps
 import { RepoError } from './errors';
 import { readInstall, readLocal } from './identity';
 import { chainHead } from './audit';
-import { CURRENT_VERSION, portableTables, SCHEMA_VERSIONS, type AuditChainSettings, type AuditEntry, type BackupSettings, type KinerjaDb } from './schema';
+import { CURRENT_VERSION, portableTables, SCHEMA_VERSIONS, SYNCED_TABLES, type AuditChainSettings, type AuditEntry, type BackupSettings, type KinerjaDb } from './schema';
+import { restoreRecord } from '../exchange/restoreRecord';
 import type { SyncRepo } from './syncRepo';
 
 export interface VerifiedBackup {
@@ -142,7 +143,9 @@ export class BackupRepo {
     return db.transaction('rw', db.tables, async () => {
       for (const t of portableTables(db)) {
         await t.clear();
-        const rows = tables[t.name];
+        // Synced records pass the same normalising step as a received package's (exchange/restoreRecord).
+        const synced = (SYNCED_TABLES as readonly string[]).includes(t.name);
+        const rows = synced ? tables[t.name]?.map((r) => restoreRecord(t.name, schemaVersion, r as Record<string, unknown>)) : tables[t.name];
         if (rows && rows.length > 0) await t.bulkAdd(rows);
       }
       for (const t of portableTables(db)) {

@@ -4,7 +4,7 @@ import { rebaseDraft } from '../domain/sync/localEdit';
 import { openConflicts as conflictsOf, type SyncDoc } from '../domain/sync/merge';
 
 const openConflicts = (table: string, doc: object) => conflictsOf(table, doc as unknown as SyncDoc);
-import { deliver, kecamatan, laptopOf } from './packages.testkit';
+import { carry, deliver, kecamatan, laptopOf, open } from './packages.testkit';
 
 /**
  * The evaluation editor's save, as the editor makes it: the fields of its draft plus the version it
@@ -74,5 +74,69 @@ describe('a save writes what the person changed (issue #26)', () => {
     expect(r.draft.hasil[rhkId]!.realisasi).toBe('12');
     expect(r.arrived).toEqual(['ratingHasil', 'ratingPerilaku']);
     expect(r.clashed).toEqual([]);
+  });
+});
+
+describe('pairing in one transaction (issue #26)', () => {
+  it('a pairing whose records cannot be applied leaves the laptop as it was, and the same package joins it afterwards', async () => {
+    const { kantor, camat } = await kecamatan();
+    const { pkg } = await kantor.packages.enrol({ role: 'PENILAI', nama: 'laptop Camat', penilaiEmployeeId: camat.id });
+    const laptop = await open('laptop');
+    const read = await carry(pkg);
+    // One record the apply refuses (as a disk error or a bug would stop it half-way).
+    const broken = structuredClone(read.records);
+    const emp = broken.find((r) => r.table === 'employees')!;
+    emp.doc.nama = 42;
+    await expect(laptop.packages.joinFromPairing(read.envelope, broken, new Date())).rejects.toThrow();
+    expect(await laptop.settings.getInstallation()).toBeNull();
+    expect(await laptop.settings.getProfile()).toBeNull();
+    // The genuine package, again: the laptop joins with its appraisees.
+    await laptop.packages.joinFromPairing(read.envelope, read.records, new Date());
+    expect((await laptop.settings.getInstallation())?.role).toBe('PENILAI');
+    expect((await laptop.employees.get(camat.id))?.nama).toBe('Camat');
+  });
+});
+
+describe('one normalising step for every incoming record (issue #26)', () => {
+  it('records from an older app (schema 3: no write versions, no rekomendasi) are upgraded on receipt, and found again by their index', async () => {
+    const { kantor, camat, evals } = await kecamatan();
+    const { pkg } = await kantor.packages.enrol({ role: 'PENILAI', nama: 'laptop Camat', penilaiEmployeeId: camat.id });
+    const read = await carry(pkg);
+    const old = read.records.map((r) => {
+      const doc = structuredClone(r.doc);
+      if (r.table === 'evaluations') {
+        delete doc.rekomendasi;
+        delete doc.sv;
+        delete doc.syncKey;
+      }
+      return { ...r, schemaVersion: 3, doc };
+    });
+    const laptop = await open('laptop');
+    await laptop.packages.joinFromPairing(read.envelope, old, new Date());
+    const ev = (await laptop.evaluations.get(evals.Sekcam!))!;
+    expect(ev.rekomendasi).toEqual({ pengembangan: '', penghargaan: '', pembinaan: '' });
+    expect(ev.sv?.b).toBe(ev.rev);
+    expect(ev.syncKey).toBeTruthy();
+    // The same record again (as the next package would carry it) is known from the index: nothing to apply.
+    const again = await laptop.sync.applyBatch({ source: { packageId: 'lagi', installId: 'x', officeId: 'y', label: 'tes' }, records: old.filter((r) => r.table === 'evaluations') });
+    expect(again.unchanged).toBe(1);
+    expect(again.updated + again.created).toBe(0);
+  });
+});
+
+describe('snapshots that pay for themselves (issue #26)', () => {
+  it('a package that changes nothing here takes no snapshot', async () => {
+    const { kantor, camat } = await kecamatan();
+    const { laptop } = await laptopOf(kantor, camat.id);
+    const first = await deliver(kantor, laptop, { full: true });
+    const before = (await laptop.backups.snapshots()).length;
+    const report = await laptop.packages.receive(first.envelope, first.records);
+    expect(report.created + report.updated).toBe(0);
+    expect((await laptop.backups.snapshots()).length).toBe(before);
+    // One that does change something is preceded by one.
+    await kantor.employees.save(camat.id, { ...(await kantor.employees.get(camat.id))!, jabatan: 'Camat Curug' });
+    const second = await deliver(kantor, laptop);
+    await laptop.packages.receive(second.envelope, second.records);
+    expect((await laptop.backups.snapshots()).length).toBe(before + 1);
   });
 });

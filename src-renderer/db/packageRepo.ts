@@ -13,7 +13,7 @@ import { RepoError } from './errors';
 import { readInstall, readLocal } from './identity';
 import { type KinerjaDb, type PeerState, SYNCED_TABLES, type SyncedTableName } from './schema';
 import type { SettingsRepo } from './settingsRepo';
-import type { ApplyReport, SyncRepo } from './syncRepo';
+import { batchDigest, type ApplyReport, type SyncRepo } from './syncRepo';
 
 /** A package before it becomes a file: its envelope (rows, hash and signature come with the file), records and signer. */
 export interface OutgoingPackage {
@@ -332,9 +332,12 @@ export class PackageRepo {
     const { carrier, fork } = await this.carrierFor(envelope);
     // Remembered before applying: from now on the two copies' writes are kept apart, never last-writer-wins.
     if (fork) await this.trust.noteFork(envelope.from.installId, this.label(envelope.from), fork.sinceMs, [envelope.packageId]);
-    // The receipt can undo this package's records; the snapshot returns the whole PC to before it.
-    await snapshotNow(this.db, 'sync');
-    const applied = await this.sync.applyBatch({ source: this.source(envelope), records }, { snapshot: true, carrier });
+    // The receipt can undo this package's records; the snapshot returns the whole PC to before it
+    // (none for a package that changes nothing here).
+    const batch = { source: this.source(envelope), records };
+    const receiptId = await batchDigest(batch);
+    if (await this.sync.wouldChange(batch, receiptId)) await snapshotNow(this.db, 'sync');
+    const applied = await this.sync.applyBatch(batch, { snapshot: true, carrier, receiptId });
     const report = fork ? { ...applied, fork: { nama: this.label(envelope.from) } } : applied;
     await this.trust.noteReceived(envelope);
     const prev = (await this.db.peers.get(envelope.from.installId)) ?? { id: envelope.from.installId, confirmed: {} };
@@ -383,13 +386,20 @@ export class PackageRepo {
     const enrolledBy = records.find((r) => r.table === 'installations' && r.doc.id === envelope.from.installId)?.doc as unknown as Installation | undefined;
     if (envelope.kind !== 'pendaftaran' || !enrol || !enrolledBy) throw new RepoError('package.notPairing');
     if (!(await verifyText(envelope.key, envelope.hash, envelope.sig))) throw new RepoError('package.badSignature', { from: this.label(envelope.from) });
-    await this.settings.joinOffice({ ...enrol, adminName: enrol.nama, enrolledBy }, today);
-    // The enroller's key, whose code the person compared on the join screen, is the first key trusted here.
-    await this.trust.trustKey(envelope.from.installId, envelope.key, null);
-    const report = await this.sync.applyBatch({ source: this.source(envelope), records });
-    const peer = (await this.trust.peer(envelope.from.installId))!;
-    await this.db.peers.put({ ...peer, confirmed: { ...envelope.holds }, lastReceived: { at: new Date().toISOString(), packageId: envelope.packageId, records: records.length } });
-    await this.trust.noteReceived(envelope);
-    return report;
+    const batch = { source: this.source(envelope), records };
+    const receiptId = await batchDigest(batch);
+    const { db } = this;
+    // One transaction: a pairing whose records cannot be applied leaves the PC as it was, not set
+    // up and empty, and the same package can be used again.
+    return db.transaction('rw', db.tables, async () => {
+      await this.settings.joinOffice({ ...enrol, adminName: enrol.nama, enrolledBy }, today);
+      // The enroller's key, whose code the person compared on the join screen, is the first key trusted here.
+      await this.trust.trustKey(envelope.from.installId, envelope.key, null);
+      const report = await this.sync.applyBatch(batch, { receiptId });
+      const peer = (await this.trust.peer(envelope.from.installId))!;
+      await db.peers.put({ ...peer, confirmed: { ...envelope.holds }, lastReceived: { at: new Date().toISOString(), packageId: envelope.packageId, records: records.length } });
+      await this.trust.noteReceived(envelope);
+      return report;
+    });
   }
 }

@@ -8,6 +8,7 @@ import { mayCarry, relayViolations } from '../domain/sync/trust';
 import type { Carrier } from './packageRepo';
 import { flatten, unflatten } from '../domain/sync/paths';
 import { type BatchSource, findRecordProblem, type ExchangeRecord, type RecordProblem } from '../exchange/records';
+import { restoreRecord } from '../exchange/restoreRecord';
 
 export type { BatchSource };
 import type { RevClock } from './clock';
@@ -53,8 +54,12 @@ function emptyReport(): ApplyReport {
   return { created: 0, updated: 0, unchanged: 0, proposals: 0, held: 0, conflicts: 0, clockAhead: [], cloneDetected: false, rekeyed: null, phases: {}, alreadyReceived: false, refusals: [] };
 }
 
-/** Identity of a batch: its package and the state of every record in it (syncKey, not bytes). */
-async function batchDigest(batch: IncomingBatch): Promise<string> {
+/**
+ * Identity of a batch: its package and the state of every record in it (syncKey, not bytes).
+ * WebCrypto cannot run inside a Dexie transaction: a caller that wraps applyBatch in its own
+ * (pairing) computes it first and passes it as `receiptId`.
+ */
+export async function batchDigest(batch: IncomingBatch): Promise<string> {
   const lines = [batch.source.packageId, ...batch.records.map((r) => `${r.table}\t${r.doc.id as string}\t${syncKeyOf(r.doc as SyncDoc)}`)];
   const bytes = new TextEncoder().encode(lines.join('\n'));
   const hash = new Uint8Array(await crypto.subtle.digest('SHA-256', bytes));
@@ -164,17 +169,33 @@ export class SyncRepo {
   }
 
   /**
+   * Could applying this batch change anything here? No for a package received before, or whose
+   * every record is held here as it is (read from the syncKey index, no record read): then no
+   * snapshot is taken before it (a daily "nothing new" package must not push out real ones).
+   */
+  async wouldChange(batch: IncomingBatch, receiptId?: string): Promise<boolean> {
+    const { db } = this;
+    const id = receiptId ?? (await batchDigest(batch));
+    if ((await db.receipts.where(':id').equals(id).count()) > 0) return false;
+    const held = await db.transaction('r', [...SYNCED_TABLES.map((t) => db.table(t)), db.settings], async () => {
+      const local = await readLocal(db);
+      return this.alreadyHeld(batch.records, local ? await readInstallId(db, local) : '');
+    });
+    return held.size < batch.records.length;
+  }
+
+  /**
    * Merges a batch in one transaction. With `dryRun` it stops before writing anything: the preview
    * shows exactly what applying would do, because it is the same code.
    */
-  async applyBatch(batch: IncomingBatch, opts: { dryRun?: boolean; snapshot?: boolean; carrier?: Carrier } = {}): Promise<ApplyReport> {
+  async applyBatch(batch: IncomingBatch, opts: { dryRun?: boolean; snapshot?: boolean; carrier?: Carrier; receiptId?: string } = {}): Promise<ApplyReport> {
     const problem = findRecordProblem(batch.records);
     if (problem) throw new ExchangeRefused(problem);
     const { carrier } = opts;
     const { db } = this;
     const records = [...batch.records].sort((a, b) => (ORDER.get(a.table) ?? 99) - (ORDER.get(b.table) ?? 99));
     // The same batch again (a package received twice): answered from its receipt.
-    const receiptId = await batchDigest(batch);
+    const receiptId = opts.receiptId ?? (await batchDigest(batch));
     // By key only: a receipt holds the snapshot of what it replaced, which need not be read.
     if ((await db.receipts.where(':id').equals(receiptId).count()) > 0) {
       // (A preview of it says the same: nothing would change.)
@@ -199,7 +220,8 @@ export class SyncRepo {
         t = now;
       };
       report.phases.held = heldMs;
-      const todo = records.filter((r) => !known.has(`${r.table}:${r.doc.id as string}`));
+      // What is new here enters as this app stores records: defaults filled, upgrades run (exchange/restoreRecord).
+      const todo = records.filter((r) => !known.has(`${r.table}:${r.doc.id as string}`)).map((r) => ({ ...r, doc: restoreRecord(r.table, r.schemaVersion, r.doc) }));
       report.unchanged = records.length - todo.length;
       phase('start');
       const existing = todo.length > 0 ? await this.existingIds() : new Map<string, Set<string>>();

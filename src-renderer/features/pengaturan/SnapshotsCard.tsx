@@ -6,7 +6,7 @@ import { formatDateTime } from '../../app/format';
 import { useApp } from '../../app/StoreContext';
 import { Notice } from '../../components/Field';
 import { useBusyAction } from '../../components/useBusyAction';
-import { SNAPSHOTS_KEPT, type SnapshotSummary } from '../../db/backup';
+import { SNAPSHOT_BUDGET_BYTES, SNAPSHOTS_KEPT, type SnapshotSummary } from '../../db/backup';
 import { useT } from '../../i18n/i18n';
 
 /**
@@ -36,6 +36,11 @@ export function SnapshotsCard() {
     <section className="card" aria-labelledby="snapshots-title" data-testid="snapshots-card">
       <h2 id="snapshots-title">{t('snapshot.title')}</h2>
       <p className="field-hint">{t('snapshot.intro', { kept: SNAPSHOTS_KEPT })}</p>
+      {snapshots && snapshots.length > 0 ? (
+        <p className="field-hint" data-testid="snapshot-size">
+          {t('snapshot.size', { mb: Math.max(1, Math.round(snapshots.reduce((n, s) => n + (s.bytes ?? 0), 0) / 1048576)), budget: SNAPSHOT_BUDGET_BYTES / 1048576 })}
+        </p>
+      ) : null}
       {snapshots && snapshots.length === 0 ? <p>{t('snapshot.empty')}</p> : null}
       {newestFirst.length > 0 ? (
         <table className="snapshots">
