@@ -23,7 +23,13 @@ test('an editor left open while a package lands keeps the typing and takes the r
     await setRating(l, 'Sesuai Ekspektasi');
     const fromLaptop = await buildFor(l, 'PC admin');
     const other = await kantor.context.newPage();
-    await receive(other, fromLaptop, true, l);
+    // The preview names what is about to change: whose record, from whom, old → new.
+    const preview = await receive(other, fromLaptop, false, l);
+    expect(preview).toContain('Evaluasi — Rina Marlina (TRIWULAN I) dari laptop Camat');
+    expect(preview).toContain('Rating hasil kerja: — → Sesuai Ekspektasi');
+    await shot(other, '47-sinkronisasi-pratinjau-bernama', other.getByTestId('preview-changes'));
+    await other.getByRole('button', { name: 'Terapkan' }).click();
+    await expect(other.getByText(/Paket diterapkan/)).toBeVisible();
     await other.close();
 
     const notice = k.getByTestId('edit-arrival');

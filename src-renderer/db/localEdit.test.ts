@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { emptyHasil } from '../domain/evaluation';
 import { rebaseDraft } from '../domain/sync/localEdit';
+import { person } from '../sample/records';
 import { openConflicts as conflictsOf, type SyncDoc } from '../domain/sync/merge';
 
 const openConflicts = (table: string, doc: object) => conflictsOf(table, doc as unknown as SyncDoc);
@@ -138,5 +139,46 @@ describe('snapshots that pay for themselves (issue #26)', () => {
     const second = await deliver(kantor, laptop);
     await laptop.packages.receive(second.envelope, second.records);
     expect((await laptop.backups.snapshots()).length).toBe(before + 1);
+  });
+});
+
+describe('a laptop receives every record of its scope it lacks (issue #26)', () => {
+  it('someone moved under the camat brings his unit and trainings in the next package; moved away, he is removed from the laptop', async () => {
+    const { kantor, camat, sekcam } = await kecamatan();
+    const umum = await kantor.units.save(null, { nama: 'Seksi Umum', parentId: null, headId: null, aktif: true });
+    const budi = await kantor.employees.save(null, person('199201012018011001', 'Budi', { unitId: umum.id, atasanId: sekcam.id, golongan: 'III/a', jabatan: 'Pengelola Umum' }));
+    await kantor.trainings.add(budi.id, 2026, { nama: 'Pelatihan Arsip', mulai: '2026-02-01', selesai: '2026-02-03', jp: 24 });
+    const skp = await kantor.skps.create(budi.id, 2026);
+    const { laptop } = await laptopOf(kantor, camat.id);
+    expect(await laptop.employees.get(budi.id)).toBeUndefined();
+    // Later writes reach the laptop and come back confirmed: Budi's unit and training are below the office's vector.
+    await kantor.employees.save(camat.id, { ...(await kantor.employees.get(camat.id))!, jabatan: 'Camat Curug' });
+    const a = await deliver(kantor, laptop);
+    await laptop.packages.receive(a.envelope, a.records);
+    const b = await deliver(laptop, kantor);
+    await kantor.packages.receive(b.envelope, b.records);
+
+    // Budi moves under the camat.
+    await kantor.employees.save(budi.id, { ...(await kantor.employees.get(budi.id))!, atasanId: camat.id });
+    await kantor.skps.refreshSnapshots(skp.id);
+    const c = await deliver(kantor, laptop);
+    await laptop.packages.receive(c.envelope, c.records);
+    expect((await laptop.employees.get(budi.id))?.nama).toBe('Budi');
+    expect((await laptop.units.list()).map((u) => u.nama)).toContain('Seksi Umum');
+    expect((await laptop.trainings.forEmployee(budi.id, 2026)).map((t) => t.nama)).toEqual(['Pelatihan Arsip']);
+
+    // And away again: gone from the laptop, and the laptop says so.
+    await kantor.employees.save(budi.id, { ...(await kantor.employees.get(budi.id))!, atasanId: sekcam.id });
+    await kantor.skps.refreshSnapshots(skp.id);
+    const d = await deliver(kantor, laptop);
+    const preview = await laptop.packages.preview(d.envelope, d.records);
+    expect(preview.left.map((l) => l.nama)).toContain('Budi');
+    await laptop.packages.receive(d.envelope, d.records);
+    expect(await laptop.employees.get(budi.id)).toBeUndefined();
+    expect(await laptop.skps.get(skp.id)).toBeUndefined();
+    expect(await laptop.trainings.forEmployee(budi.id, 2026)).toEqual([]);
+    expect((await laptop.units.list()).map((u) => u.nama)).not.toContain('Seksi Umum');
+    // The office still has all of it.
+    expect((await kantor.trainings.forEmployee(budi.id, 2026)).length).toBe(1);
   });
 });

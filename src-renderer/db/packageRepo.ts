@@ -105,7 +105,8 @@ export class PackageRepo {
       // (a BKD knows of a kecamatan's laptops from its records, but never exchanges with them).
       if (inst.officeId !== ref.officeId && !state) continue;
       const confirmed = state?.confirmed ?? {};
-      const waiting = (await this.scopedDocs(inst)).filter(({ doc }) => !covered(docKnowledge(doc), confirmed)).length;
+      const held = inst.role === 'PENILAI' && state?.held ? new Set(state.held) : null;
+      const waiting = (await this.scopedDocs(inst)).filter(({ table, doc }) => !covered(docKnowledge(doc), confirmed) || (held && !held.has(`${table}:${doc.id}`))).length;
       out.push({ installation: inst, officeName: (await this.db.offices.get(inst.officeId))?.namaKantor ?? '', state, waiting });
     }
     return out.sort((a, b) => a.officeName.localeCompare(b.officeName) || a.installation.nama.localeCompare(b.installation.nama));
@@ -188,13 +189,36 @@ export class PackageRepo {
   async build(peerId: string, opts: { full?: boolean } = {}): Promise<OutgoingPackage> {
     const peer = await this.db.installations.get(peerId);
     if (!peer) throw new RepoError('package.unknownPeer');
-    const confirmed = opts.full ? {} : ((await this.db.peers.get(peerId))?.confirmed ?? {});
-    // A laptop's scope depends on record contents; everyone else takes every unconfirmed record.
-    const { docs: candidates, holds } = peer.role === 'PENILAI' || opts.full ? { docs: await this.scopedDocs(peer), holds: undefined } : await this.unconfirmed(confirmed);
+    const state = await this.db.peers.get(peerId);
+    const confirmed = opts.full ? {} : (state?.confirmed ?? {});
+    const { role } = await this.self();
+    const extra: Partial<Envelope> = {};
+    // A penilai laptop tells its office everything it holds: what entered its scope later (below
+    // the office's vector) is then still sent to it.
+    if (role === 'PENILAI') extra.held = await this.heldIds();
+    if (peer.role === 'PENILAI') {
+      // A laptop's scope depends on record contents: computed here, with what it said it holds.
+      const scope = await this.scopedDocs(peer);
+      const held = state?.held ? new Set(state.held) : null;
+      const records = scope
+        .filter(({ table, doc }) => !covered(docKnowledge(doc), confirmed) || (held && !held.has(`${table}:${doc.id}`)))
+        .map(({ table, doc }): ExchangeRecord => ({ table, schemaVersion: this.db.verno, doc }));
+      extra.scope = scope.map(({ table, doc }) => `${table}:${doc.id}`);
+      return this.outgoing(await this.envelope('data', await this.refOf(peerId), !!opts.full, records, extra), records);
+    }
+    // Everyone else takes every unconfirmed record.
+    const { docs: candidates, holds } = opts.full ? { docs: await this.scopedDocs(peer), holds: undefined } : await this.unconfirmed(confirmed);
     const records = candidates
       .filter(({ doc }) => !covered(docKnowledge(doc), confirmed))
       .map(({ table, doc }): ExchangeRecord => ({ table, schemaVersion: this.db.verno, doc }));
-    return this.outgoing(await this.envelope('data', await this.refOf(peerId), !!opts.full, records, holds ? { holds } : {}), records);
+    return this.outgoing(await this.envelope('data', await this.refOf(peerId), !!opts.full, records, { ...extra, ...(holds ? { holds } : {}) }), records);
+  }
+
+  /** Every record held here, as `table:id` (keys only). */
+  private async heldIds(): Promise<string[]> {
+    const out: string[] = [];
+    for (const t of SYNCED_TABLES) for (const id of (await this.db.table(t).toCollection().primaryKeys()) as string[]) out.push(`${t}:${id}`);
+    return out;
   }
 
   /** After the file was saved: remembered for the Sinkronisasi screen. */
@@ -212,6 +236,12 @@ export class PackageRepo {
     if (role !== 'KANTOR') throw new RepoError('package.onlyKantorEnrols');
     const installation = await this.sync.enrol({ ...fields, officeId: ref.officeId });
     const records = (await this.scopedDocs(installation)).map(({ table, doc }): ExchangeRecord => ({ table, schemaVersion: this.db.verno, doc }));
+    // Until its first package says otherwise, the new installation holds what its pairing package
+    // carries: nothing of that waits to be sent (Sinkronisasi does not claim 17 records wait).
+    const confirmed: Record<string, string> = {};
+    for (const r of records) for (const rev of Object.values(docKnowledge(r.doc as SyncDoc))) hold(confirmed, rev);
+    const prev = (await this.db.peers.get(installation.id)) ?? { id: installation.id, confirmed: {} };
+    await this.db.peers.put({ ...prev, confirmed, ...(installation.role === 'PENILAI' ? { held: records.map((r) => `${r.table}:${r.doc.id as string}`) } : {}) });
     const to: InstallRef = { installId: installation.id, officeId: ref.officeId, officeName: ref.officeName, installName: installation.nama };
     const enrol = { installId: installation.id, officeId: ref.officeId, role: installation.role, penilaiEmployeeId: installation.penilaiEmployeeId, nama: installation.nama };
     return { installation, pkg: await this.outgoing(await this.envelope('pendaftaran', to, true, records, { enrol }), records) };
@@ -306,6 +336,14 @@ export class PackageRepo {
     return { carrier, fork };
   }
 
+  /** A package from this laptop's office with its scope: what left the scope goes (see Envelope.scope). */
+  private scopeOf(envelope: Envelope, carrier: Carrier): { scope?: { ids: readonly string[]; covered: Record<string, string> } } {
+    // Only a laptop's own office decides what it holds.
+    const { sender, receiver } = carrier;
+    const ours = receiver.role === 'PENILAI' && sender.role === 'KANTOR' && sender.officeId === receiver.officeId;
+    return ours && Array.isArray(envelope.scope) ? { scope: { ids: envelope.scope.filter((x): x is string => typeof x === 'string'), covered: envelope.holds } } : {};
+  }
+
   private source(envelope: Envelope) {
     return { packageId: envelope.packageId, installId: envelope.from.installId, officeId: envelope.from.officeId, label: this.label(envelope.from) };
   }
@@ -323,7 +361,7 @@ export class PackageRepo {
   /** "Terima paket", first step: what applying it would do (nothing is written). */
   async preview(envelope: Envelope, records: ExchangeRecord[]): Promise<ApplyReport> {
     const { carrier, fork } = await this.carrierFor(envelope);
-    const report = await this.sync.applyBatch({ source: this.source(envelope), records }, { dryRun: true, carrier });
+    const report = await this.sync.applyBatch({ source: this.source(envelope), records }, { dryRun: true, carrier, ...this.scopeOf(envelope, carrier) });
     return fork ? { ...report, fork: { nama: this.label(envelope.from) } } : report;
   }
 
@@ -337,13 +375,14 @@ export class PackageRepo {
     const batch = { source: this.source(envelope), records };
     const receiptId = await batchDigest(batch);
     if (await this.sync.wouldChange(batch, receiptId)) await snapshotNow(this.db, 'sync');
-    const applied = await this.sync.applyBatch(batch, { snapshot: true, carrier, receiptId });
+    const applied = await this.sync.applyBatch(batch, { snapshot: true, carrier, receiptId, ...this.scopeOf(envelope, carrier) });
     const report = fork ? { ...applied, fork: { nama: this.label(envelope.from) } } : applied;
     await this.trust.noteReceived(envelope);
     const prev = (await this.db.peers.get(envelope.from.installId)) ?? { id: envelope.from.installId, confirmed: {} };
     const confirmed = { ...prev.confirmed };
     for (const [n, r] of Object.entries(envelope.holds)) if (!(confirmed[n]! >= r)) confirmed[n] = r;
-    await this.db.peers.put({ ...prev, confirmed, lastReceived: { at: new Date().toISOString(), packageId: envelope.packageId, records: records.length } });
+    const held = Array.isArray(envelope.held) && carrier.sender.role === 'PENILAI' ? { held: envelope.held.filter((x): x is string => typeof x === 'string') } : {};
+    await this.db.peers.put({ ...prev, confirmed, ...held, lastReceived: { at: new Date().toISOString(), packageId: envelope.packageId, records: records.length } });
     return report;
   }
 

@@ -182,6 +182,12 @@ export interface PeerState {
   links?: ChainLinkRef[];
   /** Its audit-chain head from its newest package: sent back to it as an anchor outside its PC. */
   audit?: ChainHead;
+  /**
+   * A penilai laptop: every record it said it holds in its last package (`table:id`). A record of
+   * its scope missing here goes in the next package whatever its age (issue #26: someone moved
+   * under the camat brings his unit, trainings and signatures too).
+   */
+  held?: string[];
 }
 
 /** This installation's signing key (table `keys`, never in a backup, a snapshot or a package). */

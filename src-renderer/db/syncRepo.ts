@@ -1,4 +1,5 @@
 import { recordHash } from '../domain/auditChain';
+import type { FieldChange } from '../domain/records';
 import { revNode, revPlausibility } from '../domain/hlc';
 import { duplicateNips, type DuplicateNip } from '../domain/pegawai';
 import type { Office } from '../domain/office';
@@ -48,10 +49,41 @@ export interface ApplyReport {
   refusals: { table: string; id: string; reason: SyncProposal['reason']; paths: string[]; writers: string[] }[];
   /** Its sender's identity is used on two PCs (a copied profile): both copies' writes kept as conflicts. */
   fork?: { nama: string };
+  /** A penilai laptop: records that left its scope, removed from it (their office holds them). */
+  left: { table: string; id: string; nama?: string }[];
+  /**
+   * What would change, record by record (conflicts first, at most PREVIEW_CHANGES): who wrote it
+   * and each field old → new, so the preview names what a person is about to accept.
+   */
+  changes: RecordChange[];
+}
+
+export interface RecordChange {
+  table: string;
+  id: string;
+  /** Whose record it is: an employee's or a unit's name, a period or year. */
+  nama: string;
+  period: string;
+  created: boolean;
+  /** Open conflicts in it after applying. */
+  conflicts: number;
+  /** The installation whose write it brings (its name when enrolled here). */
+  writer: string;
+  fields: FieldChange[];
+}
+
+/** Records the preview lists one by one; the counts above it cover the rest. */
+export const PREVIEW_CHANGES = 300;
+
+function whoseRecord(doc: SyncDoc): { nama: string; period: string } {
+  const p = doc.pegawai as { nama?: unknown } | undefined;
+  const nama = typeof p?.nama === 'string' ? p.nama : typeof doc.nama === 'string' ? doc.nama : typeof doc.namaKantor === 'string' ? doc.namaKantor : '';
+  const period = typeof doc.periodLabel === 'string' ? doc.periodLabel : typeof doc.year === 'number' ? String(doc.year) : '';
+  return { nama, period };
 }
 
 function emptyReport(): ApplyReport {
-  return { created: 0, updated: 0, unchanged: 0, proposals: 0, held: 0, conflicts: 0, clockAhead: [], cloneDetected: false, rekeyed: null, phases: {}, alreadyReceived: false, refusals: [] };
+  return { created: 0, updated: 0, unchanged: 0, proposals: 0, held: 0, conflicts: 0, clockAhead: [], cloneDetected: false, rekeyed: null, phases: {}, alreadyReceived: false, refusals: [], left: [], changes: [] };
 }
 
 /**
@@ -85,7 +117,7 @@ class BatchAudit {
     private readonly at: string,
   ) {}
 
-  add(table: string, before: SyncDoc | undefined, after: SyncDoc, received: SyncDoc): void {
+  add(table: string, before: SyncDoc | undefined, after: SyncDoc, received: SyncDoc): FieldChange[] {
     let entry = this.byTable.get(table);
     if (!entry) {
       const { source } = this;
@@ -97,8 +129,10 @@ class BatchAudit {
       this.byTable.set(table, entry);
     }
     entry.docIds!.push(after.id);
-    entry.perDoc![after.id] = { action: before ? 'update' : 'create', changes: before ? changedPaths(table, before, after) : [], rev: received.rev, h: recordHash(after) };
+    const changes = before ? changedPaths(table, before, after) : [];
+    entry.perDoc![after.id] = { action: before ? 'update' : 'create', changes, rev: received.rev, h: recordHash(after) };
     if (after.rev > entry.rev) entry.rev = after.rev;
+    return changes;
   }
 
   entries(): AuditEntry[] {
@@ -188,7 +222,10 @@ export class SyncRepo {
    * Merges a batch in one transaction. With `dryRun` it stops before writing anything: the preview
    * shows exactly what applying would do, because it is the same code.
    */
-  async applyBatch(batch: IncomingBatch, opts: { dryRun?: boolean; snapshot?: boolean; carrier?: Carrier; receiptId?: string } = {}): Promise<ApplyReport> {
+  async applyBatch(
+    batch: IncomingBatch,
+    opts: { dryRun?: boolean; snapshot?: boolean; carrier?: Carrier; receiptId?: string; scope?: { ids: readonly string[]; covered: Record<string, string> } } = {},
+  ): Promise<ApplyReport> {
     const problem = findRecordProblem(batch.records);
     if (problem) throw new ExchangeRefused(problem);
     const { carrier } = opts;
@@ -282,16 +319,26 @@ export class SyncRepo {
         if (!writes.has(rec.table)) writes.set(rec.table, []);
         writes.get(rec.table)!.push(doc);
         if (!newest || doc.rev > newest) newest = doc.rev;
-        report.conflicts += openConflicts(rec.table, doc).length;
-        audit.add(rec.table, local, doc, incoming);
+        const conflicts = openConflicts(rec.table, doc).length;
+        report.conflicts += conflicts;
+        const fields = audit.add(rec.table, local, doc, incoming);
+        if (report.changes.length < PREVIEW_CHANGES || conflicts > 0) {
+          const writer = revNode(incoming.rev);
+          report.changes.push({ table: rec.table, id: doc.id, ...whoseRecord(doc), created: !local, conflicts, writer: enrolled.get(writer)?.nama ?? writer, fields });
+        }
       }
 
       phase('merge');
+      // Conflicts first, then as they came; never more than the preview lists.
+      report.changes = report.changes.map((c, i) => ({ c, i })).sort((a, b) => Number(b.c.conflicts > 0) - Number(a.c.conflicts > 0) || a.i - b.i).slice(0, PREVIEW_CHANGES).map((x) => x.c);
       report.refusals = proposals.map((p) => ({ table: p.table, id: p.docId, reason: p.reason, paths: p.paths, writers: p.writers }));
       report.proposals = proposals.filter((p) => p.reason === 'notAllowed').length;
       report.clockAhead = [...ahead].map((id) => ({ installId: id, nama: enrolled.get(id)?.nama ?? id }));
       report.cloneDetected = clone;
+      const leaving = opts.scope ? await this.outOfScope(opts.scope, batch.records) : [];
+      report.left = leaving.map(({ table, doc }) => ({ table, id: doc.id, ...(typeof doc.nama === 'string' ? { nama: doc.nama } : {}) }));
       if (opts.dryRun) return report;
+      for (const table of new Set(leaving.map((l) => l.table))) await db.table(table).bulkDelete(leaving.filter((l) => l.table === table).map((l) => l.doc.id));
       // A package received by a person keeps what it replaced (its receipt can undo it later).
       const snapshot = { created: [] as { table: string; id: string }[], previous: [] as { table: string; doc: Record<string, unknown> }[] };
       for (const [table, docs] of opts.snapshot ? writes : []) {
@@ -361,6 +408,25 @@ export class SyncRepo {
       }
     }
     return held;
+  }
+
+  /**
+   * Records held here that the office's scope list no longer names (someone moved to another
+   * penilai), whose every write the office holds: removing this copy loses nothing.
+   */
+  private async outOfScope(scope: { ids: readonly string[]; covered: Record<string, string> }, incoming: readonly ExchangeRecord[]): Promise<{ table: string; doc: SyncDoc }[]> {
+    const keep = new Set([...scope.ids, ...incoming.map((r) => `${r.table}:${r.doc.id as string}`)]);
+    const out: { table: string; doc: SyncDoc }[] = [];
+    for (const table of SYNCED_TABLES) {
+      const gone = ((await this.db.table(table).toCollection().primaryKeys()) as string[]).filter((id) => !keep.has(`${table}:${id}`));
+      if (gone.length === 0) continue;
+      for (const doc of (await this.db.table(table).bulkGet(gone)) as (SyncDoc | undefined)[]) {
+        if (!doc) continue;
+        const k = docKnowledge(doc);
+        if (Object.keys(k).every((n) => scope.covered[n]! >= k[n]!)) out.push({ table, doc });
+      }
+    }
+    return out;
   }
 
   /**

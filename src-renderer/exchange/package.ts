@@ -75,6 +75,13 @@ export interface Envelope {
   predecessor: string | null;
   /** Installations the sender found writing from two PCs: id → wall time (ms) after which their writes are concurrent. */
   forks: Record<string, number>;
+  /**
+   * To a penilai laptop: every record of its scope (`table:id`). What it holds outside this list
+   * left its scope (someone moved to another penilai) and is removed from the laptop.
+   */
+  scope?: string[];
+  /** From a penilai laptop: every record it holds (`table:id`), so the office sends what it lacks. */
+  held?: string[];
   rows: number;
   /** SHA-256 of the sheets people read (readableDigest): a planted or edited cell there refuses the package. */
   readable: string;

@@ -1,6 +1,7 @@
 import type { ApplyReport } from '../../db/syncRepo';
 import type { MessageKey } from '../../i18n/messages';
 import { useT } from '../../i18n/i18n';
+import { PreviewChanges } from './PreviewChanges';
 
 const TABLE_KEY = (table: string) => `paket.tabel.${table}` as MessageKey;
 /** From this many new conflicts on, the preview warns before anyone applies the package. */
@@ -30,6 +31,7 @@ export function PreviewPanel({ from, report, onApply, onCancel }: { from: string
           ))}
         </ul>
       ) : null}
+      <PreviewChanges changes={report.changes} left={report.left} />
       {report.clockAhead.map((c) => (
         <p key={c.installId} className="notice notice-warning">
           {t('sync.clockAhead', { nama: c.nama })}
