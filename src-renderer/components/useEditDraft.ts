@@ -3,7 +3,7 @@ import { useState } from 'react';
 import { useApp } from '../app/StoreContext';
 import { revNode } from '../domain/hlc';
 import type { SyncMeta } from '../domain/records';
-import { onRevision, openSession, sameVersion, saveOf, typedPaths, type EditSession, type LocalEdit } from '../domain/sync/localEdit';
+import { bringsNews, onRevision, openSession, saveOf, typedPaths, type EditSession, type LocalEdit } from '../domain/sync/localEdit';
 import { useT } from '../i18n/i18n';
 import { pathLabel } from './syncText';
 
@@ -54,7 +54,7 @@ export function useEditDraft<S extends SyncMeta, D extends object>(table: string
   const [state, setState] = useState<State<D>>(() => ({ session: openSession(stored, pick), arrival: null, saving: false }));
 
   // A new revision under the editor (not this editor's own save, which resets it below).
-  if (!state.saving && !sameVersion(state.session.shown, stored)) {
+  if (!state.saving && bringsNews(state.session.shown, stored)) {
     const typed = typedPaths(table, state.session).length > 0;
     const r = onRevision(table, state.session, stored, pick);
     // Told only of what another installation wrote (this PC's own Finalkan in this screen is no news).

@@ -12,8 +12,8 @@ describe('which snapshots a new one pushes out', () => {
     expect(all.length - dropped.length).toBe(SNAPSHOTS_KEPT + 1);
   });
 
-  it('keeps only the newest of the update snapshots (a reason-less one is an update)', () => {
-    expect(snapshotsToDrop([snap('u0', undefined), snap('u1', 'upgrade'), snap('s', 'import')])).toEqual(['u0']);
+  it('keeps the newest update snapshots apart (a reason-less one is an update)', () => {
+    expect(snapshotsToDrop([snap('u0', undefined), snap('u1', 'upgrade'), snap('u2', 'upgrade'), snap('s', 'import')])).toEqual(['u0']);
   });
 
   it('beyond the size budget the oldest rotating snapshots go first, the newest always stays', () => {

@@ -20,10 +20,13 @@ export const SNAPSHOTS_KEPT = 5;
 
 /**
  * Room the rotating snapshots may take on this PC (estimated): beyond it the oldest go first,
- * always keeping the newest. The snapshot taken before an app update stands outside the rotation
- * (daily packages must not push it out within a week): the newest of those is always kept.
+ * always keeping the newest. Snapshots taken before an app update stand outside the rotation
+ * (daily packages must not push them out within a week): the newest UPGRADE_SNAPSHOTS_KEPT stay.
  */
 export const SNAPSHOT_BUDGET_BYTES = 500 * 1024 * 1024;
+
+/** Snapshots taken before app updates kept outside the rotation (the newest ones). */
+export const UPGRADE_SNAPSHOTS_KEPT = 2;
 
 /** Rough size of a snapshot: records at about a kilobyte each, files and signature images at their size. */
 export function estimateBytes(tables: Record<string, unknown[]>): number {
@@ -67,7 +70,7 @@ function summaryOf({ tables, ...rest }: Backup): SnapshotSummary {
 export function snapshotsToDrop(all: readonly Pick<SnapshotSummary, 'id' | 'reason' | 'bytes'>[]): string[] {
   const upgrades = all.filter((s) => (s.reason ?? 'upgrade') === 'upgrade');
   const rotating = all.filter((s) => (s.reason ?? 'upgrade') !== 'upgrade');
-  const dropped = [...upgrades.slice(0, -1), ...rotating.slice(0, Math.max(0, rotating.length - SNAPSHOTS_KEPT))];
+  const dropped = [...upgrades.slice(0, Math.max(0, upgrades.length - UPGRADE_SNAPSHOTS_KEPT)), ...rotating.slice(0, Math.max(0, rotating.length - SNAPSHOTS_KEPT))];
   const kept = rotating.slice(Math.max(0, rotating.length - SNAPSHOTS_KEPT));
   let total = kept.reduce((n, s) => n + (s.bytes ?? 0), 0);
   while (kept.length > 1 && total > SNAPSHOT_BUDGET_BYTES) {

@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { revNode } from '../hlc';
-import { onRevision, saveOf, openSession, sameVersion, typedPaths, writeEdit, type EditSession } from './localEdit';
+import { bringsNews, onRevision, openSession, saveOf, typedPaths, writeEdit, type EditSession } from './localEdit';
 import { headsOf, mergeDocs, openConflicts, shapeOf, type SyncDoc } from './merge';
 import { flatten, sameValue } from './paths';
 import { evaluationValues, Replica } from './sync.testkit';
@@ -58,7 +58,7 @@ describe('local saves against packages landing under open editors (fast-check, f
         const stored = r.get(ID);
         // The hook: a new revision under an open editor is taken in before anything else.
         const open = editors[o.node];
-        if (open && !sameVersion(open.shown, stored)) editors[o.node] = onRevision(T, open, stored, pick).session;
+        if (open && bringsNews(open.shown, stored)) editors[o.node] = onRevision(T, open, stored, pick).session;
         const ed = editors[o.node];
         switch (o.kind) {
           case 'open': editors[o.node] = openSession(stored, pick); break;

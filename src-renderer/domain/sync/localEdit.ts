@@ -1,5 +1,5 @@
 import type { SyncMeta } from '../records';
-import { mergeDocs, shapeOf, syncKeyOf, writeLocal, type LocalWriteMeta, type SyncDoc } from './merge';
+import { docKnowledge, mergeDocs, shapeOf, syncKeyOf, writeLocal, type LocalWriteMeta, type SyncDoc } from './merge';
 import { flatten, sameValue, SEP, unflatten } from './paths';
 
 /**
@@ -123,16 +123,30 @@ export interface LocalEdit {
 export interface EditSession<D extends object> {
   seen: SyncMeta;
   shown: SyncMeta;
+  /** The editor's fields of `shown` as the editor reads them (defaults filled): what "typed" is measured against. */
+  base: D;
   draft: D;
 }
 
 export function openSession<D extends object, S extends SyncMeta>(doc: S, pickFields: (doc: S) => D): EditSession<D> {
-  return { seen: doc, shown: doc, draft: pickFields(doc) };
+  const base = pickFields(doc);
+  return { seen: doc, shown: doc, base, draft: base };
 }
 
-/** The paths typed in this session (where the draft differs from what is on screen). */
+/** The paths typed in this session (where the draft differs from what the editor showed). */
 export function typedPaths<D extends object>(table: string, s: EditSession<D>): string[] {
-  return editedPaths(table, s.shown as unknown as Values, s.draft as Values);
+  return editedPaths(table, s.base as Values, s.draft as Values);
+}
+
+/**
+ * Does `next` bring anything `shown` did not have? A live query can still hand an editor the
+ * version before its own save; that older copy is no new revision.
+ */
+export function bringsNews(shown: SyncMeta, next: SyncMeta): boolean {
+  if (sameVersion(shown, next)) return false;
+  const have = docKnowledge(shown as unknown as SyncDoc);
+  const got = docKnowledge(next as unknown as SyncDoc);
+  return Object.keys(got).some((n) => !(have[n]! >= got[n]!));
 }
 
 /**
@@ -141,13 +155,14 @@ export function typedPaths<D extends object>(table: string, s: EditSession<D>): 
  * the older version, so that clash becomes a conflict rather than an overwrite.
  */
 export function onRevision<D extends object, S extends SyncMeta>(table: string, s: EditSession<D>, next: S, pickFields: (doc: S) => D): { session: EditSession<D> } & Omit<Rebased<D>, 'draft'> {
+  const nextBase = pickFields(next);
   if (typedPaths(table, s).length === 0) {
-    return { session: openSession(next, pickFields), arrived: editedPaths(table, s.shown as unknown as Values, pickFields(next) as Values), clashed: [] };
+    return { session: openSession(next, pickFields), arrived: editedPaths(table, s.base as Values, nextBase as Values), clashed: [] };
   }
-  const r = rebaseDraft(table, s.shown as unknown as Values, next as unknown as Values, s.draft);
+  const r = rebaseDraft(table, s.base as Values, nextBase as Values, s.draft);
   // Once a clash was seen, the save stays read against the version before it (even after more arrive).
   const keepSeen = r.clashed.length > 0 || s.seen !== s.shown;
-  return { session: { seen: keepSeen ? s.seen : next, shown: next, draft: r.draft }, arrived: r.arrived, clashed: r.clashed };
+  return { session: { seen: keepSeen ? s.seen : next, shown: next, base: nextBase, draft: r.draft }, arrived: r.arrived, clashed: r.clashed };
 }
 
 /** What a save hands the repository: the typed paths' fields, read against `session.seen`. */
