@@ -166,9 +166,17 @@ test('kantor, laptop penilai and BKD exchange packages: both edits survive, a cl
     await expect(b.getByTestId('pegawai-list')).toContainText('Budi Hartono');
     await b.getByTestId('pegawai-list').getByText('Budi Hartono').click();
     await expect(b.getByTestId('owner-notice')).toHaveText('Data milik Kecamatan Curug; hanya dapat dilihat di komputer ini.');
-    await b.getByLabel('Nama jabatan').fill('Analis Kebijakan');
-    await b.getByRole('button', { name: 'Simpan' }).click();
-    await expect(b.getByRole('alert')).toContainText('tidak boleh mengubah data itu');
+    // Read-only looks read-only: every field disabled, no Simpan (issue #26).
+    const form = b.getByTestId('pegawai-form');
+    await expect(form.getByLabel('Nama jabatan')).toBeDisabled();
+    await expect(form.locator('input:enabled, select:enabled, textarea:enabled')).toHaveCount(0);
+    await expect(b.getByRole('button', { name: 'Simpan' })).toHaveCount(0);
+    // The same for the kecamatan's evaluation: no field to type in, no Simpan or Finalkan.
+    await openRina(b);
+    await expect(b.getByLabel('Rating hasil kerja')).toBeDisabled();
+    await expect(b.locator('.plain-fieldset').locator('input:enabled, select:enabled, textarea:enabled')).toHaveCount(0);
+    await expect(b.getByRole('button', { name: /^(Simpan|Finalkan|Buka kembali)$/ })).toHaveCount(0);
+    await shot(b, '48-bkd-evaluasi-hanya-dilihat');
     await b.goto('/#/sinkronisasi');
     await expect(b.getByTestId('peer-PC admin')).toContainText('Kecamatan Curug');
     // The camat's ratings came with the kecamatan's evaluation: nothing waits as a proposal.

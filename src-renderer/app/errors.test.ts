@@ -33,4 +33,13 @@ describe('what a failed save says', () => {
   it('a repository error with its parameters', () => {
     expect(errorMessage(t, new RepoError('backupCountMismatch', { table: 'skps' }))).toContain('tabel skps');
   });
+
+  it.each([
+    ['PENILAI', 'Di laptop pejabat penilai ini data itu tidak boleh diubah'],
+    ['BKD', 'Di PC BKD ini data itu tidak boleh diubah'],
+  ])('a refusal names the installation %s in words, never its role code', (role, words) => {
+    const text = errorMessage(t, new RepoError('notAllowedHere', { table: 'employees', role, paths: ['jabatan'] }));
+    expect(text).toContain(words);
+    expect(text).not.toContain(role === 'BKD' ? '(BKD)' : role);
+  });
 });

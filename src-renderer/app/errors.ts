@@ -29,6 +29,8 @@ export function errorMessage(t: Translate, err: unknown): string {
       const params = Object.fromEntries(
         Object.entries(err.params).filter(([, v]) => typeof v === 'string' || typeof v === 'number'),
       ) as Record<string, string | number>;
+      // An installation's role is said in words ("laptop pejabat penilai"), never as its code.
+      if (typeof params.role === 'string' && hasMessage(`sync.roleIn.${params.role}`)) params.role = t(`sync.roleIn.${params.role}` as never);
       return t(key, params);
     }
   }

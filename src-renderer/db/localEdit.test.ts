@@ -64,6 +64,17 @@ describe('a save writes what the person changed (issue #26)', () => {
     expect(saved.ratingHasil).toBe('');
   });
 
+  it('two quick ratings from the unit grid, the second read against a row not yet refreshed, keep both', async () => {
+    const { kantor, evals } = await kecamatan();
+    const id = evals.Staf!;
+    const row = (await kantor.evaluations.get(id))!;
+    await kantor.evaluations.save(id, { ratingHasil: 'DI_BAWAH_EKSPEKTASI' }, { seen: row, paths: ['ratingHasil'] });
+    const saved = await kantor.evaluations.save(id, { ratingPerilaku: 'SESUAI_EKSPEKTASI' }, { seen: row, paths: ['ratingPerilaku'] });
+    expect(saved.ratingHasil).toBe('DI_BAWAH_EKSPEKTASI');
+    expect(saved.predikat).toBe('BUTUH_PERBAIKAN');
+    expect(openConflicts('evaluations', saved)).toEqual([]);
+  });
+
   it('an open editor takes the arrived values for untouched fields and keeps typed ones', async () => {
     const { kantor, id, seen } = await opened();
     const now = (await kantor.evaluations.get(id))!;

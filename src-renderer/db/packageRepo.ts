@@ -1,6 +1,6 @@
 import { revNode, revPlausibility } from '../domain/hlc';
 import { snapshotNow } from './backup';
-import { laptopScope, type Installation } from '../domain/sync/access';
+import { laptopScope, ownerOf, travelsTo, type Installation } from '../domain/sync/access';
 import { docKnowledge, openConflicts as conflictsOf, type SyncDoc } from '../domain/sync/merge';
 import { type Envelope, type EnvelopeDraft, type InstallRef, MIN_READER_VERSION, PACKAGE_FORMAT, PACKAGE_FORMAT_VERSION } from '../exchange/package';
 import type { ExchangeRecord } from '../exchange/records';
@@ -106,7 +106,8 @@ export class PackageRepo {
       if (inst.officeId !== ref.officeId && !state) continue;
       const confirmed = state?.confirmed ?? {};
       const held = inst.role === 'PENILAI' && state?.held ? new Set(state.held) : null;
-      const waiting = (await this.scopedDocs(inst)).filter(({ table, doc }) => !covered(docKnowledge(doc), confirmed) || (held && !held.has(`${table}:${doc.id}`))).length;
+      const meant = ({ table, doc }: { table: SyncedTableName; doc: SyncDoc }) => inst.role === 'PENILAI' || travelsTo(ownerOf(table, doc), ref.officeId, inst.officeId);
+      const waiting = (await this.scopedDocs(inst)).filter((r) => meant(r) && (!covered(docKnowledge(r.doc), confirmed) || (held && !held.has(`${r.table}:${r.doc.id}`)))).length;
       out.push({ installation: inst, officeName: (await this.db.offices.get(inst.officeId))?.namaKantor ?? '', state, waiting });
     }
     return out.sort((a, b) => a.officeName.localeCompare(b.officeName) || a.installation.nama.localeCompare(b.installation.nama));
@@ -206,10 +207,11 @@ export class PackageRepo {
       extra.scope = scope.map(({ table, doc }) => `${table}:${doc.id}`);
       return this.outgoing(await this.envelope('data', await this.refOf(peerId), !!opts.full, records, extra), records);
     }
-    // Everyone else takes every unconfirmed record.
+    // Everyone else takes every unconfirmed record meant for it.
     const { docs: candidates, holds } = opts.full ? { docs: await this.scopedDocs(peer), holds: undefined } : await this.unconfirmed(confirmed);
+    const from = (await this.self()).ref.officeId;
     const records = candidates
-      .filter(({ doc }) => !covered(docKnowledge(doc), confirmed))
+      .filter(({ table, doc }) => travelsTo(ownerOf(table, doc), from, peer.officeId) && !covered(docKnowledge(doc), confirmed))
       .map(({ table, doc }): ExchangeRecord => ({ table, schemaVersion: this.db.verno, doc }));
     return this.outgoing(await this.envelope('data', await this.refOf(peerId), !!opts.full, records, { ...extra, ...(holds ? { holds } : {}) }), records);
   }

@@ -590,6 +590,27 @@ export class SyncRepo {
     });
   }
 
+  /**
+   * Many conflicts settled in one action ("pakai nilai dari laptop Camat untuk semua yang dipilih"):
+   * each an ordinary resolve, all in one transaction — all written, or none.
+   */
+  async resolveMany(choices: readonly { table: SyncedTableName; id: string; path: string; value?: unknown }[]): Promise<number> {
+    const { db } = this;
+    const tables = [...new Set(choices.map((c) => c.table))].map((t) => db.table(t));
+    return db.transaction('rw', [...tables, db.auditLog, db.settings], async () => {
+      for (const c of choices) await this.resolve(c.table, c.id, c.path, c.value);
+      return choices.length;
+    });
+  }
+
+  /** Open proposals with the record as it stands here, to show the proposed value beside the current one. */
+  async proposalsWithCurrent(): Promise<{ proposal: SyncProposal; current: SyncDoc | null }[]> {
+    const open = await this.proposals();
+    const out: { proposal: SyncProposal; current: SyncDoc | null }[] = [];
+    for (const p of open) out.push({ proposal: p, current: ((await this.db.table(p.table).get(p.docId)) as SyncDoc | undefined) ?? null });
+    return out;
+  }
+
   /** The top-level fields of `doc` after setting one path (unflatten of the changed flat doc). */
   private withPath(table: string, doc: SyncDoc, path: string, value: unknown): Record<string, unknown> {
     const shape = shapeOf(table);

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { laptopScope, ownerOf } from './access';
+import { appraisedHere, laptopScope, ownerOf } from './access';
 import type { SyncDoc } from './merge';
 
 const doc = (id: string, fields: Record<string, unknown> = {}): SyncDoc =>
@@ -36,5 +36,16 @@ describe('what a penilai laptop receives', () => {
     expect(ownerOf('employees', doc('x', { officeId: 'o1' }))).toBe('o1');
     expect(ownerOf('offices', doc('o2'))).toBe('o2');
     expect(ownerOf('employees', doc('y'))).toBe('ikantor');
+  });
+});
+
+describe('whose work an installation lists', () => {
+  it.each([
+    ['the penilai himself on his laptop', { role: 'PENILAI' as const, penilaiEmployeeId: 'camat' }, 'camat', false],
+    ['an appraisee on the penilai laptop', { role: 'PENILAI' as const, penilaiEmployeeId: 'camat' }, 'sekcam', true],
+    ['the camat on the office PC', { role: 'KANTOR' as const, penilaiEmployeeId: null }, 'camat', true],
+    ['anyone at the BKD', { role: 'BKD' as const, penilaiEmployeeId: null }, 'camat', true],
+  ])('%s: %s', (_what, self, employeeId, listed) => {
+    expect(appraisedHere(self, employeeId)).toBe(listed);
   });
 });

@@ -85,6 +85,21 @@ export function authorizeFor(
  * trainings, scanned signatures), the penilai, their units, and what every installation needs
  * (enrolments, offices, periods, rule packs) — never the whole office.
  */
+/**
+ * Does a record owned by `owner` go in a package from an installation of `senderOffice` to one of
+ * `peerOffice`? Within one office, everything; between offices, only the receiver's own records and
+ * the sender's (a kecamatan's package to its BKD carries no other BKD's enrolment, the BKD's
+ * package to Pauh no record of Curug): nothing arrives that its receiver would hold as a proposal.
+ */
+export function travelsTo(owner: string, senderOffice: string, peerOffice: string): boolean {
+  return senderOffice === peerOffice || owner === peerOffice || owner === senderOffice;
+}
+
+/** Is this employee's work listed on this installation? On a penilai laptop, not the penilai's own (see useAppraisedHere). */
+export function appraisedHere(self: Pick<Installation, 'role' | 'penilaiEmployeeId'> | null, employeeId: string): boolean {
+  return self?.role !== 'PENILAI' || employeeId !== self.penilaiEmployeeId;
+}
+
 export function laptopScope(penilai: string | null, all: (table: string) => readonly SyncDoc[]): { table: string; doc: SyncDoc }[] {
   const pick = (table: string, keep: (d: SyncDoc) => boolean = () => true) => all(table).filter(keep).map((doc) => ({ table, doc }));
   const evaluations = all('evaluations').filter((e) => penilaiOf(e) === penilai);

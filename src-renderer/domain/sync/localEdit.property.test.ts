@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { revNode } from '../hlc';
-import { bringsNews, onRevision, openSession, saveOf, typedPaths, writeEdit, type EditSession } from './localEdit';
+import { bringsNews, onRevision, openSession, saveOf, typedPaths, writeEdit, type EditSession, type LocalEdit } from './localEdit';
 import { headsOf, mergeDocs, openConflicts, shapeOf, type SyncDoc } from './merge';
 import { flatten, sameValue } from './paths';
 import { evaluationValues, Replica } from './sync.testkit';
@@ -23,6 +23,7 @@ type Op =
   | { kind: 'type'; node: number; field: 0 | 1 | 2 | 3; value: number }
   | { kind: 'save'; node: number; whole: boolean }
   | { kind: 'direct'; node: number; value: number }
+  | { kind: 'staleSave'; node: number; field: 0 | 1; value: number }
   | { kind: 'receive'; node: number; from: number };
 
 const node = fc.integer({ min: 0, max: 2 });
@@ -32,6 +33,7 @@ const op: fc.Arbitrary<Op> = fc.oneof(
   { weight: 2, arbitrary: fc.record({ kind: fc.constant('save' as const), node, whole: fc.boolean() }) },
   { weight: 1, arbitrary: fc.record({ kind: fc.constant('direct' as const), node, value: fc.integer({ min: 0, max: 3 }) }) },
   { weight: 3, arbitrary: fc.record({ kind: fc.constant('receive' as const), node, from: node }) },
+  { weight: 1, arbitrary: fc.record({ kind: fc.constant('staleSave' as const), node, field: fc.constantFrom(0 as const, 1 as const), value: fc.integer({ min: 1, max: 3 }) }) },
 );
 
 function type(d: Draft, field: number, value: number): Draft {
@@ -52,6 +54,8 @@ describe('local saves against packages landing under open editors (fast-check, f
       const first = rs[0]!.edit(ID, evaluationValues());
       for (const r of rs.slice(1)) r.receive(first);
       const editors: (EditSession<Draft> | null)[] = [null, null, null];
+      // What a grid row showed when it was last read (it may lag behind the stored copy).
+      const rows: SyncDoc[] = rs.map((x) => x.get(ID));
       const shape = shapeOf(T);
       for (const o of ops) {
         const r = rs[o.node]!;
@@ -61,18 +65,34 @@ describe('local saves against packages landing under open editors (fast-check, f
         if (open && bringsNews(open.shown, stored)) editors[o.node] = onRevision(T, open, stored, pick).session;
         const ed = editors[o.node];
         switch (o.kind) {
-          case 'open': editors[o.node] = openSession(stored, pick); break;
+          case 'open': editors[o.node] = openSession(stored, pick); rows[o.node] = stored; break;
           case 'type': if (ed) editors[o.node] = { ...ed, draft: type(ed.draft, o.field, o.value) }; break;
           // Another window of the same installation saves (its editor here stays open).
           case 'direct': r.edit(ID, { ratingHasil: RATINGS[o.value] }); break;
           case 'receive': if (o.from !== o.node) r.receive(rs[o.from]!.get(ID)); break;
+          case 'staleSave':
           case 'save': {
-            if (!ed) break;
-            const typed = typedPaths(T, ed);
-            const { fields, edit } = saveOf(T, ed);
+            let typed: string[];
+            let edit: LocalEdit;
+            let fields: Record<string, unknown>;
+            let want: Record<string, unknown>;
+            if (o.kind === 'staleSave') {
+              // One field from a grid row read earlier (no editor, no rebase).
+              const key = o.field === 0 ? 'ratingHasil' : 'ratingPerilaku';
+              typed = [key];
+              fields = { [key]: RATINGS[o.value] };
+              want = fields;
+              edit = { seen: rows[o.node]!, paths: typed };
+            } else {
+              if (!ed) break;
+              typed = typedPaths(T, ed);
+              ({ fields, edit } = saveOf(T, ed));
+              want = ed.draft;
+              if (o.whole) fields = ed.draft;
+            }
             if (typed.length === 0) break;
             // Some editors hand over only the typed fields, others their whole draft (the employee form).
-            const saved = writeEdit(T, stored, edit, o.whole ? ed.draft : fields, { rev: r.tick(), nowIso: '2026-01-05T00:00:00.000Z', id: ID });
+            const saved = writeEdit(T, stored, edit, fields, { rev: r.tick(), nowIso: '2026-01-05T00:00:00.000Z', id: ID });
             r.docs.set(ID, saved);
             const before = headsOf(stored, shape);
             const after = headsOf(saved, shape);
@@ -86,18 +106,18 @@ describe('local saves against packages landing under open editors (fast-check, f
               void hs;
             }
             for (const path of typed) {
-              const want = flatten(ed.draft, shape).get(path);
+              const wanted = flatten(want, shape).get(path);
               const hs = after.get(path) ?? [];
               const mine = hs.find((h) => h.r === saved.rev || revNode(h.r) === r.node);
               // Typed: on the record, or one side of an open conflict.
-              expect(sameValue(savedFlat.get(path), want) || (conflicted.has(path) && !!mine), `${path} lost`).toBe(true);
+              expect(sameValue(savedFlat.get(path), wanted) || (conflicted.has(path) && !!mine), `${path} lost`).toBe(true);
               // What arrived since the editor opened is never silently covered.
               for (const h of before.get(path) ?? []) {
-                const arrivedUnseen = !headsOf(ed.seen as unknown as SyncDoc, shape).get(path)?.some((s) => s.r === h.r) && revNode(h.r) !== r.node;
-                if (arrivedUnseen && !sameValue(h.value, want)) expect(hs.some((x) => x.r === h.r), `${path}: ${h.r} dropped`).toBe(true);
+                const arrivedUnseen = !headsOf(edit.seen as unknown as SyncDoc, shape).get(path)?.some((s) => s.r === h.r) && revNode(h.r) !== r.node;
+                if (arrivedUnseen && !sameValue(h.value, wanted)) expect(hs.some((x) => x.r === h.r), `${path}: ${h.r} dropped`).toBe(true);
               }
             }
-            editors[o.node] = openSession(saved, pick);
+            if (o.kind === 'save') editors[o.node] = openSession(saved, pick);
             break;
           }
         }

@@ -1,5 +1,5 @@
 import type { SyncMeta } from '../records';
-import { docKnowledge, mergeDocs, shapeOf, syncKeyOf, writeLocal, type LocalWriteMeta, type SyncDoc } from './merge';
+import { baseRev, docKnowledge, hasSeen, headsOf, materialize, order, shapeOf, syncKeyOf, writeLocal, type LocalWriteMeta, type SyncDoc } from './merge';
 import { flatten, sameValue, SEP, unflatten } from './paths';
 
 /**
@@ -103,9 +103,19 @@ export function writeEdit<T extends SyncDoc>(table: string, stored: T, edit: Loc
   for (const [p, v] of b) if (!sameValue(a.get(p), v) && !sameValue(now.get(p), v)) paths.add(p);
   for (const p of a.keys()) if (!b.has(p) && now.has(p)) paths.add(p);
   const values = { ...seen, ...withPaths(table, seen, target, [...paths]) };
-  // A typed path is written even when typed back to the value seen: it answers what arrived since.
+  // The person's write, stamped as seen from `seen`: its context is what they saw on each path.
   const mine = writeLocal(table, seen, values, { ...meta, force: [...(meta.force ?? []), ...edit.paths] });
-  return mergeDocs(table, stored, mine).doc;
+  // Laid onto the stored copy path by path (never as a whole copy: one installation's writes are
+  // otherwise taken as sequential, and this one did not see what arrived since `seen`). On each
+  // written path the stored heads it did not see stay beside it: a conflict, not an overwrite.
+  const heads = headsOf(stored, shape);
+  for (const [path, hs] of headsOf(mine, shape)) {
+    const ours = hs.filter((h) => h.r === meta.rev);
+    if (ours.length === 0) continue;
+    const unseen = (heads.get(path) ?? []).filter((h) => !ours.some((o) => hasSeen(o, h)));
+    heads.set(path, [...ours, ...unseen].sort(order));
+  }
+  return materialize<T>(stored, heads, baseRev(stored), shape);
 }
 
 /** What a save from an editor carries besides its fields: the version the person saw and the paths they typed. */

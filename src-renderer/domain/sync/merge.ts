@@ -147,7 +147,7 @@ function valueKey(h: ValuedHead): string {
 }
 
 /** Heads sorted winner first: greater rev first; equal revs (a cloned installation) by value. */
-function order(a: ValuedHead, b: ValuedHead): number {
+export function order(a: ValuedHead, b: ValuedHead): number {
   if (a.r !== b.r) return a.r > b.r ? -1 : 1;
   const ka = valueKey(a);
   const kb = valueKey(b);

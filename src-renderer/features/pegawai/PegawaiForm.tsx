@@ -27,6 +27,7 @@ import { useSaveShortcut } from '../../components/useSaveShortcut';
 import { useGateLoading } from '../../components/LoadGate';
 import { useLiveFor } from '../../components/useLiveFor';
 import { useEditDraft } from '../../components/useEditDraft';
+import { useWritable } from '../../components/useWritable';
 
 function fieldsOf(e: Employee): EmployeeFields {
   const { id: _i, createdAt: _c, updatedAt: _u, updatedBy: _b, rev: _r, deleted: _d, ...fields } = e;
@@ -74,6 +75,8 @@ function PegawaiForm({ existing, notice, onNotice }: FormProps) {
   const data = usePegawaiData();
   useGateLoading(!data.loaded);
   const edit = useEditDraft('employees', existing, fieldsOf, emptyEmployeeFields);
+  const can = useWritable('employees', existing);
+  const readOnly = !can.loading && !can.whole;
   const { draft: value, dirty } = edit;
   const [touched, setTouched] = useState<Set<EmployeeField>>(new Set());
   const [showAll, setShowAll] = useState(false);
@@ -155,7 +158,7 @@ function PegawaiForm({ existing, notice, onNotice }: FormProps) {
     e.preventDefault();
     void save();
   };
-  useSaveShortcut(() => void save(), dirty);
+  useSaveShortcut(() => void save(), dirty && !readOnly);
 
   const nipFacts = analyzeNip(value.nip, { today }).facts;
   const pppk = isPppk(value.status);
@@ -194,6 +197,8 @@ function PegawaiForm({ existing, notice, onNotice }: FormProps) {
       <PegawaiTabs active="list" />
       <OwnerNotice table="employees" doc={existing} />
       <form className="form employee-form" onSubmit={onSubmit} noValidate data-testid="pegawai-form">
+        {/* Not this installation's to write (the BKD, a penilai laptop): shown, never offered for editing. */}
+        <fieldset disabled={readOnly} className="plain-fieldset">
         <section className="card">
           <h2>{t('pegawai.section.identitas')}</h2>
           <div className="grid-2">
@@ -379,11 +384,14 @@ function PegawaiForm({ existing, notice, onNotice }: FormProps) {
           </Notice>
         ) : null}
         {issues.some((i) => i.severity === 'warning') ? <p className="field-hint">{t('pegawai.warningsNote')}</p> : null}
-        <div className="actions sticky-actions">
-          <button type="submit" className="primary" disabled={busy}>
-            {busy ? t('common.saving') : t('common.save')}
-          </button>
-        </div>
+        </fieldset>
+        {readOnly ? null : (
+          <div className="actions sticky-actions">
+            <button type="submit" className="primary" disabled={busy}>
+              {busy ? t('common.saving') : t('common.save')}
+            </button>
+          </div>
+        )}
       </form>
 
       {existing ? (

@@ -31,7 +31,11 @@ import { Toast } from '../../components/Toast';
 import { useSaveShortcut } from '../../components/useSaveShortcut';
 import { useGateLoading } from '../../components/LoadGate';
 import { useLiveFor } from '../../components/useLiveFor';
+import { useWritable } from '../../components/useWritable';
 import { useEditDraft } from '../../components/useEditDraft';
+
+/** A path only an evaluation's appraiser writes: whether this installation may write any of it. */
+const RATING_PROBE = ['ratingHasil'] as const;
 
 function editableOf(e: Evaluation): EvaluationEditable {
   return { hasil: e.hasil, perilaku: e.perilaku, masukan: e.masukan, ratingHasil: e.ratingHasil, ratingPerilaku: e.ratingPerilaku };
@@ -101,9 +105,11 @@ function EvaluationEditor({ ev, skp, pack, employee, ownUnit, ownResult, led, le
   const setNotice = (text: string | null) => onFeedback({ notice: text, error: null });
   const setError = (e: Feedback['error']) => onFeedback({ notice: null, error: e });
   const [busy, setBusy] = useState(false);
-  // A penilai laptop rates; realisasi, bukti dukung and their files are the office's to record.
-  const self = useLiveQuery(() => store.settings.getInstallation(), [store]);
-  const ratingOnly = self?.role === 'PENILAI';
+  // What this installation may write (domain/sync/access): a penilai laptop rates, realisasi,
+  // bukti dukung and their files are the office's; at the BKD another office's evaluation is read-only.
+  const can = useWritable('evaluations', ev, RATING_PROBE);
+  const ratingOnly = can.any && !can.whole;
+  const readOnly = !can.loading && !can.any;
   const [pending, setPending] = useState<Record<string, boolean>>({});
   useUnsavedGuard(dirty, t('common.unsaved'));
   const locked = isEvaluationLocked(ev.status);
@@ -113,7 +119,7 @@ function EvaluationEditor({ ev, skp, pack, employee, ownUnit, ownResult, led, le
   const leaderSuggestion = led ? suggestedLeaderRating(pack, (ledResult?.capaian ?? '') as Parameters<typeof suggestedLeaderRating>[1]) : '';
   const history = useLiveQuery(() => store.evaluations.forEmployee(ev.employeeId), [store, ev.employeeId]);
   // The history's warnings and the files sit above parts of the form: it is shown once they are read.
-  useGateLoading(self === undefined || history === undefined);
+  useGateLoading(can.loading || history === undefined);
   const streak = poorStreak((history ?? []).filter((h) => h.status === 'FINAL').map((h) => h.predikat));
 
   const change = (patch: Partial<EvaluationEditable>) => {
@@ -142,7 +148,7 @@ function EvaluationEditor({ ev, skp, pack, employee, ownUnit, ownResult, led, le
     return true;
   };
   const save = () => (refuseUnsent() ? undefined : run(() => edit.save((fields, seen) => store.evaluations.save(ev.id, fields, seen)), () => t('eval.saved')));
-  useSaveShortcut(() => void save(), !locked && dirty && !busy);
+  useSaveShortcut(() => void save(), !locked && dirty && !busy && can.any);
   const transition = (action: EvaluationAction, reason?: string) =>
     refuseUnsent() ? undefined : run(async () => {
       if (dirty) await edit.save((fields, seen) => store.evaluations.save(ev.id, fields, seen));
@@ -207,7 +213,7 @@ function EvaluationEditor({ ev, skp, pack, employee, ownUnit, ownResult, led, le
         ) : null}
       </section>
 
-      <fieldset disabled={locked || busy} className="plain-fieldset">
+      <fieldset disabled={locked || busy || readOnly} className="plain-fieldset">
         <section className="card">
           <h2>{t('skp.hasilKerja')}</h2>
           {ratingOnly ? <p className="notice notice-info" data-testid="rating-only">{t('eval.ratingOnly')}</p> : null}
@@ -243,7 +249,7 @@ function EvaluationEditor({ ev, skp, pack, employee, ownUnit, ownResult, led, le
                         <textarea rows={2} aria-label={`${t('eval.buktiDukung')} ${rhkLabel(group, no)}`} value={h.buktiDukung} disabled={ratingOnly} onChange={(e) => setHasil(rhk.id, { buktiDukung: e.target.value })} />
                       </label>
                     </div>
-                    <Attachments evaluationId={ev.id} rhkId={rhk.id} locked={locked || ratingOnly} onError={(text) => setError({ text })} />
+                    <Attachments evaluationId={ev.id} rhkId={rhk.id} locked={locked || !can.whole} onError={(text) => setError({ text })} />
                     <UmpanBalikList
                       label={rhkLabel(group, no)}
                       entries={h.umpanBalik}
@@ -309,7 +315,7 @@ function EvaluationEditor({ ev, skp, pack, employee, ownUnit, ownResult, led, le
         </section>
       ) : null}
 
-      {ev.status === 'FINAL' ? <FollowUp ev={ev} skp={skp} pack={pack} employee={employee} /> : null}
+      {ev.status === 'FINAL' ? <FollowUp ev={ev} skp={skp} pack={pack} employee={employee} readOnly={!can.path('rekomendasi/pengembangan')} /> : null}
 
       <section className="card">
         <h2>{t('eval.history')}</h2>
@@ -325,12 +331,12 @@ function EvaluationEditor({ ev, skp, pack, employee, ownUnit, ownResult, led, le
         <a className="button" href={href('cetak', 'DEK', ev.id)}>
           {t('cetak.open.DEK')}
         </a>
-        {!locked && dirty ? (
+        {!locked && dirty && can.any ? (
           <button type="button" onClick={() => void save()} disabled={busy}>
             {t('common.save')}
           </button>
         ) : null}
-        {ev.status === 'DRAF' ? (
+        {!can.path('status') ? null : ev.status === 'DRAF' ? (
           <button type="button" className="primary" disabled={busy} onClick={() => void transition('FINALKAN')}>
             {t('eval.action.FINALKAN')}
           </button>

@@ -19,12 +19,14 @@ interface Props {
   skp: Skp;
   pack: RulePack;
   employee: Employee | undefined;
+  /** Not this installation's to write (another office's evaluation at the BKD). */
+  readOnly?: boolean;
 }
 
 const rekomendasiOf = (e: Evaluation) => ({ rekomendasi: e.rekomendasi });
 
 /** Tindak lanjut after a final evaluation (§9): recommendations, training hours, angka kredit. */
-export function FollowUp({ ev, skp, pack, employee }: Props) {
+export function FollowUp({ ev, skp, pack, employee, readOnly = false }: Props) {
   const t = useT();
   const { store } = useApp();
   const edit = useEditDraft('evaluations', ev, rekomendasiOf);
@@ -54,14 +56,16 @@ export function FollowUp({ ev, skp, pack, employee }: Props) {
         {(['pengembangan', 'penghargaan', 'pembinaan'] as const).map((k) => (
           <label key={k} className="field">
             <span>{t(`eval.followup.${k}`)}</span>
-            <textarea rows={3} value={rek[k]} onChange={(e) => setRek({ ...rek, [k]: e.target.value })} />
+            <textarea rows={3} value={rek[k]} disabled={readOnly} onChange={(e) => setRek({ ...rek, [k]: e.target.value })} />
           </label>
         ))}
       </div>
       {msg ? <Notice kind={msg.kind}>{msg.text}</Notice> : null}
-      <button type="button" disabled={!dirty} onClick={() => void save()}>
-        {t('eval.followup.save')}
-      </button>
+      {readOnly ? null : (
+        <button type="button" disabled={!dirty} onClick={() => void save()}>
+          {t('eval.followup.save')}
+        </button>
+      )}
 
       {akShown !== null && jenjang ? (
         <p data-testid="angka-kredit">

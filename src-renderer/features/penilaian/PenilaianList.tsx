@@ -9,6 +9,7 @@ import type { Evaluation } from '../../domain/evaluation';
 import { matchesQuery, parseSearchQuery } from '../../domain/pegawai';
 import { toIsoRange } from '../../domain/periods';
 import type { Skp } from '../../domain/skp';
+import { useAppraisedHere } from '../../components/useAppraisedHere';
 import { useT } from '../../i18n/i18n';
 import { UnitFilterSelect } from '../pegawai/UnitOptions';
 import { usePegawaiData, type EmployeeRow } from '../pegawai/usePegawaiData';
@@ -44,7 +45,8 @@ export function PenilaianList() {
   const [state, setState] = useState<RowState | ''>('');
   const [error, setError] = useState<string | null>(null);
 
-  const loaded = data.loaded && skps !== undefined && evaluations !== undefined && period !== undefined;
+  const appraised = useAppraisedHere();
+  const loaded = data.loaded && skps !== undefined && evaluations !== undefined && period !== undefined && appraised !== undefined;
   const rows = useMemo(() => {
     if (!loaded || !period) return [];
     const range = toIsoRange(period);
@@ -57,7 +59,7 @@ export function PenilaianList() {
     }
     const evalOf = new Map((evaluations ?? []).map((e) => [e.skpId, e]));
     return data.rows
-      .filter((r) => r.e.aktif)
+      .filter((r) => r.e.aktif && appraised!(r.e.id))
       .map((r): Row => {
         const skp = skpOf.get(r.e.id);
         const evaluation = skp ? evalOf.get(skp.id) : undefined;
@@ -65,7 +67,7 @@ export function PenilaianList() {
         return { ...r, skp, evaluation, state };
       })
       .sort((a, b) => a.e.nama.localeCompare(b.e.nama, 'id'));
-  }, [loaded, period, skps, evaluations, data.rows]);
+  }, [loaded, period, skps, evaluations, data.rows, appraised]);
 
   const counts: Record<RowState, number> = { NO_SKP: 0, SKP_NOT_APPROVED: 0, NOT_STARTED: 0, DRAF: 0, FINAL: 0 };
   for (const r of rows) counts[r.state]++;

@@ -6,7 +6,7 @@ export function useSyncData() {
   const { store } = useApp();
   const peers = useLiveQuery(() => store.packages.peers(), [store]);
   const conflicts = useLiveQuery(() => store.sync.openConflicts(), [store]);
-  const proposals = useLiveQuery(() => store.sync.proposals(), [store]);
+  const proposals = useLiveQuery(() => store.sync.proposalsWithCurrent(), [store]);
   const duplicates = useLiveQuery(() => store.sync.duplicates(), [store]);
   const installations = useLiveQuery(() => store.sync.installations(), [store]);
   const self = useLiveQuery(() => store.settings.getInstallation(), [store]);

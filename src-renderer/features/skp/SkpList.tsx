@@ -10,6 +10,7 @@ import { matchesQuery, parseSearchQuery } from '../../domain/pegawai';
 import { isAfter, skpDeadline } from '../../domain/periods';
 import type { Skp } from '../../domain/skp';
 import type { SkpStatus } from '../../domain/workflow';
+import { useAppraisedHere } from '../../components/useAppraisedHere';
 import { useT } from '../../i18n/i18n';
 import { UnitFilterSelect } from '../pegawai/UnitOptions';
 import { useGateLoading } from '../../components/LoadGate';
@@ -35,7 +36,8 @@ export function SkpList() {
   const [status, setStatus] = useState<StatusFilter>('');
   const [error, setError] = useState<string | null>(null);
 
-  const loaded = data.loaded && skps !== undefined && previousYearIds !== undefined;
+  const appraised = useAppraisedHere();
+  const loaded = data.loaded && skps !== undefined && previousYearIds !== undefined && appraised !== undefined;
   // Shown once the SKPs are read: the deadline notice and the counts arriving later moved the list
   // and its buttons from under the pointer.
   useGateLoading(!loaded);
@@ -48,13 +50,13 @@ export function SkpList() {
       if (!cur || s.mulai > cur.mulai) latest.set(s.employeeId, s);
     }
     return data.rows
-      .filter((r) => r.e.aktif)
+      .filter((r) => r.e.aktif && appraised!(r.e.id))
       .map((r): Row => {
         const skp = latest.get(r.e.id);
         return { ...r, skp, status: skp?.status ?? 'NONE' };
       })
       .sort((a, b) => a.e.nama.localeCompare(b.e.nama, 'id'));
-  }, [loaded, data.rows, skps]);
+  }, [loaded, data.rows, skps, appraised]);
 
   const counts = { NONE: 0, DRAF: 0, DIAJUKAN: 0, DISETUJUI: 0 };
   for (const r of rows) counts[r.status]++;
