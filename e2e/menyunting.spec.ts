@@ -15,6 +15,9 @@ test('an editor left open while a package lands keeps the typing and takes the r
   const l = laptop.page;
   try {
     await kantorWithLaptop(k, l);
+    // Right after enrolment nothing waits: the laptop holds what its pairing package carried.
+    await k.goto('/#/sinkronisasi');
+    await expect(k.getByTestId('peer-laptop Camat').getByTestId('peer-waiting')).toHaveText('Tidak ada; komputer itu sudah memiliki semuanya.');
 
     // The admin opens Rina's evaluation and types the realisasi, not saved yet…
     await openRina(k);
@@ -52,6 +55,9 @@ test('an editor left open while a package lands keeps the typing and takes the r
     const second = await buildFor(l, 'PC admin');
     const again = await kantor.context.newPage();
     await receive(again, second);
+    // The newest package can be undone while nothing touched its records since.
+    await expect(again.getByTestId('sync-undo')).toContainText('Dari Kecamatan Curug, laptop Camat');
+    await shot(again, '49-sinkronisasi-batalkan-paket', again.getByTestId('sync-undo'));
     await again.close();
     await expect(notice).toContainText('kedua nilai dicatat sebagai konflik');
     await expect(k.getByLabel('Rating hasil kerja')).toHaveValue('DI_BAWAH_EKSPEKTASI');

@@ -25,7 +25,8 @@ export function useWritable(table: SyncedTableName, doc: { id: string } | null, 
   const { store } = useApp();
   const self = useLiveQuery(async () => (await store.settings.getInstallation()) ?? null, [store]);
   return useMemo(() => {
-    if (self === undefined) return { loading: true, whole: false, any: false, path: () => false };
+    // While reading, drawn as on an office PC (the common case): its buttons do not appear late.
+    if (self === undefined) return { loading: true, whole: true, any: true, path: () => true };
     // Before sync there is no enrolment: this PC writes its own records.
     if (self === null || !doc) return { loading: false, whole: self?.role !== 'PENILAI', any: self?.role !== 'PENILAI', path: () => self?.role !== 'PENILAI' };
     const d = doc as unknown as SyncDoc;

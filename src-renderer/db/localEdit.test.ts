@@ -193,3 +193,34 @@ describe('a laptop receives every record of its scope it lacks (issue #26)', () 
     expect((await kantor.trainings.forEmployee(budi.id, 2026)).length).toBe(1);
   });
 });
+
+describe('Batalkan paket ini (issue #26)', () => {
+  it('undoes the newest package as ordinary writes that travel, only while nothing later touched its records', async () => {
+    const { kantor, camat, evals } = await kecamatan();
+    const { laptop } = await laptopOf(kantor, camat.id);
+    const id = evals.Sekcam!;
+    await laptop.evaluations.save(id, { ratingHasil: 'DI_ATAS_EKSPEKTASI' });
+    const got = await deliver(laptop, kantor);
+    await kantor.packages.receive(got.envelope, got.records);
+    const last = await kantor.sync.undoablePackage();
+    expect(last?.from).toBe('Kecamatan Curug, laptop Camat');
+    await kantor.sync.undoPackage(last!.receiptId);
+    expect((await kantor.evaluations.get(id))!.ratingHasil).toBe('');
+    expect(await kantor.sync.undoablePackage()).toBeNull();
+    // The undo travels: the laptop's copy follows with the next package.
+    const back = await deliver(kantor, laptop);
+    await laptop.packages.receive(back.envelope, back.records);
+    expect((await laptop.evaluations.get(id))!.ratingHasil).toBe('');
+
+    // A later edit of a record the package brought: too late to undo.
+    await laptop.evaluations.save(id, { ratingHasil: 'SESUAI_EKSPEKTASI' });
+    const again = await deliver(laptop, kantor);
+    await kantor.packages.receive(again.envelope, again.records);
+    const receiptId = (await kantor.sync.undoablePackage())!.receiptId;
+    await kantor.evaluations.save(id, { ratingPerilaku: 'SESUAI_EKSPEKTASI' });
+    expect(await kantor.sync.undoablePackage()).toBeNull();
+    await expect(kantor.sync.undoPackage(receiptId)).rejects.toThrow('package.undoTooLate');
+    // Only the newest receipt keeps what it replaced.
+    expect((await kantor.db.receipts.toArray()).filter((r) => r.snapshot).length).toBe(1);
+  });
+});

@@ -71,3 +71,13 @@ describe('conflicts a person can get through (issue #26)', () => {
   }, 120_000);
 
 });
+
+describe('installations are known by the names people chose (issue #26)', () => {
+  it('the name typed at setup is the one other computers see', async () => {
+    const pc = await open('named');
+    await pc.settings.setupOffice(profile('Kecamatan Pauh'), new Date(), { nama: '  PC  Subbag Umum ' });
+    expect((await pc.settings.getInstallation())?.nama).toBe('PC Subbag Umum');
+    const intro = await carry(await pc.packages.introduction());
+    expect(intro.envelope.from.installName).toBe('PC Subbag Umum');
+  });
+});

@@ -1,4 +1,4 @@
-import { revNode, revPlausibility } from '../domain/hlc';
+import { revNode, revPlausibility, revWallMs } from '../domain/hlc';
 import { snapshotNow } from './backup';
 import { laptopScope, ownerOf, travelsTo, type Installation } from '../domain/sync/access';
 import { docKnowledge, openConflicts as conflictsOf, type SyncDoc } from '../domain/sync/merge';
@@ -40,6 +40,8 @@ export interface PeerView {
   state: PeerState | null;
   /** Records it has not confirmed yet (what the next package would carry). */
   waiting: number;
+  /** Of those, the ones written after the last package to it was made (all when none was): a package is due. */
+  due: number;
 }
 
 function covered(k: Record<string, string>, confirmed: Record<string, string>): boolean {
@@ -107,8 +109,10 @@ export class PackageRepo {
       const confirmed = state?.confirmed ?? {};
       const held = inst.role === 'PENILAI' && state?.held ? new Set(state.held) : null;
       const meant = ({ table, doc }: { table: SyncedTableName; doc: SyncDoc }) => inst.role === 'PENILAI' || travelsTo(ownerOf(table, doc), ref.officeId, inst.officeId);
-      const waiting = (await this.scopedDocs(inst)).filter((r) => meant(r) && (!covered(docKnowledge(r.doc), confirmed) || (held && !held.has(`${r.table}:${r.doc.id}`)))).length;
-      out.push({ installation: inst, officeName: (await this.db.offices.get(inst.officeId))?.namaKantor ?? '', state, waiting });
+      const waiting = (await this.scopedDocs(inst)).filter((r) => meant(r) && (!covered(docKnowledge(r.doc), confirmed) || (held && !held.has(`${r.table}:${r.doc.id}`))));
+      const sentMs = state?.lastSent ? Date.parse(state.lastSent.at) : -Infinity;
+      const due = waiting.filter((r) => revWallMs(r.doc.rev) > sentMs).length;
+      out.push({ installation: inst, officeName: (await this.db.offices.get(inst.officeId))?.namaKantor ?? '', state, waiting: waiting.length, due });
     }
     return out.sort((a, b) => a.officeName.localeCompare(b.officeName) || a.installation.nama.localeCompare(b.installation.nama));
   }

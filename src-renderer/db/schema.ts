@@ -160,8 +160,15 @@ export interface Receipt {
   packageId: string;
   from: string;
   records: number;
-  /** Taken before applying: the records it created and the versions it replaced. */
+  /**
+   * The newest package received by a person only ("Batalkan paket ini"; older receipts drop it):
+   * the records it created and the versions it replaced.
+   */
   snapshot?: { created: { table: string; id: string }[]; previous: { table: string; doc: Record<string, unknown> }[] };
+  /** With the snapshot: each record's syncKey right after applying (a later write changes it: no undo then). */
+  after?: Record<string, string>;
+  /** When it was undone here. */
+  undoneAt?: string;
 }
 
 /** What this installation knows of another one it exchanges packages with (local, never sent). */

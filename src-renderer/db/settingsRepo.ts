@@ -43,8 +43,10 @@ export class SettingsRepo {
   }
 
   /** First run: creates the office identity that marks every record this installation writes. */
-  async setupOffice(raw: OfficeProfileInput, today: Date, opts: { role?: 'KANTOR' | 'BKD' } = {}): Promise<Profile> {
+  async setupOffice(raw: OfficeProfileInput, today: Date, opts: { role?: 'KANTOR' | 'BKD'; nama?: string } = {}): Promise<Profile> {
     const role = opts.role ?? 'KANTOR';
+    // The name other computers know this one by ("PC Kasubag Umum"), chosen at setup.
+    const nama = opts.nama?.trim().replace(/\s+/g, ' ').slice(0, 60) || (role === 'BKD' ? 'PC BKD' : 'PC admin');
     const input = normalizeOfficeProfile(raw);
     const errors = validateOfficeProfile(input);
     if (Object.keys(errors).length > 0) throw new RepoError('officeInvalid', { errors });
@@ -70,7 +72,7 @@ export class SettingsRepo {
       // The office document's id is the office identity itself.
       const office = await saveDoc<Office>(this.db, 'offices', undefined, officeFields, ctx, { id: officeId });
       // The first installation of an office is its admin PC (or the BKD's): it writes the office's own records.
-      if (enrols) await saveDoc<Installation>(this.db, 'installations', undefined, { officeId, role, nama: role === 'BKD' ? 'PC BKD' : 'PC admin', penilaiEmployeeId: null }, ctx, { id: installId });
+      if (enrols) await saveDoc<Installation>(this.db, 'installations', undefined, { officeId, role, nama, penilaiEmployeeId: null }, ctx, { id: installId });
       return { settings, office };
     });
   }

@@ -16,8 +16,8 @@ import type { RevClock } from './clock';
 import Dexie from 'dexie';
 import { appendAudit } from './audit';
 import { RepoError } from './errors';
-import { newInstallId, readInstallId, readLocal, saveClock, setInstallId } from './identity';
-import { type AuditEntry, type KinerjaDb, SYNCED_TABLES, type SyncedTableName, type SyncProposal } from './schema';
+import { newInstallId, readInstall, readInstallId, readLocal, saveClock, setInstallId } from './identity';
+import { type AuditEntry, type KinerjaDb, type Receipt, SYNCED_TABLES, type SyncedTableName, type SyncProposal } from './schema';
 import { saveDoc, type WriteContext } from './write';
 
 export interface IncomingBatch {
@@ -172,6 +172,56 @@ export class SyncRepo {
     // any other was enrolled by its office, and that record arrives with the first package.
     if (self || ctx.installId !== ctx.officeId) return self;
     return saveDoc<Installation>(this.db, 'installations', undefined, { officeId: ctx.officeId, role: 'KANTOR', nama: 'PC admin', penilaiEmployeeId: null }, ctx, { id: ctx.installId });
+  }
+
+  /**
+   * The newest package received, if it can still be undone: nothing written here since touched any
+   * record it changed. Null otherwise.
+   */
+  async undoablePackage(): Promise<{ receiptId: string; from: string; at: string; records: number } | null> {
+    const last = (await this.db.receipts.orderBy('at').last()) ?? null;
+    if (!last?.snapshot || !last.after || last.undoneAt) return null;
+    // Undoing rewrites whole records: only an office PC may (a laptop or the BKD would be refused).
+    const local = await readLocal(this.db);
+    if (!local || ((await readInstall(this.db, local)).role ?? 'KANTOR') !== 'KANTOR') return null;
+    for (const [key, syncKey] of Object.entries(last.after)) {
+      const [table, id] = [key.slice(0, key.indexOf(':')), key.slice(key.indexOf(':') + 1)];
+      const doc = (await this.db.table(table).get(id)) as SyncDoc | undefined;
+      if (!doc || (doc.syncKey ?? syncKeyOf(doc)) !== syncKey) return null;
+    }
+    return { receiptId: last.id, from: last.from, at: last.at, records: Object.keys(last.after).length };
+  }
+
+  /**
+   * "Batalkan paket ini": every record the newest package changed goes back to its version before,
+   * and what it created is deleted — as ordinary writes of this installation, which travel with the
+   * next package (the sender sees them undone too). One transaction; refused once anything later
+   * touched those records.
+   */
+  async undoPackage(receiptId: string): Promise<number> {
+    const { db } = this;
+    return db.transaction('rw', [...SYNCED_TABLES.map((t) => db.table(t)), db.auditLog, db.settings, db.receipts], async () => {
+      const undoable = await this.undoablePackage();
+      if (!undoable || undoable.receiptId !== receiptId) throw new RepoError('package.undoTooLate');
+      const receipt = (await db.receipts.get(receiptId))!;
+      const ctx = await this.context();
+      const note = `paket dari ${receipt.from} dibatalkan`;
+      let n = 0;
+      for (const { table, doc } of receipt.snapshot!.previous) {
+        const now = (await db.table(table).get(doc.id as string)) as SyncDoc;
+        const { id: _i, rev: _r, sv: _s, syncKey: _k, createdAt: _c, updatedAt: _u, updatedBy: _b, deleted, ...values } = doc;
+        // A record the package deleted comes back; one it changed goes back to its version before.
+        await saveDoc<SyncDoc>(db, table as SyncedTableName, now, values as never, ctx, { note, ...(now.deleted && !deleted ? { action: 'restore' as const } : {}) });
+        n++;
+      }
+      for (const { table, id } of receipt.snapshot!.created) {
+        const now = (await db.table(table).get(id)) as SyncDoc | undefined;
+        if (now && !now.deleted) await saveDoc<SyncDoc>(db, table as SyncedTableName, now, {} as never, ctx, { action: 'delete', note });
+        n++;
+      }
+      await db.receipts.update(receiptId, { undoneAt: ctx.nowIso(), snapshot: undefined, after: undefined });
+      return n;
+    });
   }
 
   /** Every office whose records are held here (a BKD holds several). */
@@ -361,7 +411,18 @@ export class SyncRepo {
       this.clock.observe(newest);
       await saveClock(db, this.clock.lastRev());
       report.rekeyed = clone ? await this.rekey(ctx, enrolled.get(self)) : null;
-      await db.receipts.put({ id: receiptId, at, packageId: batch.source.packageId, from: batch.source.label, records: batch.records.length, ...(opts.snapshot ? { snapshot } : {}) });
+      if (opts.snapshot) {
+        // Only the newest package can be undone: older receipts let go of what they replaced.
+        await db.receipts.filter((r) => !!r.snapshot).modify((r: Receipt) => {
+          delete r.snapshot;
+          delete r.after;
+        });
+        const after: Record<string, string> = {};
+        for (const [table, docs] of writes) for (const d of docs) after[`${table}:${d.id}`] = d.syncKey ?? syncKeyOf(d);
+        await db.receipts.put({ id: receiptId, at, packageId: batch.source.packageId, from: batch.source.label, records: batch.records.length, snapshot, after });
+      } else {
+        await db.receipts.put({ id: receiptId, at, packageId: batch.source.packageId, from: batch.source.label, records: batch.records.length });
+      }
       phase('after');
       return report;
     });

@@ -12,6 +12,8 @@ export function SetupScreen({ store }: { store: DataStore }) {
   const t = useT();
   const [error, setError] = useState('');
   const [bkd, setBkd] = useState(false);
+  // Null until typed: the suggestion follows the BKD choice.
+  const [computer, setComputer] = useState<string | null>(null);
   // A pairing package read and verified, waiting for the person to compare the office PC's key code.
   const [pending, setPending] = useState<{ opened: NonNullable<Awaited<ReturnType<typeof openPackage>>>; code: string } | null>(null);
   usePerfMark('kinerja-interactive', true);
@@ -53,11 +55,16 @@ export function SetupScreen({ store }: { store: DataStore }) {
           <input type="checkbox" checked={bkd} onChange={(e) => setBkd(e.target.checked)} />
           {t('setup.bkd')}
         </label>
+        <label className="field">
+          <span>{t('setup.computerName')}</span>
+          <input value={computer ?? (bkd ? 'PC BKD' : 'PC admin')} maxLength={60} onChange={(e) => setComputer(e.target.value)} />
+          <span className="field-hint">{t('setup.computerName.hint')}</span>
+        </label>
         <OfficeProfileForm
           initial={{ namaInstansi: '', namaKantor: '', alamat: '', tempat: '', kertas: 'A4', namaAdmin: '' }}
           submitLabel={t('setup.submit')}
           onSubmit={async (input) => {
-            await store.settings.setupOffice(input, new Date(), { role: bkd ? 'BKD' : 'KANTOR' });
+            await store.settings.setupOffice(input, new Date(), { role: bkd ? 'BKD' : 'KANTOR', ...(computer?.trim() ? { nama: computer } : {}) });
           }}
         />
         <hr />

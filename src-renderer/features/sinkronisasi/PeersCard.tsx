@@ -8,6 +8,13 @@ import { buildAndSave, packageError } from './packageFiles';
 
 type Notify = (kind: 'success' | 'error', text: string) => void;
 
+/** "Menunggu dikirim" in words: what it counts, and whether a package is due. */
+function waitingText(t: ReturnType<typeof useT>, p: PeerView): string {
+  if (p.waiting === 0) return t('sync.waiting.none');
+  if (p.due > 0) return t('sync.waiting.due', { count: p.due });
+  return t('sync.waiting.sent', { count: p.waiting });
+}
+
 /** The known installations with their role and exchange state; "Buat paket" per row. */
 export function PeersCard({ peers, notify }: { peers: PeerView[] | undefined; notify: Notify }) {
   const t = useT();
@@ -50,7 +57,7 @@ export function PeersCard({ peers, notify }: { peers: PeerView[] | undefined; no
                 <td>{t(`sync.role.${p.installation.role}`)}</td>
                 <td>{when(p.state?.lastSent?.at)}</td>
                 <td>{when(p.state?.lastReceived?.at)}</td>
-                <td>{t('sync.records', { count: p.waiting })}</td>
+                <td data-testid="peer-waiting">{waitingText(t, p)}</td>
                 <td className="actions">
                   <label className="inline">
                     <input type="checkbox" checked={!!full[p.installation.id]} onChange={(e) => setFull({ ...full, [p.installation.id]: e.target.checked })} />

@@ -9,6 +9,7 @@ import { ReviewCard } from './ReviewCard';
 import { useGateLoading } from '../../components/LoadGate';
 import { useSyncData } from './useSyncData';
 import { OwnKeyCode } from './OwnKeyCode';
+import { UndoPackageCard } from './UndoPackageCard';
 
 type Msg = { kind: 'success' | 'error' | 'warning'; text: string };
 
@@ -40,6 +41,7 @@ export function SinkronisasiScreen() {
         </div>
         <div className="stack">
           <ReceiveCard notify={notify} />
+          <UndoPackageCard notify={notify} />
           {role === 'KANTOR' ? <EnrolCard employees={data.employees} notify={notify} /> : null}
           {role === 'KANTOR' || role === 'BKD' ? <IntroCard notify={notify} /> : null}
         </div>
