@@ -72,6 +72,21 @@ test('an editor left open while a package lands keeps the typing and takes the r
     await receive(l, await buildFor(k, 'laptop Camat'));
     await l.goto('/#/sinkronisasi');
     await expect(l.getByTestId('conflict')).toHaveCount(1);
+
+    // Settled for every selected conflict at once with the laptop's values; the laptop follows.
+    await k.goto('/#/sinkronisasi');
+    const list = k.getByTestId('conflict-list');
+    await list.getByLabel('Ditulis di', { exact: true }).selectOption({ label: 'laptop Camat' });
+    await list.getByText('Pilih semua yang tampil (1)').click();
+    await shot(k, '50-sinkronisasi-pilih-semua', list);
+    await list.getByRole('button', { name: 'Pakai nilai dari laptop Camat untuk semua yang dipilih (1)' }).click();
+    await expect(k.getByText('1 konflik diselesaikan dengan nilai dari laptop Camat.')).toBeVisible();
+    await expect(k.getByText('Tidak ada yang perlu ditinjau.')).toBeVisible();
+    await receive(l, await buildFor(k, 'laptop Camat'));
+    await l.goto('/#/sinkronisasi');
+    await expect(l.getByText('Tidak ada yang perlu ditinjau.')).toBeVisible();
+    await openRina(l);
+    await expect(l.getByLabel('Rating hasil kerja')).toHaveValue('DI_ATAS_EKSPEKTASI');
   } finally {
     await kantor.context.close();
     await laptop.context.close();

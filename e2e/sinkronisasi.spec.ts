@@ -5,8 +5,8 @@ import path from 'node:path';
 import * as XLSX from 'xlsx';
 import { readPackageFile, writePackageFile } from '../src-renderer/io/packageFile';
 import { generateSigningKey, signText } from '../src-renderer/exchange/signature';
-import { addCurugOffice, CURUG_STAFF, fillRhk, launchApp, newProfileDir, openEvaluation, openSkpOf, setupOffice, shot, submitAndApprove } from './helpers';
-import { acceptIntroduction, buildFor, choose, introduce, openRina, Q1, receive, savePackage, setRating } from './sync.helpers';
+import { launchApp, newProfileDir, shot } from './helpers';
+import { acceptIntroduction, buildFor, choose, introduce, kantorWithLaptop, openRina, receive, setRating } from './sync.helpers';
 
 
 /** Rewrites a package as a forger would: records changed, every fingerprint and hash recomputed, signed with his own key. */
@@ -32,28 +32,9 @@ test('kantor, laptop penilai and BKD exchange packages: both edits survive, a cl
   const l = laptop.page;
   const b = bkd.page;
   try {
-    // The kecamatan: the camat rates the kasi; the kasi's SKP approved and her Q1 evaluation started.
-    await setupOffice(k);
-    await addCurugOffice(k, CURUG_STAFF.slice(0, 3));
-    await openSkpOf(k, 'Rina Marlina');
-    await fillRhk(k, 'Terselenggaranya pelayanan administrasi pemerintahan', 'Persentase layanan tepat waktu', '95%');
-    await submitAndApprove(k);
-    await openEvaluation(k, 'Rina Marlina', Q1);
-
-    // Enrol the camat's laptop: its pairing package sets it up with his appraisees only.
-    await k.goto('/#/sinkronisasi');
-    const enrol = k.getByTestId('sync-enrol');
-    await enrol.getByLabel('Nama laptop').fill('laptop Camat');
-    await enrol.getByLabel('Pejabat penilai').selectOption({ label: 'Drs. Asep Saepudin — Camat Curug' });
-    const pairing = await savePackage(k, () => enrol.getByRole('button', { name: 'Daftarkan dan buat paket pendaftaran' }).click());
-    await expect(k.getByText(/laptop Camat terdaftar/)).toBeVisible();
-    // Both screens show the office PC's key code; the laptop joins once a person saw they match.
-    const kantorCode = /[0-9A-F]{4}(-[0-9A-F]{4}){3}/.exec((await k.getByTestId('enrol-key-code').textContent()) ?? '')![0];
-    await choose(l, 'Gabung lewat paket pendaftaran', pairing);
-    await expect(l.getByTestId('join-key')).toContainText(`Kode kunci PC kantor pengirim paket ini: ${kantorCode}`);
-    await shot(l, '44-gabung-kode-kunci');
-    await l.getByRole('button', { name: 'Kode sama, percayai komputer ini' }).click();
-    await expect(l.getByTestId('app-ready')).toBeVisible();
+    // The kecamatan: the camat rates the kasi (her SKP approved, her Q1 evaluation started), and the
+    // camat's laptop joined through its pairing package, with his appraisees only.
+    await kantorWithLaptop(k, l);
     await l.goto('/#/pegawai');
     await expect(l.getByTestId('pegawai-list')).toContainText('Rina Marlina');
     await expect(l.getByTestId('pegawai-list')).not.toContainText('Budi Hartono');

@@ -110,7 +110,11 @@ export async function kantorWithLaptop(k: Page, l: Page): Promise<void> {
   await enrol.getByLabel('Pejabat penilai').selectOption({ label: 'Drs. Asep Saepudin — Camat Curug' });
   const pairing = await savePackage(k, () => enrol.getByRole('button', { name: 'Daftarkan dan buat paket pendaftaran' }).click());
   await expect(k.getByText(/laptop Camat terdaftar/)).toBeVisible();
+  // Both screens show the office PC's key code; the laptop joins once a person saw they match.
+  const kantorCode = /[0-9A-F]{4}(-[0-9A-F]{4}){3}/.exec((await k.getByTestId('enrol-key-code').textContent()) ?? '')![0];
   await choose(l, 'Gabung lewat paket pendaftaran', pairing);
+  await expect(l.getByTestId('join-key')).toContainText(`Kode kunci PC kantor pengirim paket ini: ${kantorCode}`);
+  await shot(l, '44-gabung-kode-kunci');
   await l.getByRole('button', { name: 'Kode sama, percayai komputer ini' }).click();
   await expect(l.getByTestId('app-ready')).toBeVisible();
 }

@@ -375,6 +375,8 @@ async function main() {
       row(`  window JS heap added during that receive, peak (MB)`, f0.records, Math.max(...full.map((r) => r.peakHeapMb)), 1, "the worker's own heap is not visible from the page");
       row(`package of a 1 % change (${f0.smallRecords} records): build`, f0.smallRecords, median(full.map((r) => r.smallBuildMs)), median(full.map((r) => r.buildMs)), `baseline = building the full package; size ${(f0.smallBytes / 1024).toFixed(0)} KB`);
       row(`  and receive it (worker)`, f0.smallRecords, median(full.map((r) => r.smallReceiveMs)), median(full.map((r) => r.receiveMs)), 'baseline = receiving the full package');
+      if (full.some((r) => r.sameChanged !== 0 || r.sameSnapshots !== 0)) throw new Error(`a package that changes nothing changed ${full.map((r) => r.sameChanged)} records, took ${full.map((r) => r.sameSnapshots)} snapshots`);
+      row(`  the same ${f0.smallRecords} records again in a new package: nothing changes, no snapshot`, f0.smallRecords, median(full.map((r) => r.sameReceiveMs)), median(full.map((r) => r.receiveMs)), 'baseline = receiving the full package; goal ≤ 0.1×');
     }
   } finally {
     try {

@@ -76,14 +76,14 @@ export function ConflictList({ records, installations, resolve, resolveMany }: {
         <input aria-label={t('sync.review.search')} placeholder={t('sync.review.search')} value={query} onChange={(e) => { setQuery(e.target.value); setPage(0); }} />
         <label className="inline-field">
           {t('sync.review.filterWriter')}{' '}
-          <select value={writer} onChange={(e) => { setWriter(e.target.value); setPage(0); }}>
+          <select aria-label={t('sync.review.filterWriter')} value={writer} onChange={(e) => { setWriter(e.target.value); setPage(0); }}>
             <option value="">{t('sync.review.all')}</option>
             {writers.map((w) => <option key={w} value={w}>{nameOf(w)}</option>)}
           </select>
         </label>
         <label className="inline-field">
           {t('sync.review.filterField')}{' '}
-          <select value={field} onChange={(e) => { setField(e.target.value); setPage(0); }}>
+          <select aria-label={t('sync.review.filterField')} value={field} onChange={(e) => { setField(e.target.value); setPage(0); }}>
             <option value="">{t('sync.review.all')}</option>
             {fields.map((f) => <option key={f} value={f}>{f}</option>)}
           </select>
@@ -95,7 +95,7 @@ export function ConflictList({ records, installations, resolve, resolveMany }: {
             <input type="checkbox" checked={chosen.length === choosable.length} onChange={(e) => setSelected(e.target.checked ? new Set(choosable.map((r) => r.key)) : new Set())} />{' '}
             {t('sync.review.selectShown', { count: choosable.length })}
           </label>
-          <select aria-label={t('sync.review.filterWriter')} value={by} onChange={(e) => setBulkWriter(e.target.value)}>
+          <select aria-label={t('sync.review.bulkWriter')} value={by} onChange={(e) => setBulkWriter(e.target.value)}>
             {writers.map((w) => <option key={w} value={w}>{nameOf(w)}</option>)}
           </select>
           <button type="button" disabled={chosen.length === 0} onClick={bulk}>
