@@ -38,6 +38,15 @@ test('kantor, laptop penilai and BKD exchange packages: both edits survive, a cl
     await l.goto('/#/pegawai');
     await expect(l.getByTestId('pegawai-list')).toContainText('Rina Marlina');
     await expect(l.getByTestId('pegawai-list')).not.toContainText('Budi Hartono');
+    // The laptop lists the camat's work only: not his own SKP as "Belum ada SKP" (issue #26)…
+    await l.goto('/#/skp');
+    await expect(l.getByTestId('skp-row').filter({ hasText: 'Rina Marlina' })).toBeVisible();
+    await expect(l.getByTestId('skp-row').filter({ hasText: 'Asep Saepudin' })).toHaveCount(0);
+    await expect(l.getByRole('button', { name: 'Buat SKP' })).toHaveCount(0);
+    // …and the SKP, the office's to write, is shown without a field to type in or Ajukan.
+    await l.getByTestId('skp-row').filter({ hasText: 'Rina Marlina' }).getByRole('link', { name: 'Buka' }).click();
+    await expect(l.locator('.plain-fieldset').locator('input:enabled, select:enabled, textarea:enabled')).toHaveCount(0);
+    await expect(l.getByRole('button', { name: /^(Simpan|Ajukan|Buka kembali)$/ })).toHaveCount(0);
 
     // The camat rates on his laptop while the admin types the realisasi of the same evaluation…
     await setRating(l, 'Sesuai Ekspektasi');

@@ -6,6 +6,8 @@ import type { Employee } from '../../domain/pegawai';
 import { printedName } from '../../domain/pegawai';
 import { distributionScopeOf } from '../../domain/distributionScope';
 import { buildWorklist } from '../../domain/worklist';
+import { useAppraisedHere } from '../../components/useAppraisedHere';
+import { useGateLoading } from '../../components/LoadGate';
 import { buildUnitTree, flattenTree } from '../../domain/unit';
 import { useT } from '../../i18n/i18n';
 import { distributionWarningText, groupTitle } from '../penilaian/evalText';
@@ -26,15 +28,18 @@ export const Worklist = memo(function Worklist({ data, period: current, records 
   const pack = useActivePack();
   const [unitId, setUnitId] = useState('');
   const [expanded, setExpanded] = useState<Set<string>>(new Set());
+  // On a penilai laptop: his appraisees' work, not his own SKP (his atasan's to set).
+  const appraised = useAppraisedHere();
+  useGateLoading(appraised === undefined);
   const work = useMemo(() => {
-    if (!records || !data.loaded) return null;
+    if (!records || !data.loaded || !appraised) return null;
     const { skps, evaluations, unitResults: results } = records;
     return buildWorklist({
       pack,
       year,
       today: fromJsDate(new Date()),
       currentPeriodId: current ? periodKey(current) : null,
-      employees: data.employees,
+      employees: data.employees.filter((e) => appraised(e.id)),
       skps,
       evaluations: evaluations.map((e) => ({ ...e, pembinaan: e.rekomendasi.pembinaan })),
       unitResults: results,
@@ -42,7 +47,7 @@ export const Worklist = memo(function Worklist({ data, period: current, records 
       units: data.units,
       unitId: unitId || null,
     });
-  }, [records, data, pack, year, current, unitId, scope]);
+  }, [records, data, pack, year, current, unitId, scope, appraised]);
   if (!work) return null;
 
   // Every list shows its first few and "dan N lainnya", which opens the rest.

@@ -24,6 +24,7 @@ import { DateField } from '../../components/DateField';
 import { Toast } from '../../components/Toast';
 import { useSaveShortcut } from '../../components/useSaveShortcut';
 import { useEditDraft } from '../../components/useEditDraft';
+import { useWritable } from '../../components/useWritable';
 import { useLiveFor } from '../../components/useLiveFor';
 import { useGateLoading } from '../../components/LoadGate';
 
@@ -85,6 +86,10 @@ function SkpEditor({ skp, notice, onNotice }: { skp: Skp; notice: string | null;
   const [busy, setBusy] = useState(false);
   useUnsavedGuard(dirty, t('common.unsaved'));
   const locked = isSkpLocked(skp.status);
+  // Not this installation's to write (a laptop, another office's SKP at the BKD): shown, not editable.
+  const can = useWritable('skps', skp);
+  const readOnly = !can.loading && !can.whole;
+  const frozen = locked || readOnly;
   usePerfMark('skp-editor-ready', true);
 
   // Keyed by the penilai: after he changes, the old penilai's RHK are not offered for intervention.
@@ -121,7 +126,7 @@ function SkpEditor({ skp, notice, onNotice }: { skp: Skp; notice: string | null;
   };
   const write = () => edit.save((fields, seen) => store.skps.save(skp.id, cleaned(fields), seen));
   const save = () => run(write, () => t('skp.saved'));
-  useSaveShortcut(() => void save(), !locked && dirty && !busy);
+  useSaveShortcut(() => void save(), !frozen && dirty && !busy);
   const transition = (action: SkpAction, reason?: string) =>
     run(async () => {
       if (dirty) await write();
@@ -164,12 +169,12 @@ function SkpEditor({ skp, notice, onNotice }: { skp: Skp; notice: string | null;
 
       <section className="card identity">
         <Identity title={t('skp.pegawai')} p={skp.pegawai} />
-        {draft.penilai && !locked ? (
+        {draft.penilai && !frozen ? (
           <ExternalPenilai value={draft.penilai} onChange={(penilai) => change({ penilai })} />
         ) : (
           <Identity title={t('skp.penilai')} p={skp.penilai} empty={t('skp.penilai.none')} />
         )}
-        {!locked ? (
+        {!frozen ? (
           <div>
             <button type="button" className="small" onClick={() => void run(() => store.skps.refreshSnapshots(skp.id), () => t('skp.saved'))}>
               {t('skp.refresh')}
@@ -178,7 +183,7 @@ function SkpEditor({ skp, notice, onNotice }: { skp: Skp; notice: string | null;
         ) : null}
       </section>
 
-      <fieldset disabled={locked || busy} className="plain-fieldset">
+      <fieldset disabled={frozen || busy} className="plain-fieldset">
         <section className="card">
           <div className="grid-4">
             <label className="field">
@@ -365,7 +370,7 @@ function SkpEditor({ skp, notice, onNotice }: { skp: Skp; notice: string | null;
 
       {error ? <Notice kind="error">{error.text}</Notice> : null}
       <div className="action-bar">
-        {!locked ? (
+        {!frozen ? (
           <button type="button" className="link" onClick={applyJabatan} disabled={busy}>
             {t('skp.applyJabatan')}
           </button>
@@ -374,17 +379,17 @@ function SkpEditor({ skp, notice, onNotice }: { skp: Skp; notice: string | null;
         <a className="button" href={href('cetak', 'SKP', skp.id)}>
           {t('cetak.open.SKP')}
         </a>
-        {!locked && dirty ? (
+        {!frozen && dirty ? (
           <button type="button" onClick={() => void save()} disabled={busy}>
             {t('common.save')}
           </button>
         ) : null}
-        {skp.status === 'DRAF' ? (
+        {!readOnly && skp.status === 'DRAF' ? (
           <button type="button" className="primary" disabled={busy} onClick={() => void transition('AJUKAN')}>
             {t('skp.action.AJUKAN')}
           </button>
         ) : null}
-        {skp.status === 'DIAJUKAN' ? (
+        {!readOnly && skp.status === 'DIAJUKAN' ? (
           <>
             <button type="button" disabled={busy} onClick={() => reason.ask('KEMBALIKAN')}>
               {t('skp.action.KEMBALIKAN')}
@@ -394,7 +399,7 @@ function SkpEditor({ skp, notice, onNotice }: { skp: Skp; notice: string | null;
             </button>
           </>
         ) : null}
-        {skp.status === 'DISETUJUI' ? (
+        {!readOnly && skp.status === 'DISETUJUI' ? (
           <button type="button" disabled={busy} onClick={() => reason.ask('BUKA_KEMBALI')}>
             {t('skp.action.BUKA_KEMBALI')}
           </button>
