@@ -145,7 +145,7 @@ export class BackupRepo {
         await t.clear();
         // Synced records pass the same normalising step as a received package's (exchange/restoreRecord).
         const synced = (SYNCED_TABLES as readonly string[]).includes(t.name);
-        const rows = synced ? tables[t.name]?.map((r) => restoreRecord(t.name, schemaVersion, r as Record<string, unknown>)) : tables[t.name];
+        const rows = synced ? tables[t.name]?.map((r) => restoreRecord(t.name, schemaVersion, r as Record<string, unknown>, { deriveKey: true })) : tables[t.name];
         if (rows && rows.length > 0) await t.bulkAdd(rows);
       }
       for (const t of portableTables(db)) {

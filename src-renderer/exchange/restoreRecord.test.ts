@@ -13,7 +13,7 @@ describe('restoreRecord: every record entering this installation, normalised onc
   });
 
   it('gives a record from before sync (schema < 4) its write versions and the index of what it knows', () => {
-    const out = restoreRecord('employees', 3, { id: 'p', rev: REV, nama: 'Siti' });
+    const out = restoreRecord('employees', 3, { id: 'p', rev: REV, nama: 'Siti' }, { deriveKey: true });
     expect(out.sv).toEqual({ b: REV, f: {} });
     expect(out.syncKey).toBe(REV);
   });
@@ -24,7 +24,12 @@ describe('restoreRecord: every record entering this installation, normalised onc
   });
 
   it('never trusts an index sent from outside: the syncKey is derived from the versions', () => {
-    const out = restoreRecord('units', 6, { id: 'u', rev: REV, nama: 'Umum', sv: { b: REV, f: {} }, syncKey: 'zzz palsu' });
+    const out = restoreRecord('units', 6, { id: 'u', rev: REV, nama: 'Umum', sv: { b: REV, f: {} }, syncKey: 'zzz palsu' }, { deriveKey: true });
     expect(out.syncKey).toBe(REV);
+  });
+
+  it('returns a current record as it is, without copying it', () => {
+    const doc = { id: 'u', rev: REV, nama: 'Umum', parentId: null, headId: null, aktif: true, deleted: false, updatedBy: 'kantor', sv: { b: REV, f: {} } };
+    expect(restoreRecord('units', 6, doc)).toBe(doc);
   });
 });

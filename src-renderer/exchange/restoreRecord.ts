@@ -20,6 +20,8 @@ const DEFAULTS: Readonly<Record<string, () => Doc>> = {
   evaluations: () => ({ hasil: {}, perilaku: {}, masukan: [], rekomendasi: { pengembangan: '', penghargaan: '', pembinaan: '' }, finalPada: '' }),
 };
 
+const DEFAULT_KEYS = new Map(Object.entries(DEFAULTS).map(([t, f]) => [t, Object.keys(f())]));
+
 /** Upgrades of one record, by the schema version that introduced them (additive, like schema.ts). */
 const UPGRADES: readonly { version: number; upgrade(table: string, doc: Doc): void }[] = [
   {
@@ -32,13 +34,30 @@ const UPGRADES: readonly { version: number; upgrade(table: string, doc: Doc): vo
   },
 ];
 
-/** A record as this app stores it: defaults filled, upgrades run, unknown fields kept. Pure. */
-export function restoreRecord(table: string, schemaVersion: number, doc: Doc): Doc {
-  const out: Doc = { ...(DEFAULTS[table]?.() ?? {}), ...doc };
-  for (const u of UPGRADES) if (u.version > schemaVersion) u.upgrade(table, out);
-  if (out.deleted === undefined) out.deleted = false;
-  if (typeof out.rev === 'string' && typeof out.updatedBy !== 'string') out.updatedBy = revNode(out.rev);
+/**
+ * A record as this app stores it: defaults filled, upgrades run, unknown fields kept. Pure: the
+ * record given is returned as it is when nothing needs filling (a current record costs a few key
+ * checks: a full package brings tens of thousands). `deriveKey`: set the syncKey from the write
+ * versions (backups, which are stored as read; a package's records get theirs from the merge).
+ */
+export function restoreRecord(table: string, schemaVersion: number, doc: Doc, opts: { deriveKey?: boolean } = {}): Doc {
+  let out: Doc | null = null;
+  const own = () => (out ??= { ...doc });
+  const defaults = DEFAULTS[table];
+  if (defaults) {
+    let fill: Doc | null = null;
+    for (const k of DEFAULT_KEYS.get(table)!) {
+      if (doc[k] === undefined) (own())[k] = (fill ??= defaults())[k];
+    }
+  }
+  for (const u of UPGRADES) if (u.version > schemaVersion) u.upgrade(table, own());
+  if (doc.deleted === undefined) own().deleted = false;
+  if (typeof doc.rev === 'string' && typeof doc.updatedBy !== 'string') own().updatedBy = revNode(doc.rev);
+  const result = out ?? doc;
   // The index of what a copy knows is derived, never trusted from outside.
-  if (out.sv) out.syncKey = syncKeyOf(out as SyncDoc);
-  return out;
+  if (opts.deriveKey && result.sv) {
+    const key = syncKeyOf(result as SyncDoc);
+    if (result.syncKey !== key) own().syncKey = key;
+  }
+  return out ?? doc;
 }
