@@ -1,5 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { RepoError } from '../db/errors';
+import { RepoError, storageRefusal } from '../db/errors';
+import { packageError } from '../features/sinkronisasi/packageFiles';
+import { failure } from '../io/packageProtocol';
 import { BackupError } from '../exchange/backup';
 import { translate } from '../i18n/i18n';
 import { errorMessage } from './errors';
@@ -41,5 +43,22 @@ describe('what a failed save says', () => {
     const text = errorMessage(t, new RepoError('notAllowedHere', { table: 'employees', role, paths: ['jabatan'] }));
     expect(text).toContain(words);
     expect(text).not.toContain(role === 'BKD' ? '(BKD)' : role);
+  });
+});
+
+describe('a full disk inside a worker (issue #27)', () => {
+  const SENTENCE = 'Penyimpanan komputer ini penuh, jadi perubahan tidak disimpan. Kosongkan ruang disk (hapus berkas yang tidak diperlukan), buat cadangan data di Pengaturan, lalu coba lagi.';
+  it.each([
+    ['the DOMException IndexedDB throws', new DOMException('The quota has been exceeded.', 'QuotaExceededError')],
+    ['as Dexie wraps it', Object.assign(new Error('AbortError'), { name: 'AbortError', inner: { name: 'QuotaExceededError' } })],
+  ])('a package receive that hits it (%s) says the same sentence as a restore, not "unexpected error"', (_how, err) => {
+    // What the package worker sends, and what the page makes of it (io/packageClient.ts).
+    const sent = failure(err);
+    expect(packageError(t, new RepoError(sent.code, sent.params))).toBe(SENTENCE);
+  });
+
+  it('an import commit that hits it sends a refusal the import screen shows as that sentence', () => {
+    const refusal = storageRefusal(new DOMException('full', 'QuotaExceededError'))!;
+    expect(errorMessage(t, new RepoError(refusal.code, refusal.params))).toBe(SENTENCE);
   });
 });

@@ -4,7 +4,7 @@
  * terminates this worker). It opens the same database as the app; the write goes through the
  * same repository, in one transaction, only when the user confirms.
  */
-import { RepoError } from '../db/errors';
+import { RepoError, storageRefusal } from '../db/errors';
 import { DataStore } from '../db/store';
 import { printedName } from '../domain/pegawai';
 import { detectTable, type DetectedTable } from '../exchange/importTable';
@@ -220,7 +220,9 @@ async function handle(msg: ImportRequest): Promise<void> {
       plan = null;
       return ctx.postMessage({ type: 'commit', ok: true, log });
     } catch (err) {
-      if (err instanceof RepoError) return ctx.postMessage({ type: 'commit', ok: false, code: err.code, params: err.params });
+      // A full disk or a refused write says the same sentence as everywhere else (db/errors.ts).
+      const refusal = err instanceof RepoError ? err : storageRefusal(err);
+      if (refusal) return ctx.postMessage({ type: 'commit', ok: false, code: refusal.code, params: refusal.params });
       throw err;
     }
   }

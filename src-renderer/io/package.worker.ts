@@ -8,7 +8,7 @@ import { DataStore } from '../db/store';
 import type { Envelope } from '../exchange/package';
 import type { ExchangeRecord } from '../exchange/records';
 import { readPackageFile, writePackageFile } from './packageFile';
-import type { PackageRequest, PackageResponse } from './packageProtocol';
+import { failure, type PackageRequest, type PackageResponse } from './packageProtocol';
 
 const ctx = self as unknown as { postMessage(m: PackageResponse, transfer?: Transferable[]): void; onmessage: ((e: MessageEvent<PackageRequest & { dbName?: string }>) => void) | null };
 let dbName = '';
@@ -70,8 +70,5 @@ async function handle(req: PackageRequest): Promise<void> {
 
 ctx.onmessage = (e) => {
   if (e.data.dbName) dbName = e.data.dbName;
-  void handle(e.data).catch((err: unknown) => {
-    if (err instanceof RepoError) ctx.postMessage({ type: 'failed', code: err.code, params: err.params });
-    else ctx.postMessage({ type: 'failed', code: 'error.unknown', params: { detail: String((err as Error)?.message ?? err) } });
-  });
+  void handle(e.data).catch((err: unknown) => ctx.postMessage(failure(err)));
 };
