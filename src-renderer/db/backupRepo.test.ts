@@ -163,3 +163,56 @@ describe('backup and restore', () => {
     expect(await verifyAuditLog(fresh.db)).toMatchObject({ ok: true, count: manifest.tables.auditLog.count + 1 });
   });
 });
+
+/**
+ * Hostile backups built from a real one (issue #27): a table rewritten with its hash recomputed, so
+ * only the record checks and the caps stand between it and the office's data.
+ */
+describe('a hostile backup is refused with the table and line, before anything is written', () => {
+  /** The office's backup with one table's rows replaced and the manifest's hash and count recomputed. */
+  async function rewritten(edit: (rows: Record<string, unknown>[]) => Record<string, unknown>[], table = 'employees') {
+    const { s } = await office();
+    const { bytes } = await s.backups.create();
+    const files = unzipSync(bytes);
+    const manifest = JSON.parse(strFromU8(files['manifest.json']!));
+    const rows = edit(strFromU8(files[`tables/${table}.jsonl`]!).split('\n').filter(Boolean).map((l) => JSON.parse(l) as Record<string, unknown>));
+    const body = strToU8(rows.map((r) => JSON.stringify(r)).join('\n'));
+    manifest.tables[table] = { count: rows.length, sha256: await sha256(body) };
+    return { s, bytes: zipSync({ ...files, [`tables/${table}.jsonl`]: body, 'manifest.json': strToU8(JSON.stringify(manifest)) }, { level: 0 }) };
+  }
+
+  it('an employee without the fields every screen relies on (the tab crashed on "trim")', async () => {
+    const { s, bytes } = await rewritten((rows) => rows.map((r, i) => (i === 1 ? { ...r, nama: undefined, nip: 42 } : r)));
+    const err = await refusedWith(s.backups.inspect(bytes));
+    expect(err.code).toBe('recordInvalid');
+    expect(err.params).toMatchObject({ table: 'employees', line: 2 });
+  });
+
+  it('a name far longer than any typed text (a 200 MB name froze Pegawai), by its field', async () => {
+    const { s, bytes } = await rewritten((rows) => rows.map((r, i) => (i === 0 ? { ...r, nama: 'A'.repeat(5_000_000) } : r)));
+    const err = await refusedWith(s.backups.inspect(bytes));
+    expect(err.params).toMatchObject({ table: 'employees', line: 1, field: 'nama' });
+  });
+
+  it('one record larger than any record can be, before it is parsed', async () => {
+    const { s, bytes } = await rewritten((rows) => rows.map((r, i) => (i === 0 ? { ...r, catatan: 'B'.repeat(70 * 1024 * 1024) } : r)));
+    const err = await refusedWith(s.backups.inspect(bytes));
+    expect(err.code).toBe('recordTooLarge');
+    expect(err.params).toMatchObject({ table: 'employees', line: 1 });
+  }, 60_000);
+
+  it('2,000,000 tiny import-log rows are refused from the manifest, before they are unpacked', async () => {
+    const { s } = await office();
+    const { bytes } = await s.backups.create();
+    const files = unzipSync(bytes);
+    const manifest = JSON.parse(strFromU8(files['manifest.json']!));
+    const body = strToU8(Array.from({ length: 2_000_000 }, (_, i) => `{"id":"${i}"}`).join('\n'));
+    manifest.tables.importLog = { count: 2_000_000, sha256: await sha256(body) };
+    const bomb = zipSync({ ...files, 'tables/importLog.jsonl': body, 'manifest.json': strToU8(JSON.stringify(manifest)) }, { level: 1 });
+    const err = await refusedWith(s.backups.inspect(bomb));
+    expect(err.code).toBe('tooManyRecords');
+    expect(err.params).toMatchObject({ table: 'importLog', count: 2_000_000, max: 100_000 });
+    // Nothing of it was written: the office's employees are all still there.
+    expect((await s.employees.listAll()).map((e) => e.nama).sort()).toEqual(['Camat', 'Staf']);
+  }, 60_000);
+});

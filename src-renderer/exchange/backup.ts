@@ -12,6 +12,8 @@
  */
 import { strFromU8, strToU8, unzipSync, zipSync, type Unzipped } from 'fflate';
 import { compareVersions, decodeDoc, encodeDoc, sha256 } from './package';
+import { findRecordProblem, RECORD_TYPES } from './records';
+import { restoreRecord } from './restoreRecord';
 
 export const BACKUP_FORMAT = 'kinerja-luring-cadangan';
 export const BACKUP_FORMAT_VERSION = 1;
@@ -35,7 +37,19 @@ export interface BackupManifest {
 
 export type BackupRecords = Record<string, Record<string, unknown>[]>;
 
-export type BackupProblemCode = 'notBackup' | 'otherApp' | 'newerApp' | 'truncated' | 'tableEdited' | 'tooLarge';
+export type BackupProblemCode = 'notBackup' | 'otherApp' | 'newerApp' | 'truncated' | 'tableEdited' | 'tooLarge' | 'tooManyRecords' | 'recordTooLarge' | 'recordInvalid';
+
+/**
+ * Rows a backup may declare per table: generous for a kabupaten's five years (12,000 people, their
+ * SKPs and evaluations, an audit entry per change), far below what stalls a restore (2,000,000
+ * import-log rows did). Checked on the manifest, before anything is unpacked further.
+ */
+export const MAX_ROWS: Readonly<Record<string, number>> = {
+  settings: 1_000, peers: 10_000, importLog: 100_000, receipts: 100_000, proposals: 1_000_000, auditLog: 5_000_000,
+};
+export const MAX_ROWS_DEFAULT = 2_000_000;
+/** One record as JSON: an attachment (2 MB, base64) or a received batch's audit entry fits many times over. */
+export const MAX_LINE_CHARS = 64 * 1024 * 1024;
 
 export class BackupError extends Error {
   constructor(
@@ -70,6 +84,12 @@ function checkManifest(raw: unknown, appVersion: string, schemaVersion: number):
   if ((m.formatVersion ?? 0) > BACKUP_FORMAT_VERSION || (m.schemaVersion ?? 0) > schemaVersion) {
     const needs = compareVersions(String(m.appVersion), appVersion) > 0 ? String(m.appVersion) : appVersion;
     throw new BackupError('newerApp', { version: needs });
+  }
+  for (const [table, entry] of Object.entries(m.tables)) {
+    const max = MAX_ROWS[table] ?? MAX_ROWS_DEFAULT;
+    const count = (entry as { count?: unknown } | null)?.count;
+    if (typeof count !== 'number' || !Number.isInteger(count) || count < 0) throw new BackupError('tableEdited', { table });
+    if (count > max) throw new BackupError('tooManyRecords', { table, count, max });
   }
   return m as BackupManifest;
 }
@@ -116,8 +136,20 @@ export async function readBackup(bytes: Uint8Array, appVersion: string, schemaVe
     if (!file) throw new BackupError('truncated', { table: name });
     if ((await sha256(file)) !== entry.sha256) throw new BackupError('tableEdited', { table: name });
     const text = strFromU8(file);
-    const rows = text ? text.split('\n').map((line) => decodeDoc(line)) : [];
-    if (rows.length !== entry.count) throw new BackupError('tableEdited', { table: name });
+    const lines = text ? text.split('\n') : [];
+    if (lines.length !== entry.count) throw new BackupError('tableEdited', { table: name });
+    const rows = lines.map((line, i) => {
+      if (line.length > MAX_LINE_CHARS) throw new BackupError('recordTooLarge', { table: name, line: i + 1, mb: Math.round(line.length / 1024 ** 2) });
+      return decodeDoc(line);
+    });
+    // The records a package would bring pass the same checks as a package's (exchange/records.ts).
+    if (name in RECORD_TYPES) {
+      const problem = findRecordProblem(
+        rows.map((doc) => ({ table: name, schemaVersion: manifest.schemaVersion, doc: restoreRecord(name, manifest.schemaVersion, doc) })),
+        (i) => lines[i]!.length,
+      );
+      if (problem) throw new BackupError('recordInvalid', { table: name, line: problem.index + 1, field: problem.field ?? problem.code });
+    }
     tables[name] = rows;
   }
   return { manifest, tables };

@@ -48,7 +48,29 @@ export interface ExchangeRecord {
   doc: Record<string, unknown>;
 }
 
-export type RecordProblemCode = 'notRecord' | 'unknownTable' | 'missingId' | 'badRev' | 'badField' | 'badVersions' | 'badRole' | 'duplicateInBatch';
+export type RecordProblemCode = 'notRecord' | 'unknownTable' | 'missingId' | 'badRev' | 'badField' | 'badVersions' | 'badRole' | 'duplicateInBatch' | 'tooLong';
+
+/**
+ * The longest text any field of a record may hold: far beyond anything typed (a realisasi, an
+ * umpan balik), far below what breaks a screen (a 200 MB name froze Pegawai). A scanned signature,
+ * kept as a data URL, has room for its image limit.
+ */
+export const TEXT_MAX_CHARS = 20_000;
+export const DATA_URL_MAX_CHARS = 1_000_000;
+
+/**
+ * The first field (path) whose text is longer than allowed, or null. Binary values are not text.
+ * Walked for every received record: no path is built unless something is found.
+ */
+function overlong(value: unknown, key: string, depth = 0): string | null {
+  if (typeof value === 'string') return value.length > (key === 'dataUrl' ? DATA_URL_MAX_CHARS : TEXT_MAX_CHARS) ? key : null;
+  if (value === null || typeof value !== 'object' || depth > 8 || ArrayBuffer.isView(value) || value instanceof ArrayBuffer) return null;
+  for (const k in value) {
+    const found = overlong((value as Record<string, unknown>)[k], k, depth + 1);
+    if (found !== null) return depth === 0 ? found : `${key}/${found}`;
+  }
+  return null;
+}
 
 /** What is wrong with one record; `index` is its position in the batch (the row in a package). */
 export interface RecordProblem {
@@ -88,8 +110,12 @@ function versionsOk(sv: unknown): boolean {
   return true;
 }
 
-/** The first problem of a batch, or null: one bad record refuses the whole batch. */
-export function findRecordProblem(records: readonly unknown[]): RecordProblem | null {
+/**
+ * The first problem of a batch, or null: one bad record refuses the whole batch. `textLength`: the
+ * length of a record's JSON when the caller has it (a backup line): no text inside a record can be
+ * longer than the record, so short ones skip the walk over their fields.
+ */
+export function findRecordProblem(records: readonly unknown[], textLength?: (index: number) => number): RecordProblem | null {
   const seen = new Map<string, string>();
   for (let index = 0; index < records.length; index++) {
     const rec = records[index] as Partial<ExchangeRecord> | null;
@@ -107,6 +133,8 @@ export function findRecordProblem(records: readonly unknown[]): RecordProblem | 
     }
     if (!versionsOk(doc.sv)) return problem('badVersions', { field: 'sv' });
     if (table === 'installations' && !INSTALLATION_ROLES.includes(doc.role as never)) return problem('badRole', { field: 'role' });
+    const long = textLength && textLength(index) <= TEXT_MAX_CHARS ? null : overlong(doc, '');
+    if (long) return problem('tooLong', { field: long });
     const other = seen.get(id);
     if (other !== undefined) return problem('duplicateInBatch', { field: other });
     seen.set(id, table);
