@@ -107,6 +107,31 @@ test('back up an office, restore it into a fresh profile, and refuse a tampered 
     } finally {
       await b.context.close();
     }
+
+    // Another office's PC: Curug's backup replaces Legok's data only once "Kecamatan Curug" is typed (issue #27).
+    const dirC = newProfileDir();
+    const c = await launchApp(dirC);
+    try {
+      await c.page.getByLabel('Nama instansi').fill('Pemerintah Kabupaten Tangerang');
+      await c.page.getByLabel('Nama kantor/unit').fill('Kecamatan Legok');
+      await c.page.getByLabel('Tempat penandatanganan').fill('Legok');
+      await c.page.getByLabel('Nama admin di komputer ini').fill('Dewi');
+      await c.page.getByRole('button', { name: 'Simpan dan mulai' }).click();
+      await expect(c.page.getByTestId('app-ready')).toBeVisible();
+      await c.page.goto('/#/pengaturan');
+      await chooseFile(c.page, 'Pulihkan dari cadangan…', file);
+      const confirm = c.page.getByTestId('restore-confirm');
+      await expect(confirm.getByTestId('restore-other-office')).toContainText('Cadangan ini milik Kecamatan Curug, bukan Kecamatan Legok. Memulihkannya mengganti semua data Kecamatan Legok di komputer ini dengan data Kecamatan Curug.');
+      await expect(confirm.getByRole('button', { name: 'Ya, pulihkan' })).toBeDisabled();
+      await confirm.getByLabel('Ketik nama kantor cadangan ini (Kecamatan Curug) untuk melanjutkan').fill('kecamatan curug');
+      await expect(confirm.getByRole('button', { name: 'Ya, pulihkan' })).toBeEnabled();
+      await shot(c.page, '51-pulihkan-kantor-lain', confirm);
+      await confirm.getByRole('button', { name: 'Batal' }).click();
+      expect((await tableCounts(c.page)).employees ?? 0).toBe(0);
+    } finally {
+      await c.context.close();
+      rmSync(dirC, { recursive: true, force: true });
+    }
   } finally {
     await a.context.close();
     rmSync(dirA, { recursive: true, force: true });

@@ -1,4 +1,6 @@
+import { useLiveQuery } from 'dexie-react-hooks';
 import { useState } from 'react';
+import { foldText } from '../domain/pegawai';
 import { errorMessage } from '../app/errors';
 import { formatDateTime } from '../app/format';
 import type { VerifiedBackup } from '../db/backupRepo';
@@ -23,6 +25,9 @@ export function RestoreBackup({ store, replaces }: { store: DataStore; replaces:
   const [verified, setVerified] = useState<VerifiedBackup | null>(null);
   const [done, setDone] = useState(false);
   const { busy, run } = useBusyAction((err) => setError(errorMessage(t, err)));
+  // Whose data is on this computer now: another office's backup needs that office's name typed.
+  const current = useLiveQuery(() => store.settings.getProfile(), [store]);
+  const [typed, setTyped] = useState('');
 
   const pick = () =>
     run(async () => {
@@ -33,7 +38,7 @@ export function RestoreBackup({ store, replaces }: { store: DataStore; replaces:
     });
   const confirm = (backup: VerifiedBackup) =>
     run(async () => {
-      await store.backups.restore(backup);
+      await store.backups.restore(backup, { officeName: typed });
       setVerified(null);
       setDone(true);
       // Every screen re-reads from the restored tables under the new installation id.
@@ -42,6 +47,9 @@ export function RestoreBackup({ store, replaces }: { store: DataStore; replaces:
 
   const m = verified?.manifest;
   const count = (table: string) => m?.tables[table]?.count ?? 0;
+  const here = current?.office;
+  const foreign = !!(m?.office && here && m.office.id !== here.id);
+  const nameOk = !foreign || foldText(typed) === foldText(m?.office?.namaKantor ?? '');
   return (
     <div className="restore-backup">
       {!verified && !done ? (
@@ -70,8 +78,19 @@ export function RestoreBackup({ store, replaces }: { store: DataStore; replaces:
                 : t('backup.confirm.auditBroken', { seq: 'seq' in verified.audit.broken ? verified.audit.broken.seq : '?' })}
           </p>
           {replaces ? <p>{t('backup.confirm.replace', { pegawai: replaces.employees ?? 0, skp: replaces.skps ?? 0, evaluasi: replaces.evaluations ?? 0 })}</p> : null}
+          {foreign ? (
+            <div data-testid="restore-other-office">
+              <p>
+                <strong>{t('backup.confirm.otherOffice', { kantor: m.office!.namaKantor, ini: here!.namaKantor })}</strong>
+              </p>
+              <label className="field">
+                <span>{t('backup.confirm.typeName', { kantor: m.office!.namaKantor })}</span>
+                <input value={typed} onChange={(e) => setTyped(e.target.value)} autoComplete="off" />
+              </label>
+            </div>
+          ) : null}
           <div className="toolbar">
-            <button type="button" className="primary" disabled={busy} onClick={() => void confirm(verified)}>
+            <button type="button" className="primary" disabled={busy || !nameOk} onClick={() => void confirm(verified)}>
               {busy ? t('backup.restoring') : t('backup.confirm.ok')}
             </button>
             <button type="button" disabled={busy} onClick={() => setVerified(null)}>

@@ -74,7 +74,12 @@ describe('backup and restore', () => {
     const other = await open('lain');
     await other.settings.setupOffice({ ...profile, namaKantor: 'Kecamatan Legok' }, new Date());
     await other.employees.save(null, person('198001012005011001', 'Pegawai Legok', { golongan: 'III/c', jabatan: 'Pengolah Data' }));
-    await other.backups.restore(await other.backups.inspect(bytes));
+    const backup = await other.backups.inspect(bytes);
+    // Another office's backup: refused until its name is typed, and nothing is replaced meanwhile (issue #27).
+    await expect(other.backups.restore(backup)).rejects.toMatchObject({ code: 'backupOtherOffice', params: { kantor: 'Kecamatan Curug' } });
+    await expect(other.backups.restore(backup, { officeName: 'Kecamatan Legok' })).rejects.toMatchObject({ code: 'backupOtherOffice' });
+    expect((await other.employees.listAll()).map((e) => e.nama)).toEqual(['Pegawai Legok']);
+    await other.backups.restore(backup, { officeName: '  kecamatan   curug ' });
     expect((await other.settings.getProfile())?.office.namaKantor).toBe('Kecamatan Curug');
     expect((await other.employees.listAll()).map((e) => e.nama).sort()).toEqual(['Camat', 'Staf']);
   });

@@ -10,6 +10,7 @@ import { GENESIS, verifyChain, type ChainCheck } from '../domain/auditChain';
 import Dexie from 'dexie';
 import { listBackups, readSnapshot, snapshotNow, type SnapshotReason, type SnapshotSummary } from './backup';
 import { RepoError } from './errors';
+import { foldText } from '../domain/pegawai';
 import { readInstall, readLocal } from './identity';
 import { chainHead } from './audit';
 import { CURRENT_VERSION, portableTables, SCHEMA_VERSIONS, SYNCED_TABLES, type AuditChainSettings, type AuditEntry, type BackupSettings, type KinerjaDb } from './schema';
@@ -103,8 +104,13 @@ export class BackupRepo {
    * Replaces every table with the backup's records in one transaction, then gives this
    * installation a new id. Returns that id.
    */
-  async restore(backup: VerifiedBackup): Promise<string> {
+  async restore(backup: VerifiedBackup, opts: { officeName?: string } = {}): Promise<string> {
     const { manifest } = backup;
+    // Another office's backup replaces this office's data only when its name was typed (issue #27).
+    const local = await readLocal(this.db);
+    if (local && manifest.office && manifest.office.id !== local.officeId && foldText(opts.officeName ?? '') !== foldText(manifest.office.namaKantor)) {
+      throw new RepoError('backupOtherOffice', { kantor: manifest.office.namaKantor });
+    }
     return this.replaceAll(backup.tables, manifest.schemaVersion, 'restore', (name) => manifest.tables[name]?.count ?? 0, async () => {
       // The restored data exists as that file, so Beranda counts it as the last backup instead of
       // nagging the admin who has just restored from one.
