@@ -1,6 +1,5 @@
-import { useLiveQuery } from 'dexie-react-hooks';
 import { useMemo } from 'react';
-import { useApp } from '../app/StoreContext';
+import { useInstallation } from './useInstallation';
 import { appraisedHere } from '../domain/sync/access';
 
 /**
@@ -9,7 +8,6 @@ import { appraisedHere } from '../domain/sync/access';
  * his atasan's to set, not "Belum ada SKP" with a button he cannot use). Undefined while loading.
  */
 export function useAppraisedHere(): ((employeeId: string) => boolean) | undefined {
-  const { store } = useApp();
-  const self = useLiveQuery(async () => (await store.settings.getInstallation()) ?? null, [store]);
+  const self = useInstallation();
   return useMemo(() => (self === undefined ? undefined : (employeeId: string) => appraisedHere(self, employeeId)), [self]);
 }

@@ -1,12 +1,12 @@
 import { useLiveQuery } from 'dexie-react-hooks';
 import { useState } from 'react';
 import { useApp } from '../app/StoreContext';
-import { revNode } from '../domain/hlc';
 import type { SyncMeta } from '../domain/records';
 import { bringsNews, onRevision, openSession, saveOf, typedPaths, type EditSession, type LocalEdit } from '../domain/sync/localEdit';
+import { writerOf } from '../domain/sync/access';
 import { useT } from '../i18n/i18n';
+import { useInstallation } from './useInstallation';
 import { pathLabel } from './syncText';
-
 
 export interface EditDraft<D extends object> {
   draft: D;
@@ -30,12 +30,6 @@ interface State<D extends object> {
   saving: boolean;
 }
 
-/** The installation whose write a path of a record shows (its winning head). */
-function writerOf(doc: SyncMeta, path: string): string {
-  const e = doc.sv?.f[path];
-  return revNode(e?.r ?? doc.sv?.b ?? doc.rev);
-}
-
 /**
  * The one editor scaffold (evaluation, SKP, employee, follow-up, unit grid): a draft of some fields
  * of a stored record, the version the person saw, and what happens when a new revision lands
@@ -47,7 +41,7 @@ export function useEditDraft<S extends SyncMeta, D extends object>(table: string
   const t = useT();
   const { store } = useApp();
   const installations = useLiveQuery(() => store.sync.installations(), [store]);
-  const self = useLiveQuery(() => store.settings.getInstallation(), [store]);
+  const self = useInstallation();
   // A new record (nothing stored yet) is edited against its empty fields; key the editor by id.
   const [blank] = useState(() => (found ? null : ({ id: '', rev: '', createdAt: '', updatedAt: '', updatedBy: '', deleted: false, ...empty?.() } as unknown as S)));
   const stored = found ?? blank!;

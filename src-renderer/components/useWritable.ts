@@ -1,6 +1,5 @@
-import { useLiveQuery } from 'dexie-react-hooks';
 import { useMemo } from 'react';
-import { useApp } from '../app/StoreContext';
+import { useInstallation } from './useInstallation';
 import type { SyncedTableName } from '../db/schema';
 import { authorizeFor, ownerOf } from '../domain/sync/access';
 import type { SyncDoc } from '../domain/sync/merge';
@@ -22,8 +21,7 @@ export interface Writable {
  * At the BKD another office's record is read-only whole; on a laptop all but the ratings.
  */
 export function useWritable(table: SyncedTableName, doc: { id: string } | null, probe: readonly string[] = []): Writable {
-  const { store } = useApp();
-  const self = useLiveQuery(async () => (await store.settings.getInstallation()) ?? null, [store]);
+  const self = useInstallation();
   return useMemo(() => {
     // While reading, drawn as on an office PC (the common case): its buttons do not appear late.
     if (self === undefined) return { loading: true, whole: true, any: true, path: () => true };

@@ -36,7 +36,8 @@ function auditedHashes(entries: readonly AuditEntry[]): Map<string, Set<string>>
   return out;
 }
 
-function recordLabel(doc: Record<string, unknown>): string {
+/** Whose record it is, as people call it: the employee's, unit's or office's name (else a short id). */
+export function recordLabel(doc: Record<string, unknown>): string {
   const person = (doc.pegawai as { nama?: unknown } | undefined)?.nama ?? doc.nama ?? doc.namaKantor;
   return typeof person === 'string' && person ? person : String(doc.id).slice(0, 8);
 }

@@ -196,7 +196,7 @@ export class PackageRepo {
     if (!peer) throw new RepoError('package.unknownPeer');
     const state = await this.db.peers.get(peerId);
     const confirmed = opts.full ? {} : (state?.confirmed ?? {});
-    const { role } = await this.self();
+    const { role, ref } = await this.self();
     const extra: Partial<Envelope> = {};
     // A penilai laptop tells its office everything it holds: what entered its scope later (below
     // the office's vector) is then still sent to it.
@@ -213,9 +213,8 @@ export class PackageRepo {
     }
     // Everyone else takes every unconfirmed record meant for it.
     const { docs: candidates, holds } = opts.full ? { docs: await this.scopedDocs(peer), holds: undefined } : await this.unconfirmed(confirmed);
-    const from = (await this.self()).ref.officeId;
     const records = candidates
-      .filter(({ table, doc }) => travelsTo(ownerOf(table, doc), from, peer.officeId) && !covered(docKnowledge(doc), confirmed))
+      .filter(({ table, doc }) => travelsTo(ownerOf(table, doc), ref.officeId, peer.officeId) && !covered(docKnowledge(doc), confirmed))
       .map(({ table, doc }): ExchangeRecord => ({ table, schemaVersion: this.db.verno, doc }));
     return this.outgoing(await this.envelope('data', await this.refOf(peerId), !!opts.full, records, { ...extra, ...(holds ? { holds } : {}) }), records);
   }
@@ -380,8 +379,9 @@ export class PackageRepo {
     // (none for a package that changes nothing here).
     const batch = { source: this.source(envelope), records };
     const receiptId = await batchDigest(batch);
-    if (await this.sync.wouldChange(batch, receiptId)) await snapshotNow(this.db, 'sync');
-    const applied = await this.sync.applyBatch(batch, { snapshot: true, carrier, receiptId, ...this.scopeOf(envelope, carrier) });
+    const here = await this.sync.heldOf(batch, receiptId);
+    if (here !== 'received' && here.size < records.length) await snapshotNow(this.db, 'sync');
+    const applied = await this.sync.applyBatch(batch, { snapshot: true, carrier, receiptId, ...(here !== 'received' ? { held: here } : {}), ...this.scopeOf(envelope, carrier) });
     const report = fork ? { ...applied, fork: { nama: this.label(envelope.from) } } : applied;
     await this.trust.noteReceived(envelope);
     const prev = (await this.db.peers.get(envelope.from.installId)) ?? { id: envelope.from.installId, confirmed: {} };

@@ -14,7 +14,7 @@ import { restoreRecord } from '../exchange/restoreRecord';
 export type { BatchSource };
 import type { RevClock } from './clock';
 import Dexie from 'dexie';
-import { appendAudit } from './audit';
+import { appendAudit, recordLabel } from './audit';
 import { RepoError } from './errors';
 import { newInstallId, readInstall, readInstallId, readLocal, saveClock, setInstallId } from './identity';
 import { type AuditEntry, type KinerjaDb, type Receipt, SYNCED_TABLES, type SyncedTableName, type SyncProposal } from './schema';
@@ -76,10 +76,8 @@ export interface RecordChange {
 export const PREVIEW_CHANGES = 300;
 
 function whoseRecord(doc: SyncDoc): { nama: string; period: string } {
-  const p = doc.pegawai as { nama?: unknown } | undefined;
-  const nama = typeof p?.nama === 'string' ? p.nama : typeof doc.nama === 'string' ? doc.nama : typeof doc.namaKantor === 'string' ? doc.namaKantor : '';
   const period = typeof doc.periodLabel === 'string' ? doc.periodLabel : typeof doc.year === 'number' ? String(doc.year) : '';
-  return { nama, period };
+  return { nama: recordLabel(doc), period };
 }
 
 function emptyReport(): ApplyReport {
@@ -253,19 +251,25 @@ export class SyncRepo {
   }
 
   /**
-   * Could applying this batch change anything here? No for a package received before, or whose
-   * every record is held here as it is (read from the syncKey index, no record read): then no
-   * snapshot is taken before it (a daily "nothing new" package must not push out real ones).
+   * What of this batch is held here already: 'received' for a package received before, else the
+   * records whose copy here knows what the received one knows (the syncKey index, no record read).
+   * A package with nothing new takes no snapshot (a daily "nothing new" package must not push out
+   * real ones); applyBatch is handed the same set instead of reading it again.
    */
-  async wouldChange(batch: IncomingBatch, receiptId?: string): Promise<boolean> {
+  async heldOf(batch: IncomingBatch, receiptId?: string): Promise<'received' | Set<string>> {
     const { db } = this;
     const id = receiptId ?? (await batchDigest(batch));
-    if ((await db.receipts.where(':id').equals(id).count()) > 0) return false;
-    const held = await db.transaction('r', [...SYNCED_TABLES.map((t) => db.table(t)), db.settings], async () => {
+    if ((await db.receipts.where(':id').equals(id).count()) > 0) return 'received';
+    return this.heldNow(batch.records);
+  }
+
+  /** Knowledge only grows: a copy found here before a write transaction is still covered in it. */
+  private heldNow(records: readonly ExchangeRecord[]): Promise<Set<string>> {
+    const { db } = this;
+    return db.transaction('r', [...SYNCED_TABLES.map((t) => db.table(t)), db.settings], async () => {
       const local = await readLocal(db);
-      return this.alreadyHeld(batch.records, local ? await readInstallId(db, local) : '');
+      return this.alreadyHeld(records, local ? await readInstallId(db, local) : '');
     });
-    return held.size < batch.records.length;
   }
 
   /**
@@ -274,7 +278,11 @@ export class SyncRepo {
    */
   async applyBatch(
     batch: IncomingBatch,
-    opts: { dryRun?: boolean; snapshot?: boolean; carrier?: Carrier; receiptId?: string; scope?: { ids: readonly string[]; covered: Record<string, string> } } = {},
+    opts: {
+      dryRun?: boolean; snapshot?: boolean; carrier?: Carrier; receiptId?: string; scope?: { ids: readonly string[]; covered: Record<string, string> };
+      /** What heldOf found for this batch (read once for the snapshot decision and the apply). */
+      held?: Set<string>;
+    } = {},
   ): Promise<ApplyReport> {
     const problem = findRecordProblem(batch.records);
     if (problem) throw new ExchangeRefused(problem);
@@ -288,12 +296,8 @@ export class SyncRepo {
       // (A preview of it says the same: nothing would change.)
       return { ...emptyReport(), unchanged: batch.records.length, alreadyReceived: true };
     }
-    // Knowledge only grows: a copy found here before the write transaction is still covered in it.
     const t0 = performance.now();
-    const known = await db.transaction('r', [...SYNCED_TABLES.map((t) => db.table(t)), db.settings], async () => {
-      const local = await readLocal(db);
-      return this.alreadyHeld(records, local ? await readInstallId(db, local) : '');
-    });
+    const known = opts.held ?? (await this.heldNow(records));
     const heldMs = Math.round(performance.now() - t0);
     return db.transaction('rw', this.tables(), async () => {
       const ctx = await this.context();

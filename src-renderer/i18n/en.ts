@@ -1094,6 +1094,8 @@ export const en: Catalog = {
   "sync.waiting.due": "{count} records new or changed since the last package: a package is due.",
   "sync.waiting.sent": "{count} records sent, waiting for a reply package as receipt.",
   "setup.computerName": "Name of this computer",
+  "setup.computerName.KANTOR": "PC admin",
+  "setup.computerName.BKD": "PC BKD",
   "setup.computerName.hint": "The name other computers see when exchanging packages, e.g. \"PC General Affairs\".",
   "package.undoTooLate": "This package can no longer be undone: the data it brought was changed afterwards. Change that data one by one if needed.",
   "sync.undo.title": "Last package",

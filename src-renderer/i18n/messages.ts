@@ -1109,6 +1109,8 @@ export const id = {
   "sync.waiting.due": "{count} data baru atau berubah sejak paket terakhir: perlu dikirim.",
   "sync.waiting.sent": "{count} data terkirim, menunggu paket balasan sebagai tanda diterima.",
   "setup.computerName": "Nama komputer ini",
+  "setup.computerName.KANTOR": "PC admin",
+  "setup.computerName.BKD": "PC BKD",
   "setup.computerName.hint": "Nama yang dilihat komputer lain saat bertukar paket, mis. \"PC Subbag Umum\".",
   "package.undoTooLate": "Paket ini tidak dapat dibatalkan lagi: data yang dibawanya sudah diubah sesudahnya. Ubah data itu satu per satu bila perlu.",
   "sync.undo.title": "Paket terakhir",

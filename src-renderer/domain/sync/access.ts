@@ -37,8 +37,8 @@ export function ownerOf(table: string, doc: SyncDoc): string {
   return revNode(baseRev(doc));
 }
 
-/** The installation that wrote a top-level field (its own write, or the write that created the record). */
-function writerOf(doc: SyncDoc, field: string): string {
+/** The installation whose write a path of a record shows (its own write, or the write that created the record). */
+export function writerOf(doc: Pick<SyncDoc, 'sv' | 'rev'>, field: string): string {
   return revNode(doc.sv?.f[field]?.r ?? baseRev(doc));
 }
 

@@ -35,7 +35,7 @@ export function shapeOf(table: string): Shape {
   return SHAPES[table] ?? {};
 }
 
-export function baseRev(doc: SyncDoc): string {
+export function baseRev(doc: Pick<SyncDoc, 'sv' | 'rev'>): string {
   return doc.sv?.b ?? doc.rev;
 }
 

@@ -57,14 +57,14 @@ export function SetupScreen({ store }: { store: DataStore }) {
         </label>
         <label className="field">
           <span>{t('setup.computerName')}</span>
-          <input value={computer ?? (bkd ? 'PC BKD' : 'PC admin')} maxLength={60} onChange={(e) => setComputer(e.target.value)} />
+          <input value={computer ?? t(bkd ? 'setup.computerName.BKD' : 'setup.computerName.KANTOR')} maxLength={60} onChange={(e) => setComputer(e.target.value)} />
           <span className="field-hint">{t('setup.computerName.hint')}</span>
         </label>
         <OfficeProfileForm
           initial={{ namaInstansi: '', namaKantor: '', alamat: '', tempat: '', kertas: 'A4', namaAdmin: '' }}
           submitLabel={t('setup.submit')}
           onSubmit={async (input) => {
-            await store.settings.setupOffice(input, new Date(), { role: bkd ? 'BKD' : 'KANTOR', ...(computer?.trim() ? { nama: computer } : {}) });
+            await store.settings.setupOffice(input, new Date(), { role: bkd ? 'BKD' : 'KANTOR', nama: computer?.trim() || t(bkd ? 'setup.computerName.BKD' : 'setup.computerName.KANTOR') });
           }}
         />
         <hr />

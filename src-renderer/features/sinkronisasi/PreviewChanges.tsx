@@ -20,7 +20,7 @@ export function PreviewChanges({ changes, left }: { changes: readonly RecordChan
           {changes.map((c) => (
             <li key={`${c.table}:${c.id}`} className={c.conflicts > 0 ? 'has-conflict' : undefined}>
               <strong>
-                {table(c.table)} — {c.nama || c.id.slice(0, 8)}
+                {table(c.table)} — {c.nama}
                 {c.period ? ` (${c.period})` : ''}
               </strong>{' '}
               <span className="muted">{t('sync.preview.by', { writer: c.writer })}</span>

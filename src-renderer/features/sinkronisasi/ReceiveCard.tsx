@@ -1,4 +1,4 @@
-import { useState } from 'react';
+import { useState, type ReactNode } from 'react';
 import { useApp } from '../../app/StoreContext';
 import type { ApplyReport } from '../../db/syncRepo';
 import type { Envelope } from '../../exchange/package';
@@ -104,33 +104,34 @@ export function ReceiveCard({ notify }: { notify: Notify }) {
       ) : null}
       {step.kind === 'reading' ? <p className="muted">{t('sync.reading')}</p> : null}
       {step.kind === 'intro' ? (
-        <div className="notice notice-info" data-testid="sync-intro">
-          <strong>{t('sync.intro.title', { from: from(step.pkg.envelope) })}</strong>
+        <KeyPanel kind="info" testId="sync-intro" title={t('sync.intro.title', { from: from(step.pkg.envelope) })} code={t('sync.key.introCode', { code: step.code })} confirm={t('sync.intro.accept')} onConfirm={() => void acceptIntro(step.pkg)} onCancel={() => cancel(step.pkg)}>
           <p>{t('sync.intro.body')}</p>
-          <p data-testid="sync-key-code">{t('sync.key.introCode', { code: step.code })}</p>
-          <button type="button" className="primary" onClick={() => void acceptIntro(step.pkg)}>
-            {t('sync.intro.accept')}
-          </button>{' '}
-          <button type="button" onClick={() => cancel(step.pkg)}>
-            {t('sync.preview.cancel')}
-          </button>
-        </div>
+        </KeyPanel>
       ) : null}
       {step.kind === 'newKey' ? (
-        <div className="notice notice-warning" data-testid="sync-new-key">
-          <strong>{t('sync.key.confirmTitle', { from: from(step.pkg.envelope) })}</strong>
-          <p data-testid="sync-key-code">{t('sync.key.confirmBody', { from: from(step.pkg.envelope), code: step.code })}</p>
-          <button type="button" className="primary" onClick={() => void trust(step.pkg)}>
-            {t('sync.key.confirm')}
-          </button>{' '}
-          <button type="button" onClick={() => cancel(step.pkg)}>
-            {t('sync.preview.cancel')}
-          </button>
-        </div>
+        <KeyPanel kind="warning" testId="sync-new-key" title={t('sync.key.confirmTitle', { from: from(step.pkg.envelope) })} code={t('sync.key.confirmBody', { from: from(step.pkg.envelope), code: step.code })} confirm={t('sync.key.confirm')} onConfirm={() => void trust(step.pkg)} onCancel={() => cancel(step.pkg)} />
       ) : null}
       {step.kind === 'preview' ? (
         <PreviewPanel from={from(step.pkg.envelope)} report={step.report} onApply={() => void apply(step.pkg)} onCancel={() => cancel(step.pkg)} />
       ) : null}
     </section>
+  );
+}
+
+/** A key to compare before anything of the package is taken: the code, then trust it or not. */
+function KeyPanel(props: { kind: 'info' | 'warning'; testId: string; title: string; code: string; confirm: string; onConfirm(): void; onCancel(): void; children?: ReactNode }) {
+  const t = useT();
+  return (
+    <div className={`notice notice-${props.kind}`} data-testid={props.testId}>
+      <strong>{props.title}</strong>
+      {props.children}
+      <p data-testid="sync-key-code">{props.code}</p>
+      <button type="button" className="primary" onClick={props.onConfirm}>
+        {props.confirm}
+      </button>{' '}
+      <button type="button" onClick={props.onCancel}>
+        {t('sync.preview.cancel')}
+      </button>
+    </div>
   );
 }
