@@ -84,13 +84,22 @@ function emptyReport(): ApplyReport {
   return { created: 0, updated: 0, unchanged: 0, proposals: 0, held: 0, conflicts: 0, clockAhead: [], cloneDetected: false, rekeyed: null, phases: {}, alreadyReceived: false, refusals: [], left: [], changes: [] };
 }
 
+/** A record's syncKey, or '' for one too malformed to have one (the record checks name it next). */
+function keyOrNothing(doc: SyncDoc): string {
+  try {
+    return syncKeyOf(doc);
+  } catch {
+    return '';
+  }
+}
+
 /**
  * Identity of a batch: its package and the state of every record in it (syncKey, not bytes).
  * WebCrypto cannot run inside a Dexie transaction: a caller that wraps applyBatch in its own
  * (pairing) computes it first and passes it as `receiptId`.
  */
 export async function batchDigest(batch: IncomingBatch): Promise<string> {
-  const lines = [batch.source.packageId, ...batch.records.map((r) => `${r.table}\t${r.doc.id as string}\t${syncKeyOf(r.doc as SyncDoc)}`)];
+  const lines = [batch.source.packageId, ...batch.records.map((r) => `${r.table}\t${String(r.doc?.id)}\t${keyOrNothing(r.doc as SyncDoc)}`)];
   const bytes = new TextEncoder().encode(lines.join('\n'));
   const hash = new Uint8Array(await crypto.subtle.digest('SHA-256', bytes));
   return Array.from(hash, (b) => b.toString(16).padStart(2, '0')).join('');
@@ -284,18 +293,19 @@ export class SyncRepo {
       held?: Set<string>;
     } = {},
   ): Promise<ApplyReport> {
-    const problem = findRecordProblem(batch.records);
-    if (problem) throw new ExchangeRefused(problem);
     const { carrier } = opts;
     const { db } = this;
-    const records = [...batch.records].sort((a, b) => (ORDER.get(a.table) ?? 99) - (ORDER.get(b.table) ?? 99));
-    // The same batch again (a package received twice): answered from its receipt.
+    // The same batch again (a package received twice): answered from its receipt, before any check
+    // (only a batch that passed them has one). By key only: a receipt holds the snapshot of what it
+    // replaced, which need not be read.
     const receiptId = opts.receiptId ?? (await batchDigest(batch));
-    // By key only: a receipt holds the snapshot of what it replaced, which need not be read.
     if ((await db.receipts.where(':id').equals(receiptId).count()) > 0) {
       // (A preview of it says the same: nothing would change.)
       return { ...emptyReport(), unchanged: batch.records.length, alreadyReceived: true };
     }
+    const problem = findRecordProblem(batch.records);
+    if (problem) throw new ExchangeRefused(problem);
+    const records = [...batch.records].sort((a, b) => (ORDER.get(a.table) ?? 99) - (ORDER.get(b.table) ?? 99));
     const t0 = performance.now();
     const known = opts.held ?? (await this.heldNow(records));
     const heldMs = Math.round(performance.now() - t0);
