@@ -1,5 +1,6 @@
 import { expect, test, type Page } from '@playwright/test';
 import { strFromU8, strToU8, unzipSync, zipSync } from 'fflate';
+import { createHash, generateKeyPairSync, sign } from 'node:crypto';
 import { readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
@@ -75,12 +76,16 @@ test('back up an office, restore it into a fresh profile, and refuse a tampered 
       const confirm = b.page.getByTestId('restore-confirm');
       await expect(confirm).toContainText('Cadangan Kecamatan Curug');
       await expect(confirm).toContainText('Isinya: 3 pegawai, 1 SKP, 0 evaluasi, 0 lampiran.');
+      // A fresh PC knows no key: it says so instead of calling the backup genuine (issue #27).
+      await expect(confirm.getByTestId('restore-signer')).toContainText('Penanda tangan cadangan ini tidak dikenal komputer ini, jadi keasliannya tidak dapat diperiksa di sini.');
       await shot(b.page, '33-pulihkan', confirm);
       await confirm.getByRole('button', { name: 'Ya, pulihkan' }).click();
       await expect(b.page.getByTestId('app-ready')).toBeVisible({ timeout: 30_000 });
 
       const after = await tableCounts(b.page);
       for (const [table, count] of Object.entries(before)) {
+        // A PC's signing key never travels: the restored PC makes its own when it first signs.
+        if (table === 'keys') continue;
         const extra = table === 'installations' || table === 'auditLog' ? 1 : 0;
         expect(after[table], table).toBe(count + extra);
       }
@@ -136,6 +141,95 @@ test('back up an office, restore it into a fresh profile, and refuse a tampered 
     await a.context.close();
     rmSync(dirA, { recursive: true, force: true });
     rmSync(dirB, { recursive: true, force: true });
+  }
+});
+
+/**
+ * What a forger who knows the format builds from a real backup: one field changed, the table's
+ * hash in the manifest recomputed, the manifest signed again with a key of his own.
+ */
+async function forgedBackup(real: Uint8Array, from: string, to: string): Promise<Uint8Array> {
+  const files = unzipSync(real);
+  const manifest = JSON.parse(strFromU8(files['manifest.json']!));
+  const body = strToU8(strFromU8(files['tables/employees.jsonl']!).replace(from, to));
+  manifest.tables.employees.sha256 = createHash('sha256').update(body).digest('hex');
+  const text = JSON.stringify(manifest);
+  const { publicKey, privateKey } = generateKeyPairSync('ed25519');
+  const pub = publicKey.export({ format: 'der', type: 'spki' }).subarray(-32).toString('base64');
+  const sig = sign(null, Buffer.from(text), privateKey).toString('base64');
+  return zipSync({ ...files, 'tables/employees.jsonl': body, 'manifest.json': strToU8(text), 'manifest.sig.json': strToU8(JSON.stringify({ installId: manifest.installId, alg: 'Ed25519', pub, sig })) });
+}
+
+/** A backup from an unknown PC with `rows` proposals of about 1.4 KB each: big enough to take seconds to check. */
+function heavyBackup(real: Uint8Array, rows: number): Uint8Array {
+  const files = unzipSync(real);
+  const manifest = JSON.parse(strFromU8(files['manifest.json']!));
+  manifest.installId = 'iorangluar000001';
+  const pad = 'usulan perubahan '.repeat(80);
+  const body = strToU8(Array.from({ length: rows }, (_, i) => JSON.stringify({ id: `usulan-${i}`, at: '2026-01-01T00:00:00.000Z', catatan: `${i} ${pad}` })).join('\n'));
+  manifest.tables.proposals = { count: rows, sha256: createHash('sha256').update(body).digest('hex') };
+  const text = JSON.stringify(manifest);
+  const { publicKey, privateKey } = generateKeyPairSync('ed25519');
+  const pub = publicKey.export({ format: 'der', type: 'spki' }).subarray(-32).toString('base64');
+  const sig = sign(null, Buffer.from(text), privateKey).toString('base64');
+  return zipSync({ ...files, 'tables/proposals.jsonl': [body, { level: 1 }], 'manifest.json': strToU8(text), 'manifest.sig.json': strToU8(JSON.stringify({ installId: manifest.installId, alg: 'Ed25519', pub, sig })) });
+}
+
+test('hostile backups on the PC that made the real one: a forged signature, a bomb, and Batal while a big file is checked', async () => {
+  test.setTimeout(240_000);
+  const dir = newProfileDir();
+  const a = await launchApp(dir);
+  const written: string[] = [];
+  const save = (name: string, bytes: Uint8Array) => {
+    const file = path.join(tmpdir(), `${Date.now()}-${name}.zip`);
+    writeFileSync(file, bytes);
+    written.push(file);
+    return file;
+  };
+  try {
+    await setupOffice(a.page);
+    await addCurugOffice(a.page, CURUG_STAFF.slice(0, 3));
+    await a.page.goto('/#/pengaturan');
+    const card = a.page.getByTestId('backup-card');
+    const [dl] = await Promise.all([a.page.waitForEvent('download'), card.getByRole('button', { name: 'Cadangkan data' }).click()]);
+    const real = new Uint8Array(readFileSync((await dl.path())!));
+    const before = await tableCounts(a.page);
+
+    // Its own backup: the signature is checked against this PC's own key.
+    await chooseFile(a.page, 'Pulihkan dari cadangan…', save('asli', real));
+    await expect(card.getByTestId('restore-signer')).toContainText('Tanda tangan terperiksa: cadangan ini dibuat oleh komputer ini dan tidak diubah sejak itu');
+    await card.getByTestId('restore-confirm').getByRole('button', { name: 'Batal' }).click();
+
+    // Edited, rehashed and re-signed by someone else under this PC's name.
+    await chooseFile(a.page, 'Pulihkan dari cadangan…', save('palsu', await forgedBackup(real, 'Budi Hartono', 'Budi Hartanto')));
+    const refusal = card.getByText('Cadangan ini mengaku dibuat oleh komputer ini, tetapi tidak ditandatangani dengan kunci komputer ini: berkas dibuat ulang di tempat lain. Tidak ada data yang dipulihkan; pakai berkas cadangan yang asli.');
+    await expect(refusal).toBeVisible();
+    await shot(a.page, '52-pulihkan-tanda-tangan-palsu', refusal);
+
+    // A bomb: 300 MB of one byte packed into a few hundred KB.
+    const files = unzipSync(real);
+    const bomb = zipSync({ ...files, 'tables/importLog.jsonl': [new Uint8Array(300 * 1024 ** 2).fill(0x20), { level: 9 }] });
+    await chooseFile(a.page, 'Pulihkan dari cadangan…', save('bom', bomb));
+    const tooBig = card.getByText('Berkas ini terlalu besar setelah dibuka (300 MB) untuk sebuah cadangan. Pilih berkas cadangan yang benar.');
+    await expect(tooBig).toBeVisible();
+    await shot(a.page, '53-pulihkan-bom', tooBig);
+
+    // A big file is checked in the worker: the bar moves and Batal stops it at once.
+    await chooseFile(a.page, 'Pulihkan dari cadangan…', save('besar', heavyBackup(real, 200_000)));
+    const bar = card.getByTestId('backup-progress');
+    await expect(bar).toBeVisible();
+    await shot(a.page, '54-pulihkan-memeriksa', bar);
+    await bar.getByRole('button', { name: 'Batal' }).click();
+    await expect(card.getByText('Dibatalkan. Tidak ada yang berubah.')).toBeVisible();
+    await expect(card.getByRole('button', { name: 'Pulihkan dari cadangan…' })).toBeEnabled();
+
+    expect(await tableCounts(a.page)).toEqual(before);
+    await a.page.goto('/#/pegawai');
+    await expect(a.page.getByText('Budi Hartono').first()).toBeVisible();
+  } finally {
+    await a.context.close();
+    for (const f of written) rmSync(f, { force: true });
+    rmSync(dir, { recursive: true, force: true });
   }
 });
 

@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { RepoError, storageRefusal } from '../db/errors';
 import { packageError } from '../features/sinkronisasi/packageFiles';
-import { failure } from '../io/packageProtocol';
+import { workerFailure } from '../io/workerFailure';
+import { backupFailure } from '../io/backupProtocol';
 import { BackupError } from '../exchange/backup';
 import { translate } from '../i18n/i18n';
 import { errorMessage } from './errors';
@@ -53,8 +54,16 @@ describe('a full disk inside a worker (issue #27)', () => {
     ['as Dexie wraps it', Object.assign(new Error('AbortError'), { name: 'AbortError', inner: { name: 'QuotaExceededError' } })],
   ])('a package receive that hits it (%s) says the same sentence as a restore, not "unexpected error"', (_how, err) => {
     // What the package worker sends, and what the page makes of it (io/packageClient.ts).
-    const sent = failure(err);
+    const sent = workerFailure(err);
     expect(packageError(t, new RepoError(sent.code, sent.params))).toBe(SENTENCE);
+  });
+
+  it('the backup worker: a full disk and a refused file come back as the sentences the restore always said', () => {
+    const full = backupFailure(new DOMException('full', 'QuotaExceededError'));
+    expect(errorMessage(t, new RepoError(full.code, full.params))).toBe(SENTENCE);
+    const refused = backupFailure(new BackupError('tableEdited', { table: 'employees' }));
+    expect(errorMessage(t, new RepoError(refused.code, refused.params))).toBe(errorMessage(t, new BackupError('tableEdited', { table: 'employees' })));
+    expect(errorMessage(t, new RepoError(refused.code, refused.params))).toContain('tabel employees');
   });
 
   it('an import commit that hits it sends a refusal the import screen shows as that sentence', () => {

@@ -1,83 +1,107 @@
 import { useLiveQuery } from 'dexie-react-hooks';
-import { useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import { foldText } from '../domain/pegawai';
 import { errorMessage } from '../app/errors';
-import { formatDateTime } from '../app/format';
-import type { VerifiedBackup } from '../db/backupRepo';
 import type { DataStore } from '../db/store';
+import { BackupSession, type BackupProgressEvent } from '../io/backupClient';
+import type { BackupSummary } from '../io/backupProtocol';
 import { useT } from '../i18n/i18n';
 import { getPlatform } from '../platform/platform';
+import { BackupProgress } from './BackupProgress';
 import { Notice } from './Field';
-import { useBusyAction } from './useBusyAction';
+import { RestoreConfirm } from './RestoreConfirm';
 
 const FILTERS = [{ name: 'Cadangan Kinerja Luring (ZIP)', extensions: ['zip'] }];
 /** A year of a large office with attachments stays well below this. */
 const MAX_BACKUP_BYTES = 1024 ** 3;
 
+type Step =
+  | { kind: 'idle' }
+  | { kind: 'checking' }
+  | { kind: 'confirm'; summary: BackupSummary }
+  | { kind: 'writing' }
+  | { kind: 'done' };
+
 /**
- * "Pulihkan dari cadangan": pick the file, verify it entirely, show what it holds and what it
- * replaces, and only on "Ya, pulihkan" write it (with a safety snapshot), then reload the app.
- * Used in Pengaturan and on the first-run screen of a fresh installation.
+ * "Pulihkan dari cadangan": pick the file, have the backup worker read and verify all of it (with
+ * a bar and Batal), show what it holds, who signed it and what it replaces, and only on "Ya,
+ * pulihkan" write it (with a safety snapshot), then reload the app. Used in Pengaturan and on the
+ * first-run screen of a fresh installation.
  */
 export function RestoreBackup({ store, replaces }: { store: DataStore; replaces: Record<string, number> | null }) {
   const t = useT();
+  const [step, setStep] = useState<Step>({ kind: 'idle' });
   const [error, setError] = useState<string | null>(null);
-  const [verified, setVerified] = useState<VerifiedBackup | null>(null);
-  const [done, setDone] = useState(false);
-  const { busy, run } = useBusyAction((err) => setError(errorMessage(t, err)));
+  const [progress, setProgress] = useState<BackupProgressEvent | null>(null);
+  const session = useRef<BackupSession | null>(null);
   // Whose data is on this computer now: another office's backup needs that office's name typed.
   const current = useLiveQuery(() => store.settings.getProfile(), [store]);
   const [typed, setTyped] = useState('');
+  useEffect(() => () => session.current?.close(), []);
 
-  const pick = () =>
-    run(async () => {
-      setError(null);
-      const res = await getPlatform().openFile({ title: t('backup.restore'), filters: FILTERS, maxBytes: MAX_BACKUP_BYTES });
-      if (res.status !== 'ok') return;
-      setVerified(await store.backups.inspect(res.bytes));
-    });
-  const confirm = (backup: VerifiedBackup) =>
-    run(async () => {
-      await store.backups.restore(backup, { officeName: typed });
-      setVerified(null);
-      setDone(true);
-      // Every screen re-reads from the restored tables under the new installation id.
-      setTimeout(() => window.location.reload(), 1200);
-    });
+  const stop = (next: Step = { kind: 'idle' }) => {
+    session.current?.close();
+    session.current = null;
+    setProgress(null);
+    setStep(next);
+  };
+  /** Runs one step of the session; a refusal ends it with its sentence, a closed session says nothing. */
+  const attempt = async <T,>(s: BackupSession, work: () => Promise<T>, fallback: Step): Promise<T | null> => {
+    try {
+      return await work();
+    } catch (err) {
+      if (session.current !== s) return null;
+      stop(fallback);
+      setError(errorMessage(t, err));
+      return null;
+    }
+  };
 
-  const m = verified?.manifest;
-  const count = (table: string) => m?.tables[table]?.count ?? 0;
+  const pick = async () => {
+    setError(null);
+    const res = await getPlatform().openFile({ title: t('backup.restore'), filters: FILTERS, maxBytes: MAX_BACKUP_BYTES });
+    if (res.status === 'tooLarge') return setError(t('backup.error.tooLarge', { mb: Math.round(MAX_BACKUP_BYTES / 1024 ** 2) }));
+    if (res.status !== 'ok') return;
+    stop({ kind: 'checking' });
+    const s = new BackupSession(store.db.name, setProgress);
+    session.current = s;
+    const summary = await attempt(s, () => s.inspect(res.bytes), { kind: 'idle' });
+    if (summary && session.current === s) {
+      setTyped('');
+      setStep({ kind: 'confirm', summary });
+    }
+  };
+  const cancel = () => {
+    stop();
+    setError(t('backup.cancelled'));
+  };
+  const confirm = async (summary: BackupSummary) => {
+    const s = session.current;
+    if (!s) return;
+    setStep({ kind: 'writing' });
+    const installId = await attempt(s, () => s.restore(typed), { kind: 'confirm', summary });
+    if (!installId) return;
+    stop({ kind: 'done' });
+    // Every screen re-reads from the restored tables under the new installation id.
+    setTimeout(() => window.location.reload(), 1200);
+  };
+
+  const m = step.kind === 'confirm' ? step.summary.manifest : null;
   const here = current?.office;
   const foreign = !!(m?.office && here && m.office.id !== here.id);
   const nameOk = !foreign || foldText(typed) === foldText(m?.office?.namaKantor ?? '');
   return (
     <div className="restore-backup">
-      {!verified && !done ? (
-        <button type="button" disabled={busy} onClick={() => void pick()}>
-          {busy ? t('backup.restoring') : t('backup.restore')}
+      {step.kind === 'idle' ? (
+        <button type="button" onClick={() => void pick()}>
+          {t('backup.restore')}
         </button>
       ) : null}
-      {m && verified ? (
+      {step.kind === 'checking' ? <BackupProgress progress={progress} onCancel={cancel} /> : null}
+      {step.kind === 'writing' ? <BackupProgress progress={{ type: 'progress', stage: 'write', done: 0, total: 1 }} /> : null}
+      {step.kind === 'confirm' && m ? (
         <div className="notice notice-warning" role="alertdialog" aria-labelledby="restore-title" data-testid="restore-confirm">
-          <p id="restore-title">
-            <strong>{t('backup.confirm.title')}</strong>
-          </p>
-          <p>
-            {t('backup.confirm.from', {
-              kantor: m.office?.namaKantor ?? '-',
-              tanggal: formatDateTime(m.createdAt, 'long'),
-              version: m.appVersion,
-            })}
-          </p>
-          <p>{t('backup.confirm.contents', { pegawai: count('employees'), skp: count('skps'), evaluasi: count('evaluations'), lampiran: count('attachments') })}</p>
-          <p data-testid="restore-audit">
-            {verified.audit === null
-              ? t('backup.confirm.auditOld')
-              : verified.audit.ok
-                ? t('backup.confirm.auditOk', { count: verified.audit.count })
-                : t('backup.confirm.auditBroken', { seq: 'seq' in verified.audit.broken ? verified.audit.broken.seq : '?' })}
-          </p>
-          {replaces ? <p>{t('backup.confirm.replace', { pegawai: replaces.employees ?? 0, skp: replaces.skps ?? 0, evaluasi: replaces.evaluations ?? 0 })}</p> : null}
+          <RestoreConfirm summary={step.summary} replaces={replaces} />
           {foreign ? (
             <div data-testid="restore-other-office">
               <p>
@@ -90,16 +114,16 @@ export function RestoreBackup({ store, replaces }: { store: DataStore; replaces:
             </div>
           ) : null}
           <div className="toolbar">
-            <button type="button" className="primary" disabled={busy || !nameOk} onClick={() => void confirm(verified)}>
-              {busy ? t('backup.restoring') : t('backup.confirm.ok')}
+            <button type="button" className="primary" disabled={!nameOk} onClick={() => void confirm(step.summary)}>
+              {t('backup.confirm.ok')}
             </button>
-            <button type="button" disabled={busy} onClick={() => setVerified(null)}>
+            <button type="button" onClick={() => stop()}>
               {t('common.cancel')}
             </button>
           </div>
         </div>
       ) : null}
-      {done ? <Notice kind="success">{t('backup.restored')}</Notice> : null}
+      {step.kind === 'done' ? <Notice kind="success">{t('backup.restored')}</Notice> : null}
       {error ? <Notice kind="error">{error}</Notice> : null}
     </div>
   );

@@ -20,7 +20,7 @@ export async function chainHead(db: KinerjaDb): Promise<ChainHead> {
 }
 
 /** The audited hashes of every record: each version an entry wrote (issue #25). */
-function auditedHashes(entries: readonly AuditEntry[]): Map<string, Set<string>> {
+export function auditedHashes(entries: readonly AuditEntry[]): Map<string, Set<string>> {
   const out = new Map<string, Set<string>>();
   const add = (id: string, h: string | undefined) => {
     if (!h) return;
@@ -42,6 +42,14 @@ export function recordLabel(doc: Record<string, unknown>): string {
   return typeof person === 'string' && person ? person : String(doc.id).slice(0, 8);
 }
 
+/** The record as a broken check when it matches no version its audit entries wrote (edited outside the app), else null. */
+export function editedRecord(hashes: Map<string, Set<string>>, table: string, doc: Record<string, unknown>, count: number): ChainCheck | null {
+  const known = hashes.get(doc.id as string);
+  // Records from before hashes were kept have none: nothing to compare them with.
+  if (!known || known.has(recordHash(doc))) return null;
+  return { ok: false, count, broken: { kind: 'record', table, id: doc.id as string, label: recordLabel(doc) } };
+}
+
 /**
  * "Periksa keutuhan riwayat": the whole chain against the head, against the heads other
  * installations hold of it (anchors outside this PC, issue #25), and every record against the
@@ -61,10 +69,7 @@ export async function verifyAuditLog(db: KinerjaDb): Promise<ChainCheck & { entr
     for (const table of SYNCED_TABLES) {
       let found: ChainCheck | null = null;
       await db.table(table).each((doc: Record<string, unknown>) => {
-        if (found) return;
-        const known = hashes.get(doc.id as string);
-        // Records from before hashes were kept have none: nothing to compare them with.
-        if (known && !known.has(recordHash(doc))) found = { ok: false, count: check.count, broken: { kind: 'record', table, id: doc.id as string, label: recordLabel(doc) } };
+        found ??= editedRecord(hashes, table, doc, check.count);
       });
       if (found) return found;
     }

@@ -1,8 +1,9 @@
-import { strFromU8, strToU8, unzipSync, zipSync } from 'fflate';
+import { strFromU8, strToU8, unzipSync, zipSync, type Unzipped } from 'fflate';
 import { afterEach, describe, expect, it } from 'vitest';
 import { BackupError, readBackup } from '../exchange/backup';
 import { person, rhk } from '../sample/records';
 import { sha256 } from '../exchange/package';
+import { generateSigningKey, signText } from '../exchange/signature';
 import { verifyAuditLog } from './audit';
 import { readInstallId, readLocal } from './identity';
 import { CURRENT_VERSION } from './schema';
@@ -30,6 +31,25 @@ async function office() {
   const skp = await s.skps.create(staf.id, 2026);
   await s.skps.save(skp.id, { rhk: [rhk('Laporan pelayanan')] });
   return { s, staf };
+}
+
+const READ = { appVersion: '0.2.0', schemaVersion: CURRENT_VERSION };
+
+/**
+ * What a forger who knows the format does: the manifest rewritten (hashes recomputed) and signed
+ * again with a key of his own, claiming the same installation.
+ */
+async function forged(files: Unzipped, manifest: Record<string, unknown>, level: 0 | 1 = 1) {
+  const key = await generateSigningKey();
+  const text = JSON.stringify(manifest);
+  const sig = { installId: manifest.installId, alg: key.alg, pub: key.pub, sig: await signText(key, text) };
+  return zipSync({ ...files, 'manifest.json': strToU8(text), 'manifest.sig.json': strToU8(JSON.stringify(sig)) }, { level });
+}
+
+/** A backup as versions before signing wrote it: format 1, no signature. */
+function unsignedOld(files: Unzipped, manifest: Record<string, unknown>) {
+  const { 'manifest.sig.json': _sig, ...rest } = files;
+  return zipSync({ ...rest, 'manifest.json': strToU8(JSON.stringify({ ...manifest, formatVersion: 1 })) });
 }
 
 async function refusedWith(p: Promise<unknown>) {
@@ -88,31 +108,31 @@ describe('backup and restore', () => {
     ['not a zip', () => strToU8('NIP;NAMA\n1;Budi'), 'notBackup'],
     ['a zip of something else', () => zipSync({ 'data.txt': strToU8('x') }), 'notBackup'],
   ])('refuses %s before touching anything', async (_name, make, code) => {
-    const err = await refusedWith(readBackup(make(), '0.2.0', CURRENT_VERSION));
+    const err = await refusedWith(readBackup(make(), READ));
     expect(err.code).toBe(code);
   });
 
   it('refuses a truncated, an edited, a foreign and a too-new backup, naming the table or version', async () => {
     const { s } = await office();
     const { bytes } = await s.backups.create();
-    expect((await refusedWith(readBackup(bytes.subarray(0, bytes.length - 200), '0.2.0', CURRENT_VERSION))).code).toBe('truncated');
+    expect((await refusedWith(readBackup(bytes.subarray(0, bytes.length - 200), READ))).code).toBe('truncated');
 
     const files = unzipSync(bytes);
     const edited = strFromU8(files['tables/employees.jsonl']!).replace('Staf', 'Stef');
     const tampered = zipSync({ ...files, 'tables/employees.jsonl': strToU8(edited) });
-    const err = await refusedWith(readBackup(tampered, '0.2.0', CURRENT_VERSION));
+    const err = await refusedWith(readBackup(tampered, READ));
     expect([err.code, err.params.table]).toEqual(['tableEdited', 'employees']);
 
     const manifest = JSON.parse(strFromU8(files['manifest.json']!));
     const foreign = zipSync({ ...files, 'manifest.json': strToU8(JSON.stringify({ ...manifest, format: 'lain' })) });
-    expect((await refusedWith(readBackup(foreign, '0.2.0', CURRENT_VERSION))).code).toBe('otherApp');
+    expect((await refusedWith(readBackup(foreign, READ))).code).toBe('otherApp');
     const newer = zipSync({ ...files, 'manifest.json': strToU8(JSON.stringify({ ...manifest, appVersion: '9.0.0', schemaVersion: CURRENT_VERSION + 1 })) });
-    const tooNew = await refusedWith(readBackup(newer, '0.2.0', CURRENT_VERSION));
+    const tooNew = await refusedWith(readBackup(newer, READ));
     expect([tooNew.code, tooNew.params.version]).toEqual(['newerApp', '9.0.0']);
 
     // An older schema restores as it is: versions only add tables.
-    const older = zipSync({ ...files, 'manifest.json': strToU8(JSON.stringify({ ...manifest, schemaVersion: 3 })) });
-    await expect(readBackup(older, '0.2.0', CURRENT_VERSION)).resolves.toMatchObject({ manifest: { schemaVersion: 3 } });
+    const older = unsignedOld(files, { ...manifest, schemaVersion: 3 });
+    await expect(readBackup(older, READ)).resolves.toMatchObject({ manifest: { schemaVersion: 3 } });
   });
 
   it('refuses a file that would unpack to gigabytes, from its directory, without inflating it', async () => {
@@ -125,7 +145,7 @@ describe('backup and restore', () => {
         break;
       }
     }
-    const err = await refusedWith(readBackup(zip, '0.2.0', CURRENT_VERSION));
+    const err = await refusedWith(readBackup(zip, READ));
     expect(err.code).toBe('tooLarge');
   });
 
@@ -159,11 +179,12 @@ describe('backup and restore', () => {
     manifest.schemaVersion = 4;
     manifest.tables.auditLog.sha256 = await sha256(strToU8(unlinked));
     manifest.tables.settings = { count: manifest.tables.settings.count - 1, sha256: await sha256(strToU8(settings)) };
-    const old = zipSync({ ...files, 'tables/auditLog.jsonl': strToU8(unlinked), 'tables/settings.jsonl': strToU8(settings), 'manifest.json': strToU8(JSON.stringify(manifest)) });
+    const old = unsignedOld({ ...files, 'tables/auditLog.jsonl': strToU8(unlinked), 'tables/settings.jsonl': strToU8(settings) }, manifest);
 
     const fresh = await open('lama');
     const verified = await fresh.backups.inspect(old);
     expect(verified.audit).toBeNull();
+    expect(verified.signer).toEqual({ kind: 'unsigned' });
     await fresh.backups.restore(verified);
     expect(await verifyAuditLog(fresh.db)).toMatchObject({ ok: true, count: manifest.tables.auditLog.count + 1 });
   });
@@ -183,7 +204,8 @@ describe('a hostile backup is refused with the table and line, before anything i
     const rows = edit(strFromU8(files[`tables/${table}.jsonl`]!).split('\n').filter(Boolean).map((l) => JSON.parse(l) as Record<string, unknown>));
     const body = strToU8(rows.map((r) => JSON.stringify(r)).join('\n'));
     manifest.tables[table] = { count: rows.length, sha256: await sha256(body) };
-    return { s, bytes: zipSync({ ...files, [`tables/${table}.jsonl`]: body, 'manifest.json': strToU8(JSON.stringify(manifest)) }, { level: 0 }) };
+    // Inspected where the signer is unknown: only the record checks and caps stand in the way.
+    return { s: await open('asing'), bytes: await forged({ ...files, [`tables/${table}.jsonl`]: body }, manifest, 0) };
   }
 
   it('an employee without the fields every screen relies on (the tab crashed on "trim")', async () => {
@@ -213,7 +235,7 @@ describe('a hostile backup is refused with the table and line, before anything i
     const manifest = JSON.parse(strFromU8(files['manifest.json']!));
     const body = strToU8(Array.from({ length: 2_000_000 }, (_, i) => `{"id":"${i}"}`).join('\n'));
     manifest.tables.importLog = { count: 2_000_000, sha256: await sha256(body) };
-    const bomb = zipSync({ ...files, 'tables/importLog.jsonl': body, 'manifest.json': strToU8(JSON.stringify(manifest)) }, { level: 1 });
+    const bomb = await forged({ ...files, 'tables/importLog.jsonl': body }, manifest);
     const err = await refusedWith(s.backups.inspect(bomb));
     expect(err.code).toBe('tooManyRecords');
     expect(err.params).toMatchObject({ table: 'importLog', count: 2_000_000, max: 100_000 });

@@ -4,15 +4,16 @@
  * after a safety snapshot of what it replaces, and the restored installation continues under a new
  * installation id, so it never writes revs as the PC the backup came from.
  */
-import type { BackupManifest, BackupRecords } from '../exchange/backup';
-import { packBackup, readBackup } from '../exchange/backup';
+import type { BackupManifest, BackupProgress, BackupRecords, SignerCheck } from '../exchange/backup';
+import { BackupError, packBackup, readBackup } from '../exchange/backup';
 import { GENESIS, verifyChain, type ChainCheck } from '../domain/auditChain';
 import Dexie from 'dexie';
 import { listBackups, readSnapshot, snapshotNow, type SnapshotReason, type SnapshotSummary } from './backup';
 import { RepoError } from './errors';
 import { foldText } from '../domain/pegawai';
 import { readInstall, readLocal } from './identity';
-import { chainHead } from './audit';
+import { auditedHashes, chainHead, editedRecord } from './audit';
+import type { TrustRepo } from './trustRepo';
 import { CURRENT_VERSION, portableTables, SCHEMA_VERSIONS, SYNCED_TABLES, type AuditChainSettings, type AuditEntry, type BackupSettings, type KinerjaDb } from './schema';
 import { restoreRecord } from '../exchange/restoreRecord';
 import type { SyncRepo } from './syncRepo';
@@ -25,18 +26,31 @@ export interface VerifiedBackup {
    * before the chain (schema < 5), which is chained when restored.
    */
   audit: ChainCheck | null;
+  signer: SignerCheck;
 }
 
 /** Beranda reminds when the last backup to a file is older than this (Pengaturan can change it). */
 export const DEFAULT_REMIND_AFTER_DAYS = 7;
 
-/** The audit chain carried by a backup, checked against the head its manifest recorded. */
+/**
+ * The audit chain carried by a backup, checked against the head its manifest recorded, and every
+ * synced record against the versions its audit entries wrote (as "Periksa keutuhan riwayat" does).
+ */
 export function backupAuditCheck(manifest: BackupManifest, tables: BackupRecords): ChainCheck | null {
   if (manifest.schemaVersion < 5) return null;
   const head = manifest.auditChain ?? GENESIS;
   const stored = (tables.settings ?? []).find((r) => r.key === 'auditChain') as AuditChainSettings | undefined;
-  const check = verifyChain((tables.auditLog ?? []) as unknown as AuditEntry[], head);
+  const entries = (tables.auditLog ?? []) as unknown as AuditEntry[];
+  const check = verifyChain(entries, head);
   if (check.ok && stored && stored.hash !== head.hash) return { ok: false, count: check.count, broken: { kind: 'relinked', seq: stored.seq, id: '' } };
+  if (!check.ok) return check;
+  const hashes = auditedHashes(entries);
+  for (const table of SYNCED_TABLES) {
+    for (const doc of tables[table] ?? []) {
+      const edited = editedRecord(hashes, table, doc, check.count);
+      if (edited) return edited;
+    }
+  }
   return check;
 }
 
@@ -44,6 +58,7 @@ export class BackupRepo {
   constructor(
     private readonly db: KinerjaDb,
     private readonly sync: SyncRepo,
+    private readonly trust: TrustRepo,
     private readonly appVersion: string,
   ) {}
 
@@ -54,9 +69,12 @@ export class BackupRepo {
     return out;
   }
 
-  /** Every table read in one transaction, so the file is one consistent moment. */
-  async create(now = new Date()): Promise<{ bytes: Uint8Array; manifest: BackupManifest }> {
+  /** Every table read in one transaction, so the file is one consistent moment; signed by this installation. */
+  async create(now?: Date, onProgress?: BackupProgress): Promise<{ bytes: Uint8Array; manifest: BackupManifest }> {
     const { db } = this;
+    // The key first (made now if this is its first use), so the backup is never older than its signer.
+    const signer = await this.trust.signer();
+    const at = now ?? new Date();
     const tables: BackupRecords = {};
     await db.transaction('r', portableTables(db), async () => {
       for (const t of portableTables(db)) tables[t.name] = (await t.toArray()) as Record<string, unknown>[];
@@ -69,19 +87,34 @@ export class BackupRepo {
       {
         appVersion: this.appVersion,
         schemaVersion: CURRENT_VERSION,
-        createdAt: now.toISOString(),
+        createdAt: at.toISOString(),
         office: office ? { id: office.id, namaKantor: office.namaKantor, namaInstansi: office.namaInstansi } : null,
         installId: install.installId,
         auditChain: await chainHead(db),
       },
       tables,
+      signer,
+      onProgress,
     );
   }
 
-  /** The file read and verified against its manifest; throws BackupError. Nothing is written. */
-  async inspect(bytes: Uint8Array): Promise<VerifiedBackup> {
-    const { manifest, tables } = await readBackup(bytes, this.appVersion, CURRENT_VERSION);
-    return { manifest, tables, audit: backupAuditCheck(manifest, tables) };
+  /**
+   * The file read and verified against its manifest and its signature (checked against the keys
+   * this installation knows); throws BackupError. Nothing is written.
+   */
+  async inspect(bytes: Uint8Array, onProgress?: BackupProgress): Promise<VerifiedBackup> {
+    const { manifest, tables, signer } = await readBackup(bytes, {
+      appVersion: this.appVersion,
+      schemaVersion: CURRENT_VERSION,
+      known: (id) => this.trust.knownSigner(id),
+      onProgress,
+    });
+    const audit = backupAuditCheck(manifest, tables);
+    // A record its own history disowns, in a file nobody here can vouch for: edited, then re-signed.
+    if (audit && !audit.ok && audit.broken.kind === 'record' && signer.kind !== 'verified') {
+      throw new BackupError('forgedRecord', { table: audit.broken.table, label: audit.broken.label });
+    }
+    return { manifest, tables, signer, audit };
   }
 
   /** The file was saved where the admin chose: Beranda's reminder starts counting again. */

@@ -202,8 +202,10 @@ export interface KeyRecord {
   id: string;
   alg: PublicKeyInfo['alg'];
   pub: string;
-  privateKey: CryptoKey;
+  /** Absent once retired: the identity it signed for was replaced (a restore, a re-key). */
+  privateKey?: CryptoKey;
   createdAt: string;
+  retiredAt?: string;
 }
 
 /** The chain of packages this installation built (settings row). */

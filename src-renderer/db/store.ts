@@ -77,7 +77,7 @@ export class DataStore {
     this.sync = new SyncRepo(db, current, this.clock);
     this.trust = new TrustRepo(db);
     this.packages = new PackageRepo(db, this.settings, this.sync, this.clock, APP_VERSION, this.trust);
-    this.backups = new BackupRepo(db, this.sync, APP_VERSION);
+    this.backups = new BackupRepo(db, this.sync, this.trust, APP_VERSION);
   }
 
   /** "Periksa keutuhan riwayat": the audit hash chain checked end to end. */

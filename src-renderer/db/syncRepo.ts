@@ -1,4 +1,5 @@
 import { recordHash } from '../domain/auditChain';
+import { retireOwnKeys } from './trustRepo';
 import type { FieldChange } from '../domain/records';
 import { revNode, revPlausibility } from '../domain/hlc';
 import { duplicateNips, type DuplicateNip } from '../domain/pegawai';
@@ -609,7 +610,7 @@ export class SyncRepo {
     await setInstallId(this.db, fresh, ctx.installId);
     // The old key stays with the old identity: the next package is signed by a new one, which each
     // receiver takes only after a person compared its code (exchange/signature.ts).
-    await this.db.keys.clear();
+    await retireOwnKeys(this.db, ctx.nowIso());
     this.clock.setNode(fresh);
     const next: WriteContext = { ...ctx, installId: fresh };
     await saveDoc<Installation>(this.db, 'installations', undefined, {

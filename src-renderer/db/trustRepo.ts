@@ -1,6 +1,7 @@
 import { sha256 } from '../exchange/package';
 import type { Envelope } from '../exchange/package';
 import { generateSigningKey, keyCodeOf, type PublicKeyInfo, type Signer, signText, type SigningKey } from '../exchange/signature';
+import type { KnownSigner } from '../exchange/backup';
 import { findFork, type ChainLinkRef } from '../domain/sync/trust';
 import { chainHead } from './audit';
 import { RepoError } from './errors';
@@ -31,7 +32,7 @@ export class TrustRepo {
   async signingKey(): Promise<SigningKey> {
     const id = await this.installId();
     const row = await this.db.keys.get(id);
-    if (row) return row;
+    if (row?.privateKey) return row as SigningKey;
     const fresh = await generateSigningKey();
     await this.db.keys.put({ id, ...fresh, createdAt: new Date().toISOString() });
     return fresh;
@@ -120,8 +121,29 @@ export class TrustRepo {
     await this.db.settings.put({ key: 'forks', since, found });
   }
 
-  /** After a restore or re-key: the old key is gone; the next one is made for the new identity. */
-  async dropOwnKeys(): Promise<void> {
-    await this.db.keys.clear();
+  /**
+   * The key this installation knows for `installId`: one of its own (current or from before a
+   * restore or re-key) or one a person confirmed for another installation. For checking a
+   * backup's signer (issue #27).
+   */
+  async knownSigner(installId: string): Promise<KnownSigner | null> {
+    const own = await this.db.keys.get(installId);
+    if (own) return { key: { alg: own.alg, pub: own.pub }, nama: '', self: true, since: own.createdAt };
+    const peer = await this.db.peers.get(installId);
+    if (!peer?.key) return null;
+    const inst = await this.db.installations.get(installId);
+    const office = inst ? await this.db.offices.get(inst.officeId) : undefined;
+    return { key: peer.key, nama: [office?.namaKantor, inst?.nama].filter(Boolean).join(', ') || installId, self: false };
   }
+}
+
+/**
+ * After a restore or re-key the old identity signs nothing more: its private half is dropped. Its
+ * public half stays, so this PC still verifies the backups it made under that identity.
+ */
+export async function retireOwnKeys(db: KinerjaDb, at: string): Promise<void> {
+  await db.keys.toCollection().modify((k) => {
+    delete k.privateKey;
+    k.retiredAt ??= at;
+  });
 }

@@ -7,21 +7,35 @@
  *                          the SHA-256 of its file
  *   tables/<name>.jsonl    one record per line, JSON, binary (attachments, signatures) as {"$b64"}
  *
+ *   manifest.sig.json      the installation's signature over manifest.json (format 2, issue #27)
+ *
  * A file is verified entirely against its manifest before anything is written (readBackup), so a
  * truncated, edited, foreign or too-new file is refused with one reason and nothing is touched.
+ * It runs in the backup worker (io/backup.worker.ts): a hostile file never holds the window.
  */
-import { strFromU8, strToU8, unzipSync, zipSync, type Unzipped } from 'fflate';
+import { strFromU8, strToU8, Unzip, UnzipInflate, unzipSync, zipSync } from 'fflate';
 import { compareVersions, decodeDoc, encodeDoc, sha256 } from './package';
+import { keyCodeOf, sameKey, verifyText, type PublicKeyInfo, type Signer } from './signature';
 import { findRecordProblem, RECORD_TYPES } from './records';
 import { restoreRecord } from './restoreRecord';
 
 export const BACKUP_FORMAT = 'kinerja-luring-cadangan';
-export const BACKUP_FORMAT_VERSION = 1;
+/** 2: signed (manifest.sig.json), issue #27. */
+export const BACKUP_FORMAT_VERSION = 2;
 const MANIFEST = 'manifest.json';
+/** The installation's signature over manifest.json's exact bytes. */
+const SIGNATURE = 'manifest.sig.json';
+const MAX_MANIFEST_BYTES = 1024 ** 2;
 const tablePath = (name: string) => `tables/${name}.jsonl`;
+const tableOf = (path: string) => /^tables\/(.+)\.jsonl$/.exec(path)?.[1];
 /** Unpacked, a backup may be at most this large (a year of a big office is a few hundred MB). */
 export const BACKUP_MAX_UNPACKED = 2 * 1024 ** 3;
-
+/**
+ * Unpacked per packed byte, at most, for an entry above BOMB_MIN_BYTES: the records of a real
+ * backup compress 5–15× (an audit log of near-identical entries about 20×); a zip bomb 1000×.
+ */
+export const MAX_RATIO = 200;
+const BOMB_MIN_BYTES = 1024 ** 2;
 export interface BackupManifest {
   format: typeof BACKUP_FORMAT;
   formatVersion: number;
@@ -35,9 +49,15 @@ export interface BackupManifest {
   tables: Record<string, { count: number; sha256: string }>;
 }
 
+/** manifest.sig.json: who signed the manifest, with which public key. */
+export interface BackupSignature extends PublicKeyInfo {
+  installId: string;
+  sig: string;
+}
+
 export type BackupRecords = Record<string, Record<string, unknown>[]>;
 
-export type BackupProblemCode = 'notBackup' | 'otherApp' | 'newerApp' | 'truncated' | 'tableEdited' | 'tooLarge' | 'tooManyRecords' | 'recordTooLarge' | 'recordInvalid';
+export type BackupProblemCode = 'notBackup' | 'otherApp' | 'newerApp' | 'truncated' | 'tableEdited' | 'tooLarge' | 'tooManyRecords' | 'recordTooLarge' | 'recordInvalid' | 'signatureMissing' | 'badSignature' | 'signerMismatch' | 'signerMismatchSelf' | 'forgedRecord';
 
 /**
  * Rows a backup may declare per table: generous for a kabupaten's five years (12,000 people, their
@@ -60,16 +80,35 @@ export class BackupError extends Error {
   }
 }
 
-export async function packBackup(meta: Omit<BackupManifest, 'format' | 'formatVersion' | 'tables'>, tables: BackupRecords): Promise<{ bytes: Uint8Array; manifest: BackupManifest }> {
+/** Where a long step is: bytes unpacked or packed, records checked (for a progress bar). */
+export type BackupProgress = (p: { stage: BackupStage; done: number; total: number }) => void;
+export type BackupStage = 'read' | 'check' | 'pack';
+
+/**
+ * Packs the tables with their manifest, signed by the installation that made it (issue #27): the
+ * signature covers the manifest's exact bytes, and the manifest the SHA-256 of every table.
+ */
+export async function packBackup(
+  meta: Omit<BackupManifest, 'format' | 'formatVersion' | 'tables'>,
+  tables: BackupRecords,
+  signer: Signer,
+  onProgress: BackupProgress = () => {},
+): Promise<{ bytes: Uint8Array; manifest: BackupManifest }> {
   const files: Record<string, Uint8Array> = {};
   const entries: BackupManifest['tables'] = {};
+  const total = Object.values(tables).reduce((n, rows) => n + rows.length, 0);
+  let done = 0;
   for (const [name, rows] of Object.entries(tables)) {
     const bytes = strToU8(rows.map((r) => encodeDoc(r)).join('\n'));
     files[tablePath(name)] = bytes;
     entries[name] = { count: rows.length, sha256: await sha256(bytes) };
+    onProgress({ stage: 'pack', done: (done += rows.length), total });
   }
   const manifest: BackupManifest = { format: BACKUP_FORMAT, formatVersion: BACKUP_FORMAT_VERSION, ...meta, tables: entries };
-  files[MANIFEST] = strToU8(JSON.stringify(manifest, null, 1));
+  const text = JSON.stringify(manifest, null, 1);
+  files[MANIFEST] = strToU8(text);
+  const signature: BackupSignature = { installId: meta.installId, ...signer.key, sig: await signer.sign(text) };
+  files[SIGNATURE] = strToU8(JSON.stringify(signature));
   // Level 1: records compress about 10× already; higher levels cost seconds for a few percent.
   return { bytes: zipSync(files, { level: 1 }), manifest };
 }
@@ -94,63 +133,222 @@ function checkManifest(raw: unknown, appVersion: string, schemaVersion: number):
   return m as BackupManifest;
 }
 
-/** Declared unpacked size of a zip, from its central directory, before inflating anything. */
-function declaredSize(bytes: Uint8Array): number {
-  let total = 0;
+/** What a zip's central directory says of each entry (compressed and unpacked size), before inflating anything. */
+function directory(bytes: Uint8Array): Map<string, { size: number; originalSize: number }> {
+  const out = new Map<string, { size: number; originalSize: number }>();
   unzipSync(bytes, {
     filter: (f) => {
-      total += f.originalSize;
+      out.set(f.name, { size: f.size, originalSize: f.originalSize });
       return false;
     },
   });
-  return total;
+  return out;
+}
+
+class SizeLied extends Error {
+  constructor(readonly entry: string) {
+    super('sizeLied');
+  }
 }
 
 /**
- * Reads and verifies a backup: the manifest, then every table's hash and count. Returns the records
- * only when all of it holds.
+ * The named entries inflated streaming, each into a buffer of the size the directory declared; an
+ * entry that inflates beyond it (a bomb with faked sizes) stops the moment it does.
  */
-export async function readBackup(bytes: Uint8Array, appVersion: string, schemaVersion: number): Promise<{ manifest: BackupManifest; tables: BackupRecords }> {
-  let files: Unzipped;
-  try {
-    const size = declaredSize(bytes);
-    if (size > BACKUP_MAX_UNPACKED) throw new BackupError('tooLarge', { mb: Math.round(size / 1024 ** 2) });
-    files = unzipSync(bytes);
-  } catch (err) {
-    if (err instanceof BackupError) throw err;
-    // Not a zip at all, or one cut short (a copy interrupted on a flash drive).
-    throw new BackupError(bytes.length > 4 && bytes[0] === 0x50 && bytes[1] === 0x4b ? 'truncated' : 'notBackup');
+function inflate(
+  bytes: Uint8Array,
+  dir: Map<string, { originalSize: number }>,
+  wanted: (name: string) => boolean,
+  onChunk: (name: string, chunk: Uint8Array) => void = () => {},
+): Record<string, Uint8Array> {
+  const out: Record<string, Uint8Array> = {};
+  const unzip = new Unzip((file) => {
+    const declared = dir.get(file.name)?.originalSize;
+    if (declared === undefined || !wanted(file.name) || out[file.name]) return;
+    const buf = new Uint8Array(declared);
+    let at = 0;
+    file.ondata = (err, chunk, final) => {
+      if (err) throw err;
+      if (at + chunk.length > declared) throw new SizeLied(file.name);
+      onChunk(file.name, chunk);
+      buf.set(chunk, at);
+      at += chunk.length;
+      if (final) out[file.name] = at === declared ? buf : buf.subarray(0, at);
+    };
+    file.start();
+  });
+  unzip.register(UnzipInflate);
+  unzip.push(bytes, true);
+  return out;
+}
+
+/** A key this installation knows for the installation a backup names (its own, or one a person confirmed). */
+export interface KnownSigner {
+  key: PublicKeyInfo;
+  /** "komputer ini", or the other installation's name. */
+  nama: string;
+  self: boolean;
+  /** When the key was made, if known: a backup made after it without a signature had it removed. */
+  since?: string;
+}
+
+/** Who signed a backup, as far as this installation can tell. */
+export type SignerCheck =
+  | { kind: 'verified'; self: boolean; nama: string; code: string }
+  /** Signed, and the signature matches the file, but this installation does not know the key. */
+  | { kind: 'unknown'; code: string }
+  /** A backup from before backups were signed (format 1). */
+  | { kind: 'unsigned' };
+
+async function checkSignature(manifest: BackupManifest, text: string, raw: Uint8Array | undefined, known: (installId: string) => Promise<KnownSigner | null>): Promise<SignerCheck> {
+  const signer = await known(manifest.installId);
+  if (!raw) {
+    if (manifest.formatVersion >= 2 || (signer?.since && signer.since <= manifest.createdAt)) throw new BackupError('signatureMissing');
+    return { kind: 'unsigned' };
   }
-  const manifestBytes = files[MANIFEST];
+  let sig: BackupSignature;
+  try {
+    sig = JSON.parse(strFromU8(raw)) as BackupSignature;
+  } catch {
+    throw new BackupError('badSignature');
+  }
+  if (!sig || typeof sig.sig !== 'string' || typeof sig.pub !== 'string' || sig.installId !== manifest.installId) throw new BackupError('badSignature');
+  const key: PublicKeyInfo = { alg: sig.alg, pub: sig.pub };
+  if (signer && !sameKey(signer.key, key)) throw signer.self ? new BackupError('signerMismatchSelf') : new BackupError('signerMismatch', { nama: signer.nama });
+  if (!(await verifyText(key, text, sig.sig))) throw new BackupError('badSignature');
+  const code = await keyCodeOf(key);
+  return signer ? { kind: 'verified', self: signer.self, nama: signer.nama, code } : { kind: 'unknown', code };
+}
+
+export interface ReadOptions {
+  appVersion: string;
+  schemaVersion: number;
+  /** The key this installation knows for an installation id, or null. */
+  known?: (installId: string) => Promise<KnownSigner | null>;
+  onProgress?: BackupProgress;
+}
+
+/**
+ * Reads and verifies a backup, cheapest checks first so a hostile file is refused in seconds: the
+ * directory's sizes, the manifest, its signature, then every table's hash and count and every
+ * record. Returns the records only when all of it holds; throws BackupError naming what failed.
+ */
+export async function readBackup(bytes: Uint8Array, opts: ReadOptions): Promise<{ manifest: BackupManifest; tables: BackupRecords; signer: SignerCheck }> {
+  const { onProgress = () => {}, known = async () => null } = opts;
+  const looksZip = bytes.length > 4 && bytes[0] === 0x50 && bytes[1] === 0x4b;
+  const dir = checkedDirectory(bytes, looksZip);
+  const head = guarded(() => inflate(bytes, dir, (name) => name === MANIFEST || name === SIGNATURE), looksZip);
+  const manifestBytes = head[MANIFEST];
   if (!manifestBytes) throw new BackupError('notBackup');
+  const text = strFromU8(manifestBytes);
   let raw: unknown;
   try {
-    raw = JSON.parse(strFromU8(manifestBytes));
+    raw = JSON.parse(text);
   } catch {
     throw new BackupError('notBackup');
   }
-  const manifest = checkManifest(raw, appVersion, schemaVersion);
+  const manifest = checkManifest(raw, opts.appVersion, opts.schemaVersion);
+  const signer = await checkSignature(manifest, text, head[SIGNATURE], known);
+
+  const names = Object.keys(manifest.tables);
+  const wanted = new Set(names.map(tablePath));
+  const toRead = names.reduce((n, name) => n + (dir.get(tablePath(name))?.originalSize ?? 0), 0);
+  let read = 0;
+  const guard = lineGuard(manifest);
+  const files = guarded(
+    () =>
+      inflate(bytes, dir, (name) => wanted.has(name), (name, chunk) => {
+        guard(name, chunk);
+        onProgress({ stage: 'read', done: (read += chunk.length), total: toRead });
+      }),
+    looksZip,
+  );
+
   const tables: BackupRecords = {};
-  for (const [name, entry] of Object.entries(manifest.tables)) {
-    const file = files[tablePath(name)];
-    if (!file) throw new BackupError('truncated', { table: name });
-    if ((await sha256(file)) !== entry.sha256) throw new BackupError('tableEdited', { table: name });
-    const text = strFromU8(file);
-    const lines = text ? text.split('\n') : [];
-    if (lines.length !== entry.count) throw new BackupError('tableEdited', { table: name });
-    const rows = lines.map((line, i) => {
-      if (line.length > MAX_LINE_CHARS) throw new BackupError('recordTooLarge', { table: name, line: i + 1, mb: Math.round(line.length / 1024 ** 2) });
-      return decodeDoc(line);
-    });
-    // The records a package would bring pass the same checks as a package's (exchange/records.ts).
-    if (name in RECORD_TYPES) {
-      const problem = findRecordProblem(
-        rows.map((doc) => ({ table: name, schemaVersion: manifest.schemaVersion, doc: restoreRecord(name, manifest.schemaVersion, doc) })),
-        (i) => lines[i]!.length,
-      );
-      if (problem) throw new BackupError('recordInvalid', { table: name, line: problem.index + 1, field: problem.field ?? problem.code });
-    }
-    tables[name] = rows;
+  const toCheck = names.reduce((n, name) => n + manifest.tables[name]!.count, 0);
+  let checked = 0;
+  for (const name of names) {
+    tables[name] = await parseTable(name, manifest, files[tablePath(name)]);
+    onProgress({ stage: 'check', done: (checked += tables[name].length), total: toCheck });
   }
-  return { manifest, tables };
+  return { manifest, tables, signer };
+}
+
+/** The zip's directory, refused when it declares a bomb or more than a backup can be. */
+function checkedDirectory(bytes: Uint8Array, looksZip: boolean): Map<string, { size: number; originalSize: number }> {
+  let dir: Map<string, { size: number; originalSize: number }>;
+  try {
+    dir = directory(bytes);
+  } catch {
+    // Not a zip at all, or one cut short (a copy interrupted on a flash drive).
+    throw new BackupError(looksZip ? 'truncated' : 'notBackup');
+  }
+  let declared = 0;
+  for (const e of dir.values()) {
+    declared += e.originalSize;
+    // Records compress about 10×; a bomb a thousand times. Refused from the directory, nothing inflated.
+    if (e.originalSize > BOMB_MIN_BYTES && e.originalSize > e.size * MAX_RATIO) throw new BackupError('tooLarge', { mb: Math.round(e.originalSize / 1024 ** 2) });
+  }
+  if (declared > BACKUP_MAX_UNPACKED) throw new BackupError('tooLarge', { mb: Math.round(declared / 1024 ** 2) });
+  if ((dir.get(MANIFEST)?.originalSize ?? 0) > MAX_MANIFEST_BYTES || (dir.get(SIGNATURE)?.originalSize ?? 0) > MAX_MANIFEST_BYTES) throw new BackupError('notBackup');
+  return dir;
+}
+
+/**
+ * Watches each table as it inflates: more lines than the manifest counts, or one line beyond any
+ * record, stop the inflating at once (a bomb of short lines, or of one endless line).
+ */
+function lineGuard(manifest: BackupManifest): (entry: string, chunk: Uint8Array) => void {
+  const seen = new Map<string, { n: number; open: number }>();
+  return (entry, chunk) => {
+    const at = seen.get(entry) ?? { n: 0, open: 0 };
+    let last = -1;
+    for (let i = chunk.indexOf(10); i >= 0; i = chunk.indexOf(10, i + 1)) {
+      at.n++;
+      last = i;
+    }
+    at.open = last < 0 ? at.open + chunk.length : chunk.length - last - 1;
+    seen.set(entry, at);
+    const table = tableOf(entry)!;
+    if (at.n > 0 && at.n >= (manifest.tables[table]?.count ?? 0)) throw new SizeLied(entry);
+    // A UTF-8 byte is at least a third of a character.
+    if (at.open > 3 * MAX_LINE_CHARS) throw new BackupError('recordTooLarge', { table, line: at.n + 1, mb: Math.round(at.open / 1024 ** 2) });
+  };
+}
+
+/** One table's file against its manifest entry (hash, count), each line parsed and checked. */
+async function parseTable(name: string, manifest: BackupManifest, file: Uint8Array | undefined): Promise<Record<string, unknown>[]> {
+  const entry = manifest.tables[name]!;
+  if (!file) throw new BackupError('truncated', { table: name });
+  if ((await sha256(file)) !== entry.sha256) throw new BackupError('tableEdited', { table: name });
+  const text = strFromU8(file);
+  const lines = text ? text.split('\n') : [];
+  if (lines.length !== entry.count) throw new BackupError('tableEdited', { table: name });
+  const rows = lines.map((line, i) => {
+    if (line.length > MAX_LINE_CHARS) throw new BackupError('recordTooLarge', { table: name, line: i + 1, mb: Math.round(line.length / 1024 ** 2) });
+    return decodeDoc(line);
+  });
+  // The records a package would bring pass the same checks as a package's (exchange/records.ts).
+  if (name in RECORD_TYPES) {
+    const problem = findRecordProblem(
+      rows.map((doc) => ({ table: name, schemaVersion: manifest.schemaVersion, doc: restoreRecord(name, manifest.schemaVersion, doc) })),
+      (i) => lines[i]!.length,
+    );
+    if (problem) throw new BackupError('recordInvalid', { table: name, line: problem.index + 1, field: problem.field ?? problem.code });
+  }
+  return rows;
+}
+
+/** Inflating, with a broken zip or an entry bigger than declared as the reason it stopped. */
+function guarded<T>(run: () => T, looksZip: boolean): T {
+  try {
+    return run();
+  } catch (err) {
+    if (err instanceof BackupError) throw err;
+    if (err instanceof SizeLied) {
+      const table = tableOf(err.entry);
+      throw table ? new BackupError('tableEdited', { table }) : new BackupError('notBackup');
+    }
+    throw new BackupError(looksZip ? 'truncated' : 'notBackup');
+  }
 }

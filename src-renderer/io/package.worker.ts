@@ -8,7 +8,8 @@ import { DataStore } from '../db/store';
 import type { Envelope } from '../exchange/package';
 import type { ExchangeRecord } from '../exchange/records';
 import { readPackageFile, writePackageFile } from './packageFile';
-import { failure, type PackageRequest, type PackageResponse } from './packageProtocol';
+import type { PackageRequest, PackageResponse } from './packageProtocol';
+import { workerFailure } from './workerFailure';
 
 const ctx = self as unknown as { postMessage(m: PackageResponse, transfer?: Transferable[]): void; onmessage: ((e: MessageEvent<PackageRequest & { dbName?: string }>) => void) | null };
 let dbName = '';
@@ -70,5 +71,5 @@ async function handle(req: PackageRequest): Promise<void> {
 
 ctx.onmessage = (e) => {
   if (e.data.dbName) dbName = e.data.dbName;
-  void handle(e.data).catch((err: unknown) => ctx.postMessage(failure(err)));
+  void handle(e.data).catch((err: unknown) => ctx.postMessage(workerFailure(err)));
 };

@@ -1,4 +1,3 @@
-import { RepoError, storageRefusal } from '../db/errors';
 import type { ApplyReport } from '../db/syncRepo';
 import type { Envelope } from '../exchange/package';
 
@@ -18,13 +17,3 @@ export type PackageResponse =
   | { type: 'done' }
   | { type: 'built'; bytes: Uint8Array; packageId: string; full: boolean; records: number; toName: string; fromOffice: string; createdAt: string }
   | { type: 'failed'; code: string; params: Record<string, unknown> };
-
-/**
- * What the worker sends when a step fails: a refusal with its message key, a full disk or a
- * refused write as the sentences every screen uses (db/errors.ts), anything else as unknown.
- */
-export function failure(err: unknown): Extract<PackageResponse, { type: 'failed' }> {
-  const refusal = err instanceof RepoError ? err : storageRefusal(err);
-  if (refusal) return { type: 'failed', code: refusal.code, params: refusal.params };
-  return { type: 'failed', code: 'error.unknown', params: { detail: String((err as Error)?.message ?? err) } };
-}

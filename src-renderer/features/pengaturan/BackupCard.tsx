@@ -8,7 +8,8 @@ import { BACKUP_REQUEST_EVENT, takeBackupRequest } from '../../app/shortcuts';
 import { useApp } from '../../app/StoreContext';
 import { Notice } from '../../components/Field';
 import { RestoreBackup } from '../../components/RestoreBackup';
-import { useBusyAction } from '../../components/useBusyAction';
+import { BackupProgress } from '../../components/BackupProgress';
+import { BackupSession, type BackupProgressEvent } from '../../io/backupClient';
 import { useT } from '../../i18n/i18n';
 import { getPlatform } from '../../platform/platform';
 
@@ -32,20 +33,44 @@ export function BackupCard() {
   const counts = useLiveQuery(() => store.backups.counts(), [store]);
   const prefs = useLiveQuery(() => store.backups.backupSettings(), [store]);
   useGateLoading(counts === undefined || prefs === undefined);
-  const { busy, run } = useBusyAction((err) => setMsg({ kind: 'error', text: errorMessage(t, err) }));
+  const [progress, setProgress] = useState<BackupProgressEvent | null>(null);
+  const session = useRef<BackupSession | null>(null);
+  const busy = progress !== null;
+  useEffect(() => () => session.current?.close(), []);
 
-  const create = () =>
-    run(async () => {
-      setMsg(null);
-      const started = performance.now();
-      const { bytes } = await store.backups.create();
+  const stop = () => {
+    session.current?.close();
+    session.current = null;
+    setProgress(null);
+  };
+  // Made in the backup worker (issue #27): the window keeps painting, Batal stops it.
+  const create = async () => {
+    if (session.current) return;
+    setMsg(null);
+    const s = new BackupSession(store.db.name, setProgress);
+    session.current = s;
+    setProgress({ type: 'progress', stage: 'pack', done: 0, total: 1 });
+    const started = performance.now();
+    try {
+      const { bytes } = await s.create();
+      if (session.current !== s) return;
+      stop();
       const seconds = Math.max(0.1, (performance.now() - started) / 1000).toLocaleString('id-ID', { maximumFractionDigits: 1 });
       const file = backupFileName(profile.office.namaKantor, new Date());
       const res = await getPlatform().saveFile({ title: t('backup.create'), suggestedName: file, filters: [{ name: 'ZIP', extensions: ['zip'] }], bytes, mime: 'application/zip' });
       if (res.status !== 'saved') return;
       await store.backups.markSavedToFile();
       setMsg({ kind: 'success', text: t('backup.created', { file, size: fileSize(bytes.length), seconds }) });
-    });
+    } catch (err) {
+      if (session.current !== s) return;
+      stop();
+      setMsg({ kind: 'error', text: errorMessage(t, err) });
+    }
+  };
+  const cancel = () => {
+    stop();
+    setMsg({ kind: 'error', text: t('backup.cancelled') });
+  };
 
   // Ctrl+Shift+S or the menu's "Cadangkan Data…" (app/shortcuts.ts): start the backup here.
   const startRef = useRef(create);
@@ -72,6 +97,7 @@ export function BackupCard() {
           {busy ? t('backup.creating') : t('backup.create')}
         </button>
       </div>
+      {busy ? <BackupProgress progress={progress} onCancel={cancel} /> : null}
       {prefs ? (
         <>
           <p data-testid="backup-last">{prefs.lastFileAt ? t('backup.last', { tanggal: formatDateTime(prefs.lastFileAt, 'long') }) : t('backup.last.never')}</p>
