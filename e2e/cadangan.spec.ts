@@ -257,7 +257,7 @@ function editAuditEntry(page: Page, seq: number): Promise<void> {
   );
 }
 
-test('Beranda asks for a first backup; an import leaves a snapshot that undoes it; the history check names an edited entry', async () => {
+test('Beranda asks for a first backup; an import is undone from its log without a whole-database copy; the history check names an edited entry', async () => {
   test.setTimeout(240_000);
   const dir = newProfileDir();
   const { context, page } = await launchApp(dir);
@@ -270,7 +270,7 @@ test('Beranda asks for a first backup; an import leaves a snapshot that undoes i
     await expect(reminder).toContainText('Data kantor ini belum pernah dicadangkan ke berkas.');
     await shot(page, '34-beranda-cadangan', reminder);
 
-    // An import of one employee; the data before it is kept as a snapshot.
+    // An import of one employee: its log keeps what it replaced, no copy of the whole database (issue #33).
     await page.goto('/#/impor-ekspor');
     const [tdl] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Unduh templat Pegawai' }).click()]);
     const wb = XLSX.read(readFileSync((await tdl.path())!));
@@ -285,9 +285,7 @@ test('Beranda asks for a first backup; an import leaves a snapshot that undoes i
 
     await page.goto('/#/pengaturan');
     const snaps = page.getByTestId('snapshots-card');
-    const row = snaps.getByRole('row').filter({ hasText: 'Sebelum impor' });
-    await expect(row).toHaveCount(1);
-    await expect(row).toContainText(`${CURUG_STAFF.slice(0, 2).length} pegawai, 0 SKP, 0 evaluasi`);
+    await expect(snaps).toContainText('Belum ada salinan otomatis.');
     await shot(page, '35-salinan-otomatis', snaps);
 
     // The history is whole; then one entry is edited outside the app and the check names it.
@@ -299,10 +297,10 @@ test('Beranda asks for a first backup; an import leaves a snapshot that undoes i
     await expect(audit.getByText(/^Riwayat tidak utuh: catatan ke-2 \(.+\) telah diubah di luar aplikasi\./)).toBeVisible();
     await shot(page, '36-keutuhan-riwayat', audit);
 
-    // Kembalikan: the employee the import added is gone again, and the app says so.
-    await row.getByRole('button', { name: 'Kembalikan' }).click();
-    await page.getByTestId('snapshot-confirm').getByRole('button', { name: 'Ya, kembalikan' }).click();
-    await expect(page.getByTestId('app-ready')).toBeVisible({ timeout: 30_000 });
+    // Undone from the import log: the employee the import added is gone again, the others stay.
+    await page.goto('/#/impor-ekspor');
+    await page.getByRole('button', { name: 'Batalkan impor ini' }).first().click();
+    await expect(page.getByText('Impor dibatalkan; data kembali seperti sebelum impor.')).toBeVisible();
     await page.goto('/#/pegawai');
     await expect(page.getByText(CURUG_STAFF[0]!.nama).first()).toBeVisible();
     await expect(page.getByText('Dewi Kartika')).toHaveCount(0);

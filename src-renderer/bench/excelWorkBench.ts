@@ -7,7 +7,6 @@
 import Dexie from 'dexie';
 import * as XLSX from 'xlsx';
 import { CURRENT_VERSION, KinerjaDb, SCHEMA_VERSIONS } from '../db/schema';
-import { snapshotNow } from '../db/backup';
 import { DataStore } from '../db/store';
 import { fromJsDate } from '../domain/dates';
 import { periodKey } from '../domain/periods';
@@ -32,13 +31,6 @@ async function office(n: number) {
     await store.db.employees.bulkPut(employees);
   });
   return { name, store, employees, year: settings.activeYear, officeId: settings.officeId };
-}
-
-/** What the safety snapshot every import takes first costs on this database (part of the commit phase). */
-async function snapshotMs(store: DataStore): Promise<number> {
-  const t = performance.now();
-  await snapshotNow(store.db, 'import');
-  return performance.now() - t;
 }
 
 async function importFile(name: string, bytes: Uint8Array, fileName: string) {
@@ -82,11 +74,10 @@ export async function skpTemplateBench(n: number) {
     }
     const meta = { kind: 'skp' as const, schemaVersion: CURRENT_VERSION, appVersion: 'bench', officeId, exportedAt: new Date().toISOString(), year };
     const bytes = writeWorkbook(buildWorkbook(templateSheets('skp', meta, rows, [], false)));
-    const snapshot = await snapshotMs(store);
     const app = await importFile(name, bytes, 'templat-skp.xlsx');
     const written = await store.db.skps.toArray();
     const baselineMs = await baseline(bytes, 'skps', written);
-    return { ...app, phases: { ...app.phases, snapshot }, baselineMs, rows: rows.length, written: written.length, rhk: written.reduce((s, k) => s + k.rhk.length, 0) };
+    return { ...app, phases: app.phases, baselineMs, rows: rows.length, written: written.length, rhk: written.reduce((s, k) => s + k.rhk.length, 0) };
   } finally {
     store.close();
     await Dexie.delete(name);
@@ -114,11 +105,10 @@ export async function lembarBench(m: number) {
       }
     });
     const bytes = writeWorkbook(buildWorkbook(sheets));
-    const snapshot = await snapshotMs(store);
     const app = await importFile(name, bytes, 'lembar-penilaian.xlsx');
     const written = await store.db.evaluations.toArray();
     const baselineMs = await baseline(bytes, 'evaluations', written);
-    return { ...app, phases: { ...app.phases, snapshot }, baselineMs, rows: data.rows.length - 2, written: written.length, rated: written.filter((e) => e.predikat).length };
+    return { ...app, phases: app.phases, baselineMs, rows: data.rows.length - 2, written: written.length, rated: written.filter((e) => e.predikat).length };
   } finally {
     store.close();
     await Dexie.delete(name);

@@ -122,29 +122,23 @@ describe('unit import', () => {
   });
 });
 
-describe('automatic snapshots', () => {
-  it('every import is preceded by a snapshot that returns the whole PC to before it; five are kept', async () => {
+describe('a snapshot sized to the import (issue #33)', () => {
+  it('an import copies no whole database: its log keeps the versions it replaced, and undo returns them exactly', async () => {
     const { s, camat } = await setUp();
-    await s.imports.commitEmployees(planWith({ camatRev: camat.rev, camatId: camat.id }), { fileName: 'pegawai.xlsx', sha256: 'a', onlyValid: false });
-    const [snap] = await s.backups.snapshots();
-    expect(snap).toMatchObject({ reason: 'import', counts: { employees: 1 } });
+    const before = (await s.employees.listAll()).map((e) => ({ ...e }));
+    const log = await s.imports.commitEmployees(planWith({ camatRev: camat.rev, camatId: camat.id }), { fileName: 'pegawai.xlsx', sha256: 'a', onlyValid: false });
+    expect(await s.backups.snapshots()).toEqual([]);
+    const stored = (await s.db.importLog.get(log.id))!.snapshot!;
+    expect(stored.previous.map((p) => p.id)).toEqual([camat.id]);
+    expect(stored.created).toHaveLength(2);
     expect(await s.db.employees.count()).toBe(3);
 
-    await s.backups.restoreSnapshot(snap!.id);
-    expect((await s.employees.listAll()).map((e) => `${e.nama} ${e.golongan}`)).toEqual(['Asep Saepudin IV/b']);
-    // Going back is itself undoable: the state just replaced was kept first.
-    expect((await s.backups.snapshots()).map((x) => x.reason)).toEqual(['import', 'snapshot']);
-    expect((await s.backups.snapshots())[1]?.counts.employees).toBe(3);
-
-    const fresh = (await s.employees.listAll())[0]!;
-    for (let i = 0; i < 5; i++) {
-      const plan = planWith({ camatRev: fresh.rev, camatId: fresh.id }, 0);
-      plan.updates = [];
-      await s.imports.commitEmployees(plan, { fileName: `kosong-${i}.xlsx`, sha256: `k${i}`, onlyValid: false });
-    }
-    const kept = await s.backups.snapshots();
-    expect(kept).toHaveLength(5);
-    expect(kept.every((x) => x.reason === 'import')).toBe(true);
+    await s.imports.undo(log.id);
+    const after = await s.employees.listAll();
+    expect(after.map((e) => `${e.nama} ${e.golongan}`)).toEqual(before.map((e) => `${e.nama} ${e.golongan}`));
+    const { rev: _r, updatedAt: _u, updatedBy: _b, sv: _sv, syncKey: _k, ...fields } = after[0]! as unknown as Record<string, unknown>;
+    const { rev: _r0, updatedAt: _u0, updatedBy: _b0, sv: _sv0, syncKey: _k0, ...was } = before[0]! as unknown as Record<string, unknown>;
+    expect(fields).toEqual(was);
   });
 });
 

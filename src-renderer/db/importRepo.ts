@@ -5,7 +5,6 @@ import { SYNC_META_FIELDS, type SyncMeta } from '../domain/records';
 import type { Rhk, Skp } from '../domain/skp';
 import { unitFieldsOf, type Unit } from '../domain/unit';
 import { appendAudit } from './audit';
-import { snapshotNow } from './backup';
 import { RepoError } from './errors';
 import { saveClock } from './identity';
 import type { SkpRepo } from './skpRepo';
@@ -151,7 +150,6 @@ export class ImportRepo {
   async commitSkps(plan: SkpBatch, meta: CommitMeta, skps: SkpRepo): Promise<ImportLogEntry> {
     if (plan.errors.length > 0 && !meta.onlyValid) throw new RepoError('importHasErrors', { count: plan.errorRows });
     const { db } = this;
-    await snapshotNow(db, 'import');
     return db.transaction('rw', this.tables(), async () => {
       const ctx = await this.context();
       const prevs = await db.skps.bulkGet(plan.updates.map((u) => u.id));
@@ -189,7 +187,6 @@ export class ImportRepo {
   async commitEvaluations(plan: EvaluationBatch, meta: CommitMeta, evaluations: EvaluationRepo): Promise<ImportLogEntry> {
     if (plan.errors.length > 0 && !meta.onlyValid) throw new RepoError('importHasErrors', { count: plan.errorRows });
     const { db } = this;
-    await snapshotNow(db, 'import');
     return db.transaction('rw', [...this.tables(), db.attachments, db.unitResults], async () => {
       const ctx = await this.context();
       const prevs = await db.evaluations.bulkGet(plan.updates.map((u) => u.evaluation?.id ?? ''));
@@ -274,8 +271,6 @@ export class ImportRepo {
     if (plan.errors.length > 0 && !meta.onlyValid) throw new RepoError('importHasErrors', { count: plan.errorRows });
     const { db } = this;
     const store = db.table<T, string>(table);
-    // Undo covers this import alone; the snapshot returns the whole PC to before it (Pengaturan).
-    await snapshotNow(db, 'import');
     return db.transaction('rw', this.tables(), async () => {
       const ctx = await this.context();
       const prevs = await store.bulkGet(plan.updates.map((u) => u.id));

@@ -134,20 +134,21 @@ describe('one normalising step for every incoming record (issue #26)', () => {
   });
 });
 
-describe('snapshots that pay for themselves (issue #26)', () => {
-  it('a package that changes nothing here takes no snapshot', async () => {
-    const { kantor, camat } = await kecamatan();
+describe('a snapshot sized to the package (issue #33)', () => {
+  it('receiving copies no whole database: the receipt keeps just the versions the package replaced', async () => {
+    const { kantor, camat, evals } = await kecamatan();
     const { laptop } = await laptopOf(kantor, camat.id);
-    const first = await deliver(kantor, laptop, { full: true });
-    const before = (await laptop.backups.snapshots()).length;
-    const report = await laptop.packages.receive(first.envelope, first.records);
-    expect(report.created + report.updated).toBe(0);
-    expect((await laptop.backups.snapshots()).length).toBe(before);
-    // One that does change something is preceded by one.
-    await kantor.employees.save(camat.id, { ...(await kantor.employees.get(camat.id))!, jabatan: 'Camat Curug' });
-    const second = await deliver(kantor, laptop);
-    await laptop.packages.receive(second.envelope, second.records);
-    expect((await laptop.backups.snapshots()).length).toBe(before + 1);
+    const id = evals.Sekcam!;
+    const was = (await kantor.evaluations.get(id))!;
+    await laptop.evaluations.save(id, { ratingHasil: 'DI_ATAS_EKSPEKTASI' });
+    const got = await deliver(laptop, kantor);
+    const report = await kantor.packages.receive(got.envelope, got.records);
+    expect(report.updated).toBeGreaterThan(0);
+    expect(await kantor.backups.snapshots()).toEqual([]);
+    const receipt = (await kantor.db.receipts.toArray()).find((r) => r.packageId === got.envelope.packageId)!;
+    const previous = receipt.snapshot!.previous;
+    expect(previous.map((p) => p.table)).toEqual(['evaluations']);
+    expect(previous[0]!.doc).toEqual(was);
   });
 });
 

@@ -1,5 +1,4 @@
 import { revNode, revPlausibility, revWallMs } from '../domain/hlc';
-import { snapshotNow } from './backup';
 import { laptopScope, ownerOf, travelsTo, type Installation } from '../domain/sync/access';
 import { docKnowledge, openConflicts as conflictsOf, type SyncDoc } from '../domain/sync/merge';
 import { type Envelope, type EnvelopeDraft, type InstallRef, MIN_READER_VERSION, PACKAGE_FORMAT, PACKAGE_FORMAT_VERSION } from '../exchange/package';
@@ -375,12 +374,11 @@ export class PackageRepo {
     const { carrier, fork } = await this.carrierFor(envelope);
     // Remembered before applying: from now on the two copies' writes are kept apart, never last-writer-wins.
     if (fork) await this.trust.noteFork(envelope.from.installId, this.label(envelope.from), fork.sinceMs, [envelope.packageId]);
-    // The receipt can undo this package's records; the snapshot returns the whole PC to before it
-    // (none for a package that changes nothing here).
+    // The receipt keeps the versions this package replaces, and can undo it (issue #33: a snapshot
+    // sized to the package, never a copy of the whole database).
     const batch = { source: this.source(envelope), records };
     const receiptId = await batchDigest(batch);
     const here = await this.sync.heldOf(batch, receiptId);
-    if (here !== 'received' && here.size < records.length) await snapshotNow(this.db, 'sync');
     const applied = await this.sync.applyBatch(batch, { snapshot: true, carrier, receiptId, ...(here !== 'received' ? { held: here } : {}), ...this.scopeOf(envelope, carrier) });
     const report = fork ? { ...applied, fork: { nama: this.label(envelope.from) } } : applied;
     await this.trust.noteReceived(envelope);

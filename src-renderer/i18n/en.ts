@@ -65,7 +65,7 @@ export const en: Catalog = {
   "backup.confirm.ok": "Yes, restore",
   "backup.restored": "Data restored. This computer continues under a new installation id; the app reloads…",
   "snapshot.title": "Automatic snapshots",
-  "snapshot.intro": "Before every import, received sync package that changes data, backup restore and app update, all data is copied automatically on this computer; the last {kept} are kept, plus the copy taken before the last app update. They live on the same computer, so still back up to a flash drive.",
+  "snapshot.intro": "Before a backup is restored and before an app update, all data is copied automatically on this computer; the last {kept} copies are kept, plus the copy before the latest app update. An import is undone from its import log (Import/Export) and a sync package from Synchronisation, without a copy of all data. These copies are on the same computer, so still make backups to a flash drive.",
   "snapshot.size": "Automatic copies use about {mb} MB of the {budget} MB allowed; beyond that the oldest go first.",
   "snapshot.empty": "No automatic snapshots yet.",
   "snapshot.reason.import": "Before an import",

@@ -69,7 +69,7 @@ export const id = {
   "backup.confirm.ok": "Ya, pulihkan",
   "backup.restored": "Data dipulihkan. Komputer ini melanjutkan dengan identitas instalasi baru; aplikasi dimuat ulang…",
   "snapshot.title": "Salinan otomatis",
-  "snapshot.intro": "Sebelum setiap impor, penerimaan paket sinkronisasi yang mengubah data, pemulihan cadangan dan pembaruan aplikasi, seluruh data disalin otomatis di komputer ini; {kept} salinan terakhir disimpan, ditambah salinan sebelum pembaruan aplikasi terakhir. Salinan ini ada di komputer yang sama, jadi tetap buat cadangan ke flashdisk.",
+  "snapshot.intro": "Sebelum pemulihan cadangan dan pembaruan aplikasi, seluruh data disalin otomatis di komputer ini; {kept} salinan terakhir disimpan, ditambah salinan sebelum pembaruan aplikasi terakhir. Impor dibatalkan dari riwayat impornya (Impor/Ekspor) dan paket sinkronisasi dari Sinkronisasi, tanpa salinan seluruh data. Salinan ini ada di komputer yang sama, jadi tetap buat cadangan ke flashdisk.",
   "snapshot.size": "Salinan otomatis memakai sekitar {mb} MB dari batas {budget} MB; bila lebih, salinan terlama dihapus lebih dulu.",
   "snapshot.empty": "Belum ada salinan otomatis.",
   "snapshot.reason.import": "Sebelum impor",
