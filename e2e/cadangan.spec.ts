@@ -292,6 +292,10 @@ test('Beranda asks for a first backup; an import is undone from its log without 
     const audit = page.getByTestId('audit-check-card');
     await audit.getByRole('button', { name: 'Periksa keutuhan riwayat' }).click();
     await expect(audit.getByText(/^Riwayat utuh: \d+ catatan, tidak ada yang diubah atau dihapus di luar aplikasi\.$/)).toBeVisible();
+    await expect(audit.getByTestId('audit-check-last')).toContainText('Pemeriksaan seluruh riwayat terakhir:');
+    // The quick check resumes where that one ended (issue #33): nothing new since.
+    await audit.getByRole('button', { name: 'Periksa sejak pemeriksaan terakhir' }).click();
+    await expect(audit.getByText(/^Riwayat utuh: 0 catatan baru sejak pemeriksaan .+ diperiksa \(\d+ catatan seluruhnya\)\./)).toBeVisible();
     await editAuditEntry(page, 2);
     await audit.getByRole('button', { name: 'Periksa keutuhan riwayat' }).click();
     await expect(audit.getByText(/^Riwayat tidak utuh: catatan ke-2 \(.+\) telah diubah di luar aplikasi\./)).toBeVisible();

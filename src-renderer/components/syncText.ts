@@ -56,3 +56,8 @@ export function writerText(t: Translate, rev: string, installations: readonly In
   const when = formatDateTime(revWallMs(rev));
   return t('sync.review.writer', { who, when });
 }
+
+/** After a part of a package sent in parts: which parts of it are still to come. */
+export function partText(t: Translate, part: { n: number; of: number; missing: number[] }): string {
+  return part.missing.length > 0 ? t('sync.part.missing', { n: part.n, of: part.of, missing: part.missing.join(', ') }) : t('sync.part.complete', { n: part.n, of: part.of });
+}

@@ -99,3 +99,40 @@ describe('one way into the audit log', () => {
     expect(offenders).toEqual([]);
   });
 });
+
+describe('the check resumes where the last one found the chain whole (issue #33)', () => {
+  it('"sejak pemeriksaan terakhir" hashes only what was written since; an edit further back is found by the full check', async () => {
+    const s = await office();
+    const full = await verifyAuditLog(s.db);
+    expect(full).toMatchObject({ ok: true, checked: full.count });
+    const ahmad = (await s.employees.listAll()).find((e) => e.nama === 'Ahmad')!;
+    await s.employees.save(ahmad.id, { ...ahmad, jabatan: 'Sekretaris Kecamatan' });
+    const since = await verifyAuditLog(s.db, 'sinceLast');
+    expect(since).toMatchObject({ ok: true, count: full.count + 1, checked: 1, resumedFrom: { seq: full.count } });
+
+    // An entry from before the checkpoint edited in storage: the quick check does not re-hash it,
+    // the full check names it.
+    const old = (await s.db.auditLog.orderBy('seq').toArray())[1]!;
+    await s.db.auditLog.update(old.id, { actor: 'Orang lain' });
+    expect(await verifyAuditLog(s.db, 'sinceLast')).toMatchObject({ ok: true, checked: 0 });
+    expect(await verifyAuditLog(s.db)).toMatchObject({ ok: false, broken: { kind: 'edited', seq: 2, id: old.id } });
+  });
+
+  it('the quick check still finds the checkpoint entry edited, entries after it edited or removed, and a chain with no checkpoint is walked whole', async () => {
+    const s = await office();
+    expect(await verifyAuditLog(s.db, 'sinceLast')).toMatchObject({ ok: true, checked: await s.db.auditLog.count() });
+    const checkpointEntry = (await s.db.auditLog.orderBy('seq').last())!;
+    await s.employees.save(null, person('199501012020011001', 'Citra'));
+    await s.employees.save(null, person('199601012021011001', 'Dodi'));
+    const newest = (await s.db.auditLog.orderBy('seq').last())!;
+
+    await s.db.auditLog.update(newest.id, { actor: 'Orang lain' });
+    expect(await verifyAuditLog(s.db, 'sinceLast')).toMatchObject({ ok: false, broken: { kind: 'edited', seq: newest.seq } });
+    await s.db.auditLog.update(newest.id, { actor: newest.actor });
+    await s.db.auditLog.delete(newest.id);
+    expect(await verifyAuditLog(s.db, 'sinceLast')).toMatchObject({ ok: false, broken: { kind: 'truncated', expectedSeq: newest.seq } });
+    await s.db.auditLog.put(newest);
+    await s.db.auditLog.update(checkpointEntry.id, { actor: 'Orang lain' });
+    expect(await verifyAuditLog(s.db, 'sinceLast')).toMatchObject({ ok: false, broken: { kind: 'edited', seq: checkpointEntry.seq } });
+  });
+});

@@ -1,5 +1,5 @@
-import { chainEntries, GENESIS, recordHash, verifyChain, type ChainCheck, type ChainHead } from '../domain/auditChain';
-import { type AnchorSettings, type AuditChainSettings, type AuditEntry, type KinerjaDb, SYNCED_TABLES } from './schema';
+import { chainEntries, chainWalker, GENESIS, linkHash, recordHash, type ChainBreak, type ChainCheck, type ChainHead } from '../domain/auditChain';
+import { type AnchorSettings, type AuditChainSettings, type AuditCheckpointSettings, type AuditEntry, type KinerjaDb, SYNCED_TABLES } from './schema';
 
 /**
  * The one way entries enter the audit log: chained after the newest link (domain/auditChain.ts)
@@ -19,20 +19,23 @@ export async function chainHead(db: KinerjaDb): Promise<ChainHead> {
   return row ? { seq: row.seq, hash: row.hash } : GENESIS;
 }
 
-/** The audited hashes of every record: each version an entry wrote (issue #25). */
-export function auditedHashes(entries: readonly AuditEntry[]): Map<string, Set<string>> {
-  const out = new Map<string, Set<string>>();
+/** Adds the versions one audit entry wrote to `out` (record id → hashes). */
+function addAudited(out: Map<string, Set<string>>, e: AuditEntry): void {
   const add = (id: string, h: string | undefined) => {
     if (!h) return;
     let set = out.get(id);
     if (!set) out.set(id, (set = new Set()));
     set.add(h);
   };
-  for (const e of entries) {
-    add(e.docId, e.h);
-    for (const [id, d] of Object.entries(e.perDoc ?? {})) add(id, d.h);
-    for (const [id, h] of Object.entries(e.hashes ?? {})) add(id, h);
-  }
+  add(e.docId, e.h);
+  for (const [id, d] of Object.entries(e.perDoc ?? {})) add(id, d.h);
+  for (const [id, h] of Object.entries(e.hashes ?? {})) add(id, h);
+}
+
+/** The audited hashes of every record: each version an entry wrote (issue #25). */
+export function auditedHashes(entries: readonly AuditEntry[]): Map<string, Set<string>> {
+  const out = new Map<string, Set<string>>();
+  for (const e of entries) addAudited(out, e);
   return out;
 }
 
@@ -50,33 +53,86 @@ export function editedRecord(hashes: Map<string, Set<string>>, table: string, do
   return { ok: false, count, broken: { kind: 'record', table, id: doc.id as string, label: recordLabel(doc) } };
 }
 
-/**
- * "Periksa keutuhan riwayat": the whole chain against the head, against the heads other
- * installations hold of it (anchors outside this PC, issue #25), and every record against the
- * versions its audit entries wrote. The first problem found, or ok.
- */
-export async function verifyAuditLog(db: KinerjaDb): Promise<ChainCheck & { entry?: AuditEntry }> {
-  return db.transaction('r', [db.auditLog, db.settings, ...SYNCED_TABLES.map((t) => db.table(t))], async () => {
-    const entries = await db.auditLog.toArray();
-    const check = verifyChain(entries, await chainHead(db));
-    if (!check.ok) return 'id' in check.broken ? { ...check, entry: await db.auditLog.get(check.broken.id) } : check;
-    const bySeq = new Map(entries.map((e) => [e.seq, e.hash]));
-    const anchors = ((await db.settings.get('anchors')) as AnchorSettings | undefined)?.byPeer ?? {};
-    for (const a of Object.values(anchors)) {
-      if (bySeq.get(a.seq) !== a.hash) return { ok: false, count: check.count, broken: { kind: 'anchor', seq: a.seq, nama: a.nama, at: a.at } };
-    }
-    const hashes = auditedHashes(entries);
-    for (const table of SYNCED_TABLES) {
-      let found: ChainCheck | null = null;
-      await db.table(table).each((doc: Record<string, unknown>) => {
-        found ??= editedRecord(hashes, table, doc, check.count);
-      });
-      if (found) return found;
-    }
-    return check;
-  });
+export type AuditCheckMode = 'full' | 'sinceLast';
+
+export type AuditCheckResult = ChainCheck & {
+  entry?: AuditEntry;
+  /** Entries hashed by this check (all of them for a full check). */
+  checked: number;
+  /** Where an incremental check resumed: the entry a check found whole before. */
+  resumedFrom?: { seq: number; at: string };
+};
+
+export async function auditCheckpoint(db: KinerjaDb): Promise<AuditCheckpointSettings | null> {
+  return ((await db.settings.get('auditVerified')) as AuditCheckpointSettings | undefined) ?? null;
 }
 
+/**
+ * "Periksa keutuhan riwayat": the chain against the head, against the heads other installations
+ * hold of it (anchors outside this PC, issue #25), and — in a full check — every record against
+ * the versions its audit entries wrote. Entries are read with a cursor in chain order, never all at
+ * once. `sinceLast` resumes after the entry the last check found whole (issue #33): it re-hashes
+ * only what was written since, and confirms that entry still holds its hash; an edit further back
+ * is found by the full check. A whole chain moves the checkpoint.
+ */
+export async function verifyAuditLog(db: KinerjaDb, mode: AuditCheckMode = 'full'): Promise<AuditCheckResult> {
+  const checkpoint = mode === 'sinceLast' ? await auditCheckpoint(db) : null;
+  const result = await db.transaction('r', [db.auditLog, db.settings, ...SYNCED_TABLES.map((t) => db.table(t))], async (): Promise<AuditCheckResult> => {
+    const count = await db.auditLog.count();
+    const fail = async (broken: ChainBreak, checked: number): Promise<AuditCheckResult> => {
+      const entry = 'id' in broken && broken.id ? await db.auditLog.get(broken.id) : undefined;
+      return { ok: false, count, checked, broken, ...(entry ? { entry } : {}) };
+    };
+    // Entries without a position are not in the seq index: counted apart, then found.
+    if ((await db.auditLog.where('seq').above(0).count()) !== count) {
+      const loose = await db.auditLog.filter((e) => typeof e.seq !== 'number' || typeof e.hash !== 'string').first();
+      if (loose) return fail({ kind: 'unlinked', id: loose.id }, 0);
+    }
+    const from = checkpoint ? await db.auditLog.where('seq').equals(checkpoint.seq).first() : undefined;
+    if (checkpoint && (!from || from.hash !== checkpoint.hash || linkHash(from) !== from.hash)) {
+      return fail(from ? { kind: 'edited', seq: checkpoint.seq, id: from.id } : { kind: 'truncated', seq: checkpoint.seq - 1, expectedSeq: checkpoint.seq }, 0);
+    }
+    const anchors = Object.values(((await db.settings.get('anchors')) as AnchorSettings | undefined)?.byPeer ?? {});
+    const anchorSeqs = new Set(anchors.map((a) => a.seq));
+    const seen = new Map<number, string>();
+    const hashes = mode === 'full' ? new Map<string, Set<string>>() : null;
+    const walk = chainWalker(checkpoint ?? GENESIS);
+    let broken: ChainBreak | null = null;
+    let checked = 0;
+    await db.auditLog
+      .where('seq')
+      .above(checkpoint?.seq ?? 0)
+      .until(() => broken !== null)
+      .each((e) => {
+        broken = walk.step(e);
+        checked++;
+        if (anchorSeqs.has(e.seq!)) seen.set(e.seq!, e.hash!);
+        if (hashes) addAudited(hashes, e);
+      });
+    broken ??= walk.end(await chainHead(db));
+    if (broken) return fail(broken, checked);
+    for (const a of anchors) {
+      const hash = seen.get(a.seq) ?? (a.seq <= (checkpoint?.seq ?? 0) ? (await db.auditLog.where('seq').equals(a.seq).first())?.hash : undefined);
+      if (hash !== a.hash) return { ok: false, count, checked, broken: { kind: 'anchor', seq: a.seq, nama: a.nama, at: a.at } };
+    }
+    if (hashes) {
+      for (const table of SYNCED_TABLES) {
+        let found: ChainCheck | null = null;
+        await db.table(table).each((doc: Record<string, unknown>) => {
+          found ??= editedRecord(hashes, table, doc, count);
+        });
+        if (found) return { ...(found as ChainCheck), checked };
+      }
+    }
+    return { ok: true, count, checked, head: walk.at, ...(checkpoint ? { resumedFrom: { seq: checkpoint.seq, at: checkpoint.at } } : {}) };
+  });
+  if (result.ok && result.head.seq > 0) {
+    const at = new Date().toISOString();
+    const fullAt = mode === 'full' ? at : checkpoint?.fullAt;
+    await db.settings.put({ key: 'auditVerified', seq: result.head.seq, hash: result.head.hash, at, ...(fullAt ? { fullAt } : {}) } satisfies AuditCheckpointSettings);
+  }
+  return result;
+}
 
 /**
  * The audit entries of one document, newest first (revs sort in event order): its own entries,

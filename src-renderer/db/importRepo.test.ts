@@ -4,6 +4,7 @@ import type { EmployeePlan } from '../exchange/pegawaiImport';
 import type { UnitPlan } from '../exchange/unitImport';
 import { rhk } from '../sample/records';
 import { RepoError } from './errors';
+import { IMPORT_UNDO_DAYS } from './importRepo';
 import { DataStore } from './store';
 
 let n = 0;
@@ -139,6 +140,31 @@ describe('a snapshot sized to the import (issue #33)', () => {
     const { rev: _r, updatedAt: _u, updatedBy: _b, sv: _sv, syncKey: _k, ...fields } = after[0]! as unknown as Record<string, unknown>;
     const { rev: _r0, updatedAt: _u0, updatedBy: _b0, sv: _sv0, syncKey: _k0, ...was } = before[0]! as unknown as Record<string, unknown>;
     expect(fields).toEqual(was);
+  });
+});
+
+describe('import undo data ages out (issue #33)', () => {
+  it(`after ${IMPORT_UNDO_DAYS} days an import keeps its log line but not the records it replaced; the log says so and undo says why`, async () => {
+    let now = new Date('2026-01-05T08:00:00Z');
+    const s = await DataStore.open(`import-${++n}`, { now: () => now });
+    stores.push(s);
+    await s.settings.setupOffice({ namaInstansi: 'Pemkab', namaKantor: 'Kecamatan Curug', alamat: '', tempat: 'Curug', kertas: 'A4', namaAdmin: 'Siti' }, now);
+    const camat = await s.employees.save(null, { ...emptyEmployeeFields(), nip: '197305121998031004', nama: 'Asep Saepudin', golongan: 'IV/b' });
+    const first = await s.imports.commitEmployees(planWith({ camatRev: camat.rev, camatId: camat.id }), { fileName: 'januari.xlsx', sha256: 'jan', onlyValid: false });
+
+    now = new Date(now.getTime() + (IMPORT_UNDO_DAYS + 1) * 86_400_000);
+    const later = planWith({ camatRev: '', camatId: camat.id }, 1);
+    later.updates = [];
+    later.creates[0]!.fields.nip = '199202022020121001';
+    const second = await s.imports.commitEmployees(later, { fileName: 'februari.xlsx', sha256: 'feb', onlyValid: false });
+
+    expect((await s.db.importLog.get(first.id))?.snapshot).toBeUndefined();
+    expect((await s.db.importLog.get(second.id))?.snapshot).toBeDefined();
+    expect((await s.imports.log()).map((e) => [e.fileName, e.undoable])).toEqual([['februari.xlsx', true], ['januari.xlsx', false]]);
+    const err = await refusal(s.imports.undo(first.id));
+    expect([err.code, err.params.days]).toEqual(['importUndoExpired', IMPORT_UNDO_DAYS]);
+    // The duplicate-file check still finds the old import by its SHA-256.
+    expect((await s.imports.previousBySha('jan'))?.fileName).toBe('januari.xlsx');
   });
 });
 

@@ -99,6 +99,17 @@ const MAX_LOGGED_ERRORS = 5000;
  * Writing a confirmed import: one transaction, all or nothing, audit entries for every record,
  * an import-log entry (file name, SHA-256, counts) holding what is needed to undo it.
  */
+/**
+ * How long an import can be undone: its log entry keeps the versions it replaced this many days,
+ * then only its log line (file, SHA-256, counts). Past a month, an office has built on those
+ * records; a restore from a backup is the way back then.
+ */
+export const IMPORT_UNDO_DAYS = 30;
+/** Imports listed on Impor/Ekspor, newest first. */
+export const IMPORT_LOG_SHOWN = 200;
+
+export type ImportLogRow = Omit<ImportLogEntry, 'snapshot'> & { undoable: boolean };
+
 export class ImportRepo {
   constructor(
     private readonly db: KinerjaDb,
@@ -110,12 +121,14 @@ export class ImportRepo {
     return [db.employees, db.units, db.skps, db.evaluations, db.periods, db.rulePacks, db.auditLog, db.importLog, db.settings];
   }
 
-  async log(): Promise<ImportLogEntry[]> {
-    return (await this.db.importLog.orderBy('at').reverse().toArray()).map((e) => ({ ...e, snapshot: undefined }) as ImportLogEntry);
+  /** The newest imports, without their undo data; `undoable` while it is kept (IMPORT_UNDO_DAYS). */
+  async log(limit = IMPORT_LOG_SHOWN): Promise<ImportLogRow[]> {
+    const rows = await this.db.importLog.orderBy('at').reverse().limit(limit).toArray();
+    return rows.map(({ snapshot, ...e }) => ({ ...e, undoable: !!snapshot }));
   }
 
   async previousBySha(sha256: string): Promise<ImportLogEntry | undefined> {
-    return (await this.db.importLog.toArray()).filter((e) => e.sha256 === sha256 && !e.undoneAt).sort((a, b) => b.at.localeCompare(a.at))[0];
+    return (await this.db.importLog.where('sha256').equals(sha256).toArray()).filter((e) => !e.undoneAt).sort((a, b) => b.at.localeCompare(a.at))[0];
   }
 
   async commitEmployees(plan: BatchPlan<Employee>, meta: CommitMeta): Promise<ImportLogEntry> {
@@ -254,6 +267,15 @@ export class ImportRepo {
       snapshot: { table, created: info.created, previous, written: Object.fromEntries(docs.map((d) => [d.id, d.rev])) },
     };
     await db.importLog.add(entry);
+    // Undo data ages out (issue #33): older imports keep their log line, not the records they replaced.
+    const cutoff = new Date(Date.parse(info.at) - IMPORT_UNDO_DAYS * 86_400_000).toISOString();
+    await db.importLog
+      .where('at')
+      .below(cutoff)
+      .filter((e) => !!e.snapshot)
+      .modify((e) => {
+        delete e.snapshot;
+      });
     return { ...entry, snapshot: undefined } as ImportLogEntry;
   }
 
@@ -323,7 +345,8 @@ export class ImportRepo {
     await db.transaction('rw', this.tables(), async () => {
       const ctx = await this.context();
       const entry = await db.importLog.get(logId);
-      if (!entry?.snapshot) throw new RepoError('notFound');
+      if (!entry) throw new RepoError('notFound');
+      if (!entry.snapshot) throw new RepoError('importUndoExpired', { days: IMPORT_UNDO_DAYS });
       if (entry.undoneAt) throw new RepoError('importAlreadyUndone');
       const snap = entry.snapshot;
       const table = snap.table ?? 'employees';

@@ -43,6 +43,40 @@ export interface PeerView {
   due: number;
 }
 
+/** How big one package file may get before the package is sent in parts. */
+export interface PartLimits {
+  records: number;
+  /** Characters of the records' JSON. */
+  chars: number;
+}
+
+/**
+ * One file as SheetJS writes it in memory failed between 73,000 and 104,000 records ("Invalid array
+ * length", issue #33); parts stay well below that, and below 60 MB of JSON (attachments).
+ */
+export const PART_LIMITS: PartLimits = { records: 40_000, chars: 60 * 1024 * 1024 };
+/** A group of more parts than this is not a package this app made. */
+export const MAX_PARTS = 1_000;
+
+/** Records cut into consecutive slices within the limits (at least one record per slice). */
+export function splitRecords(records: readonly ExchangeRecord[], limits: PartLimits): ExchangeRecord[][] {
+  const out: ExchangeRecord[][] = [];
+  let cur: ExchangeRecord[] = [];
+  let chars = 0;
+  for (const r of records) {
+    const size = JSON.stringify(r.doc).length;
+    if (cur.length > 0 && (cur.length >= limits.records || chars + size > limits.chars)) {
+      out.push(cur);
+      cur = [];
+      chars = 0;
+    }
+    cur.push(r);
+    chars += size;
+  }
+  if (cur.length > 0 || out.length === 0) out.push(cur);
+  return out;
+}
+
 function covered(k: Record<string, string>, confirmed: Record<string, string>): boolean {
   for (const n of Object.keys(k)) if (!(confirmed[n]! >= k[n]!)) return false;
   return true;
@@ -88,9 +122,14 @@ export class PackageRepo {
   }
 
   /** Every record this installation may send to `peer` (a penilai laptop: its appraisees only). */
-  private async scopedDocs(peer: Installation | null): Promise<{ table: SyncedTableName; doc: SyncDoc }[]> {
+  private async allDocs(): Promise<Map<SyncedTableName, SyncDoc[]>> {
     const all = new Map<SyncedTableName, SyncDoc[]>();
     for (const t of SYNCED_TABLES) all.set(t, (await this.db.table(t).toArray()) as SyncDoc[]);
+    return all;
+  }
+
+  private async scopedDocs(peer: Installation | null, read?: Map<SyncedTableName, SyncDoc[]>): Promise<{ table: SyncedTableName; doc: SyncDoc }[]> {
+    const all = read ?? (await this.allDocs());
     if (peer?.role !== 'PENILAI') return SYNCED_TABLES.flatMap((t) => all.get(t)!.map((doc) => ({ table: t, doc })));
     return laptopScope(peer.penilaiEmployeeId, (t) => all.get(t as SyncedTableName) ?? []) as { table: SyncedTableName; doc: SyncDoc }[];
   }
@@ -99,6 +138,9 @@ export class PackageRepo {
   async peers(): Promise<PeerView[]> {
     const { ref } = await this.self();
     const out: PeerView[] = [];
+    // Laptops' scopes depend on record contents: every record is read once for all of them. Any
+    // other peer is owed what it has not confirmed, found from the syncKey index (issue #33).
+    let all: Map<SyncedTableName, SyncDoc[]> | null = null;
     for (const inst of await this.sync.installations()) {
       if (inst.id === ref.installId) continue;
       const state = (await this.db.peers.get(inst.id)) ?? null;
@@ -108,7 +150,8 @@ export class PackageRepo {
       const confirmed = state?.confirmed ?? {};
       const held = inst.role === 'PENILAI' && state?.held ? new Set(state.held) : null;
       const meant = ({ table, doc }: { table: SyncedTableName; doc: SyncDoc }) => inst.role === 'PENILAI' || travelsTo(ownerOf(table, doc), ref.officeId, inst.officeId);
-      const waiting = (await this.scopedDocs(inst)).filter((r) => meant(r) && (!covered(docKnowledge(r.doc), confirmed) || (held && !held.has(`${r.table}:${r.doc.id}`))));
+      const candidates = inst.role === 'PENILAI' ? await this.scopedDocs(inst, (all ??= await this.allDocs())) : (await this.unconfirmed(confirmed)).docs;
+      const waiting = candidates.filter((r) => meant(r) && (!covered(docKnowledge(r.doc), confirmed) || (held && !held.has(`${r.table}:${r.doc.id}`))));
       const sentMs = state?.lastSent ? Date.parse(state.lastSent.at) : -Infinity;
       const due = waiting.filter((r) => revWallMs(r.doc.rev) > sentMs).length;
       out.push({ installation: inst, officeName: (await this.db.offices.get(inst.officeId))?.namaKantor ?? '', state, waiting: waiting.length, due });
@@ -158,6 +201,7 @@ export class PackageRepo {
       anchor: peer?.audit ?? null,
       predecessor: former[former.length - 1] ?? null,
       forks: (await this.trust.forks()).since,
+      incomplete: await this.incompleteGroups(),
       ...extra,
     };
   }
@@ -189,13 +233,39 @@ export class PackageRepo {
     return { docs, holds };
   }
 
-  /** "Buat paket": what `peerId` has not confirmed yet, or everything ("Paket lengkap"). */
+  /** "Buat paket": what `peerId` has not confirmed yet, or everything ("Paket lengkap"), in one file. */
   async build(peerId: string, opts: { full?: boolean } = {}): Promise<OutgoingPackage> {
+    const sel = await this.selection(peerId, opts);
+    return this.outgoing(await this.envelope('data', sel.to, !!opts.full, sel.records, sel.extra), sel.records);
+  }
+
+  /**
+   * The same package as files of at most `limits` each (issue #33): one file when it fits, else
+   * parts that share a group, each a whole signed package of its own, applying in any order.
+   */
+  async buildParts(peerId: string, opts: { full?: boolean } = {}, limits: PartLimits = PART_LIMITS): Promise<OutgoingPackage[]> {
+    const sel = await this.selection(peerId, opts);
+    const slices = splitRecords(sel.records, limits);
+    if (slices.length <= 1) return [await this.outgoing(await this.envelope('data', sel.to, !!opts.full, sel.records, sel.extra), sel.records)];
+    // What the sender holds is read once and told by every part.
+    const holds = sel.extra.holds ?? (await this.holdings());
+    const group = crypto.randomUUID();
+    const out: OutgoingPackage[] = [];
+    for (const [i, records] of slices.entries()) {
+      const part = { group, n: i + 1, of: slices.length };
+      out.push(await this.outgoing(await this.envelope('data', sel.to, !!opts.full, records, { ...sel.extra, holds, part }), records));
+    }
+    return out;
+  }
+
+  /** Which records go to `peerId`, and what its envelope adds (scope, held, holds). */
+  private async selection(peerId: string, opts: { full?: boolean }): Promise<{ to: InstallRef; records: ExchangeRecord[]; extra: Partial<Envelope> }> {
     const peer = await this.db.installations.get(peerId);
     if (!peer) throw new RepoError('package.unknownPeer');
     const state = await this.db.peers.get(peerId);
     const confirmed = opts.full ? {} : (state?.confirmed ?? {});
     const { role, ref } = await this.self();
+    const to = await this.refOf(peerId);
     const extra: Partial<Envelope> = {};
     // A penilai laptop tells its office everything it holds: what entered its scope later (below
     // the office's vector) is then still sent to it.
@@ -208,14 +278,14 @@ export class PackageRepo {
         .filter(({ table, doc }) => !covered(docKnowledge(doc), confirmed) || (held && !held.has(`${table}:${doc.id}`)))
         .map(({ table, doc }): ExchangeRecord => ({ table, schemaVersion: this.db.verno, doc }));
       extra.scope = scope.map(({ table, doc }) => `${table}:${doc.id}`);
-      return this.outgoing(await this.envelope('data', await this.refOf(peerId), !!opts.full, records, extra), records);
+      return { to, records, extra };
     }
     // Everyone else takes every unconfirmed record meant for it.
     const { docs: candidates, holds } = opts.full ? { docs: await this.scopedDocs(peer), holds: undefined } : await this.unconfirmed(confirmed);
     const records = candidates
       .filter(({ table, doc }) => travelsTo(ownerOf(table, doc), ref.officeId, peer.officeId) && !covered(docKnowledge(doc), confirmed))
       .map(({ table, doc }): ExchangeRecord => ({ table, schemaVersion: this.db.verno, doc }));
-    return this.outgoing(await this.envelope('data', await this.refOf(peerId), !!opts.full, records, { ...extra, ...(holds ? { holds } : {}) }), records);
+    return { to, records, extra: { ...extra, ...(holds ? { holds } : {}) } };
   }
 
   /** Every record held here, as `table:id` (keys only). */
@@ -369,6 +439,27 @@ export class PackageRepo {
     return fork ? { ...report, fork: { nama: this.label(envelope.from) } } : report;
   }
 
+  /** Groups of parts received here with some part still missing. */
+  private async incompleteGroups(): Promise<string[]> {
+    const seen = new Map<string, { of: number; n: Set<number> }>();
+    await this.db.receipts.where('part.group').above('').each((r) => {
+      const g = seen.get(r.part!.group) ?? { of: r.part!.of, n: new Set<number>() };
+      g.n.add(r.part!.n);
+      seen.set(r.part!.group, g);
+    });
+    return [...seen].filter(([, g]) => g.n.size < g.of).map(([group]) => group);
+  }
+
+  /** A part of a package sent in parts: remembered on its receipt; which parts of its group are still missing here. */
+  private async notePart(envelope: Envelope, receiptId: string): Promise<ApplyReport['part'] | null> {
+    const p = envelope.part;
+    if (!p || typeof p.group !== 'string' || !Number.isInteger(p.n) || !Number.isInteger(p.of) || p.of < 1 || p.of > MAX_PARTS) return null;
+    await this.db.receipts.update(receiptId, { part: { group: p.group, n: p.n, of: p.of } });
+    const here = new Set((await this.db.receipts.where('part.group').equals(p.group).toArray()).map((r) => r.part!.n));
+    const missing = Array.from({ length: p.of }, (_, i) => i + 1).filter((n) => !here.has(n));
+    return { n: p.n, of: p.of, missing };
+  }
+
   /** "Terapkan": applies it all in one transaction, then remembers what the sender holds. */
   async receive(envelope: Envelope, records: ExchangeRecord[]): Promise<ApplyReport> {
     const { carrier, fork } = await this.carrierFor(envelope);
@@ -380,11 +471,15 @@ export class PackageRepo {
     const receiptId = await batchDigest(batch);
     const here = await this.sync.heldOf(batch, receiptId);
     const applied = await this.sync.applyBatch(batch, { snapshot: true, carrier, receiptId, ...(here !== 'received' ? { held: here } : {}), ...this.scopeOf(envelope, carrier) });
-    const report = fork ? { ...applied, fork: { nama: this.label(envelope.from) } } : applied;
+    const part = await this.notePart(envelope, receiptId);
+    const report = { ...applied, ...(fork ? { fork: { nama: this.label(envelope.from) } } : {}), ...(part ? { part } : {}) };
     await this.trust.noteReceived(envelope);
     const prev = (await this.db.peers.get(envelope.from.installId)) ?? { id: envelope.from.installId, confirmed: {} };
     const confirmed = { ...prev.confirmed };
-    for (const [n, r] of Object.entries(envelope.holds)) if (!(confirmed[n]! >= r)) confirmed[n] = r;
+    // A sender still missing parts of a package holds newer revs than it holds everything up to:
+    // what it confirms waits until its parts are complete, so a lost part is sent again.
+    const partial = Array.isArray(envelope.incomplete) && envelope.incomplete.length > 0;
+    if (!partial) for (const [n, r] of Object.entries(envelope.holds)) if (!(confirmed[n]! >= r)) confirmed[n] = r;
     const held = Array.isArray(envelope.held) && carrier.sender.role === 'PENILAI' ? { held: envelope.held.filter((x): x is string => typeof x === 'string') } : {};
     await this.db.peers.put({ ...prev, confirmed, ...held, lastReceived: { at: new Date().toISOString(), packageId: envelope.packageId, records: records.length } });
     return report;

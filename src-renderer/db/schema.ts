@@ -10,6 +10,7 @@ import type { Unit } from '../domain/unit';
 import type { Installation, InstallationRole } from '../domain/sync/access';
 import type { BatchSource } from '../exchange/records';
 import { chainEntries, type ChainHead, GENESIS } from '../domain/auditChain';
+import { REVIEW_MARK, withReviewMark } from '../domain/sync/reviewMark';
 import type { ChainLinkRef } from '../domain/sync/trust';
 import type { PublicKeyInfo } from '../exchange/signature';
 import type { PrintRecord } from '../print/documents';
@@ -41,6 +42,19 @@ export interface AuditChainSettings {
   key: 'auditChain';
   seq: number;
   hash: string;
+}
+
+/**
+ * The newest audit entry a full or incremental check found whole (issue #33): the next check
+ * "sejak pemeriksaan terakhir" resumes after it instead of re-hashing years of history.
+ */
+export interface AuditCheckpointSettings {
+  key: 'auditVerified';
+  seq: number;
+  hash: string;
+  at: string;
+  /** When the whole chain, with every record, was last found whole. */
+  fullAt?: string;
 }
 
 /** When this installation last saved a backup to a file, and how old one may get before Beranda reminds. */
@@ -169,6 +183,8 @@ export interface Receipt {
   after?: Record<string, string>;
   /** When it was undone here. */
   undoneAt?: string;
+  /** One part of a package sent in parts (Envelope.part): which parts of its group arrived. */
+  part?: { group: string; n: number; of: number };
 }
 
 /** What this installation knows of another one it exchanges packages with (local, never sent). */
@@ -320,7 +336,43 @@ export const SCHEMA_VERSIONS: readonly SchemaVersion[] = [
       keys: 'id',
     },
   },
+  {
+    // Issue #33: the duplicate-file check before an import finds earlier imports of the same file
+    // by its SHA-256, without reading years of import log; a package's parts are found by group.
+    version: 7,
+    stores: {
+      importLog: 'id, at, sha256',
+      // The parts of a package sent in parts that arrived here, by their group.
+      receipts: 'id, at, part.group',
+      // The review mark (domain/sync/reviewMark.ts): records that may have something to review.
+      installations: 'id, officeId, updatedAt, syncKey, svf',
+      offices: 'id, updatedAt, syncKey, svf',
+      units: 'id, parentId, updatedAt, syncKey, svf',
+      employees: 'id, nip, unitId, atasanId, updatedAt, syncKey, svf',
+      periods: 'id, year, updatedAt, syncKey, svf',
+      skps: 'id, employeeId, year, [employeeId+year], updatedAt, syncKey, svf',
+      evaluations: 'id, skpId, employeeId, periodId, [unitId+periodId], updatedAt, syncKey, svf',
+      attachments: 'id, ownerId, updatedAt, syncKey, svf',
+      rulePacks: 'id, [packId+version], updatedAt, syncKey, svf',
+      unitResults: 'id, [unitId+periodId], year, updatedAt, syncKey, svf',
+      trainings: 'id, [employeeId+year], year, updatedAt, syncKey, svf',
+      signatures: 'id, employeeId, updatedAt, syncKey, svf',
+    },
+    upgrade: markForReview,
+  },
 ];
+
+/** Version 7: existing records with an open conflict or flag get the review mark. */
+async function markForReview(tx: Transaction): Promise<void> {
+  for (const name of SYNCED_TABLES) {
+    await tx
+      .table(name)
+      .filter((d: { sv?: { f?: object } }) => !!d.sv?.f && Object.keys(d.sv.f).length > 0)
+      .modify((d: Record<string, unknown>) => {
+        if (withReviewMark(name, d) !== d) d[REVIEW_MARK] = 1;
+      });
+  }
+}
 
 /** Tables that belong to this PC alone: never in a backup file, a snapshot or a restore. */
 export const LOCAL_ONLY_TABLES: readonly string[] = ['keys'];
@@ -341,7 +393,7 @@ async function chainExistingAudit(tx: Transaction): Promise<void> {
 export const CURRENT_VERSION = Math.max(...SCHEMA_VERSIONS.map((v) => v.version));
 
 export class KinerjaDb extends Dexie {
-  settings!: Table<LocalSettings | InstallSettings | ClockSettings | AuditChainSettings | BackupSettings | PackageChainSettings | AnchorSettings | ForkSettings, string>;
+  settings!: Table<LocalSettings | InstallSettings | ClockSettings | AuditChainSettings | BackupSettings | PackageChainSettings | AnchorSettings | ForkSettings | AuditCheckpointSettings, string>;
   keys!: Table<KeyRecord, string>;
   offices!: Table<Office, string>;
   units!: Table<Unit, string>;
@@ -368,6 +420,19 @@ export class KinerjaDb extends Dexie {
       const declared = this.version(v.version).stores(v.stores);
       if (v.upgrade) declared.upgrade(v.upgrade);
     }
+    // Every write of a synced record, whichever repository makes it, carries its review mark.
+    this.use({
+      stack: 'dbcore',
+      name: 'reviewMark',
+      create: (down) => ({
+        ...down,
+        table: (name) => {
+          const table = down.table(name);
+          if (!(SYNCED_TABLES as readonly string[]).includes(name)) return table;
+          return { ...table, mutate: (req) => table.mutate(req.type === 'add' || req.type === 'put' ? { ...req, values: req.values.map((v) => withReviewMark(name, v as object)) } : req) };
+        },
+      }),
+    });
   }
 }
 

@@ -1,5 +1,5 @@
 import { backupBeforeUpgrade } from './backup';
-import { verifyAuditLog } from './audit';
+import { auditCheckpoint, verifyAuditLog, type AuditCheckMode } from './audit';
 import { TrustRepo } from './trustRepo';
 import { BackupRepo } from './backupRepo';
 import { RevClock } from './clock';
@@ -80,9 +80,14 @@ export class DataStore {
     this.backups = new BackupRepo(db, this.sync, this.trust, APP_VERSION);
   }
 
-  /** "Periksa keutuhan riwayat": the audit hash chain checked end to end. */
-  verifyAudit() {
-    return verifyAuditLog(this.db);
+  /** "Periksa keutuhan riwayat": the audit hash chain checked end to end, or since the last check found it whole. */
+  verifyAudit(mode: AuditCheckMode = 'full') {
+    return verifyAuditLog(this.db, mode);
+  }
+
+  /** Where the last check found the chain whole, and when the whole of it was last checked. */
+  auditCheckpoint() {
+    return auditCheckpoint(this.db);
   }
 
   /** Backs up an older database, opens (and upgrades) it, and resumes the rev clock. */

@@ -1,5 +1,6 @@
 import { recordHash } from '../domain/auditChain';
 import { retireOwnKeys } from './trustRepo';
+import { REVIEW_MARK } from '../domain/sync/reviewMark';
 import type { FieldChange } from '../domain/records';
 import { revNode, revPlausibility } from '../domain/hlc';
 import { duplicateNips, type DuplicateNip } from '../domain/pegawai';
@@ -50,6 +51,8 @@ export interface ApplyReport {
   refusals: { table: string; id: string; reason: SyncProposal['reason']; paths: string[]; writers: string[] }[];
   /** Its sender's identity is used on two PCs (a copied profile): both copies' writes kept as conflicts. */
   fork?: { nama: string };
+  /** A package sent in parts: this one's place, and the parts of its group not received here yet. */
+  part?: { n: number; of: number; missing: number[] };
   /** A penilai laptop: records that left its scope, removed from it (their office holds them). */
   left: { table: string; id: string; nama?: string }[];
   /**
@@ -636,11 +639,14 @@ export class SyncRepo {
     return doc ? openConflicts(table, doc) : [];
   }
 
-  /** Every record with something to review, across the synced tables. */
+  /**
+   * Every record with something to review, across the synced tables: only the records the review
+   * mark's index lists are read (issue #33), never every record of every year.
+   */
   async openConflicts(): Promise<{ table: SyncedTableName; id: string; doc: SyncDoc; conflicts: OpenConflict[] }[]> {
     const out: { table: SyncedTableName; id: string; doc: SyncDoc; conflicts: OpenConflict[] }[] = [];
     for (const table of SYNCED_TABLES) {
-      const docs = (await this.db.table(table).filter((d: SyncDoc) => !!d.sv && Object.keys(d.sv.f).length > 0).toArray()) as SyncDoc[];
+      const docs = (await this.db.table(table).where(REVIEW_MARK).equals(1).toArray()) as SyncDoc[];
       for (const d of docs) {
         const conflicts = openConflicts(table, d);
         if (conflicts.length > 0) out.push({ table, id: d.id, doc: d, conflicts });

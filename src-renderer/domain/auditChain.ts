@@ -11,6 +11,7 @@
  */
 import { sha256 } from '@noble/hashes/sha2';
 import { bytesToHex, utf8ToBytes } from '@noble/hashes/utils';
+import { REVIEW_MARK } from './sync/reviewMark';
 
 /** The fields the chain adds to an entry. */
 export interface ChainLink {
@@ -79,6 +80,36 @@ export type ChainBreak =
 export type ChainCheck = { ok: true; count: number; head: ChainHead } | { ok: false; count: number; broken: ChainBreak };
 
 /**
+ * Walks a chain in order of position, one entry at a time (a cursor over millions of entries never
+ * holds them all), from `from`: the genesis, or an entry verified before (its position and hash).
+ * `step` returns the first break; `end` checks where the walk stopped against the head.
+ */
+export function chainWalker(from: ChainHead = GENESIS) {
+  let prev = from;
+  let last: { id: string } | null = null;
+  return {
+    step(e: object & { id: string } & Partial<ChainLink>): ChainBreak | null {
+      if (typeof e.seq !== 'number' || typeof e.hash !== 'string') return { kind: 'unlinked', id: e.id };
+      const seq = e.seq;
+      if (seq !== prev.seq + 1) return { kind: 'missing', seq, id: e.id, expectedSeq: prev.seq + 1 };
+      if (linkHash(e) !== e.hash) return { kind: 'edited', seq, id: e.id };
+      if (e.prevHash !== prev.hash) return { kind: 'relinked', seq, id: e.id };
+      prev = { seq, hash: e.hash };
+      last = e;
+      return null;
+    },
+    end(head: ChainHead): ChainBreak | null {
+      if (prev.seq < head.seq) return { kind: 'truncated', seq: prev.seq, expectedSeq: head.seq };
+      if (prev.seq === head.seq && prev.hash !== head.hash) return { kind: 'relinked', seq: prev.seq, id: last?.id ?? '' };
+      return null;
+    },
+    get at(): ChainHead {
+      return prev;
+    },
+  };
+}
+
+/**
  * Checks a chain (any order; it is sorted by position) against the head recorded beside it.
  * Reports the first break in chain order, which is what the admin needs to look at.
  */
@@ -86,20 +117,13 @@ export function verifyChain(entries: readonly (object & { id: string } & Partial
   const unlinked = entries.find((e) => typeof e.seq !== 'number' || typeof e.hash !== 'string');
   if (unlinked) return { ok: false, count: entries.length, broken: { kind: 'unlinked', id: unlinked.id } };
   const sorted = [...entries].sort((a, b) => a.seq! - b.seq!);
-  let prev = GENESIS;
+  const walk = chainWalker();
   for (const e of sorted) {
-    const seq = e.seq!;
-    if (seq !== prev.seq + 1) return { ok: false, count: sorted.length, broken: { kind: 'missing', seq, id: e.id, expectedSeq: prev.seq + 1 } };
-    if (linkHash(e) !== e.hash) return { ok: false, count: sorted.length, broken: { kind: 'edited', seq, id: e.id } };
-    if (e.prevHash !== prev.hash) return { ok: false, count: sorted.length, broken: { kind: 'relinked', seq, id: e.id } };
-    prev = { seq, hash: e.hash! };
+    const broken = walk.step(e);
+    if (broken) return { ok: false, count: sorted.length, broken };
   }
-  if (prev.seq < head.seq) return { ok: false, count: sorted.length, broken: { kind: 'truncated', seq: prev.seq, expectedSeq: head.seq } };
-  if (prev.seq === head.seq && prev.hash !== head.hash) {
-    const last = sorted[sorted.length - 1];
-    return { ok: false, count: sorted.length, broken: { kind: 'relinked', seq: prev.seq, id: last?.id ?? '' } };
-  }
-  return { ok: true, count: sorted.length, head: prev };
+  const broken = walk.end(head);
+  return broken ? { ok: false, count: sorted.length, broken } : { ok: true, count: sorted.length, head: walk.at };
 }
 
 /**
@@ -107,5 +131,7 @@ export function verifyChain(entries: readonly (object & { id: string } & Partial
  * so a record whose stored content matches no audited version was edited outside the app.
  */
 export function recordHash(doc: object): string {
-  return bytesToHex(sha256(utf8ToBytes(stableJson(doc)))).slice(0, 32);
+  // The review mark is derived from the record on every write (domain/sync/reviewMark.ts).
+  const { [REVIEW_MARK]: _mark, ...rest } = doc as Record<string, unknown>;
+  return bytesToHex(sha256(utf8ToBytes(stableJson(rest)))).slice(0, 32);
 }

@@ -82,6 +82,16 @@ export interface Envelope {
   scope?: string[];
   /** From a penilai laptop: every record it holds (`table:id`), so the office sends what it lacks. */
   held?: string[];
+  /**
+   * One file of a package too big for one (issue #33): part `n` of `of`, all sharing `group`. Each
+   * part is a whole package of its own (signed, chained) and applies in any order.
+   */
+  part?: { group: string; n: number; of: number };
+  /**
+   * Groups of parts the sender received only some of: its `holds` then overstates what it has, so
+   * the receiver does not take them as confirmed (the missing parts' records are sent again).
+   */
+  incomplete?: string[];
   rows: number;
   /** SHA-256 of the sheets people read (readableDigest): a planted or edited cell there refuses the package. */
   readable: string;

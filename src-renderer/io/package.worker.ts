@@ -8,7 +8,7 @@ import { DataStore } from '../db/store';
 import type { Envelope } from '../exchange/package';
 import type { ExchangeRecord } from '../exchange/records';
 import { readPackageFile, writePackageFile } from './packageFile';
-import type { PackageRequest, PackageResponse } from './packageProtocol';
+import type { BuiltPart, PackageRequest, PackageResponse } from './packageProtocol';
 import { workerFailure } from './workerFailure';
 
 const ctx = self as unknown as { postMessage(m: PackageResponse, transfer?: Transferable[]): void; onmessage: ((e: MessageEvent<PackageRequest & { dbName?: string }>) => void) | null };
@@ -58,13 +58,19 @@ async function handle(req: PackageRequest): Promise<void> {
     }
     case 'build': {
       const s = await openStore();
-      const pkg = await s.packages.build(req.peerId, { full: req.full });
-      const { bytes, envelope } = await writePackageFile(pkg);
+      // Parts are written one after another: one file's workbook is in memory at a time.
+      const parts: BuiltPart[] = [];
+      let first: Envelope | null = null;
+      for (const pkg of await s.packages.buildParts(req.peerId, { full: req.full })) {
+        const { bytes, envelope } = await writePackageFile(pkg);
+        first ??= envelope;
+        parts.push({ bytes, packageId: envelope.packageId, records: pkg.records.length, part: envelope.part ? { n: envelope.part.n, of: envelope.part.of } : null });
+      }
       const msg: PackageResponse = {
-        type: 'built', bytes, packageId: envelope.packageId, full: envelope.full, records: pkg.records.length,
-        toName: envelope.to.installName || envelope.to.officeName, fromOffice: envelope.from.officeName, createdAt: envelope.createdAt,
+        type: 'built', parts, full: req.full, records: parts.reduce((n, p) => n + p.records, 0),
+        toName: first!.to.installName || first!.to.officeName, fromOffice: first!.from.officeName, createdAt: first!.createdAt,
       };
-      return ctx.postMessage(msg, [bytes.buffer]);
+      return ctx.postMessage(msg, parts.map((p) => p.bytes.buffer as ArrayBuffer));
     }
   }
 }

@@ -1,6 +1,14 @@
 import type { ApplyReport } from '../db/syncRepo';
 import type { Envelope } from '../exchange/package';
 
+/** One file of a built package: the whole package, or part n of several (Envelope.part). */
+export interface BuiltPart {
+  bytes: Uint8Array;
+  packageId: string;
+  records: number;
+  part: { n: number; of: number } | null;
+}
+
 /** Messages between the window and the package worker (io/package.worker.ts). */
 export type PackageRequest =
   | { type: 'open'; bytes: Uint8Array; appVersion: string }
@@ -15,5 +23,5 @@ export type PackageResponse =
   | { type: 'opened'; envelope: Envelope; records: number }
   | { type: 'report'; report: ApplyReport }
   | { type: 'done' }
-  | { type: 'built'; bytes: Uint8Array; packageId: string; full: boolean; records: number; toName: string; fromOffice: string; createdAt: string }
+  | { type: 'built'; parts: BuiltPart[]; full: boolean; records: number; toName: string; fromOffice: string; createdAt: string }
   | { type: 'failed'; code: string; params: Record<string, unknown> };

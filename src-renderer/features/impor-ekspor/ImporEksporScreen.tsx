@@ -1,4 +1,5 @@
 import { useLiveQuery } from 'dexie-react-hooks';
+import { IMPORT_UNDO_DAYS } from '../../db/importRepo';
 import { useState } from 'react';
 import { errorMessage } from '../../app/errors';
 import type { ExportRequest } from '../../io/exportClient';
@@ -63,6 +64,8 @@ export function ImporEksporScreen() {
                   </div>
                   {e.undoneAt ? (
                     <div className="muted">{t('import.log.undone', { at: new Date(e.undoneAt).toLocaleString('id-ID') })}</div>
+                  ) : !e.undoable ? (
+                    <div className="muted">{t('import.log.undoExpired', { days: IMPORT_UNDO_DAYS })}</div>
                   ) : (
                     <button
                       type="button"

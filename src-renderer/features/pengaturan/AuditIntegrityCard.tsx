@@ -1,3 +1,4 @@
+import { useLiveQuery } from 'dexie-react-hooks';
 import { useState } from 'react';
 import { errorMessage } from '../../app/errors';
 import { formatDateTime } from '../../app/format';
@@ -6,6 +7,7 @@ import { Notice } from '../../components/Field';
 import { useBusyAction } from '../../components/useBusyAction';
 import type { ChainCheck } from '../../domain/auditChain';
 import type { AuditEntry } from '../../db/schema';
+import type { AuditCheckMode } from '../../db/audit';
 import { hasMessage, useT, type Translate } from '../../i18n/i18n';
 
 /** One sentence for the result of a chain check, naming the first broken entry. */
@@ -35,25 +37,38 @@ export function auditCheckText(t: Translate, check: ChainCheck & { entry?: Audit
   }
 }
 
-/** Pengaturan › "Periksa keutuhan riwayat": verifies the audit hash chain on demand. */
+/**
+ * Pengaturan › "Periksa keutuhan riwayat": the whole audit hash chain and every record on demand,
+ * or only what was written since the last check found it whole (issue #33: years of history).
+ */
 export function AuditIntegrityCard() {
   const t = useT();
   const { store } = useApp();
   const [result, setResult] = useState<{ ok: boolean; text: string } | null>(null);
+  const checkpoint = useLiveQuery(() => store.auditCheckpoint(), [store]);
   const { busy, run } = useBusyAction((err) => setResult({ ok: false, text: errorMessage(t, err) }));
-  const check = () =>
+  const check = (mode: AuditCheckMode) =>
     run(async () => {
-      const res = await store.verifyAudit();
-      setResult({ ok: res.ok, text: auditCheckText(t, res) });
+      const res = await store.verifyAudit(mode);
+      const since = res.ok && res.resumedFrom ? t('audit.check.okSince', { checked: res.checked, count: res.count, tanggal: formatDateTime(res.resumedFrom.at) }) : null;
+      setResult({ ok: res.ok, text: since ?? auditCheckText(t, res) });
     });
   return (
     <section className="card" aria-labelledby="audit-check-title" data-testid="audit-check-card">
       <h2 id="audit-check-title">{t('audit.check.title')}</h2>
       <p className="field-hint">{t('audit.check.intro')}</p>
+      <p className="field-hint" data-testid="audit-check-last">
+        {checkpoint?.fullAt ? t('audit.check.lastFull', { tanggal: formatDateTime(checkpoint.fullAt) }) : t('audit.check.neverFull')}
+      </p>
       <div className="toolbar">
-        <button type="button" disabled={busy} onClick={() => void check()}>
+        <button type="button" disabled={busy} onClick={() => void check('full')}>
           {busy ? t('audit.check.running') : t('audit.check.run')}
         </button>
+        {checkpoint ? (
+          <button type="button" disabled={busy} onClick={() => void check('sinceLast')}>
+            {t('audit.check.runSince')}
+          </button>
+        ) : null}
       </div>
       {result ? <Notice kind={result.ok ? 'success' : 'error'}>{result.text}</Notice> : null}
     </section>

@@ -27,8 +27,10 @@ export function PeersCard({ peers, notify }: { peers: PeerView[] | undefined; no
     run(async () => {
       const { saved, built } = await buildAndSave(t, store.db.name, p.installation.id, !!full[p.installation.id], t('sync.build'));
       if (saved) {
-        await store.packages.markSent(p.installation.id, built, built.records);
-        notify('success', t('sync.built', { to: p.installation.nama, count: built.records }));
+        const last = built.parts[built.parts.length - 1]!;
+        await store.packages.markSent(p.installation.id, { packageId: last.packageId, full: built.full }, built.records);
+        const parts = built.parts.length > 1 ? ` ${t('sync.part.built', { of: built.parts.length })}` : '';
+        notify('success', t('sync.built', { to: p.installation.nama, count: built.records }) + parts);
       }
     });
 

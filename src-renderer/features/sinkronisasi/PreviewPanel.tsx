@@ -8,13 +8,14 @@ const TABLE_KEY = (table: string) => `paket.tabel.${table}` as MessageKey;
 export const MANY_CONFLICTS = 100;
 
 /** What applying a received package would do: counts, and what would not be applied and why. */
-export function PreviewPanel({ from, report, onApply, onCancel }: { from: string; report: ApplyReport; onApply: () => void; onCancel: () => void }) {
+export function PreviewPanel({ from, part, report, onApply, onCancel }: { from: string; part?: { n: number; of: number }; report: ApplyReport; onApply: () => void; onCancel: () => void }) {
   const t = useT();
   const nothing = report.created + report.updated === 0 && report.refusals.length === 0;
   return (
     <div data-testid="sync-preview">
       <h3>{t('sync.preview.title', { from })}</h3>
       {report.alreadyReceived ? <p className="notice notice-info">{t('sync.preview.already')}</p> : nothing ? <p className="notice notice-info">{t('sync.preview.nothing')}</p> : null}
+      {part ? <p className="notice notice-info" data-testid="sync-part">{t('sync.part.preview', { n: part.n, of: part.of })}</p> : null}
       {report.fork ? <p className="notice notice-warning" role="alert">{t('sync.fork', { nama: report.fork.nama })}</p> : null}
       {report.conflicts >= MANY_CONFLICTS ? <p className="notice notice-warning" role="alert">{t('sync.preview.manyConflicts', { count: report.conflicts })}</p> : null}
       <ul className="counts">

@@ -8,6 +8,7 @@ import { openPackage, packageError } from './packageFiles';
 import { RepoError } from '../../db/errors';
 import { keyCodeOf } from '../../exchange/signature';
 import { PreviewPanel } from './PreviewPanel';
+import { partText } from '../../components/syncText';
 
 type Notify = (kind: 'success' | 'error' | 'warning', text: string) => void;
 type Opened = { envelope: Envelope; session: PackageSession };
@@ -77,6 +78,7 @@ export function ReceiveCard({ notify }: { notify: Notify }) {
       notify('success', r.alreadyReceived ? t('sync.preview.already') : t('sync.applied', { created: r.created, updated: r.updated, conflicts: r.conflicts }));
       for (const c of r.clockAhead) notify('warning', t('sync.clockAhead', { nama: c.nama }));
       if (r.fork) notify('warning', t('sync.fork', { nama: r.fork.nama }));
+      if (r.part) notify(r.part.missing.length > 0 ? 'warning' : 'success', partText(t, r.part));
       if (r.rekeyed) notify('warning', t('sync.rekeyed'));
     } catch (err) {
       fail(pkg, err);
@@ -112,7 +114,7 @@ export function ReceiveCard({ notify }: { notify: Notify }) {
         <KeyPanel kind="warning" testId="sync-new-key" title={t('sync.key.confirmTitle', { from: from(step.pkg.envelope) })} code={t('sync.key.confirmBody', { from: from(step.pkg.envelope), code: step.code })} confirm={t('sync.key.confirm')} onConfirm={() => void trust(step.pkg)} onCancel={() => cancel(step.pkg)} />
       ) : null}
       {step.kind === 'preview' ? (
-        <PreviewPanel from={from(step.pkg.envelope)} report={step.report} onApply={() => void apply(step.pkg)} onCancel={() => cancel(step.pkg)} />
+        <PreviewPanel from={from(step.pkg.envelope)} part={step.pkg.envelope.part} report={step.report} onApply={() => void apply(step.pkg)} onCancel={() => cancel(step.pkg)} />
       ) : null}
     </section>
   );

@@ -12,10 +12,14 @@ declare const __APP_VERSION__: string;
 
 const filters = (t: Translate) => [{ name: t('sync.fileFilter'), extensions: ['xlsx'] }];
 
-/** "paket-Kecamatan-Curug-ke-laptop-Camat-2026-12-01.xlsx": says what it is on the flash drive. */
-function fileName(from: string, to: string, createdAt: string): string {
-  const part = (s: string) => s.replace(/[^\p{L}\p{N}]+/gu, '-').replace(/^-|-$/g, '');
-  return `paket-${part(from)}-ke-${part(to || 'baru')}-${createdAt.slice(0, 10)}.xlsx`;
+/**
+ * "paket-Kecamatan-Curug-ke-laptop-Camat-2026-12-01.xlsx", or "…-bagian-2-dari-3.xlsx" for a part:
+ * says what it is on the flash drive.
+ */
+function fileName(from: string, to: string, createdAt: string, part: { n: number; of: number } | null = null): string {
+  const word = (s: string) => s.replace(/[^\p{L}\p{N}]+/gu, '-').replace(/^-|-$/g, '');
+  const suffix = part ? `-bagian-${part.n}-dari-${part.of}` : '';
+  return `paket-${word(from)}-ke-${word(to || 'baru')}-${createdAt.slice(0, 10)}${suffix}.xlsx`;
 }
 
 async function save(t: Translate, bytes: Uint8Array, name: string, title: string): Promise<boolean> {
@@ -29,12 +33,19 @@ export async function savePackage(t: Translate, pkg: OutgoingPackage, title: str
   return save(t, bytes, fileName(e.from.officeName, e.to.installName || e.to.officeName, e.createdAt), title);
 }
 
-/** "Buat paket" for a peer, built in the worker (a full kabupaten copy takes a while). */
+/**
+ * "Buat paket" for a peer, built in the worker (a full kabupaten copy takes a while). A package too
+ * big for one file comes as parts, each offered for saving in turn; saved only when all of them were.
+ */
 export async function buildAndSave(t: Translate, dbName: string, peerId: string, full: boolean, title: string) {
   const session = new PackageSession(dbName);
   try {
     const built = await session.build(peerId, full);
-    return { saved: await save(t, built.bytes, fileName(built.fromOffice, built.toName, built.createdAt), title), built };
+    for (const p of built.parts) {
+      const partTitle = p.part ? t('sync.part.saveTitle', { title, n: p.part.n, of: p.part.of }) : title;
+      if (!(await save(t, p.bytes, fileName(built.fromOffice, built.toName, built.createdAt, p.part), partTitle))) return { saved: false, built };
+    }
+    return { saved: true, built };
   } finally {
     session.close();
   }
