@@ -19,7 +19,9 @@ const PDF_N = Number(process.env.BENCH_PDF ?? 500);
 const PDF_SKP_N = Number(process.env.BENCH_PDF_SKP ?? 100);
 const SYNC_N = Number(process.env.BENCH_SYNC ?? 12_000);
 const DASH_N = Number(process.env.BENCH_DASHBOARD ?? 12_000);
-/** BENCH_ONLY=sync (or core, excel, excelwork, pdf, package, backup, dashboard): run some sections while working on them. */
+/** Employees of the growth section's office (1 and 5 years of history); the issue measured 12,000. */
+const GROWTH_N = Number(process.env.BENCH_GROWTH ?? 4_000);
+/** BENCH_ONLY=sync (or core, excel, excelwork, pdf, package, backup, growth, dashboard): run some sections while working on them. */
 const ONLY = process.env.BENCH_ONLY ?? '';
 const wants = (section) => !ONLY || ONLY.split(',').includes(section);
 
@@ -285,6 +287,37 @@ async function main() {
       const worst = (key) => Math.max(...bk.map((r) => r[key]));
       row(`  longest main-thread task while backing up (worst of ${bk.length}; 0 = none over 50 ms)`, r0.docs, worst('backupLongestTaskMs'), 200, 'baseline = the 200 ms budget; goal ≤ 1×');
       row(`  longest main-thread task while restoring (worst of ${bk.length}; biggest table packs ${Math.max(...bk.map((r) => r.maxRatio)).toFixed(0)}×, bomb limit 200×)`, r0.docs, worst('restoreLongestTaskMs'), 200, 'baseline = the 200 ms budget; goal ≤ 1×');
+    }
+
+    if (wants('growth')) {
+      // Lima tahun kemudian (issue #33): the same present-day work with 1 and with 5 years held.
+      const g = [];
+      for (let i = 0; i < RUNS; i++) {
+        const pair = {};
+        for (const years of [1, 5]) {
+          const { context: c11, page: b11 } = await benchPage(profile());
+          pair[years] = await b11.evaluate(([n, y]) => window.__bench.growthBench(n, y), [GROWTH_N, years]);
+          await c11.close();
+        }
+        g.push(pair);
+      }
+      const one = g[0][1];
+      const five = g[0][5];
+      console.log('  growth (ms):', JSON.stringify(g));
+      const grow = (label, key, n) => row(`growth, ${label} (5 years / 1 year)`, n, median(g.map((p) => p[5][key])), median(g.map((p) => p[1][key])), 'baseline = the same with 1 year held; goal ≤ 1.2×');
+      console.log(`  growth office: ${GROWTH_N} employees; 1 year ${one.records} records, ${one.auditEntries} audit entries; 5 years ${five.records} records, ${five.auditEntries} audit entries`);
+      grow(`import commit of ${Math.min(1000, Math.floor(GROWTH_N / 2))} employee updates`, 'importMs', Math.min(1000, Math.floor(GROWTH_N / 2)));
+      grow(`build a 1 % package (${one.smallRecords} records)`, 'smallPackageMs', one.smallRecords);
+      grow('Sinkronisasi screen: peers() and what waits for each', 'peersMs', GROWTH_N);
+      grow(`Beranda's review count (openConflicts, ${one.reviewCount} open)`, 'reviewMs', GROWTH_N);
+      grow(`audit check since the last one (${one.sinceChecked} new entries)`, 'sinceAuditMs', one.sinceChecked);
+      grow('full audit check (re-hashes everything; grows by design)', 'fullAuditMs', five.auditEntries);
+      for (const p of g) if (p[5].fullCreated < p[5].records) throw new Error(`full package of 5 years: ${p[5].fullCreated} of ${p[5].records} records created on the receiver`);
+      row(
+        `growth, full package of 5 years (${five.records} records) in ${five.fullParts} part(s), ${five.fullMb.toFixed(1)} MB, page heap peak ${Math.round(five.fullPeakHeapMb)} MB: build`,
+        five.records, median(g.map((p) => p[5].fullMs)), median(g.map((p) => p[1].fullMs)), 'baseline = the same for 1 year; heap goal < 1 GB',
+      );
+      row(`  and receive every part back (worker)`, five.records, median(g.map((p) => p[5].fullReceiveMs)), median(g.map((p) => p[1].fullReceiveMs)), 'baseline = the same for 1 year');
     }
 
     if (wants('dashboard')) {

@@ -13,22 +13,7 @@ import { DB_NAME, KinerjaDb, SCHEMA_VERSIONS } from '../db/schema';
 import { DataStore } from '../db/store';
 import { generateOrganisation } from '../sample/generate';
 import { skpOf } from './syncBench';
-
-/** Starts watching the window for long tasks; the returned function stops and gives the longest (0 if none over 50 ms). */
-function watchLongTasks(): () => Promise<number> {
-  let longest = 0;
-  const observer = new PerformanceObserver((list) => {
-    for (const e of list.getEntries()) longest = Math.max(longest, e.duration);
-  });
-  observer.observe({ type: 'longtask', buffered: false });
-  return async () => {
-    // A frame for the last entries to be delivered.
-    await new Promise((r) => setTimeout(r, 100));
-    for (const e of observer.takeRecords()) longest = Math.max(longest, e.duration);
-    observer.disconnect();
-    return Math.round(longest);
-  };
-}
+import { longestTask } from './bench';
 
 function heapMb(): number {
   const m = (performance as unknown as { memory?: { usedJSHeapSize: number } }).memory;
@@ -79,20 +64,24 @@ export async function backupBench(n: number) {
     const rawExportMs = performance.now() - t;
 
     // The watcher sees a task it must see (120 ms of work on the window), so a 0 below means none.
-    const calibrate = watchLongTasks();
-    await new Promise((r) => setTimeout(r, 0));
-    for (const until = performance.now() + 120; performance.now() < until; );
-    const seen = await calibrate();
-    if (seen < 100) throw new Error(`the long-task observer saw ${seen} ms of a 120 ms task`);
+    const calibration = await longestTask(async () => {
+      await new Promise((r) => setTimeout(r, 0));
+      for (const until = performance.now() + 120; performance.now() < until; );
+    });
+    if (calibration.longestMs < 100) throw new Error(`the long-task observer saw ${calibration.longestMs} ms of a 120 ms task`);
 
     // Made as the app makes it: in the backup worker, the window watched for long tasks (issue #27).
-    const watchCreate = watchLongTasks();
-    t = performance.now();
-    const maker = new BackupSession(DB_NAME, () => {});
-    const { bytes, manifest } = await maker.create();
-    maker.close();
-    const backupMs = performance.now() - t;
-    const backupLongestTaskMs = await watchCreate();
+    const made = await longestTask(async () => {
+      const maker = new BackupSession(DB_NAME, () => {});
+      try {
+        return await maker.create();
+      } finally {
+        maker.close();
+      }
+    });
+    const { bytes, manifest } = made.result;
+    const backupMs = made.ms;
+    const backupLongestTaskMs = Math.round(made.longestMs);
     const heapAfterBackup = heapMb();
 
     // Baseline restore: a raw bulkPut of the same documents into a scratch database.
@@ -109,14 +98,17 @@ export async function backupBench(n: number) {
     await Dexie.delete(scratch.name);
 
     fresh = await DataStore.open(`bench-restore-${Math.random().toString(36).slice(2)}`);
-    const watchRestore = watchLongTasks();
-    t = performance.now();
-    const restorer = new BackupSession(fresh.db.name, () => {});
-    await restorer.inspect(bytes.slice());
-    await restorer.restore('');
-    restorer.close();
-    const restoreMs = performance.now() - t;
-    const restoreLongestTaskMs = await watchRestore();
+    const restored0 = await longestTask(async () => {
+      const restorer = new BackupSession(fresh!.db.name, () => {});
+      try {
+        await restorer.inspect(bytes.slice());
+        await restorer.restore('');
+      } finally {
+        restorer.close();
+      }
+    });
+    const restoreMs = restored0.ms;
+    const restoreLongestTaskMs = Math.round(restored0.longestMs);
     // The compression ratio of the biggest table: how far real data stays from the bomb limit.
     let maxRatio = 0;
     unzipSync(bytes, { filter: (f) => ((maxRatio = f.originalSize > 1024 ** 2 ? Math.max(maxRatio, f.originalSize / f.size) : maxRatio), false) });

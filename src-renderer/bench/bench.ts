@@ -17,6 +17,7 @@ import { CAPAIAN_ORGANISASI, PERMENPANRB_6_2022, predikatOf, RATINGS, type Predi
 import { newRhk, type Rhk } from '../domain/skp';
 import { generateOrganisation } from '../sample/generate';
 import { backupBench } from './backupBench';
+import { growthBench } from './growthBench';
 import { dashboardReadBench, seedDashboard } from './dashboardBench';
 import { lembarBench, skpTemplateBench } from './excelWorkBench';
 import { syncMergeBench } from './syncBench';
@@ -255,7 +256,7 @@ async function pdfBatchBench(n: number, kind: 'EVA' | 'SKP' = 'EVA') {
   return { ms: ours.ms, pages: ours.result.pages, longestMs: ours.longestMs, bareMs: bare.ms, barePages: bare.pages, workers: navigator.hardwareConcurrency, phases: ours.result.phases };
 }
 
-Object.assign(hooks, { seedDashboard, dashboardReadBench, seedBigSkp, rawGetSkp, predikatBench, importExportBench, pdfBatchBench, syncMergeBench, packageBench, kecamatanPackageBench, backupBench, skpTemplateBench, lembarBench });
+Object.assign(hooks, { seedDashboard, dashboardReadBench, seedBigSkp, rawGetSkp, predikatBench, importExportBench, pdfBatchBench, syncMergeBench, packageBench, kecamatanPackageBench, backupBench, growthBench, skpTemplateBench, lembarBench });
 (window as unknown as {
   __bench: typeof hooks & {
     seedBigSkp: typeof seedBigSkp;
@@ -265,6 +266,7 @@ Object.assign(hooks, { seedDashboard, dashboardReadBench, seedBigSkp, rawGetSkp,
     pdfBatchBench: typeof pdfBatchBench;
     syncMergeBench: typeof syncMergeBench;
     backupBench: typeof backupBench;
+    growthBench: typeof growthBench;
     skpTemplateBench: typeof skpTemplateBench;
     lembarBench: typeof lembarBench;
     packageBench: typeof packageBench;

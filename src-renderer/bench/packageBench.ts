@@ -4,6 +4,9 @@
  * of a 1 % change.
  */
 import { listBackups } from '../db/backup';
+import { appendAudit } from '../db/audit';
+import type { AuditEntry } from '../db/schema';
+import { recordHash } from '../domain/auditChain';
 import Dexie from 'dexie';
 import * as XLSX from 'xlsx';
 import { emptyHasil } from '../domain/evaluation';
@@ -19,15 +22,19 @@ import { generateOrganisation } from '../sample/generate';
 import { longestTask } from './bench';
 
 const OFFICE = { namaInstansi: 'Pemerintah Kabupaten Tangerang', namaKantor: 'Kecamatan Curug', alamat: '', tempat: 'Curug', kertas: 'A4' as const, namaAdmin: 'Bench' };
-const RECEIVER = 'ireceiverpc00001';
+export const RECEIVER = 'ireceiverpc00001';
 
 async function clean() {
   for (const name of await Dexie.getDatabaseNames()) await Dexie.delete(name);
 }
 
-/** A sender office with `n` employees, their SKPs (5 RHK) and, optionally, a year of evaluations. */
-async function sender(n: number, opts: { periods?: number; attachments?: number } = {}) {
-  const store = await DataStore.open('bench-sender');
+/**
+ * A sender office with `n` employees, their SKPs (5 RHK) and, optionally, a year of evaluations;
+ * with `years`, that many years of SKPs and evaluations (the current one last), and with `audit`
+ * an audit entry per record (the growth bench, issue #33).
+ */
+export async function sender(n: number, opts: { periods?: number; attachments?: number; years?: number; audit?: boolean; name?: string } = {}) {
+  const store = await DataStore.open(opts.name ?? 'bench-sender');
   const { settings } = await store.settings.setupOffice(OFFICE, new Date());
   const self = (await store.settings.getInstallation())!;
   await store.sync.enrol({ officeId: settings.officeId, role: 'KANTOR', nama: 'PC cadangan', penilaiEmployeeId: null }, RECEIVER);
@@ -42,7 +49,10 @@ async function sender(n: number, opts: { periods?: number; attachments?: number 
   const skps: SyncDoc[] = [];
   const evaluations: SyncDoc[] = [];
   const attachments: SyncDoc[] = [];
-  employees.forEach((e, i) => {
+  const years = Array.from({ length: opts.years ?? 1 }, (_, k) => 2026 - (opts.years ?? 1) + 1 + k);
+  for (const year of years) employees.forEach((e, i) => {
+    // The current year keeps the ids the other benches use.
+    const key = year === 2026 ? `${i}` : `${year}-${i}`;
     const rhk: Rhk[] = Array.from({ length: 5 }, (_, r) => ({
       ...newRhk(r < 4 ? 'UTAMA' : 'TAMBAHAN', `rhk-${i}-${r}`, `ind-${i}-${r}-0`),
       teks: `Tersusunnya laporan kegiatan ${r + 1} seksi tepat waktu dan sesuai ketentuan`,
@@ -50,14 +60,14 @@ async function sender(n: number, opts: { periods?: number; attachments?: number 
     }));
     const pegawai = { employeeId: e.id, nama: e.nama, nip: e.nip, status: 'PNS', pangkat: '', jabatan: e.jabatan, unit: '' };
     const skp = stamp('skps', {
-      id: `skp-${i}`, employeeId: e.id, year: 2026, mulai: '2026-01-01', selesai: '2026-12-31', pendekatan: 'KUANTITATIF', jenis: 'JA_JF', pegawai, penilai: null, atasanPenilai: null,
+      id: `skp-${key}`, employeeId: e.id, year, mulai: `${year}-01-01`, selesai: `${year}-12-31`, pendekatan: 'KUANTITATIF', jenis: 'JA_JF', pegawai, penilai: null, atasanPenilai: null,
       rhk, ekspektasi: {}, lampiran: { dukungan: [], skema: [], konsekuensi: [] }, status: 'DISETUJUI', disetujuiPada: '2026-01-20', rulePack: { id: 'permenpanrb-6-2022', version: 1 },
     });
     skps.push(skp);
     for (let q = 1; q <= (opts.periods ?? 0); q++) {
       const hasil = Object.fromEntries(rhk.map((r) => [r.id, { ...emptyHasil(), realisasi: `${q} laporan`, buktiDukung: 'Arsip seksi', umpanBalik: [{ id: `ub-${i}-${q}-${r.id}`, tanggal: `2026-0${q * 3}-15`, teks: 'Tepat waktu, pertahankan' }] }]));
       evaluations.push(stamp('evaluations', {
-        id: `ev-${i}-${q}`, employeeId: e.id, skpId: skp.id, unitId: e.unitId, year: 2026, periodId: `2026-TRIWULANAN-${q}`, periodLabel: `TRIWULAN ${q}`, akhir: q === 4,
+        id: `ev-${key}-${q}`, employeeId: e.id, skpId: skp.id, unitId: e.unitId, year, periodId: `${year}-TRIWULANAN-${q}`, periodLabel: `TRIWULAN ${q}`, akhir: q === 4,
         mulai: '2026-01-01', selesai: '2026-12-31', pegawai, penilai: null, atasanPenilai: null, hasil, perilaku: {}, masukan: [], ratingHasil: 'SESUAI_EKSPEKTASI',
         ratingPerilaku: 'SESUAI_EKSPEKTASI', predikat: 'BAIK', status: 'FINAL', finalPada: '2026-04-02', rekomendasi: { pengembangan: '', penghargaan: '', pembinaan: '' }, rulePack: { id: 'permenpanrb-6-2022', version: 1 },
       }));
@@ -69,12 +79,17 @@ async function sender(n: number, opts: { periods?: number; attachments?: number 
     attachments.push(stamp('attachments', { id: `att-${a}`, ownerId: evaluations[a]?.id ?? 'x', rhkId: 'rhk-0-0', nama: `bukti-${a}.jpg`, jenis: 'image/jpeg', ukuran: bytes.length, data: bytes.buffer }));
   }
   const { db } = store;
-  await db.transaction('rw', [db.units, db.employees, db.skps, db.evaluations, db.attachments], async () => {
+  await db.transaction('rw', [db.units, db.employees, db.skps, db.evaluations, db.attachments, db.auditLog, db.settings], async () => {
     await db.units.bulkPut(units as never);
     await db.employees.bulkPut(employees as never);
     await db.skps.bulkPut(skps as never);
     await db.evaluations.bulkPut(evaluations as never);
     await db.attachments.bulkPut(attachments as never);
+    if (opts.audit) {
+      const at = new Date(t0).toISOString();
+      const seeded: [string, SyncDoc[]][] = [['units', units], ['employees', employees], ['skps', skps], ['evaluations', evaluations]];
+      await appendAudit(db, seeded.flatMap(([table, docs]) => docs.map((d): AuditEntry => ({ id: `a-${table}-${d.id}`, at, actor: 'Bench', officeId: settings.officeId, table, docId: d.id, action: 'create', changes: [], rev: d.rev, h: recordHash(d) }))));
+    }
   });
   return { store, self, officeId: settings.officeId, employees, skps, rev };
 }
@@ -93,8 +108,16 @@ export async function kecamatanPackageBench(n: number) {
   }
 }
 
+/** The receiver: another PC of the sender's office, enrolled by it, its key trusted (as joining does after a person compared the code). */
+export async function enrolReceiver(s: Awaited<ReturnType<typeof sender>>): Promise<void> {
+  const receiver = await DataStore.open(DB_NAME);
+  await receiver.settings.joinOffice({ officeId: s.officeId, installId: RECEIVER, role: 'KANTOR', penilaiEmployeeId: null, adminName: 'Bench', enrolledBy: s.self as Installation }, new Date());
+  await receiver.trust.trustKey((s.self as Installation).id, (await s.store.trust.signer()).key, null);
+  receiver.close();
+}
+
 /** A package file opened and applied through the worker, as "Terima paket" → "Terapkan" does, timed. */
-async function receiveTimed(bytes: Uint8Array) {
+export async function receiveTimed(bytes: Uint8Array) {
   const session = new PackageSession(DB_NAME);
   const t = performance.now();
   try {
@@ -116,12 +139,7 @@ export async function packageBench(n: number) {
     const file = await writePackageFile(pkg);
     const buildMs = performance.now() - t;
 
-    // The receiver: another PC of the office, enrolled by the sender.
-    const receiver = await DataStore.open(DB_NAME);
-    await receiver.settings.joinOffice({ officeId: s.officeId, installId: RECEIVER, role: 'KANTOR', penilaiEmployeeId: null, adminName: 'Bench', enrolledBy: s.self as Installation }, new Date());
-    // As joining does after a person compared the code: the sender's key is trusted (issue #25).
-    await receiver.trust.trustKey((s.self as Installation).id, (await s.store.trust.signer()).key, null);
-    receiver.close();
+    await enrolReceiver(s);
 
     // Baseline: SheetJS reading the same file, and a raw bulkPut of the same documents.
     t = performance.now();

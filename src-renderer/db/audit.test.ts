@@ -132,6 +132,10 @@ describe('the check resumes where the last one found the chain whole (issue #33)
     await s.db.auditLog.delete(newest.id);
     expect(await verifyAuditLog(s.db, 'sinceLast')).toMatchObject({ ok: false, broken: { kind: 'truncated', expectedSeq: newest.seq } });
     await s.db.auditLog.put(newest);
+    // An entry slipped in without a position after the last check.
+    await s.db.auditLog.add({ ...newest, id: 'sisipan', seq: undefined as never, hash: undefined as never, at: new Date(Date.now() + 1000).toISOString() });
+    expect(await verifyAuditLog(s.db, 'sinceLast')).toMatchObject({ ok: false, broken: { kind: 'unlinked', id: 'sisipan' } });
+    await s.db.auditLog.delete('sisipan');
     await s.db.auditLog.update(checkpointEntry.id, { actor: 'Orang lain' });
     expect(await verifyAuditLog(s.db, 'sinceLast')).toMatchObject({ ok: false, broken: { kind: 'edited', seq: checkpointEntry.seq } });
   });

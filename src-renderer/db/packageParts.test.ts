@@ -3,7 +3,7 @@
  * parts applied in any order, a missing one named, the end the same as one file.
  */
 import { describe, expect, it } from 'vitest';
-import { carry, kecamatan, laptopOf, open, profile, withBkd } from './packages.testkit';
+import { carry, kecamatan, laptopOf, withBkd } from './packages.testkit';
 import type { DataStore } from './store';
 import { SYNCED_TABLES } from './schema';
 
@@ -40,12 +40,7 @@ describe('a package in parts', () => {
     expect(done.part).toEqual({ n: 1, of: parts.length, missing: [] });
 
     // A second BKD that took the same package as one file holds exactly the same.
-    const other = await open('bkd-satu');
-    await other.settings.setupOffice(profile('BKD Kabupaten Tangerang'), new Date(), { role: 'BKD' });
-    const toOther = await carry(await other.packages.introduction());
-    const toKantor = await carry(await kantor.packages.introduction());
-    await kantor.packages.acceptIntroduction(toOther.envelope, toOther.records);
-    await other.packages.acceptIntroduction(toKantor.envelope, toKantor.records);
+    const other = await withBkd(kantor);
     const whole = await carry(await kantor.packages.build(await peerId(other), { full: true }));
     await other.packages.receive(whole.envelope, whole.records);
     // (Each BKD has its own office record and installations.)

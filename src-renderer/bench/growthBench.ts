@@ -1,0 +1,77 @@
+/**
+ * `npm run bench` › Lima tahun kemudian (issue #33): the same present-day operations on an office
+ * holding one year and one holding five (SKPs, four evaluations a year, an audit entry per record),
+ * so history that slows the present shows as a ratio above 1.
+ */
+import Dexie from 'dexie';
+import { writeLocal } from '../domain/sync/merge';
+import type { Employee } from '../domain/pegawai';
+import { META_KEYS } from '../domain/sync/paths';
+import type { EmployeePlan } from '../exchange/pegawaiImport';
+import { writePackageFile } from '../io/packageFile';
+import { enrolReceiver, receiveTimed, RECEIVER, sender } from './packageBench';
+
+async function timed<T>(work: () => Promise<T>): Promise<{ result: T; ms: number }> {
+  const t = performance.now();
+  const result = await work();
+  return { result, ms: performance.now() - t };
+}
+
+/** Employees' golongan changed, as the import's plan says it (no workbook: the commit is what grows). */
+function updatesPlan(employees: readonly Record<string, unknown>[]): EmployeePlan {
+  const updates = employees.map((e, i) => {
+    const fields = Object.fromEntries(Object.entries(e).filter(([k]) => !META_KEYS.has(k) && k !== 'deleted' && k !== 'officeId')) as unknown as Employee;
+    return { row: 4 + i, id: e.id as string, rev: e.rev as string, nama: String(e.nama), fields: { ...fields, golongan: 'IV/a' }, changes: [{ field: 'golongan', from: String(e.golongan), to: 'IV/a' }] };
+  });
+  return { creates: [], updates, unchanged: 0, skipped: 0, errors: [], errorRows: 0, warnings: [], warningRows: 0, totalRows: updates.length, madeAt: new Date().toISOString() };
+}
+
+/** One office of `n` employees with `years` of history: the present-day operations, timed. */
+export async function growthBench(n: number, years: number) {
+  for (const name of await Dexie.getDatabaseNames()) await Dexie.delete(name);
+  const s = await sender(n, { periods: 4, years, audit: true, name: `bench-growth-${years}` });
+  const { store } = s;
+  try {
+    const records = (await store.db.skps.count()) + (await store.db.evaluations.count()) + (await store.db.employees.count());
+    const auditEntries = await store.db.auditLog.count();
+    // The full audit check once (what "Periksa keutuhan riwayat" costs), then the present-day work.
+    const fullAudit = await timed(() => store.verifyAudit('full'));
+    if (!fullAudit.result.ok) throw new Error(`seeded audit log not whole: ${JSON.stringify(fullAudit.result)}`);
+
+    const importCommit = await timed(() => store.imports.commitEmployees(updatesPlan(s.employees.slice(0, Math.min(1000, Math.floor(n / 2)))), { fileName: 'pegawai.xlsx', sha256: 'growth', onlyValid: false }));
+    const sinceAudit = await timed(() => store.verifyAudit('sinceLast'));
+    if (!sinceAudit.result.ok) throw new Error('audit after the import not whole');
+
+    // A week later 1 % of the employees (others than the import's) changed; the other PC had confirmed everything before.
+    await store.db.peers.put({ id: RECEIVER, confirmed: { [s.self.id]: s.rev() } });
+    const fresh = await store.db.employees.bulkGet(s.employees.slice(-Math.max(1, Math.round(n / 100))).map((e) => e.id));
+    const changed = fresh.filter((e) => !!e).map((e) => writeLocal('employees', e as never, { ...(e as object), jabatan: 'Analis Ahli' }, { rev: s.rev(), nowIso: '', id: e!.id }));
+    await store.db.employees.bulkPut(changed as never);
+    const smallPackage = await timed(async () => writePackageFile(await store.packages.build(RECEIVER)));
+    const peers = await timed(() => store.packages.peers());
+    const review = await timed(() => store.sync.openConflicts());
+
+    // The whole office to another PC ("Paket lengkap", as to a BKD or a new PC): built in parts,
+    // one part's workbook in memory at a time, and received back part by part.
+    const heap = () => (performance as unknown as { memory?: { usedJSHeapSize: number } }).memory?.usedJSHeapSize ?? 0;
+    let peakHeap = heap();
+    const sample = setInterval(() => (peakHeap = Math.max(peakHeap, heap())), 50);
+    const files: Uint8Array[] = [];
+    const full = await timed(async () => {
+      for (const pkg of await store.packages.buildParts(RECEIVER, { full: true })) files.push((await writePackageFile(pkg)).bytes);
+    });
+    clearInterval(sample);
+    await enrolReceiver(s);
+    let created = 0;
+    const receivedFull = await timed(async () => {
+      for (const bytes of files) created += (await receiveTimed(bytes)).applied.created;
+    });
+    return {
+      fullMs: full.ms, fullParts: files.length, fullMb: files.reduce((n, f) => n + f.length, 0) / 1024 ** 2, fullPeakHeapMb: peakHeap / 1024 ** 2, fullReceiveMs: receivedFull.ms, fullCreated: created,
+      years, records, auditEntries, fullAuditMs: fullAudit.ms, importMs: importCommit.ms, sinceAuditMs: sinceAudit.ms, sinceChecked: sinceAudit.result.checked,
+      smallPackageMs: smallPackage.ms, smallRecords: changed.length, peersMs: peers.ms, reviewMs: review.ms, reviewCount: review.result.length,
+    };
+  } finally {
+    store.close();
+  }
+}
