@@ -1,4 +1,4 @@
-import Dexie from 'dexie';
+import Dexie, { type IndexableType, type Table } from 'dexie';
 import { portableTables } from './schema';
 
 export interface Backup {
@@ -47,12 +47,53 @@ export function backupDbName(dbName: string): string {
 
 export type SnapshotSummary = Omit<Backup, 'tables'> & { counts: Record<string, number>; bytes?: number };
 
-function openBackupDb(dbName: string) {
-  const db = new Dexie(backupDbName(dbName)) as Dexie & { backups: Dexie.Table<Backup, string>; summaries: Dexie.Table<SnapshotSummary, string> };
+/**
+ * Rows per stored piece of a snapshot (issue #33): a snapshot is copied a piece at a time, so five
+ * years of an office never sit in memory at once while it is taken.
+ */
+export const SNAPSHOT_CHUNK_ROWS = 5_000;
+
+interface SnapshotChunk {
+  snapId: string;
+  table: string;
+  n: number;
+  rows: unknown[];
+}
+
+type BackupDb = Dexie & { backups: Dexie.Table<Backup, string>; summaries: Dexie.Table<SnapshotSummary, string>; chunks: Dexie.Table<SnapshotChunk, [string, string, number]> };
+
+function openBackupDb(dbName: string): BackupDb {
+  const db = new Dexie(backupDbName(dbName)) as BackupDb;
   db.version(1).stores({ backups: 'id, at' });
   // Listing snapshots reads these, not megabytes of records.
   db.version(2).stores({ summaries: 'id, at' });
+  // Snapshots taken since issue #33 are stored in pieces (older ones stay whole in `backups`).
+  db.version(3).stores({ chunks: '[snapId+table+n], snapId' });
   return db;
+}
+
+/**
+ * Copies tables into a snapshot's pieces, SNAPSHOT_CHUNK_ROWS at a time in primary-key order;
+ * returns the rows per table and their estimated size.
+ */
+async function copyInPieces(tables: readonly Table[], snapId: string, bdb: BackupDb): Promise<{ counts: Record<string, number>; bytes: number }> {
+  const counts: Record<string, number> = {};
+  let bytes = 0;
+  for (const t of tables) {
+    let count = 0;
+    const keyPath = t.schema.primKey.keyPath as string;
+    let last: IndexableType | undefined;
+    for (let n = 0; ; n++) {
+      const page = await (last === undefined ? t.orderBy(':id') : t.where(':id').above(last)).limit(SNAPSHOT_CHUNK_ROWS).toArray();
+      if (page.length > 0 || n === 0) await bdb.chunks.put({ snapId, table: t.name, n, rows: page });
+      count += page.length;
+      bytes += estimateBytes({ [t.name]: page });
+      if (page.length < SNAPSHOT_CHUNK_ROWS) break;
+      last = Dexie.getByKeyPath(page[page.length - 1], keyPath) as IndexableType;
+    }
+    counts[t.name] = count;
+  }
+  return { counts, bytes };
 }
 
 let taken = 0;
@@ -86,27 +127,15 @@ export function snapshotsToDrop(all: readonly Pick<SnapshotSummary, 'id' | 'reas
  * to be upgraded to `targetVersion` (Frappe Books backs up before migrating; so do we). Returns
  * the backup, or null when there is nothing to upgrade.
  */
-export async function backupBeforeUpgrade(dbName: string, targetVersion: number): Promise<Backup | null> {
+export async function backupBeforeUpgrade(dbName: string, targetVersion: number): Promise<SnapshotSummary | null> {
   const names = await Dexie.getDatabaseNames();
   if (!names.includes(dbName)) return null;
   const existing = new Dexie(dbName);
   await existing.open(); // dynamic mode: opens whatever version is on disk, no upgrade
   try {
     if (existing.verno >= targetVersion) return null;
-    const tables: Record<string, unknown[]> = {};
-    for (const t of existing.tables) tables[t.name] = await t.toArray();
     const at = new Date().toISOString();
-    const backup: Backup = {
-      id: snapshotId(at),
-      at,
-      dbName,
-      fromVersion: existing.verno,
-      toVersion: targetVersion,
-      reason: 'upgrade',
-      tables,
-    };
-    await keepSnapshot(backup);
-    return backup;
+    return await takeSnapshot(existing.tables, { id: snapshotId(at), at, dbName, fromVersion: existing.verno, toVersion: targetVersion, reason: 'upgrade' });
   } finally {
     existing.close();
   }
@@ -129,44 +158,56 @@ export async function listBackups(dbName: string): Promise<SnapshotSummary[]> {
 
 /**
  * A copy of every table of the open database, taken before a restore replaces them, in the same
- * rotating store as the upgrade snapshots.
+ * rotating store as the upgrade snapshots. Copied a piece at a time (not one transaction: nothing
+ * else writes while a restore or an upgrade is about to begin).
  */
-export async function snapshotNow(db: Dexie, reason: Backup['reason']): Promise<Backup> {
-  const tables: Record<string, unknown[]> = {};
-  await db.transaction('r', portableTables(db), async () => {
-    for (const t of portableTables(db)) tables[t.name] = await t.toArray();
-  });
+export async function snapshotNow(db: Dexie, reason: Backup['reason']): Promise<SnapshotSummary> {
   const at = new Date().toISOString();
-  const backup: Backup = { id: snapshotId(at), at, dbName: db.name, fromVersion: db.verno, toVersion: db.verno, reason, tables };
-  await keepSnapshot(backup);
-  return backup;
+  return takeSnapshot(portableTables(db), { id: snapshotId(at), at, dbName: db.name, fromVersion: db.verno, toVersion: db.verno, reason });
 }
 
-/** Adds a snapshot to the rotating set, dropping the oldest beyond SNAPSHOTS_KEPT. */
-async function keepSnapshot(backup: Backup): Promise<void> {
-  const bdb = openBackupDb(backup.dbName);
+/** Copies the tables in pieces, then records the summary (a copy cut short has none and is swept), then rotates. */
+async function takeSnapshot(tables: readonly Table[], meta: Omit<SnapshotSummary, 'counts' | 'bytes'>): Promise<SnapshotSummary> {
+  const bdb = openBackupDb(meta.dbName);
   try {
-    await bdb.transaction('rw', bdb.backups, bdb.summaries, async () => {
-      await bdb.backups.add(backup);
-      await bdb.summaries.add(summaryOf(backup));
+    const { counts, bytes } = await copyInPieces(tables, meta.id, bdb);
+    const summary: SnapshotSummary = { ...meta, counts, bytes };
+    await bdb.transaction('rw', bdb.backups, bdb.summaries, bdb.chunks, async () => {
+      await bdb.summaries.add(summary);
       // Ids from before this scheme (plain UUIDs) are older than every id that starts with its time.
-      const all = (await bdb.backups.toCollection().primaryKeys()).sort((a, b) => Number(a.includes('_')) - Number(b.includes('_')) || (a < b ? -1 : 1));
+      const ids = [...new Set([...((await bdb.backups.toCollection().primaryKeys()) as string[]), ...((await bdb.summaries.toCollection().primaryKeys()) as string[])])];
+      const all = ids.sort((a, b) => Number(a.includes('_')) - Number(b.includes('_')) || (a < b ? -1 : 1));
       const summaries = new Map((await bdb.summaries.toArray()).map((x) => [x.id, x]));
       // A snapshot from before summaries is counted as a rotating one.
       const dropped = snapshotsToDrop(all.map((id) => summaries.get(id) ?? { id, reason: 'snapshot' as const }));
       await bdb.backups.bulkDelete(dropped);
       await bdb.summaries.bulkDelete(dropped);
+      // Pieces of dropped snapshots, and of any copy cut short (no summary).
+      const kept = new Set(all.filter((id) => !dropped.includes(id)));
+      const pieces = (await bdb.chunks.orderBy('snapId').uniqueKeys()) as string[];
+      const gone = pieces.filter((id) => !kept.has(id));
+      if (gone.length > 0) await bdb.chunks.where('snapId').anyOf(gone).delete();
     });
+    return summary;
   } finally {
     bdb.close();
   }
 }
 
-/** One snapshot, whole (for "Pulihkan" in Pengaturan). */
+/** One snapshot, whole (for "Kembalikan" in Pengaturan): from its pieces, or as stored before pieces. */
 export async function readSnapshot(dbName: string, id: string): Promise<Backup | undefined> {
   const bdb = openBackupDb(dbName);
   try {
-    return await bdb.backups.get(id);
+    const whole = await bdb.backups.get(id);
+    if (whole) return whole;
+    const summary = await bdb.summaries.get(id);
+    if (!summary) return undefined;
+    const tables: Record<string, unknown[]> = {};
+    const pieces = await bdb.chunks.where('snapId').equals(id).toArray();
+    pieces.sort((a, b) => (a.table < b.table ? -1 : a.table > b.table ? 1 : a.n - b.n));
+    for (const p of pieces) (tables[p.table] ??= []).push(...p.rows);
+    const { counts: _c, bytes: _b, ...meta } = summary;
+    return { ...meta, tables };
   } finally {
     bdb.close();
   }
