@@ -52,6 +52,19 @@ describe('a backup carries the signature of the installation that made it', () =
     expect(await jabatanOf(kantor, 'Staf')).toBe('Analis');
   });
 
+  it('a record the checks refuse is named by table and line even though the signature no longer matches', async () => {
+    const { kantor } = await kecamatan();
+    const files = unzipSync((await kantor.backups.create()).bytes);
+    const manifest = JSON.parse(strFromU8(files['manifest.json']!));
+    const rows = strFromU8(files['tables/employees.jsonl']!).split('\n').map((l) => JSON.parse(l) as Record<string, unknown>);
+    // Text that does not pack a thousandfold (a bomb would be refused from the directory, below).
+    rows[1] = { ...rows[1], nama: Array.from({ length: 60_000 }, (_, i) => `Nama${i * 7919}`).join(' ') };
+    const body = strToU8(rows.map((r) => JSON.stringify(r)).join('\n'));
+    manifest.tables.employees.sha256 = await sha256(body);
+    const err = await refusedWith(kantor.backups.inspect(zipSync({ ...files, 'tables/employees.jsonl': body, 'manifest.json': strToU8(JSON.stringify(manifest)) })), 'recordInvalid');
+    expect(err.params).toMatchObject({ table: 'employees', line: 2, field: 'nama' });
+  });
+
   it('re-signed with a forger\'s key: the making PC refuses it; a PC that cannot check the signer finds the record its history disowns', async () => {
     const { kantor } = await kecamatan();
     const { files, manifest } = await editedJabatan((await kantor.backups.create()).bytes, 'Kepala Seksi');
@@ -136,8 +149,8 @@ describe('a bomb is refused from its directory or as soon as it lies, never infl
   it('unpacking a thousand times its size (a bomb\'s signature): refused from the directory, nothing inflated', async () => {
     const bytes = await withTable(new Uint8Array(64 * 1024 ** 2).fill(0x20), 10);
     let read = 0;
-    const err = await refusedWith(readBackup(bytes, { ...READ, onProgress: (p) => (read = p.stage === 'read' ? p.done : read) }), 'tooLarge');
-    expect(err.params.mb).toBe(64);
+    const err = await refusedWith(readBackup(bytes, { ...READ, onProgress: (p) => (read = p.stage === 'read' ? p.done : read) }), 'entryTooLarge');
+    expect(err.params).toMatchObject({ table: 'importLog', mb: 64 });
     expect(read).toBe(0);
     expect(MAX_RATIO).toBeLessThan(1000);
   });

@@ -57,7 +57,7 @@ export interface BackupSignature extends PublicKeyInfo {
 
 export type BackupRecords = Record<string, Record<string, unknown>[]>;
 
-export type BackupProblemCode = 'notBackup' | 'otherApp' | 'newerApp' | 'truncated' | 'tableEdited' | 'tooLarge' | 'tooManyRecords' | 'recordTooLarge' | 'recordInvalid' | 'signatureMissing' | 'badSignature' | 'signerMismatch' | 'signerMismatchSelf' | 'forgedRecord';
+export type BackupProblemCode = 'notBackup' | 'otherApp' | 'newerApp' | 'truncated' | 'tableEdited' | 'tooLarge' | 'tooManyRecords' | 'recordTooLarge' | 'recordInvalid' | 'signatureMissing' | 'badSignature' | 'signerMismatch' | 'signerMismatchSelf' | 'forgedRecord' | 'entryTooLarge';
 
 /**
  * Rows a backup may declare per table: generous for a kabupaten's five years (12,000 people, their
@@ -99,7 +99,7 @@ export async function packBackup(
   const total = Object.values(tables).reduce((n, rows) => n + rows.length, 0);
   let done = 0;
   for (const [name, rows] of Object.entries(tables)) {
-    const bytes = strToU8(rows.map((r) => encodeDoc(r)).join('\n'));
+    const bytes = encodeLines(rows);
     files[tablePath(name)] = bytes;
     entries[name] = { count: rows.length, sha256: await sha256(bytes) };
     onProgress({ stage: 'pack', done: (done += rows.length), total });
@@ -229,9 +229,9 @@ export interface ReadOptions {
 }
 
 /**
- * Reads and verifies a backup, cheapest checks first so a hostile file is refused in seconds: the
- * directory's sizes, the manifest, its signature, then every table's hash and count and every
- * record. Returns the records only when all of it holds; throws BackupError naming what failed.
+ * Reads and verifies a backup so a hostile file is refused in seconds: the directory's sizes, the
+ * manifest, every table's hash and count and every record (streaming, stopped at the first lie),
+ * then the signature. Returns the records only when all of it holds; throws BackupError naming what failed.
  */
 export async function readBackup(bytes: Uint8Array, opts: ReadOptions): Promise<{ manifest: BackupManifest; tables: BackupRecords; signer: SignerCheck }> {
   const { onProgress = () => {}, known = async () => null } = opts;
@@ -248,7 +248,6 @@ export async function readBackup(bytes: Uint8Array, opts: ReadOptions): Promise<
     throw new BackupError('notBackup');
   }
   const manifest = checkManifest(raw, opts.appVersion, opts.schemaVersion);
-  const signer = await checkSignature(manifest, text, head[SIGNATURE], known);
 
   const names = Object.keys(manifest.tables);
   const wanted = new Set(names.map(tablePath));
@@ -271,6 +270,10 @@ export async function readBackup(bytes: Uint8Array, opts: ReadOptions): Promise<
     tables[name] = await parseTable(name, manifest, files[tablePath(name)]);
     onProgress({ stage: 'check', done: (checked += tables[name].length), total: toCheck });
   }
+  // Last: a file that fails a table's own checks is refused naming that table and line, which says
+  // more than "the signature does not match"; one whose every record is well-formed but whose
+  // manifest was rewritten fails here.
+  const signer = await checkSignature(manifest, text, head[SIGNATURE], known);
   return { manifest, tables, signer };
 }
 
@@ -284,12 +287,14 @@ function checkedDirectory(bytes: Uint8Array, looksZip: boolean): Map<string, { s
     throw new BackupError(looksZip ? 'truncated' : 'notBackup');
   }
   let declared = 0;
-  for (const e of dir.values()) {
-    declared += e.originalSize;
-    // Records compress about 10×; a bomb a thousand times. Refused from the directory, nothing inflated.
-    if (e.originalSize > BOMB_MIN_BYTES && e.originalSize > e.size * MAX_RATIO) throw new BackupError('tooLarge', { mb: Math.round(e.originalSize / 1024 ** 2) });
-  }
+  for (const e of dir.values()) declared += e.originalSize;
   if (declared > BACKUP_MAX_UNPACKED) throw new BackupError('tooLarge', { mb: Math.round(declared / 1024 ** 2) });
+  for (const [name, e] of dir) {
+    // Records compress about 10×; a bomb a thousand times. Refused from the directory, nothing inflated.
+    if (e.originalSize > BOMB_MIN_BYTES && e.originalSize > e.size * MAX_RATIO) {
+      throw new BackupError('entryTooLarge', { table: tableOf(name) ?? name, mb: Math.round(e.originalSize / 1024 ** 2), kb: Math.max(1, Math.round(e.size / 1024)) });
+    }
+  }
   if ((dir.get(MANIFEST)?.originalSize ?? 0) > MAX_MANIFEST_BYTES || (dir.get(SIGNATURE)?.originalSize ?? 0) > MAX_MANIFEST_BYTES) throw new BackupError('notBackup');
   return dir;
 }
@@ -316,13 +321,52 @@ function lineGuard(manifest: BackupManifest): (entry: string, chunk: Uint8Array)
   };
 }
 
+/** Bytes decoded per slice when a table is split into lines (a slice ends at a line break). */
+const DECODE_SLICE = 8 * 1024 * 1024;
+
+/**
+ * A table's lines, decoded a slice at a time: five years of one table can be more text than the
+ * longest string V8 makes (about 512 MB), so the table is never one string.
+ */
+export function linesOf(file: Uint8Array): string[] {
+  const lines: string[] = [];
+  if (file.length === 0) return lines;
+  const decoder = new TextDecoder();
+  for (let at = 0; at <= file.length; ) {
+    const cut = file.indexOf(10, Math.min(file.length, at + DECODE_SLICE));
+    const end = cut < 0 ? file.length : cut;
+    for (const line of decoder.decode(file.subarray(at, end)).split('\n')) lines.push(line);
+    at = end + 1;
+  }
+  return lines;
+}
+
+/** Rows as JSON lines, encoded a slice of rows at a time (never one string for the whole table). */
+export function encodeLines(rows: readonly Record<string, unknown>[]): Uint8Array {
+  const parts: Uint8Array[] = [];
+  let size = 0;
+  for (let i = 0; i < rows.length; i += ENCODE_ROWS) {
+    const text = (i > 0 ? '\n' : '') + rows.slice(i, i + ENCODE_ROWS).map((r) => encodeDoc(r)).join('\n');
+    const bytes = strToU8(text);
+    parts.push(bytes);
+    size += bytes.length;
+  }
+  const out = new Uint8Array(size);
+  let at = 0;
+  for (const p of parts) {
+    out.set(p, at);
+    at += p.length;
+  }
+  return out;
+}
+const ENCODE_ROWS = 5_000;
+
 /** One table's file against its manifest entry (hash, count), each line parsed and checked. */
 async function parseTable(name: string, manifest: BackupManifest, file: Uint8Array | undefined): Promise<Record<string, unknown>[]> {
   const entry = manifest.tables[name]!;
   if (!file) throw new BackupError('truncated', { table: name });
   if ((await sha256(file)) !== entry.sha256) throw new BackupError('tableEdited', { table: name });
-  const text = strFromU8(file);
-  const lines = text ? text.split('\n') : [];
+  const lines = linesOf(file);
   if (lines.length !== entry.count) throw new BackupError('tableEdited', { table: name });
   const rows = lines.map((line, i) => {
     if (line.length > MAX_LINE_CHARS) throw new BackupError('recordTooLarge', { table: name, line: i + 1, mb: Math.round(line.length / 1024 ** 2) });

@@ -33,6 +33,7 @@ export const en: Catalog = {
   "backup.error.recordTooLarge": "Row {line} of table {table} in this backup is too large for one record ({mb} MB). Nothing was restored; use the original backup file.",
   "backup.error.recordInvalid": "Row {line} of table {table} in this backup is not valid data (field {field}). Nothing was restored; use the original backup file.",
   "backup.error.tooLarge": "This file is too large once unpacked ({mb} MB) to be a backup. Choose the right backup file.",
+  "backup.error.entryTooLarge": "Table {table} in this file swells to {mb} MB from {kb} KB when unpacked, far beyond real data: this file is not a genuine backup. Nothing was restored; choose the right backup file.",
   "backup.error.signerMismatchSelf": "This backup claims to be made by this computer, but it is not signed with this computer's key: the file was remade elsewhere. Nothing was restored; use the original backup file.",
   "backup.error.forgedRecord": "The data of {label} (table {table}) in this backup does not match its change history, and its signer is not known to this computer: this backup was changed outside the app. Nothing was restored; use the original backup file.",
   "backup.confirm.auditRecord": "Warning: the data of {label} (table {table}) in this backup does not match its change history, so it was changed outside the app before the backup was made. Check that data after restoring.",

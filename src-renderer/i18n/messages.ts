@@ -37,6 +37,7 @@ export const id = {
   "backup.error.recordTooLarge": "Baris {line} tabel {table} di cadangan ini terlalu besar untuk satu data ({mb} MB). Tidak ada data yang dipulihkan; pakai berkas cadangan yang asli.",
   "backup.error.recordInvalid": "Baris {line} tabel {table} di cadangan ini tidak berupa data yang benar (isian {field}). Tidak ada data yang dipulihkan; pakai berkas cadangan yang asli.",
   "backup.error.tooLarge": "Berkas ini terlalu besar setelah dibuka ({mb} MB) untuk sebuah cadangan. Pilih berkas cadangan yang benar.",
+  "backup.error.entryTooLarge": "Tabel {table} di berkas ini membengkak menjadi {mb} MB dari {kb} KB saat dibuka, jauh melebihi data sungguhan: berkas ini bukan cadangan asli. Tidak ada data yang dipulihkan; pilih berkas cadangan yang benar.",
   "backup.error.signerMismatchSelf": "Cadangan ini mengaku dibuat oleh komputer ini, tetapi tidak ditandatangani dengan kunci komputer ini: berkas dibuat ulang di tempat lain. Tidak ada data yang dipulihkan; pakai berkas cadangan yang asli.",
   "backup.error.forgedRecord": "Data {label} (tabel {table}) di cadangan ini tidak cocok dengan riwayat perubahannya, dan penanda tangannya tidak dikenal komputer ini: cadangan ini diubah di luar aplikasi. Tidak ada data yang dipulihkan; pakai berkas cadangan yang asli.",
   "backup.confirm.auditRecord": "Perhatian: data {label} (tabel {table}) dalam cadangan ini tidak cocok dengan riwayat perubahannya, artinya data itu diubah di luar aplikasi sebelum cadangan dibuat. Periksa data itu setelah dipulihkan.",
