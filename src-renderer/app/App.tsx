@@ -5,6 +5,7 @@ import type { ReactNode } from 'react';
 import type { DataStore } from '../db/store';
 import { HomeScreen } from '../features/beranda/HomeScreen';
 import { CetakScreen } from '../features/cetak/CetakScreen';
+import { ArchiveScreen } from '../features/arsip/ArchiveScreen';
 import { VerifikasiScreen } from '../features/cetak/VerifikasiScreen';
 import { ImporEksporScreen } from '../features/impor-ekspor/ImporEksporScreen';
 import { PegawaiFormScreen } from '../features/pegawai/PegawaiForm';
@@ -97,6 +98,8 @@ function page(section: string, sub: string | undefined, rest: string[]) {
       return <ImporEksporScreen />;
     case 'sinkronisasi':
       return <SinkronisasiScreen />;
+    case 'arsip':
+      return <ArchiveScreen />;
     case 'pengaturan':
       if (sub === 'aturan') return <RulePackScreen />;
       return <SettingsScreen />;

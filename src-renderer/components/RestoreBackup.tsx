@@ -13,7 +13,7 @@ import { RestoreConfirm } from './RestoreConfirm';
 
 const FILTERS = [{ name: 'Cadangan Kinerja Luring (ZIP)', extensions: ['zip'] }];
 /** A year of a large office with attachments stays well below this. */
-const MAX_BACKUP_BYTES = 1024 ** 3;
+export const MAX_BACKUP_BYTES = 1024 ** 3;
 
 type Step =
   | { kind: 'idle' }

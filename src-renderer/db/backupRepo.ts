@@ -109,6 +109,8 @@ export class BackupRepo {
       known: (id) => this.trust.knownSigner(id),
       onProgress,
     });
+    // A year's archive holds one year, not the installation: restoring it would empty the rest.
+    if (manifest.archive) throw new BackupError('isArchive', { year: manifest.archive.year });
     const audit = backupAuditCheck(manifest, tables);
     // A record its own history disowns, in a file nobody here can vouch for: edited, then re-signed.
     if (audit && !audit.ok && audit.broken.kind === 'record' && signer.kind !== 'verified') {

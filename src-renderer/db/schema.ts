@@ -10,6 +10,7 @@ import type { Unit } from '../domain/unit';
 import type { Installation, InstallationRole } from '../domain/sync/access';
 import type { BatchSource } from '../exchange/records';
 import { chainEntries, type ChainHead, GENESIS } from '../domain/auditChain';
+import { RepoError } from './errors';
 import { REVIEW_MARK, withReviewMark } from '../domain/sync/reviewMark';
 import type { ChainLinkRef } from '../domain/sync/trust';
 import type { PublicKeyInfo } from '../exchange/signature';
@@ -55,6 +56,22 @@ export interface AuditCheckpointSettings {
   at: string;
   /** When the whole chain, with every record, was last found whole. */
   fullAt?: string;
+}
+
+/** A year moved to an archive file ("Arsipkan tahun", issue #33): what left, when, and which file holds it. */
+export interface ArchivedYear {
+  year: number;
+  at: string;
+  actor: string;
+  /** SHA-256 of the archive file the records left for. */
+  sha256: string;
+  fileName: string;
+  counts: Record<string, number>;
+}
+
+export interface ArchiveSettings {
+  key: 'archives';
+  years: ArchivedYear[];
 }
 
 /** When this installation last saved a backup to a file, and how old one may get before Beranda reminds. */
@@ -393,7 +410,7 @@ async function chainExistingAudit(tx: Transaction): Promise<void> {
 export const CURRENT_VERSION = Math.max(...SCHEMA_VERSIONS.map((v) => v.version));
 
 export class KinerjaDb extends Dexie {
-  settings!: Table<LocalSettings | InstallSettings | ClockSettings | AuditChainSettings | BackupSettings | PackageChainSettings | AnchorSettings | ForkSettings | AuditCheckpointSettings, string>;
+  settings!: Table<LocalSettings | InstallSettings | ClockSettings | AuditChainSettings | BackupSettings | PackageChainSettings | AnchorSettings | ForkSettings | AuditCheckpointSettings | ArchiveSettings, string>;
   keys!: Table<KeyRecord, string>;
   offices!: Table<Office, string>;
   units!: Table<Unit, string>;
@@ -414,7 +431,7 @@ export class KinerjaDb extends Dexie {
   auditLog!: Table<AuditEntry, string>;
   importLog!: Table<ImportLogEntry, string>;
 
-  constructor(name: string = DB_NAME, versions: readonly SchemaVersion[] = SCHEMA_VERSIONS) {
+  constructor(name: string = DB_NAME, versions: readonly SchemaVersion[] = SCHEMA_VERSIONS, opts: { readOnly?: boolean } = {}) {
     super(name);
     for (const v of versions) {
       const declared = this.version(v.version).stores(v.stores);
@@ -433,6 +450,21 @@ export class KinerjaDb extends Dexie {
         },
       }),
     });
+    // An opened archive (db/archiveRepo.ts) is read-only whichever screen tries to write; only its
+    // own print log takes entries, so a form printed from it can be verified there.
+    if (opts.readOnly) {
+      this.use({
+        stack: 'dbcore',
+        name: 'readOnly',
+        create: (down) => ({
+          ...down,
+          table: (name) => {
+            const table = down.table(name);
+            return name === 'prints' ? table : { ...table, mutate: () => Promise.reject(new RepoError('archive.error.readOnly')) };
+          },
+        }),
+      });
+    }
   }
 }
 

@@ -2,6 +2,7 @@ import { backupBeforeUpgrade } from './backup';
 import { auditCheckpoint, verifyAuditLog, type AuditCheckMode } from './audit';
 import { TrustRepo } from './trustRepo';
 import { BackupRepo } from './backupRepo';
+import { ArchiveRepo } from './archiveRepo';
 import { RevClock } from './clock';
 import { newestKnownRev, readInstall, readLocal } from './identity';
 import { SyncRepo } from './syncRepo';
@@ -43,6 +44,7 @@ export class DataStore {
   readonly packages: PackageRepo;
   readonly backups: BackupRepo;
   readonly trust: TrustRepo;
+  readonly archives: ArchiveRepo;
   private readonly clock: RevClock;
 
   private constructor(
@@ -78,6 +80,7 @@ export class DataStore {
     this.trust = new TrustRepo(db);
     this.packages = new PackageRepo(db, this.settings, this.sync, this.clock, APP_VERSION, this.trust);
     this.backups = new BackupRepo(db, this.sync, this.trust, APP_VERSION);
+    this.archives = new ArchiveRepo(db, this.trust, APP_VERSION, current);
   }
 
   /** "Periksa keutuhan riwayat": the audit hash chain checked end to end, or since the last check found it whole. */
@@ -93,12 +96,12 @@ export class DataStore {
   /** Backs up an older database, opens (and upgrades) it, and resumes the rev clock. */
   static async open(
     name: string = DB_NAME,
-    opts: { versions?: readonly SchemaVersion[]; now?: () => Date; onBlocked?: () => void } = {},
+    opts: { versions?: readonly SchemaVersion[]; now?: () => Date; onBlocked?: () => void; readOnly?: boolean } = {},
   ): Promise<DataStore> {
     const versions = opts.versions ?? SCHEMA_VERSIONS;
     const target = versions === SCHEMA_VERSIONS ? CURRENT_VERSION : Math.max(...versions.map((v) => v.version));
     await backupBeforeUpgrade(name, target);
-    const db = new KinerjaDb(name, versions);
+    const db = new KinerjaDb(name, versions, { readOnly: opts.readOnly });
     // An older copy of the app still open elsewhere holds the data: the upgrade waits for it to
     // close, and the page says so instead of staying blank.
     if (opts.onBlocked) db.on('blocked', opts.onBlocked);

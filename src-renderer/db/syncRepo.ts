@@ -12,6 +12,8 @@ import type { Carrier } from './packageRepo';
 import { flatten, unflatten } from '../domain/sync/paths';
 import { type BatchSource, findRecordProblem, type ExchangeRecord, type RecordProblem } from '../exchange/records';
 import { restoreRecord } from '../exchange/restoreRecord';
+import { archivedYearRecords } from '../domain/archive';
+import { archivedYears } from './archiveRepo';
 
 export type { BatchSource };
 import type { RevClock } from './clock';
@@ -53,6 +55,8 @@ export interface ApplyReport {
   fork?: { nama: string };
   /** A package sent in parts: this one's place, and the parts of its group not received here yet. */
   part?: { n: number; of: number; missing: number[] };
+  /** Records of a year archived here (issue #33): not taken back into the live database. */
+  archived: number;
   /** A penilai laptop: records that left its scope, removed from it (their office holds them). */
   left: { table: string; id: string; nama?: string }[];
   /**
@@ -85,7 +89,7 @@ function whoseRecord(doc: SyncDoc): { nama: string; period: string } {
 }
 
 function emptyReport(): ApplyReport {
-  return { created: 0, updated: 0, unchanged: 0, proposals: 0, held: 0, conflicts: 0, clockAhead: [], cloneDetected: false, rekeyed: null, phases: {}, alreadyReceived: false, refusals: [], left: [], changes: [] };
+  return { created: 0, updated: 0, unchanged: 0, proposals: 0, held: 0, conflicts: 0, clockAhead: [], cloneDetected: false, rekeyed: null, phases: {}, alreadyReceived: false, refusals: [], left: [], changes: [], archived: 0 };
 }
 
 /** A record's syncKey, or '' for one too malformed to have one (the record checks name it next). */
@@ -326,8 +330,12 @@ export class SyncRepo {
       };
       report.phases.held = heldMs;
       // What is new here enters as this app stores records: defaults filled, upgrades run (exchange/restoreRecord).
-      const todo = records.filter((r) => !known.has(`${r.table}:${r.doc.id as string}`)).map((r) => ({ ...r, doc: restoreRecord(r.table, r.schemaVersion, r.doc) }));
-      report.unchanged = records.length - todo.length;
+      const fresh = records.filter((r) => !known.has(`${r.table}:${r.doc.id as string}`));
+      // A year archived here stays in its archive file: a peer's copy of it is not taken back.
+      const archived = archivedYearRecords(fresh, await archivedYears(db));
+      report.archived = archived.size;
+      const todo = fresh.filter((r) => !archived.has(r)).map((r) => ({ ...r, doc: restoreRecord(r.table, r.schemaVersion, r.doc) }));
+      report.unchanged = records.length - fresh.length;
       phase('start');
       const existing = todo.length > 0 ? await this.existingIds() : new Map<string, Set<string>>();
       this.refuseCollisions(todo, batch.records, existing);

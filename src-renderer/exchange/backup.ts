@@ -47,6 +47,11 @@ export interface BackupManifest {
   /** The audit chain's newest link when the backup was made (absent before schema 5). */
   auditChain?: { seq: number; hash: string };
   tables: Record<string, { count: number; sha256: string }>;
+  /**
+   * Set on a year's archive ("Arsipkan tahun", issue #33): the same signed file, holding one closed
+   * year and what its forms print with. Opened read-only, never restored over the live data.
+   */
+  archive?: { year: number };
 }
 
 /** manifest.sig.json: who signed the manifest, with which public key. */
@@ -57,7 +62,7 @@ export interface BackupSignature extends PublicKeyInfo {
 
 export type BackupRecords = Record<string, Record<string, unknown>[]>;
 
-export type BackupProblemCode = 'notBackup' | 'otherApp' | 'newerApp' | 'truncated' | 'tableEdited' | 'tooLarge' | 'tooManyRecords' | 'recordTooLarge' | 'recordInvalid' | 'signatureMissing' | 'badSignature' | 'signerMismatch' | 'signerMismatchSelf' | 'forgedRecord' | 'entryTooLarge';
+export type BackupProblemCode = 'notBackup' | 'otherApp' | 'newerApp' | 'truncated' | 'tableEdited' | 'tooLarge' | 'tooManyRecords' | 'recordTooLarge' | 'recordInvalid' | 'signatureMissing' | 'badSignature' | 'signerMismatch' | 'signerMismatchSelf' | 'forgedRecord' | 'entryTooLarge' | 'isArchive' | 'notArchive';
 
 /**
  * Rows a backup may declare per table: generous for a kabupaten's five years (12,000 people, their

@@ -7,7 +7,8 @@
 import { RepoError } from '../db/errors';
 import type { VerifiedBackup } from '../db/backupRepo';
 import { DataStore } from '../db/store';
-import { backupFailure, type BackupRequest, type BackupResponse } from './backupProtocol';
+import { loadArchive } from '../db/archiveRepo';
+import { archiveFailure, backupFailure, type BackupRequest, type BackupResponse } from './backupProtocol';
 
 const ctx = self as unknown as { postMessage(m: BackupResponse, transfer?: Transferable[]): void; onmessage: ((e: MessageEvent<BackupRequest & { dbName?: string }>) => void) | null };
 let dbName = '';
@@ -46,10 +47,27 @@ async function handle(req: BackupRequest): Promise<void> {
       verified = null;
       return ctx.postMessage({ type: 'restored', installId });
     }
+    case 'archive-create': {
+      const { bytes, manifest } = await (await openStore()).archives.create(req.year, progress);
+      return ctx.postMessage({ type: 'archive-created', bytes, manifest }, [bytes.buffer as ArrayBuffer]);
+    }
+    case 'archive-remove': {
+      progress({ stage: 'write', done: 0, total: 1 });
+      const entry = await (await openStore()).archives.remove(req.year, req.bytes, req.fileName);
+      return ctx.postMessage({ type: 'archive-removed', entry });
+    }
+    case 'archive-open': {
+      const { manifest, tables, signer } = await (await openStore()).archives.inspect(req.bytes, progress);
+      progress({ stage: 'write', done: 0, total: 1 });
+      await loadArchive(dbName, tables);
+      const counts = Object.fromEntries(Object.entries(manifest.tables).map(([t, e]) => [t, e.count]));
+      return ctx.postMessage({ type: 'archive-opened', summary: { manifest, signer, year: manifest.archive!.year, counts } });
+    }
   }
 }
 
 ctx.onmessage = (e) => {
   if (e.data.dbName) dbName = e.data.dbName;
-  void handle(e.data).catch((err: unknown) => ctx.postMessage(backupFailure(err)));
+  const archive = e.data.type.startsWith('archive-');
+  void handle(e.data).catch((err: unknown) => ctx.postMessage(archive ? archiveFailure(err) : backupFailure(err)));
 };

@@ -1,5 +1,6 @@
 import { RepoError } from '../db/errors';
-import type { BackupRequest, BackupResponse, BackupSummary } from './backupProtocol';
+import type { ArchivedYear } from '../db/schema';
+import type { ArchiveSummary, BackupRequest, BackupResponse, BackupSummary } from './backupProtocol';
 import { WorkerSession } from './workerSession';
 
 export type BackupProgressEvent = Extract<BackupResponse, { type: 'progress' }>;
@@ -35,6 +36,21 @@ export class BackupSession {
   /** Writes the verified backup (one transaction); returns this installation's new id. */
   async restore(officeName: string): Promise<string> {
     return (await this.session.ask({ type: 'restore', officeName }, 'restored')).installId;
+  }
+
+  /** The archive file of a closed year (nothing is deleted yet). */
+  async createArchive(year: number): Promise<{ bytes: Uint8Array; manifest: BackupSummary['manifest'] }> {
+    return this.session.ask({ type: 'archive-create', year }, 'archive-created');
+  }
+
+  /** The saved archive handed back: the year leaves the live database once the file proves whole. */
+  async removeArchived(year: number, bytes: Uint8Array, fileName: string): Promise<ArchivedYear> {
+    return (await this.session.ask({ type: 'archive-remove', year, bytes, fileName }, 'archive-removed')).entry;
+  }
+
+  /** Reads an archive file and loads it into the archive database, to be opened read-only. */
+  async openArchive(bytes: Uint8Array): Promise<ArchiveSummary> {
+    return (await this.session.ask({ type: 'archive-open', bytes }, 'archive-opened', [bytes.buffer as ArrayBuffer])).summary;
   }
 
   close(): void {

@@ -45,9 +45,10 @@ function progressText(t: Translate, p: PrintProgress | null): string {
 /**
  * Cetak: one form (from the SKP or evaluation editor) or a whole unit for a period, as one PDF or
  * one PDF per employee in a zip. Rendering happens in a worker with progress and Cancel; every
- * printed document goes into the print log that "Verifikasi dokumen" reads.
+ * printed document goes into the print log that "Verifikasi dokumen" reads. `archived`: shown
+ * under an opened archive's title, over the archive's read-only store.
  */
-export function CetakScreen({ single }: { single?: { kind: DocKind; id: string } }) {
+export function CetakScreen({ single, archived }: { single?: { kind: DocKind; id: string }; archived?: boolean }) {
   const t = useT();
   const { store, profile } = useApp();
   const year = profile.settings.activeYear;
@@ -116,10 +117,17 @@ export function CetakScreen({ single }: { single?: { kind: DocKind; id: string }
   const needsPeriod = !single && kind !== 'SKP';
   return (
     <div className="page">
-      <h1>{single ? t('cetak.single.title', { kind: t(`cetak.kind.${kind}`) }) : t('nav.cetak')}</h1>
-      <p className="toolbar">
-        <a href={href('cetak', 'verifikasi')}>{t('verify.link')}</a>
-      </p>
+      {/* Inside an opened archive (features/arsip) the archive's title is the page's heading. */}
+      {archived ? (
+        <h2>{t('nav.cetak')}</h2>
+      ) : (
+        <>
+          <h1>{single ? t('cetak.single.title', { kind: t(`cetak.kind.${kind}`) }) : t('nav.cetak')}</h1>
+          <p className="toolbar">
+            <a href={href('cetak', 'verifikasi')}>{t('verify.link')}</a>
+          </p>
+        </>
+      )}
       <div className="columns">
         <section className="card stack" aria-label={t('cetak.form')}>
           {single ? (

@@ -61,6 +61,7 @@ function ChangeTable({ changes }: { changes: ContentChange[] }) {
 function ResultView({ r }: { r: VerifyResult }) {
   const t = useT();
   if (r.status === 'invalid') return <Notice kind="error">{t('verify.invalid')}</Notice>;
+  if (r.status === 'archived') return <Notice kind="info" testId="verify-result">{t('verify.archived', { year: r.year })}</Notice>;
   if (r.status === 'notFound') return <Notice kind="warning">{t('verify.notFound', { code: r.code })}</Notice>;
   const printedAt = r.printed ? t('verify.printedAt', { at: new Date(r.printed.at).toLocaleString('id-ID'), actor: r.printed.actor }) : t('verify.printedElsewhere');
   if (r.status === 'match') {

@@ -1,7 +1,8 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { DataStore } from '../../db/store';
 import { prepareDocument } from '../../print/documents';
-import { evaluationJob, OFFICE_REKAP_ID, printOptions, defaultChoices, rekapJob, skpJob, verifyCode } from './printData';
+import { archiveDbName, loadArchive } from '../../db/archiveRepo';
+import { batchJobs, evaluationJob, OFFICE_REKAP_ID, printOptions, defaultChoices, rekapJob, skpJob, verifyCode } from './printData';
 import { person, rhk } from '../../sample/records';
 
 let n = 0;
@@ -138,5 +139,28 @@ describe('verifikasi dokumen', () => {
     expect(opts.lambang).toMatch(/^data:image\/png;base64,/);
     await s.settings.setLogo(null);
     expect((await s.settings.getProfile())!.office.logo).toBeNull();
+  });
+});
+
+describe('an archived year (issue #33)', () => {
+  it('prints from its archive with the codes it printed with; the live app sends the code to the archive', async () => {
+    const { s, skp, ev, profile } = await setUp();
+    const skpCode = await printAndLog(s, await skpJob(s, skp.id), profile);
+    const evCode = await printAndLog(s, await evaluationJob(s, 'EVA', ev), profile);
+    await s.settings.setPreferences({ activeYear: 2027 });
+    const { bytes } = await s.archives.create(2026);
+    await s.archives.remove(2026, bytes);
+    expect(await verifyCode(s, evCode)).toEqual({ status: 'archived', code: evCode, year: 2026 });
+
+    await loadArchive(s.db.name, (await s.archives.inspect(bytes)).tables);
+    const a = await DataStore.open(archiveDbName(s.db.name), { readOnly: true });
+    stores.push(a);
+    const archived = (await a.settings.getProfile())!;
+    expect(await printAndLog(a, await skpJob(a, skp.id), archived)).toBe(skpCode);
+    expect(await printAndLog(a, await evaluationJob(a, 'EVA', (await a.evaluations.get(ev.id))!), archived)).toBe(evCode);
+    // The batch Cetak offers in the archive: the year's SKPs and the period's forms.
+    expect(await batchJobs(a, { kind: 'SKP', year: 2026, periodId: '', unitId: '' })).toHaveLength(1);
+    expect(await batchJobs(a, { kind: 'EVA', year: 2026, periodId: Q1, unitId: '' })).toHaveLength(1);
+    expect(await verifyCode(a, evCode)).toMatchObject({ status: 'match', ownerNama: 'Budi, S.Kom.' });
   });
 });

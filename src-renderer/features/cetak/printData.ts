@@ -172,6 +172,8 @@ export async function batchJobs(store: DataStore, s: Scope): Promise<PrintJob[]>
 export type VerifyResult =
   | { status: 'invalid' }
   | { status: 'notFound'; code: string }
+  /** The record's year was moved to an archive (issue #33): the archive file answers for it. */
+  | { status: 'archived'; code: string; year: number }
   | { status: 'match'; code: string; title: string; ownerNama: string; printed: PrintLogEntry | null }
   | { status: 'changed'; code: string; title: string; ownerNama: string; printed: PrintLogEntry | null; changes: ContentChange[] | null; deleted: boolean };
 
@@ -206,6 +208,8 @@ export async function verifyCode(store: DataStore, raw: string): Promise<VerifyR
   const printed = (await store.prints.byCode(code)) ?? null;
   const job = await currentJob(store, parsed.kind, printed?.docId ?? null, parsed.nip, periodId);
   if (!job) {
+    const year = Number(periodId.slice(0, 4));
+    if ((await store.archives.archived()).some((a) => a.year === year)) return { status: 'archived', code, year };
     if (!printed) return { status: 'notFound', code };
     return { status: 'changed', code, title: printed.title, ownerNama: printed.ownerNama, printed, changes: null, deleted: true };
   }

@@ -9,6 +9,7 @@ import { OfficeProfileForm } from './OfficeProfileForm';
 import { AuditIntegrityCard } from './AuditIntegrityCard';
 import { BackupCard } from './BackupCard';
 import { SnapshotsCard } from './SnapshotsCard';
+import { ArchiveCard } from './ArchiveCard';
 import { PrintSettings } from './PrintSettings';
 import { YearAndRules } from './YearAndRules';
 import { DistributionScopeCard } from './DistributionScopeCard';
@@ -61,6 +62,7 @@ export function SettingsScreen() {
           </section>
           <BackupCard />
           <SnapshotsCard />
+          <ArchiveCard />
           <AuditIntegrityCard />
         </div>
         <div className="stack">

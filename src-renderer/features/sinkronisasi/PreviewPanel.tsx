@@ -24,6 +24,7 @@ export function PreviewPanel({ from, part, report, onApply, onCancel }: { from: 
         <li>{t('sync.preview.unchanged', { count: report.unchanged })}</li>
         <li className={report.conflicts > 0 ? 'muted-warn' : undefined}>{t('sync.preview.conflicts', { count: report.conflicts })}</li>
         <li className={report.refusals.length > 0 ? 'muted-warn' : undefined}>{t('sync.preview.refused', { count: report.refusals.length })}</li>
+        {report.archived > 0 ? <li data-testid="sync-archived">{t('sync.preview.archived', { count: report.archived })}</li> : null}
       </ul>
       {report.refusals.length > 0 ? (
         <ul className="refusals">
