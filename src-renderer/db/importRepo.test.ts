@@ -137,8 +137,8 @@ describe('a snapshot sized to the import (issue #33)', () => {
     await s.imports.undo(log.id);
     const after = await s.employees.listAll();
     expect(after.map((e) => `${e.nama} ${e.golongan}`)).toEqual(before.map((e) => `${e.nama} ${e.golongan}`));
-    const { rev: _r, updatedAt: _u, updatedBy: _b, sv: _sv, syncKey: _k, ...fields } = after[0]! as unknown as Record<string, unknown>;
-    const { rev: _r0, updatedAt: _u0, updatedBy: _b0, sv: _sv0, syncKey: _k0, ...was } = before[0]! as unknown as Record<string, unknown>;
+    const { rev: _r, updatedAt: _u, updatedBy: _b, sv: _sv, syncKey: _k, kn: _kn, ...fields } = after[0]! as unknown as Record<string, unknown>;
+    const { rev: _r0, updatedAt: _u0, updatedBy: _b0, sv: _sv0, syncKey: _k0, kn: _kn0, ...was } = before[0]! as unknown as Record<string, unknown>;
     expect(fields).toEqual(was);
   });
 });

@@ -1,6 +1,7 @@
 import { revNode, revPlausibility, revWallMs } from '../domain/hlc';
 import { laptopScope, ownerOf, travelsTo, type Installation } from '../domain/sync/access';
 import { docKnowledge, openConflicts as conflictsOf, type SyncDoc } from '../domain/sync/merge';
+import { afterNode, KNOWLEDGE_INDEX, nodeRange, splitKey } from '../domain/sync/knowledgeIndex';
 import { type Envelope, type EnvelopeDraft, type InstallRef, MIN_READER_VERSION, PACKAGE_FORMAT, PACKAGE_FORMAT_VERSION } from '../exchange/package';
 import type { ExchangeRecord } from '../exchange/records';
 import { keyCodeOf, sameKey, type Signer, verifyText } from '../exchange/signature';
@@ -160,24 +161,27 @@ export class PackageRepo {
   }
 
   /**
-   * Every record's knowledge from the syncKey index (a key is the record's newest rev per
-   * installation), without reading records; those from before sync, without a key, are read.
+   * The installations whose writes `table` holds, each with its newest rev here, from the knowledge
+   * index (domain/sync/knowledgeIndex.ts): two key reads per installation, however many records.
    */
-  private async walkKnowledge(table: SyncedTableName, visit: (id: string, revs: string[], doc?: SyncDoc) => void): Promise<void> {
-    const store = this.db.table(table);
-    const keyed = new Set<string>();
-    await store.orderBy('syncKey').eachKey((key, c) => {
-      keyed.add(c.primaryKey as string);
-      visit(c.primaryKey as string, String(key).split(' '));
-    });
-    const rest = ((await store.toCollection().primaryKeys()) as string[]).filter((id) => !keyed.has(id));
-    for (const d of (await store.bulkGet(rest)) as (SyncDoc | undefined)[]) if (d) visit(d.id, Object.values(docKnowledge(d)), d);
+  private async newestPerNode(table: SyncedTableName): Promise<Map<string, string>> {
+    const index = this.db.table(table).where(KNOWLEDGE_INDEX);
+    const out = new Map<string, string>();
+    let next = (await this.db.table(table).orderBy(KNOWLEDGE_INDEX).limit(1).keys())[0] as string | undefined;
+    while (next !== undefined) {
+      const [node] = splitKey(next);
+      const { lower, upper } = nodeRange(node);
+      const newest = (await index.between(lower, upper, true, true).reverse().limit(1).keys())[0] as string;
+      out.set(node, splitKey(newest)[1]);
+      next = (await this.db.table(table).where(KNOWLEDGE_INDEX).above(afterNode(node)).limit(1).keys())[0] as string | undefined;
+    }
+    return out;
   }
 
   /** Newest rev per installation over every record here: what this installation holds. */
   private async holdings(): Promise<Record<string, string>> {
     const holds: Record<string, string> = {};
-    for (const t of SYNCED_TABLES) await this.walkKnowledge(t, (_id, revs) => revs.forEach((r) => hold(holds, r)));
+    for (const t of SYNCED_TABLES) for (const rev of (await this.newestPerNode(t)).values()) hold(holds, rev);
     return holds;
   }
 
@@ -212,23 +216,23 @@ export class PackageRepo {
   }
 
   /**
-   * Records some of whose writes `confirmed` does not cover, found from the syncKey index (a key
-   * is the record's newest rev per installation): only those records are read.
+   * Records some of whose writes `confirmed` does not cover, found from the knowledge index: per
+   * installation, the keys above the rev the peer confirmed of it. Only those records are read, so
+   * a package of this week's changes costs the same after five years of history (issue #33).
    */
   private async unconfirmed(confirmed: Record<string, string>): Promise<{ docs: { table: SyncedTableName; doc: SyncDoc }[]; holds: Record<string, string> }> {
     const docs: { table: SyncedTableName; doc: SyncDoc }[] = [];
     const holds: Record<string, string> = {};
     for (const t of SYNCED_TABLES) {
-      const wanted: string[] = [];
-      const read: SyncDoc[] = [];
-      await this.walkKnowledge(t, (id, revs, doc) => {
-        revs.forEach((r) => hold(holds, r));
-        if (revs.some((rev) => !(confirmed[revNode(rev)]! >= rev))) {
-          if (doc) read.push(doc);
-          else wanted.push(id);
-        }
-      });
-      for (const d of [...read, ...((await this.db.table(t).bulkGet(wanted)) as (SyncDoc | undefined)[])]) if (d) docs.push({ table: t, doc: d });
+      const ids = new Set<string>();
+      for (const [node, newest] of await this.newestPerNode(t)) {
+        hold(holds, newest);
+        const seen = confirmed[node];
+        if (seen !== undefined && seen >= newest) continue;
+        const { lower, upper, includeLower } = nodeRange(node, seen);
+        for (const id of (await this.db.table(t).where(KNOWLEDGE_INDEX).between(lower, upper, includeLower, true).primaryKeys()) as string[]) ids.add(id);
+      }
+      for (const d of (await this.db.table(t).bulkGet([...ids])) as (SyncDoc | undefined)[]) if (d) docs.push({ table: t, doc: d });
     }
     return { docs, holds };
   }

@@ -12,6 +12,7 @@ import type { BatchSource } from '../exchange/records';
 import { chainEntries, type ChainHead, GENESIS } from '../domain/auditChain';
 import { RepoError } from './errors';
 import { REVIEW_MARK, withReviewMark } from '../domain/sync/reviewMark';
+import { KNOWLEDGE_INDEX, knowledgeKeys, withKnowledgeIndex } from '../domain/sync/knowledgeIndex';
 import type { ChainLinkRef } from '../domain/sync/trust';
 import type { PublicKeyInfo } from '../exchange/signature';
 import type { PrintRecord } from '../print/documents';
@@ -377,7 +378,39 @@ export const SCHEMA_VERSIONS: readonly SchemaVersion[] = [
     },
     upgrade: markForReview,
   },
+  {
+    // Issue #33: the knowledge index (domain/sync/knowledgeIndex.ts): what a peer lacks, and what
+    // this installation holds, read from the keys of the records written since, not from every record.
+    version: 8,
+    stores: {
+      installations: 'id, officeId, updatedAt, syncKey, svf, *kn',
+      offices: 'id, updatedAt, syncKey, svf, *kn',
+      units: 'id, parentId, updatedAt, syncKey, svf, *kn',
+      employees: 'id, nip, unitId, atasanId, updatedAt, syncKey, svf, *kn',
+      periods: 'id, year, updatedAt, syncKey, svf, *kn',
+      skps: 'id, employeeId, year, [employeeId+year], updatedAt, syncKey, svf, *kn',
+      evaluations: 'id, skpId, employeeId, periodId, [unitId+periodId], updatedAt, syncKey, svf, *kn',
+      attachments: 'id, ownerId, updatedAt, syncKey, svf, *kn',
+      rulePacks: 'id, [packId+version], updatedAt, syncKey, svf, *kn',
+      unitResults: 'id, [unitId+periodId], year, updatedAt, syncKey, svf, *kn',
+      trainings: 'id, [employeeId+year], year, updatedAt, syncKey, svf, *kn',
+      signatures: 'id, employeeId, updatedAt, syncKey, svf, *kn',
+    },
+    upgrade: indexKnowledge,
+  },
 ];
+
+/** Version 8: every existing synced record gets its knowledge keys. */
+async function indexKnowledge(tx: Transaction): Promise<void> {
+  for (const name of SYNCED_TABLES) {
+    await tx
+      .table(name)
+      .toCollection()
+      .modify((d: Record<string, unknown>) => {
+        d[KNOWLEDGE_INDEX] = knowledgeKeys(d);
+      });
+  }
+}
 
 /** Version 7: existing records with an open conflict or flag get the review mark. */
 async function markForReview(tx: Transaction): Promise<void> {
@@ -437,7 +470,8 @@ export class KinerjaDb extends Dexie {
       const declared = this.version(v.version).stores(v.stores);
       if (v.upgrade) declared.upgrade(v.upgrade);
     }
-    // Every write of a synced record, whichever repository makes it, carries its review mark.
+    // Every write of a synced record, whichever repository makes it, carries its review mark and
+    // its knowledge keys.
     this.use({
       stack: 'dbcore',
       name: 'reviewMark',
@@ -446,7 +480,7 @@ export class KinerjaDb extends Dexie {
         table: (name) => {
           const table = down.table(name);
           if (!(SYNCED_TABLES as readonly string[]).includes(name)) return table;
-          return { ...table, mutate: (req) => table.mutate(req.type === 'add' || req.type === 'put' ? { ...req, values: req.values.map((v) => withReviewMark(name, v as object)) } : req) };
+          return { ...table, mutate: (req) => table.mutate(req.type === 'add' || req.type === 'put' ? { ...req, values: req.values.map((v) => withKnowledgeIndex(withReviewMark(name, v as object))) } : req) };
         },
       }),
     });

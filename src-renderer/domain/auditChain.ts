@@ -12,6 +12,7 @@
 import { sha256 } from '@noble/hashes/sha2';
 import { bytesToHex, utf8ToBytes } from '@noble/hashes/utils';
 import { REVIEW_MARK } from './sync/reviewMark';
+import { KNOWLEDGE_INDEX } from './sync/knowledgeIndex';
 
 /** The fields the chain adds to an entry. */
 export interface ChainLink {
@@ -131,7 +132,8 @@ export function verifyChain(entries: readonly (object & { id: string } & Partial
  * so a record whose stored content matches no audited version was edited outside the app.
  */
 export function recordHash(doc: object): string {
-  // The review mark is derived from the record on every write (domain/sync/reviewMark.ts).
-  const { [REVIEW_MARK]: _mark, ...rest } = doc as Record<string, unknown>;
+  // The review mark and the knowledge index are derived from the record on every write
+  // (domain/sync/reviewMark.ts, knowledgeIndex.ts).
+  const { [REVIEW_MARK]: _mark, [KNOWLEDGE_INDEX]: _kn, ...rest } = doc as Record<string, unknown>;
   return bytesToHex(sha256(utf8ToBytes(stableJson(rest)))).slice(0, 32);
 }

@@ -10,6 +10,7 @@
  *
  * Pure: rows in, rows out. SheetJS (io/sheet.ts) turns them into bytes and back.
  */
+import { withoutKnowledgeIndex } from '../domain/sync/knowledgeIndex';
 import type { ChainHead } from '../domain/auditChain';
 import type { InstallationRole } from '../domain/sync/access';
 import type { ChainLinkRef } from '../domain/sync/trust';
@@ -284,7 +285,7 @@ export async function packRecords(env: EnvelopeDraft, records: readonly Exchange
   for (const r of records) {
     const id = r.doc.id as string;
     const rev = r.doc.rev as string;
-    const parts = chunk(encodeDoc(r.doc));
+    const parts = chunk(encodeDoc(withoutKnowledgeIndex(r.doc)));
     parts.forEach((data, i) => {
       const print = rowFingerprint(r.table, id, rev, i + 1, parts.length, data);
       rows.push([rows.length + 1, r.table, id, rev, i + 1, parts.length, print, data]);

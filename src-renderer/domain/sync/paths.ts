@@ -33,7 +33,7 @@ export const SHAPES: Readonly<Record<string, Shape>> = {
 };
 
 /** Sync metadata that is not itself an edited field (the tombstone `deleted` is a field). */
-export const META_KEYS: ReadonlySet<string> = new Set(['id', 'createdAt', 'updatedAt', 'updatedBy', 'rev', 'sv', 'syncKey']);
+export const META_KEYS: ReadonlySet<string> = new Set(['id', 'createdAt', 'updatedAt', 'updatedBy', 'rev', 'sv', 'syncKey', 'kn']);
 
 export const POS = '#pos';
 export const SEP = '/';
