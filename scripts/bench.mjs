@@ -308,6 +308,7 @@ async function main() {
       console.log(`  growth office: ${GROWTH_N} employees; 1 year ${one.records} records, ${one.auditEntries} audit entries; 5 years ${five.records} records, ${five.auditEntries} audit entries`);
       grow(`import commit of ${Math.min(1000, Math.floor(GROWTH_N / 2))} employee updates`, 'importMs', Math.min(1000, Math.floor(GROWTH_N / 2)));
       grow(`build a 1 % package (${one.smallRecords} records)`, 'smallPackageMs', one.smallRecords);
+      grow(`receive a 1 % package from the other PC (${one.smallReceived} records changed there)`, 'smallReceiveMs', one.smallReceived);
       grow('Sinkronisasi screen: peers() and what waits for each', 'peersMs', GROWTH_N);
       grow(`Beranda's review count (openConflicts, ${one.reviewCount} open)`, 'reviewMs', GROWTH_N);
       grow(`audit check since the last one (${one.sinceChecked} new entries)`, 'sinceAuditMs', one.sinceChecked);

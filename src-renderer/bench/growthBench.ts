@@ -10,6 +10,9 @@ import { META_KEYS } from '../domain/sync/paths';
 import type { EmployeePlan } from '../exchange/pegawaiImport';
 import { writePackageFile } from '../io/packageFile';
 import { enrolReceiver, receiveTimed, RECEIVER, sender } from './packageBench';
+import { DataStore } from '../db/store';
+import { DB_NAME } from '../db/schema';
+import { PackageSession } from '../io/packageClient';
 
 async function timed<T>(work: () => Promise<T>): Promise<{ result: T; ms: number }> {
   const t = performance.now();
@@ -66,7 +69,32 @@ export async function growthBench(n: number, years: number) {
     const receivedFull = await timed(async () => {
       for (const bytes of files) created += (await receiveTimed(bytes)).applied.created;
     });
+    // And back: the other PC, now holding the same years, changes 1 % of the employees; this
+    // office receives that package (the receive path with five years held here).
+    const other = await DataStore.open(DB_NAME);
+    let back: Uint8Array;
+    try {
+      await store.trust.trustKey(RECEIVER, (await other.trust.signer()).key, null);
+      for (const e of s.employees.slice(0, Math.max(1, Math.round(n / 100)))) {
+        const now = (await other.employees.get(e.id as string))!;
+        await other.employees.save(now.id, { ...now, jabatan: 'Analis Kebijakan' });
+      }
+      back = (await writePackageFile(await other.packages.build(s.self.id as string))).bytes;
+    } finally {
+      other.close();
+    }
+    const session = new PackageSession(store.db.name);
+    const receivedSmall = await timed(async () => {
+      try {
+        await session.open(back.slice(), '99.0.0');
+        return await session.apply();
+      } finally {
+        session.close();
+      }
+    });
+    if (receivedSmall.result.updated < 1) throw new Error(`1 % package back: ${JSON.stringify(receivedSmall.result)}`);
     return {
+      smallReceiveMs: receivedSmall.ms, smallReceived: receivedSmall.result.updated,
       fullMs: full.ms, fullParts: files.length, fullMb: files.reduce((n, f) => n + f.length, 0) / 1024 ** 2, fullPeakHeapMb: peakHeap / 1024 ** 2, fullReceiveMs: receivedFull.ms, fullCreated: created,
       years, records, auditEntries, fullAuditMs: fullAudit.ms, importMs: importCommit.ms, sinceAuditMs: sinceAudit.ms, sinceChecked: sinceAudit.result.checked,
       smallPackageMs: smallPackage.ms, smallRecords: changed.length, peersMs: peers.ms, reviewMs: review.ms, reviewCount: review.result.length,

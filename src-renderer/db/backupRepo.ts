@@ -16,6 +16,7 @@ import { auditedHashes, chainHead, editedRecord } from './audit';
 import type { TrustRepo } from './trustRepo';
 import { CURRENT_VERSION, portableTables, SCHEMA_VERSIONS, SYNCED_TABLES, type AuditChainSettings, type AuditEntry, type BackupSettings, type KinerjaDb } from './schema';
 import { restoreRecord } from '../exchange/restoreRecord';
+import { KNOWLEDGE_INDEX } from '../domain/sync/knowledgeIndex';
 import type { SyncRepo } from './syncRepo';
 
 export interface VerifiedBackup {
@@ -79,6 +80,9 @@ export class BackupRepo {
     await db.transaction('r', portableTables(db), async () => {
       for (const t of portableTables(db)) tables[t.name] = (await t.toArray()) as Record<string, unknown>[];
     });
+    // The knowledge index is derived on every write, a restore's too: the file need not carry it.
+    // (These rows are this backup's own copies, and `kn` is their last property: deleting it is cheap.)
+    for (const t of SYNCED_TABLES) for (const row of tables[t] ?? []) delete row[KNOWLEDGE_INDEX];
     const local = await readLocal(db);
     if (!local) throw new RepoError('notSetUp');
     const install = await readInstall(db, local);

@@ -1,5 +1,6 @@
 import { revNode, revPlausibility, revWallMs } from '../domain/hlc';
 import { laptopScope, ownerOf, travelsTo, type Installation } from '../domain/sync/access';
+import { keepYear } from '../domain/archive';
 import { docKnowledge, openConflicts as conflictsOf, type SyncDoc } from '../domain/sync/merge';
 import { afterNode, KNOWLEDGE_INDEX, nodeRange, splitKey } from '../domain/sync/knowledgeIndex';
 import { type Envelope, type EnvelopeDraft, type InstallRef, MIN_READER_VERSION, PACKAGE_FORMAT, PACKAGE_FORMAT_VERSION } from '../exchange/package';
@@ -87,6 +88,12 @@ function covered(k: Record<string, string>, confirmed: Record<string, string>): 
 function hold(holds: Record<string, string>, rev: string): void {
   const node = revNode(rev);
   if (!(holds[node]! >= rev)) holds[node] = rev;
+}
+
+/** What "Buat paket" was asked for: a full package ("Paket lengkap"), of one year when `year` is set (not to a laptop). */
+export interface BuildOptions {
+  full?: boolean;
+  year?: number;
 }
 
 /**
@@ -238,7 +245,7 @@ export class PackageRepo {
   }
 
   /** "Buat paket": what `peerId` has not confirmed yet, or everything ("Paket lengkap"), in one file. */
-  async build(peerId: string, opts: { full?: boolean } = {}): Promise<OutgoingPackage> {
+  async build(peerId: string, opts: BuildOptions = {}): Promise<OutgoingPackage> {
     const sel = await this.selection(peerId, opts);
     return this.outgoing(await this.envelope('data', sel.to, !!opts.full, sel.records, sel.extra), sel.records);
   }
@@ -247,7 +254,7 @@ export class PackageRepo {
    * The same package as files of at most `limits` each (issue #33): one file when it fits, else
    * parts that share a group, each a whole signed package of its own, applying in any order.
    */
-  async buildParts(peerId: string, opts: { full?: boolean } = {}, limits: PartLimits = PART_LIMITS): Promise<OutgoingPackage[]> {
+  async buildParts(peerId: string, opts: BuildOptions = {}, limits: PartLimits = PART_LIMITS): Promise<OutgoingPackage[]> {
     const sel = await this.selection(peerId, opts);
     const slices = splitRecords(sel.records, limits);
     if (slices.length <= 1) return [await this.outgoing(await this.envelope('data', sel.to, !!opts.full, sel.records, sel.extra), sel.records)];
@@ -263,7 +270,7 @@ export class PackageRepo {
   }
 
   /** Which records go to `peerId`, and what its envelope adds (scope, held, holds). */
-  private async selection(peerId: string, opts: { full?: boolean }): Promise<{ to: InstallRef; records: ExchangeRecord[]; extra: Partial<Envelope> }> {
+  private async selection(peerId: string, opts: BuildOptions): Promise<{ to: InstallRef; records: ExchangeRecord[]; extra: Partial<Envelope> }> {
     const peer = await this.db.installations.get(peerId);
     if (!peer) throw new RepoError('package.unknownPeer');
     const state = await this.db.peers.get(peerId);
@@ -286,10 +293,13 @@ export class PackageRepo {
     }
     // Everyone else takes every unconfirmed record meant for it.
     const { docs: candidates, holds } = opts.full ? { docs: await this.scopedDocs(peer), holds: undefined } : await this.unconfirmed(confirmed);
-    const records = candidates
+    const meant = candidates
       .filter(({ table, doc }) => travelsTo(ownerOf(table, doc), ref.officeId, peer.officeId) && !covered(docKnowledge(doc), confirmed))
       .map(({ table, doc }): ExchangeRecord => ({ table, schemaVersion: this.db.verno, doc }));
-    return { to, records, extra: { ...extra, ...(holds ? { holds } : {}) } };
+    // "Paket lengkap tahun 2026": the other years' SKPs and evaluations stay here.
+    const year = opts.full && opts.year !== undefined ? opts.year : undefined;
+    const records = year === undefined ? meant : keepYear(meant, year);
+    return { to, records, extra: { ...extra, ...(holds ? { holds } : {}), ...(year !== undefined ? { year } : {}) } };
   }
 
   /** Every record held here, as `table:id` (keys only). */

@@ -1,7 +1,7 @@
 import { afterEach } from 'vitest';
 import { emptyHasil } from '../domain/evaluation';
 import { readPackageFile, writePackageFile } from '../io/packageFile';
-import type { OutgoingPackage } from './packageRepo';
+import type { BuildOptions, OutgoingPackage } from './packageRepo';
 import { person, rhk } from '../sample/records';
 import { RepoError } from './errors';
 import { DataStore } from './store';
@@ -66,7 +66,7 @@ export async function laptopOf(kantor: DataStore, camatId: string) {
 }
 
 /** A package from `from` to `to`, through a file; the key confirmed first when `to` has not seen it (the person compared codes). */
-export async function deliver(from: DataStore, to: DataStore, opts: { full?: boolean } = {}) {
+export async function deliver(from: DataStore, to: DataStore, opts: BuildOptions = {}) {
   const toId = (await to.settings.getInstallation())!.id;
   const got = await carry(await from.packages.build(toId, opts));
   const known = await to.trust.peer(got.envelope.from.installId);

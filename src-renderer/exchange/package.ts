@@ -93,6 +93,11 @@ export interface Envelope {
    * the receiver does not take them as confirmed (the missing parts' records are sent again).
    */
   incomplete?: string[];
+  /**
+   * A full package of one performance year (issue #33): SKPs, evaluations and their kin of other
+   * years stay out (another full package of that year carries them when asked for).
+   */
+  year?: number;
   rows: number;
   /** SHA-256 of the sheets people read (readableDigest): a planted or edited cell there refuses the package. */
   readable: string;

@@ -46,7 +46,7 @@ export function readableSheets(envelope: EnvelopeDraft, records: readonly Exchan
     [m('paket.ringkasan.dari'), ref(envelope.from)],
     [m('paket.ringkasan.untuk'), ref(envelope.to)],
     [m('paket.ringkasan.dibuat'), envelope.createdAt.replace('T', ' ').slice(0, 16)],
-    [m('paket.ringkasan.jenis'), m(envelope.kind === 'data' ? (envelope.full ? 'paket.ringkasan.lengkap' : 'paket.ringkasan.perubahan') : 'paket.ringkasan.pendaftaran')],
+    [m('paket.ringkasan.jenis'), envelope.kind === 'data' && envelope.full && envelope.year !== undefined ? m('paket.ringkasan.lengkapTahun', { year: envelope.year }) : m(envelope.kind === 'data' ? (envelope.full ? 'paket.ringkasan.lengkap' : 'paket.ringkasan.perubahan') : 'paket.ringkasan.pendaftaran')],
     [m('paket.ringkasan.konflik'), envelope.openConflicts],
     [],
     [m('paket.ringkasan.isi'), m('paket.ringkasan.jumlah')],

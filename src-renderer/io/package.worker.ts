@@ -61,7 +61,7 @@ async function handle(req: PackageRequest): Promise<void> {
       // Parts are written one after another: one file's workbook is in memory at a time.
       const parts: BuiltPart[] = [];
       let first: Envelope | null = null;
-      for (const pkg of await s.packages.buildParts(req.peerId, { full: req.full })) {
+      for (const pkg of await s.packages.buildParts(req.peerId, { full: req.full, year: req.year })) {
         const { bytes, envelope } = await writePackageFile(pkg);
         first ??= envelope;
         parts.push({ bytes, packageId: envelope.packageId, records: pkg.records.length, part: envelope.part ? { n: envelope.part.n, of: envelope.part.of } : null });

@@ -47,8 +47,9 @@ export class PackageSession {
     await this.ask({ type: 'trust' }, 'done');
   }
 
-  build(peerId: string, full: boolean) {
-    return this.ask({ type: 'build', peerId, full }, 'built');
+  /** `year`: a full package of that performance year only. */
+  build(peerId: string, full: boolean, year?: number) {
+    return this.ask({ type: 'build', peerId, full, ...(year !== undefined ? { year } : {}) }, 'built');
   }
 
   close(): void {

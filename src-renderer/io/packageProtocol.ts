@@ -17,7 +17,7 @@ export type PackageRequest =
   | { type: 'join'; today: string }
   | { type: 'introduce' }
   | { type: 'trust' }
-  | { type: 'build'; peerId: string; full: boolean };
+  | { type: 'build'; peerId: string; full: boolean; year?: number };
 
 export type PackageResponse =
   | { type: 'opened'; envelope: Envelope; records: number }

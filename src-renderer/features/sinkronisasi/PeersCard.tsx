@@ -1,3 +1,4 @@
+import { useLiveQuery } from 'dexie-react-hooks';
 import { useState } from 'react';
 import { formatDateTime } from '../../app/format';
 import { useApp } from '../../app/StoreContext';
@@ -20,12 +21,17 @@ export function PeersCard({ peers, notify }: { peers: PeerView[] | undefined; no
   const t = useT();
   const { store } = useApp();
   const [full, setFull] = useState<Record<string, boolean>>({});
+  // A full package to an office (a BKD) may hold one year: '' is every year.
+  const [year, setYear] = useState<Record<string, string>>({});
+  const years = useLiveQuery(() => store.archives.yearsWithRecords(), [store]);
   const { busy, run } = useBusyAction((err) => notify('error', packageError(t, err)));
   const when = (at?: string) => (at ? formatDateTime(at) : t('sync.never'));
 
   const build = (p: PeerView) =>
     run(async () => {
-      const { saved, built } = await buildAndSave(t, store.db.name, p.installation.id, !!full[p.installation.id], t('sync.build'));
+      const id = p.installation.id;
+      const oneYear = full[id] && p.installation.role !== 'PENILAI' && year[id] ? Number(year[id]) : undefined;
+      const { saved, built } = await buildAndSave(t, store.db.name, id, !!full[id], t('sync.build'), oneYear);
       if (saved) {
         const last = built.parts[built.parts.length - 1]!;
         await store.packages.markSent(p.installation.id, { packageId: last.packageId, full: built.full }, built.records);
@@ -65,6 +71,16 @@ export function PeersCard({ peers, notify }: { peers: PeerView[] | undefined; no
                     <input type="checkbox" checked={!!full[p.installation.id]} onChange={(e) => setFull({ ...full, [p.installation.id]: e.target.checked })} />
                     {t('sync.full')}
                   </label>
+                  {full[p.installation.id] && p.installation.role !== 'PENILAI' && years && years.length > 1 ? (
+                    <select aria-label={t('sync.full.year')} title={t('sync.full.yearHint')} value={year[p.installation.id] ?? ''} onChange={(e) => setYear({ ...year, [p.installation.id]: e.target.value })}>
+                      <option value="">{t('sync.full.allYears')}</option>
+                      {years.map((y) => (
+                        <option key={y} value={String(y)}>
+                          {t('sync.full.oneYear', { year: y })}
+                        </option>
+                      ))}
+                    </select>
+                  ) : null}
                   <button type="button" disabled={busy} onClick={() => void build(p)}>
                     {t('sync.build')}
                   </button>

@@ -37,10 +37,10 @@ export async function savePackage(t: Translate, pkg: OutgoingPackage, title: str
  * "Buat paket" for a peer, built in the worker (a full kabupaten copy takes a while). A package too
  * big for one file comes as parts, each offered for saving in turn; saved only when all of them were.
  */
-export async function buildAndSave(t: Translate, dbName: string, peerId: string, full: boolean, title: string) {
+export async function buildAndSave(t: Translate, dbName: string, peerId: string, full: boolean, title: string, year?: number) {
   const session = new PackageSession(dbName);
   try {
-    const built = await session.build(peerId, full);
+    const built = await session.build(peerId, full, year);
     for (const p of built.parts) {
       const partTitle = p.part ? t('sync.part.saveTitle', { title, n: p.part.n, of: p.part.of }) : title;
       if (!(await save(t, p.bytes, fileName(built.fromOffice, built.toName, built.createdAt, p.part), partTitle))) return { saved: false, built };
