@@ -5,6 +5,7 @@
 import { describe, expect, it } from 'vitest';
 import { carry, kecamatan, laptopOf, withBkd } from './packages.testkit';
 import type { DataStore } from './store';
+import type { OutgoingPackage } from './packageRepo';
 import { SYNCED_TABLES } from './schema';
 
 const SMALL = { records: 4, chars: 10 * 1024 * 1024 };
@@ -92,5 +93,25 @@ describe('a package in parts', () => {
     const parts = await kantor.packages.buildParts(await peerId(bkd), { full: true });
     expect(parts).toHaveLength(1);
     expect(parts[0]!.envelope.part).toBeUndefined();
+  });
+});
+
+describe('parts built one at a time (issue #33)', () => {
+  it("each part reads its own records when it is built: memory holds one part, and an edit made meanwhile goes in the later part's copy", async () => {
+    const { kantor, staf } = await kecamatan();
+    const bkd = await withBkd(kantor);
+    const whole = await kantor.packages.build(await peerId(bkd), { full: true });
+    const parts = kantor.packages.partsOf(await peerId(bkd), { full: true }, SMALL);
+    const first = (await parts.next()).value as OutgoingPackage;
+    expect(first.envelope.part).toMatchObject({ n: 1 });
+    expect(first.records.some((r) => r.doc.id === staf.id)).toBe(false);
+    // Saved, carried… and before the next part is built, the staff member's record changes.
+    await kantor.employees.save(staf.id, { ...(await kantor.employees.get(staf.id))!, jabatan: 'Analis Kebijakan' });
+    const rest = [];
+    for await (const p of parts) rest.push(p);
+    const all = [first, ...rest].flatMap((p) => p.records);
+    expect(all.map((r) => `${r.table}:${r.doc.id as string}`).sort()).toEqual(whole.records.map((r) => `${r.table}:${r.doc.id as string}`).sort());
+    expect(all.find((r) => r.doc.id === staf.id)?.doc.jabatan).toBe('Analis Kebijakan');
+    expect(rest.at(-1)!.envelope.part).toMatchObject({ n: rest.length + 1, of: rest.length + 1 });
   });
 });

@@ -1,6 +1,6 @@
 import { revNode, revPlausibility, revWallMs } from '../domain/hlc';
 import { laptopScope, ownerOf, travelsTo, type Installation } from '../domain/sync/access';
-import { keepYear } from '../domain/archive';
+import { keepYear, recordYear, YEAR_TABLES, yearOfPeriodId } from '../domain/archive';
 import { docKnowledge, openConflicts as conflictsOf, type SyncDoc } from '../domain/sync/merge';
 import { afterNode, KNOWLEDGE_INDEX, nodeRange, splitKey } from '../domain/sync/knowledgeIndex';
 import { type Envelope, type EnvelopeDraft, type InstallRef, MIN_READER_VERSION, PACKAGE_FORMAT, PACKAGE_FORMAT_VERSION } from '../exchange/package';
@@ -60,23 +60,43 @@ export const PART_LIMITS: PartLimits = { records: 40_000, chars: 60 * 1024 * 102
 /** A group of more parts than this is not a package this app made. */
 export const MAX_PARTS = 1_000;
 
-/** Records cut into consecutive slices within the limits (at least one record per slice). */
-export function splitRecords(records: readonly ExchangeRecord[], limits: PartLimits): ExchangeRecord[][] {
-  const out: ExchangeRecord[][] = [];
-  let cur: ExchangeRecord[] = [];
+/** A record chosen for a package before it is read whole: where it is, and its size as JSON. */
+export interface PlannedRecord {
+  table: SyncedTableName;
+  id: string;
+  chars: number;
+}
+
+/** Records read at a time while a package is planned. */
+const PLAN_PAGE = 5_000;
+
+/** Items cut into consecutive slices within the limits (at least one item per slice). */
+function splitSized<T>(items: readonly T[], sizeOf: (item: T) => number, limits: PartLimits): T[][] {
+  const out: T[][] = [];
+  let cur: T[] = [];
   let chars = 0;
-  for (const r of records) {
-    const size = JSON.stringify(r.doc).length;
+  for (const item of items) {
+    const size = sizeOf(item);
     if (cur.length > 0 && (cur.length >= limits.records || chars + size > limits.chars)) {
       out.push(cur);
       cur = [];
       chars = 0;
     }
-    cur.push(r);
+    cur.push(item);
     chars += size;
   }
   if (cur.length > 0 || out.length === 0) out.push(cur);
   return out;
+}
+
+/** Records cut into consecutive slices within the limits. */
+export function splitRecords(records: readonly ExchangeRecord[], limits: PartLimits): ExchangeRecord[][] {
+  return splitSized(records, (r) => JSON.stringify(r.doc).length, limits);
+}
+
+/** Planned records cut the same way, by the sizes the plan measured. */
+export function splitPlanned(keys: readonly PlannedRecord[], limits: PartLimits): PlannedRecord[][] {
+  return splitSized(keys, (k) => k.chars, limits);
 }
 
 function covered(k: Record<string, string>, confirmed: Record<string, string>): boolean {
@@ -229,19 +249,8 @@ export class PackageRepo {
    */
   private async unconfirmed(confirmed: Record<string, string>): Promise<{ docs: { table: SyncedTableName; doc: SyncDoc }[]; holds: Record<string, string> }> {
     const docs: { table: SyncedTableName; doc: SyncDoc }[] = [];
-    const holds: Record<string, string> = {};
-    for (const t of SYNCED_TABLES) {
-      const ids = new Set<string>();
-      for (const [node, newest] of await this.newestPerNode(t)) {
-        hold(holds, newest);
-        const seen = confirmed[node];
-        if (seen !== undefined && seen >= newest) continue;
-        const { lower, upper, includeLower } = nodeRange(node, seen);
-        for (const id of (await this.db.table(t).where(KNOWLEDGE_INDEX).between(lower, upper, includeLower, true).primaryKeys()) as string[]) ids.add(id);
-      }
-      for (const d of (await this.db.table(t).bulkGet([...ids])) as (SyncDoc | undefined)[]) if (d) docs.push({ table: t, doc: d });
-    }
-    return { docs, holds };
+    for (const t of SYNCED_TABLES) await this.pages(t, await this.unconfirmedIds(t, confirmed), (read) => read.forEach((doc) => docs.push({ table: t, doc })));
+    return { docs, holds: await this.holdings() };
   }
 
   /** "Buat paket": what `peerId` has not confirmed yet, or everything ("Paket lengkap"), in one file. */
@@ -255,16 +264,115 @@ export class PackageRepo {
    * parts that share a group, each a whole signed package of its own, applying in any order.
    */
   async buildParts(peerId: string, opts: BuildOptions = {}, limits: PartLimits = PART_LIMITS): Promise<OutgoingPackage[]> {
-    const sel = await this.selection(peerId, opts);
-    const slices = splitRecords(sel.records, limits);
-    if (slices.length <= 1) return [await this.outgoing(await this.envelope('data', sel.to, !!opts.full, sel.records, sel.extra), sel.records)];
-    // What the sender holds is read once and told by every part.
-    const holds = sel.extra.holds ?? (await this.holdings());
-    const group = crypto.randomUUID();
     const out: OutgoingPackage[] = [];
-    for (const [i, records] of slices.entries()) {
-      const part = { group, n: i + 1, of: slices.length };
-      out.push(await this.outgoing(await this.envelope('data', sel.to, !!opts.full, records, { ...sel.extra, holds, part }), records));
+    for await (const pkg of this.partsOf(peerId, opts, limits)) out.push(pkg);
+    return out;
+  }
+
+  /**
+   * The package's files one at a time (issue #33). Records are chosen a page at a time keeping only
+   * their ids and sizes; each part then reads its own records, so memory holds one part whatever the
+   * size of the whole (a package that fits one file is read once). A laptop's scope is small and
+   * computed whole.
+   */
+  async *partsOf(peerId: string, opts: BuildOptions = {}, limits: PartLimits = PART_LIMITS): AsyncGenerator<OutgoingPackage> {
+    const peer = await this.db.installations.get(peerId);
+    if (!peer) throw new RepoError('package.unknownPeer');
+    if (peer.role === 'PENILAI') {
+      const sel = await this.selection(peerId, opts);
+      const slices = splitRecords(sel.records, limits);
+      const group = crypto.randomUUID();
+      const holds = slices.length > 1 ? (sel.extra.holds ?? (await this.holdings())) : undefined;
+      for (const [i, records] of slices.entries()) {
+        const extra = slices.length > 1 ? { ...sel.extra, holds, part: { group, n: i + 1, of: slices.length } } : sel.extra;
+        yield await this.outgoing(await this.envelope('data', sel.to, !!opts.full, records, extra), records);
+      }
+      return;
+    }
+    const plan = await this.plan(peer, opts, limits);
+    const slices = splitPlanned(plan.keys, limits);
+    const group = crypto.randomUUID();
+    for (const [i, keys] of slices.entries()) {
+      const records = plan.kept ?? (await this.load(keys));
+      const extra = { ...plan.extra, holds: plan.holds, ...(slices.length > 1 ? { part: { group, n: i + 1, of: slices.length } } : {}) };
+      yield await this.outgoing(await this.envelope('data', plan.to, !!opts.full, records, extra), records);
+    }
+  }
+
+  /**
+   * What a package to an office installation or a BKD holds, chosen a page of records at a time:
+   * every record meant for it (full), or what it has not confirmed (the knowledge index), one year's
+   * when asked. Records are kept only while they fit one file (`kept`); beyond, only ids and sizes.
+   */
+  private async plan(peer: Installation, opts: BuildOptions, limits: PartLimits): Promise<{ to: InstallRef; extra: Partial<Envelope>; holds: Record<string, string>; keys: PlannedRecord[]; kept: ExchangeRecord[] | null }> {
+    const state = await this.db.peers.get(peer.id);
+    const confirmed = opts.full ? {} : (state?.confirmed ?? {});
+    const { role, ref } = await this.self();
+    const to = await this.refOf(peer.id);
+    const extra: Partial<Envelope> = {};
+    // A penilai laptop tells its office everything it holds (see selection).
+    if (role === 'PENILAI') extra.held = await this.heldIds();
+    // "Paket lengkap tahun 2026": the other years' SKPs and evaluations stay here.
+    const year = opts.full && opts.year !== undefined ? opts.year : undefined;
+    if (year !== undefined) extra.year = year;
+    const holds = await this.holdings();
+    const keys: PlannedRecord[] = [];
+    let kept: ExchangeRecord[] | null = [];
+    let chars = 0;
+    const evaluationYear = new Map<string, number | null>();
+    for (const t of SYNCED_TABLES) {
+      const ids = opts.full ? null : await this.unconfirmedIds(t, confirmed);
+      await this.pages(t, ids, (docs) => {
+        for (const doc of docs) {
+          if (t === 'evaluations') evaluationYear.set(doc.id, yearOfPeriodId(doc.periodId));
+          if (!travelsTo(ownerOf(t, doc), ref.officeId, peer.officeId) || covered(docKnowledge(doc), confirmed)) continue;
+          if (year !== undefined && (YEAR_TABLES as readonly string[]).includes(t) && recordYear(t, doc, (id) => evaluationYear.get(id)) !== year) continue;
+          const size = JSON.stringify(doc).length;
+          keys.push({ table: t, id: doc.id, chars: size });
+          chars += size;
+          if (kept && (keys.length > limits.records || chars > limits.chars)) kept = null;
+          kept?.push({ table: t, schemaVersion: this.db.verno, doc });
+        }
+      });
+    }
+    return { to, extra, holds, keys, kept };
+  }
+
+  /** Records whose writes `confirmed` does not cover in one table, from the knowledge index (ids only). */
+  private async unconfirmedIds(t: SyncedTableName, confirmed: Record<string, string>): Promise<string[]> {
+    const ids = new Set<string>();
+    for (const [node, newest] of await this.newestPerNode(t)) {
+      const seen = confirmed[node];
+      if (seen !== undefined && seen >= newest) continue;
+      const { lower, upper, includeLower } = nodeRange(node, seen);
+      for (const id of (await this.db.table(t).where(KNOWLEDGE_INDEX).between(lower, upper, includeLower, true).primaryKeys()) as string[]) ids.add(id);
+    }
+    return [...ids];
+  }
+
+  /** A table's records `ids` (or all of them), a page at a time. */
+  private async pages(t: SyncedTableName, ids: readonly string[] | null, visit: (docs: SyncDoc[]) => void): Promise<void> {
+    const table = this.db.table(t);
+    if (ids) {
+      for (let i = 0; i < ids.length; i += PLAN_PAGE) visit(((await table.bulkGet(ids.slice(i, i + PLAN_PAGE))) as (SyncDoc | undefined)[]).filter((d): d is SyncDoc => !!d));
+      return;
+    }
+    let last: string | null = null;
+    for (;;) {
+      const docs = (last === null ? await table.orderBy(':id').limit(PLAN_PAGE).toArray() : await table.where(':id').above(last).limit(PLAN_PAGE).toArray()) as SyncDoc[];
+      if (docs.length === 0) return;
+      visit(docs);
+      last = docs[docs.length - 1]!.id;
+    }
+  }
+
+  /** One part's records, read by table (a record deleted since the plan is left out). */
+  private async load(keys: readonly PlannedRecord[]): Promise<ExchangeRecord[]> {
+    const out: ExchangeRecord[] = [];
+    for (const t of SYNCED_TABLES) {
+      const ids = keys.filter((k) => k.table === t).map((k) => k.id);
+      if (ids.length === 0) continue;
+      for (const doc of (await this.db.table(t).bulkGet(ids)) as (SyncDoc | undefined)[]) if (doc) out.push({ table: t, schemaVersion: this.db.verno, doc });
     }
     return out;
   }

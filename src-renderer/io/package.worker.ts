@@ -4,6 +4,7 @@
  * It opens the same database as the app and goes through the same repositories.
  */
 import { RepoError } from '../db/errors';
+import type { OutgoingPackage } from '../db/packageRepo';
 import { DataStore } from '../db/store';
 import type { Envelope } from '../exchange/package';
 import type { ExchangeRecord } from '../exchange/records';
@@ -24,6 +25,23 @@ async function openStore(): Promise<DataStore> {
 function held(): { envelope: Envelope; records: ExchangeRecord[] } {
   if (!opened) throw new RepoError('package.notPackage');
   return opened;
+}
+
+/** The package being built, part by part ("Buat paket"). */
+let building: { parts: AsyncGenerator<OutgoingPackage>; full: boolean; first?: Envelope } | null = null;
+
+async function nextPart(): Promise<void> {
+  if (!building) throw new RepoError('package.notPackage');
+  const b = building;
+  const next = await b.parts.next();
+  if (next.done) throw new RepoError('package.notPackage');
+  const { bytes, envelope } = await writePackageFile(next.value);
+  b.first ??= envelope;
+  const part: BuiltPart = { bytes, packageId: envelope.packageId, records: next.value.records.length, part: envelope.part ? { n: envelope.part.n, of: envelope.part.of } : null };
+  const last = !envelope.part || envelope.part.n === envelope.part.of;
+  if (last) building = null;
+  const msg: PackageResponse = { type: 'built', part, last, full: b.full, toName: b.first.to.installName || b.first.to.officeName, fromOffice: b.first.from.officeName, createdAt: b.first.createdAt };
+  ctx.postMessage(msg, [bytes.buffer as ArrayBuffer]);
 }
 
 async function handle(req: PackageRequest): Promise<void> {
@@ -57,21 +75,13 @@ async function handle(req: PackageRequest): Promise<void> {
       return ctx.postMessage({ type: 'done' });
     }
     case 'build': {
-      const s = await openStore();
-      // Parts are written one after another: one file's workbook is in memory at a time.
-      const parts: BuiltPart[] = [];
-      let first: Envelope | null = null;
-      for (const pkg of await s.packages.buildParts(req.peerId, { full: req.full, year: req.year })) {
-        const { bytes, envelope } = await writePackageFile(pkg);
-        first ??= envelope;
-        parts.push({ bytes, packageId: envelope.packageId, records: pkg.records.length, part: envelope.part ? { n: envelope.part.n, of: envelope.part.of } : null });
-      }
-      const msg: PackageResponse = {
-        type: 'built', parts, full: req.full, records: parts.reduce((n, p) => n + p.records, 0),
-        toName: first!.to.installName || first!.to.officeName, fromOffice: first!.from.officeName, createdAt: first!.createdAt,
-      };
-      return ctx.postMessage(msg, parts.map((p) => p.bytes.buffer as ArrayBuffer));
+      // Parts are built, written and handed over one at a time: one part is in memory here, and the
+      // window asks for the next once it saved this one.
+      building = { parts: (await openStore()).packages.partsOf(req.peerId, { full: req.full, year: req.year }), full: req.full };
+      return nextPart();
     }
+    case 'next-part':
+      return nextPart();
   }
 }
 

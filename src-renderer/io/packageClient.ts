@@ -52,6 +52,11 @@ export class PackageSession {
     return this.ask({ type: 'build', peerId, full, ...(year !== undefined ? { year } : {}) }, 'built');
   }
 
+  /** The next file of the package `build` started (after the window saved the previous one). */
+  nextPart() {
+    return this.ask({ type: 'next-part' }, 'built');
+  }
+
   close(): void {
     this.session.close();
   }

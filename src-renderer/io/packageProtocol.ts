@@ -17,11 +17,14 @@ export type PackageRequest =
   | { type: 'join'; today: string }
   | { type: 'introduce' }
   | { type: 'trust' }
-  | { type: 'build'; peerId: string; full: boolean; year?: number };
+  | { type: 'build'; peerId: string; full: boolean; year?: number }
+  // The next file of the package being built (issue #33: one part in memory at a time).
+  | { type: 'next-part' };
 
 export type PackageResponse =
   | { type: 'opened'; envelope: Envelope; records: number }
   | { type: 'report'; report: ApplyReport }
   | { type: 'done' }
-  | { type: 'built'; parts: BuiltPart[]; full: boolean; records: number; toName: string; fromOffice: string; createdAt: string }
+  /** One file of the package being built; `last` when no part follows. */
+  | { type: 'built'; part: BuiltPart; last: boolean; full: boolean; toName: string; fromOffice: string; createdAt: string }
   | { type: 'failed'; code: string; params: Record<string, unknown> };

@@ -4,6 +4,7 @@ import type { OutgoingPackage } from '../../db/packageRepo';
 import { hasMessage, type Translate } from '../../i18n/i18n';
 import type { MessageKey } from '../../i18n/messages';
 import { PackageSession } from '../../io/packageClient';
+import type { BuiltPart } from '../../io/packageProtocol';
 import { MAX_PACKAGE_BYTES, writePackageFile } from '../../io/packageFile';
 import { XLSX_MIME } from '../../io/sheet';
 import { getPlatform } from '../../platform/platform';
@@ -40,12 +41,18 @@ export async function savePackage(t: Translate, pkg: OutgoingPackage, title: str
 export async function buildAndSave(t: Translate, dbName: string, peerId: string, full: boolean, title: string, year?: number) {
   const session = new PackageSession(dbName);
   try {
-    const built = await session.build(peerId, full, year);
-    for (const p of built.parts) {
+    // One part at a time: saved, then the next one is built (issue #33).
+    let next = await session.build(peerId, full, year);
+    const built = { parts: [] as Omit<BuiltPart, 'bytes'>[], full: next.full, records: 0 };
+    for (;;) {
+      const { part: p } = next;
       const partTitle = p.part ? t('sync.part.saveTitle', { title, n: p.part.n, of: p.part.of }) : title;
-      if (!(await save(t, p.bytes, fileName(built.fromOffice, built.toName, built.createdAt, p.part), partTitle))) return { saved: false, built };
+      if (!(await save(t, p.bytes, fileName(next.fromOffice, next.toName, next.createdAt, p.part), partTitle))) return { saved: false, built };
+      built.parts.push({ packageId: p.packageId, records: p.records, part: p.part });
+      built.records += p.records;
+      if (next.last) return { saved: true, built };
+      next = await session.nextPart();
     }
-    return { saved: true, built };
   } finally {
     session.close();
   }
