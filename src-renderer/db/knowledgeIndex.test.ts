@@ -3,15 +3,14 @@
  * the same records a walk over all of them finds, for any vector a peer may have confirmed; and a
  * database from before the index gets it on upgrade.
  */
-import Dexie from 'dexie';
 import { describe, expect, it } from 'vitest';
 import { docKnowledge, type SyncDoc } from '../domain/sync/merge';
 import { revNode } from '../domain/hlc';
 import { KNOWLEDGE_INDEX } from '../domain/sync/knowledgeIndex';
 import { verifyAuditLog } from './audit';
 import { deliver, kecamatan, laptopOf, withBkd } from './packages.testkit';
-import { KinerjaDb, SCHEMA_VERSIONS } from './schema';
 import { DataStore } from './store';
+import { storedAsVersion } from './upgrade.testkit';
 
 const lacks = (doc: SyncDoc, confirmed: Record<string, string>) => Object.values(docKnowledge(doc)).some((rev) => !(confirmed[revNode(rev)]! >= rev));
 const ids = (records: readonly { table: string; doc: Record<string, unknown> }[]) => records.map((r) => `${r.table}:${r.doc.id as string}`).sort();
@@ -56,15 +55,8 @@ describe('the knowledge index', () => {
     const expected = ids((await kantor.packages.build(bkdId)).records);
     const rows: Record<string, Record<string, unknown>[]> = {};
     for (const t of kantor.db.tables) rows[t.name] = ((await t.toArray()) as Record<string, unknown>[]).map(({ [KNOWLEDGE_INDEX]: _kn, ...rest }) => rest);
-    const name = `kn-upgrade-${Math.random().toString(36).slice(2)}`;
-    const old = new KinerjaDb(name, SCHEMA_VERSIONS.filter((v) => v.version <= 7));
-    await old.open();
-    old.close();
     // Written as version 7 stored it: no knowledge keys.
-    const raw = new Dexie(name);
-    await raw.open();
-    for (const [t, list] of Object.entries(rows)) if (raw.tables.some((x) => x.name === t)) await raw.table(t).bulkPut(list);
-    raw.close();
+    const name = await storedAsVersion(7, rows);
     const s = await DataStore.open(name);
     try {
       expect(await s.db.employees.where(KNOWLEDGE_INDEX).notEqual('').count()).toBeGreaterThan(0);

@@ -315,13 +315,16 @@ export class PackageRepo {
     // "Paket lengkap tahun 2026": the other years' SKPs and evaluations stay here.
     const year = opts.full && opts.year !== undefined ? opts.year : undefined;
     if (year !== undefined) extra.year = year;
-    const holds = await this.holdings();
+    const holds: Record<string, string> = {};
     const keys: PlannedRecord[] = [];
     let kept: ExchangeRecord[] | null = [];
     let chars = 0;
     const evaluationYear = new Map<string, number | null>();
     for (const t of SYNCED_TABLES) {
-      const ids = opts.full ? null : await this.unconfirmedIds(t, confirmed);
+      // One read of the index per installation serves both what this PC holds and what the peer lacks.
+      const newest = await this.newestPerNode(t);
+      for (const rev of newest.values()) hold(holds, rev);
+      const ids = opts.full ? null : await this.unconfirmedIds(t, confirmed, newest);
       await this.pages(t, ids, (docs) => {
         for (const doc of docs) {
           if (t === 'evaluations') evaluationYear.set(doc.id, yearOfPeriodId(doc.periodId));
@@ -339,9 +342,9 @@ export class PackageRepo {
   }
 
   /** Records whose writes `confirmed` does not cover in one table, from the knowledge index (ids only). */
-  private async unconfirmedIds(t: SyncedTableName, confirmed: Record<string, string>): Promise<string[]> {
+  private async unconfirmedIds(t: SyncedTableName, confirmed: Record<string, string>, perNode?: Map<string, string>): Promise<string[]> {
     const ids = new Set<string>();
-    for (const [node, newest] of await this.newestPerNode(t)) {
+    for (const [node, newest] of perNode ?? (await this.newestPerNode(t))) {
       const seen = confirmed[node];
       if (seen !== undefined && seen >= newest) continue;
       const { lower, upper, includeLower } = nodeRange(node, seen);

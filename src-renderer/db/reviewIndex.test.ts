@@ -2,13 +2,12 @@
  * "Perlu ditinjau" reads only the records the review mark's index lists (issue #33): the mark
  * follows every write, and a database from before it gets it on upgrade.
  */
-import Dexie from 'dexie';
 import { describe, expect, it } from 'vitest';
 import { REVIEW_MARK } from '../domain/sync/reviewMark';
 import { verifyAuditLog } from './audit';
 import { deliver, kecamatan, laptopOf } from './packages.testkit';
-import { SCHEMA_VERSIONS, KinerjaDb } from './schema';
 import { DataStore } from './store';
+import { storedAsVersion } from './upgrade.testkit';
 
 /** The kantor and the camat's laptop rate the same evaluation differently: one open conflict. */
 async function clash() {
@@ -39,16 +38,8 @@ describe('the review mark', () => {
     const { kantor, id } = await clash();
     const doc = (await kantor.db.evaluations.get(id)) as unknown as Record<string, unknown>;
     delete doc[REVIEW_MARK];
-    const name = `review-upgrade-${Math.random().toString(36).slice(2)}`;
-    const old = new KinerjaDb(name, SCHEMA_VERSIONS.filter((v) => v.version <= 6));
-    await old.open();
-    old.close();
     // Written as version 6 stored it: no mark.
-    const raw = new Dexie(name);
-    await raw.open();
-    await raw.table('evaluations').put(doc);
-    expect((await raw.table('evaluations').get(id))[REVIEW_MARK]).toBeUndefined();
-    raw.close();
+    const name = await storedAsVersion(6, { evaluations: [doc] });
     const s = await DataStore.open(name);
     try {
       expect((await s.sync.openConflicts()).map((c) => c.id)).toEqual([id]);

@@ -155,6 +155,10 @@ class BatchAudit {
   }
 }
 
+/** The batch's ids each table holds, and the table's size (infinite when only the batch's ids were looked up). */
+type Existing = Map<string, { ids: Set<string>; size: number }>;
+/** A batch of at most this many ids looks them up by key instead of reading every table's keys. */
+const LOOKUP_IDS = 2_000;
 /** A batch this large against a table (1/WALK_RATIO of it or more) reads the table whole. */
 const WALK_RATIO = 3;
 
@@ -337,7 +341,7 @@ export class SyncRepo {
       const todo = fresh.filter((r) => !archived.has(r)).map((r) => ({ ...r, doc: restoreRecord(r.table, r.schemaVersion, r.doc) }));
       report.unchanged = records.length - fresh.length;
       phase('start');
-      const existing = todo.length > 0 ? await this.existingIds() : new Map<string, Set<string>>();
+      const existing: Existing = todo.length > 0 ? await this.existingIds(todo) : new Map();
       this.refuseCollisions(todo, batch.records, existing);
       phase('collisions');
       const locals = await this.loadLocals(todo, existing);
@@ -557,10 +561,10 @@ export class SyncRepo {
   }
 
   /** The local copies of the records to merge (one key scan says which exist at all). */
-  private async loadLocals(records: readonly ExchangeRecord[], existing: Map<string, Set<string>>): Promise<Map<string, SyncDoc>> {
+  private async loadLocals(records: readonly ExchangeRecord[], existing: Existing): Promise<Map<string, SyncDoc>> {
     const byTable = new Map<string, string[]>();
     for (const r of records) {
-      if (!existing.get(r.table)?.has(r.doc.id as string)) continue;
+      if (!existing.get(r.table)?.ids.has(r.doc.id as string)) continue;
       if (!byTable.has(r.table)) byTable.set(r.table, []);
       byTable.get(r.table)!.push(r.doc.id as string);
     }
@@ -579,19 +583,31 @@ export class SyncRepo {
     return locals;
   }
 
-  /** Every id of every synced table (one key-only request per table). */
-  private async existingIds(): Promise<Map<string, Set<string>>> {
-    const out = new Map<string, Set<string>>();
-    for (const table of SYNCED_TABLES) out.set(table, new Set((await this.db.table(table).toCollection().primaryKeys()) as string[]));
+  /**
+   * Which of the batch's ids each synced table holds. A small batch (a week's package) looks its own
+   * ids up, so years of history held here cost it nothing (issue #33); a big one reads every table's
+   * keys once (one key-only request per table), which also says how big each table is.
+   */
+  private async existingIds(todo: readonly ExchangeRecord[]): Promise<Existing> {
+    const wanted = [...new Set(todo.map((r) => r.doc.id as string))];
+    const out: Existing = new Map();
+    for (const table of SYNCED_TABLES) {
+      const store = this.db.table(table);
+      if (wanted.length <= LOOKUP_IDS) out.set(table, { ids: new Set((await store.where(':id').anyOf(wanted).primaryKeys()) as string[]), size: Number.POSITIVE_INFINITY });
+      else {
+        const all = (await store.toCollection().primaryKeys()) as string[];
+        out.set(table, { ids: new Set(all), size: all.length });
+      }
+    }
     return out;
   }
 
   /** A record new to its table whose id another table already holds: refuse the batch. */
-  private refuseCollisions(todo: readonly ExchangeRecord[], all: readonly ExchangeRecord[], existing: Map<string, Set<string>>): void {
+  private refuseCollisions(todo: readonly ExchangeRecord[], all: readonly ExchangeRecord[], existing: Existing): void {
     for (const r of todo) {
       const id = r.doc.id as string;
-      if (existing.get(r.table)?.has(id)) continue;
-      for (const [other, ids] of existing) {
+      if (existing.get(r.table)?.ids.has(id)) continue;
+      for (const [other, { ids }] of existing) {
         if (other !== r.table && ids.has(id)) throw new ExchangeRefused({ code: 'idCollision', index: all.indexOf(r), table: r.table, id, field: other });
       }
     }

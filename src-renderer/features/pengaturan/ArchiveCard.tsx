@@ -15,6 +15,7 @@ import { useT } from '../../i18n/i18n';
 import { getPlatform } from '../../platform/platform';
 import { showArchive } from '../arsip/openArchive';
 import { fileSize } from './BackupCard';
+import { YearOptions } from '../../components/YearOptions';
 
 const FILTERS = [{ name: 'Arsip Kinerja Luring (ZIP)', extensions: ['zip'] }];
 
@@ -95,11 +96,7 @@ export function ArchiveCard() {
             <label className="inline-field">
               <span>{t('archive.year')}</span>
               <select aria-label={t('archive.year')} value={year} disabled={busy} onChange={(e) => (setChosen(Number(e.target.value)), setConfirming(false))}>
-                {years.map((y) => (
-                  <option key={y} value={y}>
-                    {y}
-                  </option>
-                ))}
+                <YearOptions years={years} />
               </select>
             </label>
             <button type="button" disabled={busy || confirming} onClick={() => setConfirming(true)}>

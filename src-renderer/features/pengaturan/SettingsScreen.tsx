@@ -13,6 +13,7 @@ import { ArchiveCard } from './ArchiveCard';
 import { PrintSettings } from './PrintSettings';
 import { YearAndRules } from './YearAndRules';
 import { DistributionScopeCard } from './DistributionScopeCard';
+import { YearOptions } from '../../components/YearOptions';
 
 export function SettingsScreen() {
   const t = useT();
@@ -87,11 +88,7 @@ export function SettingsScreen() {
                   value={settings.activeYear}
                   onChange={(e) => void store.settings.setPreferences({ activeYear: Number(e.target.value) })}
                 >
-                  {years.map((y) => (
-                    <option key={y} value={y}>
-                      {y}
-                    </option>
-                  ))}
+                  <YearOptions years={years} />
                 </select>
               </label>
             </div>

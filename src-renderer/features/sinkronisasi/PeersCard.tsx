@@ -6,6 +6,7 @@ import { useBusyAction } from '../../components/useBusyAction';
 import type { PeerView } from '../../db/packageRepo';
 import { useT } from '../../i18n/i18n';
 import { buildAndSave, packageError } from './packageFiles';
+import { YearOptions } from '../../components/YearOptions';
 
 type Notify = (kind: 'success' | 'error', text: string) => void;
 
@@ -74,11 +75,7 @@ export function PeersCard({ peers, notify }: { peers: PeerView[] | undefined; no
                   {full[p.installation.id] && p.installation.role !== 'PENILAI' && years && years.length > 1 ? (
                     <select aria-label={t('sync.full.year')} title={t('sync.full.yearHint')} value={year[p.installation.id] ?? ''} onChange={(e) => setYear({ ...year, [p.installation.id]: e.target.value })}>
                       <option value="">{t('sync.full.allYears')}</option>
-                      {years.map((y) => (
-                        <option key={y} value={String(y)}>
-                          {t('sync.full.oneYear', { year: y })}
-                        </option>
-                      ))}
+                      <YearOptions years={years} label={(y) => t('sync.full.oneYear', { year: y })} />
                     </select>
                   ) : null}
                   <button type="button" disabled={busy} onClick={() => void build(p)}>
