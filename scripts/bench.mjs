@@ -55,8 +55,9 @@ function profile() {
 }
 
 async function open(dir) {
-  // gc() exposed so a bench can tell live memory from garbage not collected yet (growth section).
-  const context = await chromium.launchPersistentContext(dir, { ...chromiumLaunchOptions(['--js-flags=--expose-gc']), viewport: { width: 1280, height: 860 } });
+  // gc() exposed so a bench can tell live memory from garbage not collected yet (growth section);
+  // precise memory info, or Chromium reports the JS heap rounded and refreshed every 20 minutes.
+  const context = await chromium.launchPersistentContext(dir, { ...chromiumLaunchOptions(['--js-flags=--expose-gc', '--enable-precise-memory-info']), viewport: { width: 1280, height: 860 } });
   const page = context.pages()[0] ?? (await context.newPage());
   return { context, page };
 }
