@@ -56,7 +56,7 @@ function profile() {
 
 async function open(dir) {
   // gc() exposed so a bench can tell live memory from garbage not collected yet (growth section);
-  // precise memory info, or Chromium reports the JS heap rounded and refreshed every 20 minutes.
+  // precise memory info, or Chromium reports the JS heap coarsely rounded and seldom refreshed.
   const context = await chromium.launchPersistentContext(dir, { ...chromiumLaunchOptions(['--js-flags=--expose-gc', '--enable-precise-memory-info']), viewport: { width: 1280, height: 860 } });
   const page = context.pages()[0] ?? (await context.newPage());
   return { context, page };
