@@ -26,8 +26,11 @@ export function archiveDbName(dbName: string): string {
 
 /** The years archived from this installation (the receive path leaves them out). */
 export async function archivedYears(db: KinerjaDb): Promise<Set<number>> {
-  const row = (await db.settings.get('archives')) as ArchiveSettings | undefined;
-  return new Set((row?.years ?? []).map((a) => a.year));
+  return new Set((await readArchives(db)).map((a) => a.year));
+}
+
+async function readArchives(db: KinerjaDb): Promise<ArchivedYear[]> {
+  return ((await db.settings.get('archives')) as ArchiveSettings | undefined)?.years ?? [];
 }
 
 export interface YearOverview {
@@ -53,8 +56,7 @@ export class ArchiveRepo {
 
   /** The years archived from this installation, oldest first. */
   async archived(): Promise<ArchivedYear[]> {
-    const row = (await this.db.settings.get('archives')) as ArchiveSettings | undefined;
-    return [...(row?.years ?? [])].sort((a, b) => a.year - b.year);
+    return [...(await readArchives(this.db))].sort((a, b) => a.year - b.year);
   }
 
   /** Years that have records here, from the year indexes (no record read). */

@@ -1,6 +1,6 @@
 import { revNode, revPlausibility, revWallMs } from '../domain/hlc';
 import { laptopScope, ownerOf, travelsTo, type Installation } from '../domain/sync/access';
-import { keepYear, recordYear, YEAR_TABLES, yearOfPeriodId } from '../domain/archive';
+import { recordYear, YEAR_TABLES, yearOfPeriodId } from '../domain/archive';
 import { docKnowledge, openConflicts as conflictsOf, type SyncDoc } from '../domain/sync/merge';
 import { afterNode, KNOWLEDGE_INDEX, nodeRange, splitKey } from '../domain/sync/knowledgeIndex';
 import { type Envelope, type EnvelopeDraft, type InstallRef, MIN_READER_VERSION, PACKAGE_FORMAT, PACKAGE_FORMAT_VERSION } from '../exchange/package';
@@ -67,6 +67,8 @@ export interface PlannedRecord {
   chars: number;
 }
 
+/** No limit: `build` makes one file whatever its size. */
+const ONE_FILE: PartLimits = { records: Number.POSITIVE_INFINITY, chars: Number.POSITIVE_INFINITY };
 /** Records read at a time while a package is planned. */
 const PLAN_PAGE = 5_000;
 
@@ -255,8 +257,9 @@ export class PackageRepo {
 
   /** "Buat paket": what `peerId` has not confirmed yet, or everything ("Paket lengkap"), in one file. */
   async build(peerId: string, opts: BuildOptions = {}): Promise<OutgoingPackage> {
-    const sel = await this.selection(peerId, opts);
-    return this.outgoing(await this.envelope('data', sel.to, !!opts.full, sel.records, sel.extra), sel.records);
+    const one = (await this.partsOf(peerId, opts, ONE_FILE).next()).value;
+    if (!one) throw new RepoError('package.unknownPeer');
+    return one;
   }
 
   /**
@@ -380,38 +383,28 @@ export class PackageRepo {
     return out;
   }
 
-  /** Which records go to `peerId`, and what its envelope adds (scope, held, holds). */
+  /** What goes to a penilai laptop `peerId` (its scope, computed from record contents), and what its envelope adds. */
   private async selection(peerId: string, opts: BuildOptions): Promise<{ to: InstallRef; records: ExchangeRecord[]; extra: Partial<Envelope> }> {
     const peer = await this.db.installations.get(peerId);
     if (!peer) throw new RepoError('package.unknownPeer');
     const state = await this.db.peers.get(peerId);
     const confirmed = opts.full ? {} : (state?.confirmed ?? {});
-    const { role, ref } = await this.self();
+    const { role } = await this.self();
     const to = await this.refOf(peerId);
     const extra: Partial<Envelope> = {};
     // A penilai laptop tells its office everything it holds: what entered its scope later (below
     // the office's vector) is then still sent to it.
     if (role === 'PENILAI') extra.held = await this.heldIds();
-    if (peer.role === 'PENILAI') {
-      // A laptop's scope depends on record contents: computed here, with what it said it holds.
-      const scope = await this.scopedDocs(peer);
-      const held = state?.held ? new Set(state.held) : null;
-      const records = scope
-        .filter(({ table, doc }) => !covered(docKnowledge(doc), confirmed) || (held && !held.has(`${table}:${doc.id}`)))
-        .map(({ table, doc }): ExchangeRecord => ({ table, schemaVersion: this.db.verno, doc }));
-      extra.scope = scope.map(({ table, doc }) => `${table}:${doc.id}`);
-      return { to, records, extra };
-    }
-    // Everyone else takes every unconfirmed record meant for it.
-    const { docs: candidates, holds } = opts.full ? { docs: await this.scopedDocs(peer), holds: undefined } : await this.unconfirmed(confirmed);
-    const meant = candidates
-      .filter(({ table, doc }) => travelsTo(ownerOf(table, doc), ref.officeId, peer.officeId) && !covered(docKnowledge(doc), confirmed))
+    // With what the laptop said it holds.
+    const scope = await this.scopedDocs(peer);
+    const held = state?.held ? new Set(state.held) : null;
+    const records = scope
+      .filter(({ table, doc }) => !covered(docKnowledge(doc), confirmed) || (held && !held.has(`${table}:${doc.id}`)))
       .map(({ table, doc }): ExchangeRecord => ({ table, schemaVersion: this.db.verno, doc }));
-    // "Paket lengkap tahun 2026": the other years' SKPs and evaluations stay here.
-    const year = opts.full && opts.year !== undefined ? opts.year : undefined;
-    const records = year === undefined ? meant : keepYear(meant, year);
-    return { to, records, extra: { ...extra, ...(holds ? { holds } : {}), ...(year !== undefined ? { year } : {}) } };
+    extra.scope = scope.map(({ table, doc }) => `${table}:${doc.id}`);
+    return { to, records, extra };
   }
+
 
   /** Every record held here, as `table:id` (keys only). */
   private async heldIds(): Promise<string[]> {

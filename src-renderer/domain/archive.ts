@@ -63,18 +63,6 @@ export function selectYear(year: number, tables: Partial<Record<YearTable, reado
 }
 
 /**
- * A full package of one performance year (issue #33, to a BKD): the year's records of the year
- * tables, and every record of the others (people, units, rule packs) that its forms need.
- */
-export function keepYear<R extends { table: string; doc: Row }>(records: readonly R[], year: number): R[] {
-  const evYear = new Map(records.filter((r) => r.table === 'evaluations').map((r) => [String(r.doc.id), yearOfPeriodId(r.doc.periodId)]));
-  return records.filter((r) => {
-    if (!(YEAR_TABLES as readonly string[]).includes(r.table)) return true;
-    return recordYear(r.table, r.doc, (id) => evYear.get(id)) === year;
-  });
-}
-
-/**
  * Records of a received batch that belong to a year archived here (issue #33): they are not taken
  * back into the live database. An attachment goes with its evaluation, in the batch or held here.
  */

@@ -54,6 +54,7 @@ export const en: Catalog = {
   "archive.error.signatureMissing": "This archive is not signed, yet every archive is: its signature was removed. The archive was not opened; use the original archive file.",
   "archive.error.truncated": "The archive file is incomplete (cut off while copying). Copy it again from where it came from, then try again.",
   "archive.title": "Yearly archive",
+  "archive.fileFilter": "Kinerja Luring archive (ZIP)",
   "archive.intro": "A closed year can be moved to a signed archive file: its data leaves this computer so the app stays fast, and the archive can be opened again to view and print, never to change.",
   "archive.year": "Year",
   "archive.none": "No year can be archived yet: only years before the working year {active} that hold data can be archived.",

@@ -58,6 +58,7 @@ export const id = {
   "archive.error.signatureMissing": "Arsip ini tidak bertanda tangan, padahal setiap arsip ditandatangani: tanda tangannya dihapus. Arsip tidak dibuka; pakai berkas arsip yang asli.",
   "archive.error.truncated": "Berkas arsip tidak utuh (terpotong saat disalin). Salin ulang berkasnya dari tempat asalnya, lalu coba lagi.",
   "archive.title": "Arsip tahunan",
+  "archive.fileFilter": "Arsip Kinerja Luring (ZIP)",
   "archive.intro": "Tahun yang sudah ditutup dapat dipindahkan ke berkas arsip bertanda tangan: datanya keluar dari komputer ini sehingga aplikasi tetap cepat, dan arsipnya dapat dibuka kembali untuk dilihat dan dicetak, tanpa dapat diubah.",
   "archive.year": "Tahun",
   "archive.none": "Belum ada tahun yang dapat diarsipkan: hanya tahun sebelum tahun kerja {active} yang memiliki data dapat diarsipkan.",

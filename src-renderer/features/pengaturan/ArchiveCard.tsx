@@ -17,7 +17,6 @@ import { showArchive } from '../arsip/openArchive';
 import { fileSize } from './BackupCard';
 import { YearOptions } from '../../components/YearOptions';
 
-const FILTERS = [{ name: 'Arsip Kinerja Luring (ZIP)', extensions: ['zip'] }];
 
 /** "Arsip Kinerja Luring Kecamatan Curug 2022.zip" */
 export function archiveFileName(namaKantor: string, year: number): string {
@@ -29,6 +28,7 @@ export function ArchiveCard() {
   const t = useT();
   const { store, profile } = useApp();
   const active = profile.settings.activeYear;
+  const filters = [{ name: t('archive.fileFilter'), extensions: ['zip'] }];
   const years = useLiveQuery(async () => archivableYears(active, await store.archives.yearsWithRecords(), (await store.archives.archived()).map((a) => a.year)), [store, active]);
   const archived = useLiveQuery(() => store.archives.archived(), [store]);
   useGateLoading(years === undefined || archived === undefined);
@@ -67,7 +67,7 @@ export function ArchiveCard() {
     const file = archiveFileName(profile.office.namaKantor, y);
     const made = await inWorker(t('archive.working'), (s) => s.createArchive(y));
     if (!made) return;
-    const saved = await getPlatform().saveFile({ title: t('archive.make', { year: y }), suggestedName: file, filters: FILTERS, bytes: made.bytes, mime: 'application/zip' });
+    const saved = await getPlatform().saveFile({ title: t('archive.make', { year: y }), suggestedName: file, filters, bytes: made.bytes, mime: 'application/zip' });
     if (saved.status !== 'saved') return setMsg({ kind: 'error', text: t('archive.notSaved', { year: y }) });
     const entry = await inWorker(t('archive.working'), (s) => s.removeArchived(y, made.bytes, file));
     if (!entry) return;
@@ -77,7 +77,7 @@ export function ArchiveCard() {
 
   const open = async () => {
     setMsg(null);
-    const res = await getPlatform().openFile({ title: t('archive.open'), filters: FILTERS, maxBytes: MAX_BACKUP_BYTES });
+    const res = await getPlatform().openFile({ title: t('archive.open'), filters, maxBytes: MAX_BACKUP_BYTES });
     if (res.status === 'tooLarge') return setMsg({ kind: 'error', text: t('backup.error.tooLarge', { mb: Math.round(MAX_BACKUP_BYTES / 1024 ** 2) }) });
     if (res.status !== 'ok') return;
     const summary = await inWorker(t('archive.opening'), (s) => s.openArchive(res.bytes));
