@@ -1,13 +1,14 @@
 /**
- * A Sinkronisasi package as bytes: SheetJS writes the sheets of exchange/packageBook.ts and reads
- * them back for exchange/package.ts to verify. Nothing here decides what a package means.
+ * A Sinkronisasi package as bytes: io/xlsxStream.ts writes the sheets of exchange/packageBook.ts
+ * and SheetJS reads them back for exchange/package.ts to verify. Nothing here decides what a package means.
  */
 import type { Envelope, EnvelopeDraft } from '../exchange/package';
 import { packRecords, PackageError, readableDigest, unpackRecords } from '../exchange/package';
 import { machineSheetSpecs, readableSheets } from '../exchange/packageBook';
 import type { ExchangeRecord } from '../exchange/records';
 import type { Signer } from '../exchange/signature';
-import { buildWorkbook, firstFormula, readWorkbook, sheetRows, writeWorkbook } from './sheet';
+import { firstFormula, readWorkbook, sheetRows } from './sheet';
+import { writeWorkbookStreamed } from './xlsxStream';
 
 /** Packages may be larger than the files people import (a kabupaten's full copy). */
 export const MAX_PACKAGE_BYTES = 200 * 1024 * 1024;
@@ -16,8 +17,8 @@ export const MAX_PACKAGE_BYTES = 200 * 1024 * 1024;
 export async function writePackageFile(pkg: { envelope: EnvelopeDraft; records: readonly ExchangeRecord[]; signer: Signer }): Promise<{ bytes: Uint8Array; envelope: Envelope }> {
   const readable = readableSheets(pkg.envelope, pkg.records);
   const packed = await packRecords(pkg.envelope, pkg.records, await readableDigest(readable), pkg.signer);
-  const wb = buildWorkbook([...readable, ...machineSheetSpecs(packed.sheets)]);
-  return { bytes: writeWorkbook(wb), envelope: packed.envelope };
+  // Streamed: a part of 60 MB of records never exists as a SheetJS workbook (issue #33).
+  return { bytes: writeWorkbookStreamed([...readable, ...machineSheetSpecs(packed.sheets)]), envelope: packed.envelope };
 }
 
 export type ReadPackageResult = { ok: true; envelope: Envelope; records: ExchangeRecord[] } | { ok: false; code: string; params: Record<string, unknown> };
