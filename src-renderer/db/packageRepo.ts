@@ -10,6 +10,7 @@ import { findFork, introductionAllowed, type Party } from '../domain/sync/trust'
 import { appendAudit } from './audit';
 import type { TrustRepo } from './trustRepo';
 import type { RevClock } from './clock';
+import { forEachPage } from './pages';
 import { RepoError } from './errors';
 import { readInstall, readLocal } from './identity';
 import { type KinerjaDb, type PeerState, SYNCED_TABLES, type SyncedTableName } from './schema';
@@ -363,13 +364,7 @@ export class PackageRepo {
       for (let i = 0; i < ids.length; i += PLAN_PAGE) visit(((await table.bulkGet(ids.slice(i, i + PLAN_PAGE))) as (SyncDoc | undefined)[]).filter((d): d is SyncDoc => !!d));
       return;
     }
-    let last: string | null = null;
-    for (;;) {
-      const docs = (last === null ? await table.orderBy(':id').limit(PLAN_PAGE).toArray() : await table.where(':id').above(last).limit(PLAN_PAGE).toArray()) as SyncDoc[];
-      if (docs.length === 0) return;
-      visit(docs);
-      last = docs[docs.length - 1]!.id;
-    }
+    await forEachPage<SyncDoc>(table, PLAN_PAGE, visit);
   }
 
   /** One part's records, read by table (a record deleted since the plan is left out). */
@@ -580,7 +575,15 @@ export class PackageRepo {
 
   /** "Terapkan": applies it all in one transaction, then remembers what the sender holds. */
   async receive(envelope: Envelope, records: ExchangeRecord[]): Promise<ApplyReport> {
+    // Timed by step beside applyBatch's own phases: the growth bench shows where a receive goes.
+    let t = performance.now();
+    const lap = () => {
+      const ms = Math.round(performance.now() - t);
+      t = performance.now();
+      return ms;
+    };
     const { carrier, fork } = await this.carrierFor(envelope);
+    const carrierMs = lap();
     // Remembered before applying: from now on the two copies' writes are kept apart, never last-writer-wins.
     if (fork) await this.trust.noteFork(envelope.from.installId, this.label(envelope.from), fork.sinceMs, [envelope.packageId]);
     // The receipt keeps the versions this package replaces, and can undo it (issue #33: a snapshot
@@ -588,7 +591,9 @@ export class PackageRepo {
     const batch = { source: this.source(envelope), records };
     const receiptId = await batchDigest(batch);
     const here = await this.sync.heldOf(batch, receiptId);
+    const digestMs = lap();
     const applied = await this.sync.applyBatch(batch, { snapshot: true, carrier, receiptId, ...(here !== 'received' ? { held: here } : {}), ...this.scopeOf(envelope, carrier) });
+    const applyMs = lap();
     const part = await this.notePart(envelope, receiptId);
     const report = { ...applied, ...(fork ? { fork: { nama: this.label(envelope.from) } } : {}), ...(part ? { part } : {}) };
     await this.trust.noteReceived(envelope);
@@ -600,6 +605,7 @@ export class PackageRepo {
     if (!partial) for (const [n, r] of Object.entries(envelope.holds)) if (!(confirmed[n]! >= r)) confirmed[n] = r;
     const held = Array.isArray(envelope.held) && carrier.sender.role === 'PENILAI' ? { held: envelope.held.filter((x): x is string => typeof x === 'string') } : {};
     await this.db.peers.put({ ...prev, confirmed, ...held, lastReceived: { at: new Date().toISOString(), packageId: envelope.packageId, records: records.length } });
+    report.phases = { carrier: carrierMs, digestAndHeld: digestMs, applyBatch: applyMs, ...applied.phases, bookkeeping: lap() };
     return report;
   }
 
