@@ -5,11 +5,12 @@
  * installation id, so it never writes revs as the PC the backup came from.
  */
 import type { BackupManifest, BackupProgress, BackupRecords, SignerCheck } from '../exchange/backup';
-import { BackupError, packBackup, readBackup } from '../exchange/backup';
+import { BackupError, BackupWriter, readBackup } from '../exchange/backup';
 import { GENESIS, verifyChain, type ChainCheck } from '../domain/auditChain';
 import Dexie from 'dexie';
 import { listBackups, readSnapshot, snapshotNow, type SnapshotReason, type SnapshotSummary } from './backup';
 import { RepoError } from './errors';
+import { forEachPage } from './pages';
 import { foldText } from '../domain/pegawai';
 import { readInstall, readLocal } from './identity';
 import { auditedHashes, chainHead, editedRecord } from './audit';
@@ -32,6 +33,9 @@ export interface VerifiedBackup {
 
 /** Beranda reminds when the last backup to a file is older than this (Pengaturan can change it). */
 export const DEFAULT_REMIND_AFTER_DAYS = 7;
+
+/** Rows read per page while a backup is written (a page of big SKPs is a few MB). */
+const BACKUP_PAGE = 2_000;
 
 /**
  * The audit chain carried by a backup, checked against the head its manifest recorded, and every
@@ -70,35 +74,50 @@ export class BackupRepo {
     return out;
   }
 
-  /** Every table read in one transaction, so the file is one consistent moment; signed by this installation. */
+  /**
+   * Every table read in one transaction, so the file is one consistent moment; signed by this
+   * installation. Read a page at a time and written as it is read (issue #33): five years of a
+   * kabupaten never sit in memory as objects.
+   */
   async create(now?: Date, onProgress?: BackupProgress): Promise<{ bytes: Uint8Array; manifest: BackupManifest }> {
     const { db } = this;
     // The key first (made now if this is its first use), so the backup is never older than its signer.
     const signer = await this.trust.signer();
     const at = now ?? new Date();
-    const tables: BackupRecords = {};
+    let writer: BackupWriter | null = null;
+    let auditChain: Awaited<ReturnType<typeof chainHead>> | null = null;
     await db.transaction('r', portableTables(db), async () => {
-      for (const t of portableTables(db)) tables[t.name] = (await t.toArray()) as Record<string, unknown>[];
+      let total = 0;
+      for (const t of portableTables(db)) total += await t.count();
+      const w = new BackupWriter(total, onProgress);
+      for (const t of portableTables(db)) {
+        const out = w.table(t.name);
+        // The knowledge index is derived on every write, a restore's too: the file need not carry it.
+        const synced = (SYNCED_TABLES as readonly string[]).includes(t.name);
+        await forEachPage<Record<string, unknown>>(t, BACKUP_PAGE, (rows) => {
+          if (synced) for (const row of rows) delete row[KNOWLEDGE_INDEX];
+          out.add(rows);
+        });
+        out.end();
+      }
+      // The chain's head of this same moment.
+      auditChain = await chainHead(db);
+      writer = w;
     });
-    // The knowledge index is derived on every write, a restore's too: the file need not carry it.
-    // (These rows are this backup's own copies, and `kn` is their last property: deleting it is cheap.)
-    for (const t of SYNCED_TABLES) for (const row of tables[t] ?? []) delete row[KNOWLEDGE_INDEX];
     const local = await readLocal(db);
     if (!local) throw new RepoError('notSetUp');
     const install = await readInstall(db, local);
     const office = await db.offices.get(local.officeId);
-    return packBackup(
+    return writer!.finish(
       {
         appVersion: this.appVersion,
         schemaVersion: CURRENT_VERSION,
         createdAt: at.toISOString(),
         office: office ? { id: office.id, namaKantor: office.namaKantor, namaInstansi: office.namaInstansi } : null,
         installId: install.installId,
-        auditChain: await chainHead(db),
+        auditChain: auditChain!,
       },
-      tables,
       signer,
-      onProgress,
     );
   }
 

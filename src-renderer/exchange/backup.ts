@@ -13,7 +13,9 @@
  * truncated, edited, foreign or too-new file is refused with one reason and nothing is touched.
  * It runs in the backup worker (io/backup.worker.ts): a hostile file never holds the window.
  */
-import { strFromU8, strToU8, Unzip, UnzipInflate, unzipSync, zipSync } from 'fflate';
+import { sha256 as sha256Stream } from '@noble/hashes/sha2';
+import { bytesToHex } from '@noble/hashes/utils';
+import { strFromU8, strToU8, Unzip, UnzipInflate, unzipSync, Zip, ZipDeflate } from 'fflate';
 import { compareVersions, decodeDoc, encodeDoc, sha256 } from './package';
 import { keyCodeOf, sameKey, verifyText, type PublicKeyInfo, type Signer } from './signature';
 import { findRecordProblem, RECORD_TYPES } from './records';
@@ -90,32 +92,88 @@ export type BackupProgress = (p: { stage: BackupStage; done: number; total: numb
 export type BackupStage = 'read' | 'check' | 'pack';
 
 /**
- * Packs the tables with their manifest, signed by the installation that made it (issue #27): the
- * signature covers the manifest's exact bytes, and the manifest the SHA-256 of every table.
+ * A backup written as its tables are read, a page of rows at a time (issue #33): each table's lines
+ * are hashed (SHA-256, incrementally) and compressed as they come, so memory holds one page and the
+ * compressed file, never every table as objects and again as text. The manifest, with every
+ * table's count and hash, is written last and signed by the installation (issue #27); readers find
+ * entries by name, in any order.
  */
+export class BackupWriter {
+  private readonly chunks: Uint8Array[] = [];
+  private failure: Error | null = null;
+  private readonly zip = new Zip((err, data) => {
+    if (err) this.failure = err;
+    else this.chunks.push(data);
+  });
+  private readonly entries: BackupManifest['tables'] = {};
+  private done = 0;
+
+  constructor(
+    /** Records in all tables, for the progress bar. */
+    private readonly total: number,
+    private readonly onProgress: BackupProgress = () => {},
+  ) {}
+
+  /** A table's entry: `add` its rows in order (a page at a time), then `end`. One table at a time. */
+  table(name: string): { add(rows: readonly Record<string, unknown>[]): void; end(): void } {
+    // Level 1: records compress about 10× already; higher levels cost seconds for a few percent.
+    const file = new ZipDeflate(tablePath(name), { level: 1 });
+    this.zip.add(file);
+    const hash = sha256Stream.create();
+    let count = 0;
+    return {
+      add: (rows) => {
+        for (const bytes of lineSlices(rows, count)) {
+          hash.update(bytes);
+          file.push(bytes);
+        }
+        count += rows.length;
+        this.onProgress({ stage: 'pack', done: (this.done += rows.length), total: this.total });
+      },
+      end: () => {
+        file.push(new Uint8Array(0), true);
+        this.entries[name] = { count, sha256: bytesToHex(hash.digest()) };
+      },
+    };
+  }
+
+  /** The manifest and its signature after the tables; the file's bytes. */
+  async finish(meta: Omit<BackupManifest, 'format' | 'formatVersion' | 'tables'>, signer: Signer): Promise<{ bytes: Uint8Array; manifest: BackupManifest }> {
+    const manifest: BackupManifest = { format: BACKUP_FORMAT, formatVersion: BACKUP_FORMAT_VERSION, ...meta, tables: this.entries };
+    const text = JSON.stringify(manifest, null, 1);
+    const signature: BackupSignature = { installId: meta.installId, ...signer.key, sig: await signer.sign(text) };
+    for (const [name, content] of [[MANIFEST, text], [SIGNATURE, JSON.stringify(signature)]] as const) {
+      const file = new ZipDeflate(name, { level: 1 });
+      this.zip.add(file);
+      file.push(strToU8(content), true);
+    }
+    this.zip.end();
+    if (this.failure) throw this.failure;
+    const bytes = new Uint8Array(this.chunks.reduce((n, c) => n + c.length, 0));
+    let at = 0;
+    for (const c of this.chunks) {
+      bytes.set(c, at);
+      at += c.length;
+    }
+    this.chunks.length = 0;
+    return { bytes, manifest };
+  }
+}
+
+/** Tables already in memory (a year's archive) packed the same way as a backup. */
 export async function packBackup(
   meta: Omit<BackupManifest, 'format' | 'formatVersion' | 'tables'>,
   tables: BackupRecords,
   signer: Signer,
   onProgress: BackupProgress = () => {},
 ): Promise<{ bytes: Uint8Array; manifest: BackupManifest }> {
-  const files: Record<string, Uint8Array> = {};
-  const entries: BackupManifest['tables'] = {};
-  const total = Object.values(tables).reduce((n, rows) => n + rows.length, 0);
-  let done = 0;
+  const writer = new BackupWriter(Object.values(tables).reduce((n, rows) => n + rows.length, 0), onProgress);
   for (const [name, rows] of Object.entries(tables)) {
-    const bytes = encodeLines(rows);
-    files[tablePath(name)] = bytes;
-    entries[name] = { count: rows.length, sha256: await sha256(bytes) };
-    onProgress({ stage: 'pack', done: (done += rows.length), total });
+    const table = writer.table(name);
+    table.add(rows);
+    table.end();
   }
-  const manifest: BackupManifest = { format: BACKUP_FORMAT, formatVersion: BACKUP_FORMAT_VERSION, ...meta, tables: entries };
-  const text = JSON.stringify(manifest, null, 1);
-  files[MANIFEST] = strToU8(text);
-  const signature: BackupSignature = { installId: meta.installId, ...signer.key, sig: await signer.sign(text) };
-  files[SIGNATURE] = strToU8(JSON.stringify(signature));
-  // Level 1: records compress about 10× already; higher levels cost seconds for a few percent.
-  return { bytes: zipSync(files, { level: 1 }), manifest };
+  return writer.finish(meta, signer);
 }
 
 /** The manifest, checked for what this app can read; throws BackupError. */
@@ -346,23 +404,14 @@ export function linesOf(file: Uint8Array): string[] {
   return lines;
 }
 
-/** Rows as JSON lines, encoded a slice of rows at a time (never one string for the whole table). */
-export function encodeLines(rows: readonly Record<string, unknown>[]): Uint8Array {
-  const parts: Uint8Array[] = [];
-  let size = 0;
+/**
+ * Rows as JSON lines, a slice of rows at a time (never one string for the whole table): lines
+ * joined by "\n", none after the last; `after` rows were written before these.
+ */
+export function* lineSlices(rows: readonly Record<string, unknown>[], after: number): Generator<Uint8Array> {
   for (let i = 0; i < rows.length; i += ENCODE_ROWS) {
-    const text = (i > 0 ? '\n' : '') + rows.slice(i, i + ENCODE_ROWS).map((r) => encodeDoc(r)).join('\n');
-    const bytes = strToU8(text);
-    parts.push(bytes);
-    size += bytes.length;
+    yield strToU8((after + i > 0 ? '\n' : '') + rows.slice(i, i + ENCODE_ROWS).map((r) => encodeDoc(r)).join('\n'));
   }
-  const out = new Uint8Array(size);
-  let at = 0;
-  for (const p of parts) {
-    out.set(p, at);
-    at += p.length;
-  }
-  return out;
 }
 const ENCODE_ROWS = 5_000;
 
