@@ -56,6 +56,12 @@ describe('the Sinkronisasi package file', () => {
     expect(r.ok).toBe(true);
   });
 
+  it('verifies a package whose readable text holds what looks like XML ("&amp;", "_x0041_"): it was refused as edited when SheetJS wrote it', async () => {
+    const odd = { ...person(4), doc: { ...person(4).doc, jabatan: 'Kasi Trantib &amp; Linmas _x0041_' } };
+    const r = await readPackageFile(await file([person(1), odd]), '0.3.0');
+    expect(r.ok && r.records.map((x) => x.doc.jabatan)).toEqual(['Analis', 'Kasi Trantib &amp; Linmas _x0041_']);
+  });
+
   it('carries attachments as their bytes, chunked below the Excel cell limit', async () => {
     const bytes = new Uint8Array(70_000).map((_, i) => (i * 7) % 256);
     const att = { table: 'attachments', schemaVersion: 4, doc: { id: 'a1', rev: rev(5), createdAt: '', updatedAt: '', updatedBy: 'ikantor', deleted: false, ownerId: 'ev1', data: bytes.buffer } };
