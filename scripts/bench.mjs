@@ -312,6 +312,7 @@ async function main() {
       const five = g[0][5];
       console.log('  growth (ms):', JSON.stringify(g));
       const grow = (label, key, n) => row(`growth, ${label} (5 years / 1 year)`, n, median(g.map((p) => p[5][key])), median(g.map((p) => p[1][key])), 'baseline = the same with 1 year held; goal ≤ 1.2×');
+      console.log('  growth, Sinkronisasi screen phases (ms), 1 year / 5 years:', JSON.stringify(g.map((p) => [p[1].peersPhases, p[5].peersPhases])));
       console.log('  growth, 1 % receive phases (ms), 1 year / 5 years:', JSON.stringify(g.map((p) => [p[1].smallReceivePhases, p[5].smallReceivePhases])));
       console.log(`  growth office: ${GROWTH_N} employees; 1 year ${one.records} records, ${one.auditEntries} audit entries; 5 years ${five.records} records, ${five.auditEntries} audit entries`);
       grow(`import commit of ${Math.min(1000, Math.floor(GROWTH_N / 2))} employee updates`, 'importMs', Math.min(1000, Math.floor(GROWTH_N / 2)));

@@ -13,6 +13,7 @@ import { enrolReceiver, receiveTimed, RECEIVER, sender } from './packageBench';
 import { DataStore } from '../db/store';
 import { DB_NAME } from '../db/schema';
 import { PackageSession } from '../io/packageClient';
+import { PEERS_READ_MEASURE } from '../db/packageRepo';
 
 async function timed<T>(work: () => Promise<T>): Promise<{ result: T; ms: number }> {
   const t = performance.now();
@@ -55,6 +56,8 @@ export async function growthBench(n: number, years: number) {
     await store.db.employees.bulkPut(changed as never);
     const smallPackage = await timed(async () => writePackageFile(await store.packages.build(RECEIVER)));
     const peers = await timed(() => store.packages.peers());
+    const peersRead = performance.getEntriesByName(PEERS_READ_MEASURE).reduce((n, e) => n + e.duration, 0);
+    const peersWaiting = peers.result.reduce((n, p) => n + p.waiting, 0);
     const review = await timed(() => store.sync.openConflicts());
 
     // The whole office to another PC ("Paket lengkap", as to a BKD or a new PC): built in parts,
@@ -115,7 +118,7 @@ export async function growthBench(n: number, years: number) {
       smallReceiveMs: receivedSmall.ms, smallReceived: receivedSmall.result.updated, smallReceivePhases: { open: Math.round(openMs), ...receivedSmall.result.phases, applyWhole: Math.round(receivedSmall.ms - openMs) },
       fullMs: full.ms, fullParts: files.length, fullMb: files.reduce((n, f) => n + f.length, 0) / 1024 ** 2, fullLiveHeapMb: (liveHeap - liveBefore) / 1024 ** 2, fullHeldBeforeMb: liveBefore / 1024 ** 2, fullReceiveMs: receivedFull.ms, fullCreated: created, backupMs: backup.ms, backupMb: backup.result.bytes.length / 1024 ** 2,
       years, records, auditEntries, fullAuditMs: fullAudit.ms, importMs: importCommit.ms, sinceAuditMs: sinceAudit.ms, sinceChecked: sinceAudit.result.checked,
-      smallPackageMs: smallPackage.ms, smallRecords: changed.length, peersMs: peers.ms, reviewMs: review.ms, reviewCount: review.result.length,
+      smallPackageMs: smallPackage.ms, smallRecords: changed.length, peersMs: peers.ms, peersPhases: { recordsRead: Math.round(peersRead), rest: Math.round(peers.ms - peersRead), waiting: peersWaiting }, reviewMs: review.ms, reviewCount: review.result.length,
     };
   } finally {
     store.close();

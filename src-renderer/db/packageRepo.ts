@@ -72,6 +72,8 @@ export interface PlannedRecord {
 const ONE_FILE: PartLimits = { records: Number.POSITIVE_INFINITY, chars: Number.POSITIVE_INFINITY };
 /** Records read at a time while a package is planned. */
 const PLAN_PAGE = 5_000;
+/** performance.measure name of the records read for one peer on the Sinkronisasi screen. */
+export const PEERS_READ_MEASURE = 'kl:peers:records';
 
 /** Items cut into consecutive slices within the limits (at least one item per slice). */
 function splitSized<T>(items: readonly T[], sizeOf: (item: T) => number, limits: PartLimits): T[][] {
@@ -172,6 +174,8 @@ export class PackageRepo {
     // Laptops' scopes depend on record contents: every record is read once for all of them. Any
     // other peer is owed what it has not confirmed, found from the syncKey index (issue #33).
     let all: Map<SyncedTableName, SyncDoc[]> | null = null;
+    // One user-timing entry per peer, of this call only (never an ever-growing list).
+    performance.clearMeasures(PEERS_READ_MEASURE);
     for (const inst of await this.sync.installations()) {
       if (inst.id === ref.installId) continue;
       const state = (await this.db.peers.get(inst.id)) ?? null;
@@ -181,7 +185,10 @@ export class PackageRepo {
       const confirmed = state?.confirmed ?? {};
       const held = inst.role === 'PENILAI' && state?.held ? new Set(state.held) : null;
       const meant = ({ table, doc }: { table: SyncedTableName; doc: SyncDoc }) => inst.role === 'PENILAI' || travelsTo(ownerOf(table, doc), ref.officeId, inst.officeId);
+      const t = performance.now();
       const candidates = inst.role === 'PENILAI' ? await this.scopedDocs(inst, (all ??= await this.allDocs())) : (await this.unconfirmed(confirmed)).docs;
+      // The growth bench reads these: which part of the screen's wait is reading records.
+      performance.measure(PEERS_READ_MEASURE, { start: t });
       const waiting = candidates.filter((r) => meant(r) && (!covered(docKnowledge(r.doc), confirmed) || (held && !held.has(`${r.table}:${r.doc.id}`))));
       const sentMs = state?.lastSent ? Date.parse(state.lastSent.at) : -Infinity;
       const due = waiting.filter((r) => revWallMs(r.doc.rev) > sentMs).length;
