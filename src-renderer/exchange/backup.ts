@@ -15,7 +15,8 @@
  */
 import { sha256 as sha256Stream } from '@noble/hashes/sha2';
 import { bytesToHex } from '@noble/hashes/utils';
-import { strFromU8, strToU8, Unzip, UnzipInflate, unzipSync, Zip, ZipDeflate } from 'fflate';
+import { strFromU8, strToU8, Unzip, UnzipInflate, unzipSync, ZipDeflate } from 'fflate';
+import { zipCollector } from '../io/zipOut';
 import { compareVersions, decodeDoc, encodeDoc, sha256 } from './package';
 import { keyCodeOf, sameKey, verifyText, type PublicKeyInfo, type Signer } from './signature';
 import { findRecordProblem, RECORD_TYPES } from './records';
@@ -99,12 +100,7 @@ export type BackupStage = 'read' | 'check' | 'pack';
  * entries by name, in any order.
  */
 export class BackupWriter {
-  private readonly chunks: Uint8Array[] = [];
-  private failure: Error | null = null;
-  private readonly zip = new Zip((err, data) => {
-    if (err) this.failure = err;
-    else this.chunks.push(data);
-  });
+  private readonly out = zipCollector();
   private readonly entries: BackupManifest['tables'] = {};
   private done = 0;
 
@@ -118,7 +114,7 @@ export class BackupWriter {
   table(name: string): { add(rows: readonly Record<string, unknown>[]): void; end(): void } {
     // Level 1: records compress about 10× already; higher levels cost seconds for a few percent.
     const file = new ZipDeflate(tablePath(name), { level: 1 });
-    this.zip.add(file);
+    this.out.zip.add(file);
     const hash = sha256Stream.create();
     let count = 0;
     return {
@@ -144,19 +140,10 @@ export class BackupWriter {
     const signature: BackupSignature = { installId: meta.installId, ...signer.key, sig: await signer.sign(text) };
     for (const [name, content] of [[MANIFEST, text], [SIGNATURE, JSON.stringify(signature)]] as const) {
       const file = new ZipDeflate(name, { level: 1 });
-      this.zip.add(file);
+      this.out.zip.add(file);
       file.push(strToU8(content), true);
     }
-    this.zip.end();
-    if (this.failure) throw this.failure;
-    const bytes = new Uint8Array(this.chunks.reduce((n, c) => n + c.length, 0));
-    let at = 0;
-    for (const c of this.chunks) {
-      bytes.set(c, at);
-      at += c.length;
-    }
-    this.chunks.length = 0;
-    return { bytes, manifest };
+    return { bytes: this.out.bytes(), manifest };
   }
 }
 

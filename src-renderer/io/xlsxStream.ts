@@ -11,7 +11,8 @@
  * and SheetJS reads the result back cell for cell (xlsxStream.test.ts). Templates people fill keep
  * io/templateWriter.ts; small exports keep io/sheet.ts.
  */
-import { strToU8, Zip, ZipDeflate } from 'fflate';
+import { strToU8, ZipDeflate, type Zip } from 'fflate';
+import { zipCollector } from './zipOut';
 import type { CellValue, SheetSpec } from './sheet';
 
 const MAIN_NS = 'http://schemas.openxmlformats.org/spreadsheetml/2006/main';
@@ -112,12 +113,8 @@ const STYLES =
  * package's rows are arrays already and what this saves is everything SheetJS made of them.
  */
 export function writeWorkbookStreamed(sheets: readonly SheetSpec[]): Uint8Array {
-  const chunks: Uint8Array[] = [];
-  let failure: Error | null = null;
-  const zip = new Zip((err, data) => {
-    if (err) failure = err;
-    else chunks.push(data);
-  });
+  const out = zipCollector();
+  const { zip } = out;
   const n = sheets.length;
   const sheetPath = (i: number) => `xl/worksheets/sheet${i + 1}.xml`;
   writeSmall(zip, '[Content_Types].xml',
@@ -137,13 +134,5 @@ export function writeWorkbookStreamed(sheets: readonly SheetSpec[]): Uint8Array 
     `<Relationship Id="rId${n + 1}" Type="${REL_NS}/styles" Target="styles.xml"/></Relationships>`);
   writeSmall(zip, 'xl/styles.xml', STYLES);
   sheets.forEach((spec, i) => writeSheet(zip, sheetPath(i), spec));
-  zip.end();
-  if (failure) throw failure;
-  const out = new Uint8Array(chunks.reduce((s, c) => s + c.length, 0));
-  let at = 0;
-  for (const c of chunks) {
-    out.set(c, at);
-    at += c.length;
-  }
-  return out;
+  return out.bytes();
 }
