@@ -84,9 +84,7 @@ export class BackupRepo {
     // The key first (made now if this is its first use), so the backup is never older than its signer.
     const signer = await this.trust.signer();
     const at = now ?? new Date();
-    let writer: BackupWriter | null = null;
-    let auditChain: Awaited<ReturnType<typeof chainHead>> | null = null;
-    await db.transaction('r', portableTables(db), async () => {
+    const { writer, auditChain } = await db.transaction('r', portableTables(db), async () => {
       let total = 0;
       for (const t of portableTables(db)) total += await t.count();
       const w = new BackupWriter(total, onProgress);
@@ -101,21 +99,20 @@ export class BackupRepo {
         out.end();
       }
       // The chain's head of this same moment.
-      auditChain = await chainHead(db);
-      writer = w;
+      return { writer: w, auditChain: await chainHead(db) };
     });
     const local = await readLocal(db);
     if (!local) throw new RepoError('notSetUp');
     const install = await readInstall(db, local);
     const office = await db.offices.get(local.officeId);
-    return writer!.finish(
+    return writer.finish(
       {
         appVersion: this.appVersion,
         schemaVersion: CURRENT_VERSION,
         createdAt: at.toISOString(),
         office: office ? { id: office.id, namaKantor: office.namaKantor, namaInstansi: office.namaInstansi } : null,
         installId: install.installId,
-        auditChain: auditChain!,
+        auditChain,
       },
       signer,
     );

@@ -95,12 +95,12 @@ function splitSized<T>(items: readonly T[], sizeOf: (item: T) => number, limits:
 }
 
 /** Records cut into consecutive slices within the limits. */
-export function splitRecords(records: readonly ExchangeRecord[], limits: PartLimits): ExchangeRecord[][] {
+function splitRecords(records: readonly ExchangeRecord[], limits: PartLimits): ExchangeRecord[][] {
   return splitSized(records, (r) => JSON.stringify(r.doc).length, limits);
 }
 
 /** Planned records cut the same way, by the sizes the plan measured. */
-export function splitPlanned(keys: readonly PlannedRecord[], limits: PartLimits): PlannedRecord[][] {
+function splitPlanned(keys: readonly PlannedRecord[], limits: PartLimits): PlannedRecord[][] {
   return splitSized(keys, (k) => k.chars, limits);
 }
 
@@ -186,7 +186,7 @@ export class PackageRepo {
       const held = inst.role === 'PENILAI' && state?.held ? new Set(state.held) : null;
       const meant = ({ table, doc }: { table: SyncedTableName; doc: SyncDoc }) => inst.role === 'PENILAI' || travelsTo(ownerOf(table, doc), ref.officeId, inst.officeId);
       const t = performance.now();
-      const candidates = inst.role === 'PENILAI' ? await this.scopedDocs(inst, (all ??= await this.allDocs())) : (await this.unconfirmed(confirmed)).docs;
+      const candidates = inst.role === 'PENILAI' ? await this.scopedDocs(inst, (all ??= await this.allDocs())) : await this.unconfirmed(confirmed);
       // The growth bench reads these: which part of the screen's wait is reading records.
       performance.measure(PEERS_READ_MEASURE, { start: t });
       const waiting = candidates.filter((r) => meant(r) && (!covered(docKnowledge(r.doc), confirmed) || (held && !held.has(`${r.table}:${r.doc.id}`))));
@@ -257,10 +257,10 @@ export class PackageRepo {
    * installation, the keys above the rev the peer confirmed of it. Only those records are read, so
    * a package of this week's changes costs the same after five years of history (issue #33).
    */
-  private async unconfirmed(confirmed: Record<string, string>): Promise<{ docs: { table: SyncedTableName; doc: SyncDoc }[]; holds: Record<string, string> }> {
+  private async unconfirmed(confirmed: Record<string, string>): Promise<{ table: SyncedTableName; doc: SyncDoc }[]> {
     const docs: { table: SyncedTableName; doc: SyncDoc }[] = [];
     for (const t of SYNCED_TABLES) await this.pages(t, await this.unconfirmedIds(t, confirmed), (read) => read.forEach((doc) => docs.push({ table: t, doc })));
-    return { docs, holds: await this.holdings() };
+    return docs;
   }
 
   /** "Buat paket": what `peerId` has not confirmed yet, or everything ("Paket lengkap"), in one file. */
@@ -290,7 +290,7 @@ export class PackageRepo {
     const peer = await this.db.installations.get(peerId);
     if (!peer) throw new RepoError('package.unknownPeer');
     if (peer.role === 'PENILAI') {
-      const sel = await this.selection(peerId, opts);
+      const sel = await this.selection(peer, opts);
       const slices = splitRecords(sel.records, limits);
       const group = crypto.randomUUID();
       const holds = slices.length > 1 ? (sel.extra.holds ?? (await this.holdings())) : undefined;
@@ -316,13 +316,7 @@ export class PackageRepo {
    * when asked. Records are kept only while they fit one file (`kept`); beyond, only ids and sizes.
    */
   private async plan(peer: Installation, opts: BuildOptions, limits: PartLimits): Promise<{ to: InstallRef; extra: Partial<Envelope>; holds: Record<string, string>; keys: PlannedRecord[]; kept: ExchangeRecord[] | null }> {
-    const state = await this.db.peers.get(peer.id);
-    const confirmed = opts.full ? {} : (state?.confirmed ?? {});
-    const { role, ref } = await this.self();
-    const to = await this.refOf(peer.id);
-    const extra: Partial<Envelope> = {};
-    // A penilai laptop tells its office everything it holds (see selection).
-    if (role === 'PENILAI') extra.held = await this.heldIds();
+    const { confirmed, ref, to, extra } = await this.start(peer, opts);
     // "Paket lengkap tahun 2026": the other years' SKPs and evaluations stay here.
     const year = opts.full && opts.year !== undefined ? opts.year : undefined;
     if (year !== undefined) extra.year = year;
@@ -385,19 +379,21 @@ export class PackageRepo {
     return out;
   }
 
-  /** What goes to a penilai laptop `peerId` (its scope, computed from record contents), and what its envelope adds. */
-  private async selection(peerId: string, opts: BuildOptions): Promise<{ to: InstallRef; records: ExchangeRecord[]; extra: Partial<Envelope> }> {
-    const peer = await this.db.installations.get(peerId);
-    if (!peer) throw new RepoError('package.unknownPeer');
-    const state = await this.db.peers.get(peerId);
-    const confirmed = opts.full ? {} : (state?.confirmed ?? {});
-    const { role } = await this.self();
-    const to = await this.refOf(peerId);
-    const extra: Partial<Envelope> = {};
-    // A penilai laptop tells its office everything it holds: what entered its scope later (below
-    // the office's vector) is then still sent to it.
-    if (role === 'PENILAI') extra.held = await this.heldIds();
-    // With what the laptop said it holds.
+  /**
+   * What every package to `peer` starts from: what it confirmed (nothing, for a full package), its
+   * address, and, from a penilai laptop, everything the laptop holds — what entered its scope later
+   * (below the office's vector) is then still sent to it.
+   */
+  private async start(peer: Installation, opts: BuildOptions): Promise<{ state: PeerState | undefined; confirmed: Record<string, string>; ref: InstallRef; to: InstallRef; extra: Partial<Envelope> }> {
+    const state = await this.db.peers.get(peer.id);
+    const { role, ref } = await this.self();
+    const extra: Partial<Envelope> = role === 'PENILAI' ? { held: await this.heldIds() } : {};
+    return { state, confirmed: opts.full ? {} : (state?.confirmed ?? {}), ref, to: await this.refOf(peer.id), extra };
+  }
+
+  /** What goes to a penilai laptop (its scope, computed from record contents, with what it said it holds), and what its envelope adds. */
+  private async selection(peer: Installation, opts: BuildOptions): Promise<{ to: InstallRef; records: ExchangeRecord[]; extra: Partial<Envelope> }> {
+    const { state, confirmed, to, extra } = await this.start(peer, opts);
     const scope = await this.scopedDocs(peer);
     const held = state?.held ? new Set(state.held) : null;
     const records = scope
@@ -406,7 +402,6 @@ export class PackageRepo {
     extra.scope = scope.map(({ table, doc }) => `${table}:${doc.id}`);
     return { to, records, extra };
   }
-
 
   /** Every record held here, as `table:id` (keys only). */
   private async heldIds(): Promise<string[]> {

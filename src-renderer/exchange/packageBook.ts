@@ -24,6 +24,13 @@ function ref(r: EnvelopeDraft['from']): string {
   return [r.officeName, r.installName].filter(Boolean).join(', ') || '—';
 }
 
+/** "Paket lengkap tahun 2026", "Perubahan sejak paket terakhir", …: what kind of package this is. */
+function kindLabel(envelope: EnvelopeDraft): string {
+  if (envelope.kind !== 'data') return m('paket.ringkasan.pendaftaran');
+  if (!envelope.full) return m('paket.ringkasan.perubahan');
+  return envelope.year !== undefined ? m('paket.ringkasan.lengkapTahun', { year: envelope.year }) : m('paket.ringkasan.lengkap');
+}
+
 /** The sheets people read: made from the envelope draft, before the hash that covers them. */
 export function readableSheets(envelope: EnvelopeDraft, records: readonly ExchangeRecord[]): SheetSpec[] {
   const of = (t: string) => records.filter((r) => r.table === t).map((r) => r.doc as SyncDoc).filter((d) => !d.deleted);
@@ -46,7 +53,7 @@ export function readableSheets(envelope: EnvelopeDraft, records: readonly Exchan
     [m('paket.ringkasan.dari'), ref(envelope.from)],
     [m('paket.ringkasan.untuk'), ref(envelope.to)],
     [m('paket.ringkasan.dibuat'), envelope.createdAt.replace('T', ' ').slice(0, 16)],
-    [m('paket.ringkasan.jenis'), envelope.kind === 'data' && envelope.full && envelope.year !== undefined ? m('paket.ringkasan.lengkapTahun', { year: envelope.year }) : m(envelope.kind === 'data' ? (envelope.full ? 'paket.ringkasan.lengkap' : 'paket.ringkasan.perubahan') : 'paket.ringkasan.pendaftaran')],
+    [m('paket.ringkasan.jenis'), kindLabel(envelope)],
     [m('paket.ringkasan.konflik'), envelope.openConflicts],
     [],
     [m('paket.ringkasan.isi'), m('paket.ringkasan.jumlah')],

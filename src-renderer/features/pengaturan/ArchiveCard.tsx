@@ -17,7 +17,6 @@ import { showArchive } from '../arsip/openArchive';
 import { fileSize } from './BackupCard';
 import { YearOptions } from '../../components/YearOptions';
 
-
 /** "Arsip Kinerja Luring Kecamatan Curug 2022.zip" */
 export function archiveFileName(namaKantor: string, year: number): string {
   return safeFileName(`Arsip Kinerja Luring ${namaKantor} ${year}.zip`);

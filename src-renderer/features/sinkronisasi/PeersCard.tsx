@@ -27,11 +27,13 @@ export function PeersCard({ peers, notify }: { peers: PeerView[] | undefined; no
   const years = useLiveQuery(() => store.archives.yearsWithRecords(), [store]);
   const { busy, run } = useBusyAction((err) => notify('error', packageError(t, err)));
   const when = (at?: string) => (at ? formatDateTime(at) : t('sync.never'));
+  // A laptop's package is its scope, never cut by year.
+  const offersYear = (p: PeerView) => !!full[p.installation.id] && p.installation.role !== 'PENILAI';
 
   const build = (p: PeerView) =>
     run(async () => {
       const id = p.installation.id;
-      const oneYear = full[id] && p.installation.role !== 'PENILAI' && year[id] ? Number(year[id]) : undefined;
+      const oneYear = offersYear(p) && year[id] ? Number(year[id]) : undefined;
       const { saved, built } = await buildAndSave(t, store.db.name, id, !!full[id], t('sync.build'), oneYear);
       if (saved) {
         const last = built.parts[built.parts.length - 1]!;
@@ -72,7 +74,7 @@ export function PeersCard({ peers, notify }: { peers: PeerView[] | undefined; no
                     <input type="checkbox" checked={!!full[p.installation.id]} onChange={(e) => setFull({ ...full, [p.installation.id]: e.target.checked })} />
                     {t('sync.full')}
                   </label>
-                  {full[p.installation.id] && p.installation.role !== 'PENILAI' && years && years.length > 1 ? (
+                  {offersYear(p) && years && years.length > 1 ? (
                     <select aria-label={t('sync.full.year')} title={t('sync.full.yearHint')} value={year[p.installation.id] ?? ''} onChange={(e) => setYear({ ...year, [p.installation.id]: e.target.value })}>
                       <option value="">{t('sync.full.allYears')}</option>
                       <YearOptions years={years} label={(y) => t('sync.full.oneYear', { year: y })} />
