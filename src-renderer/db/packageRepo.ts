@@ -148,6 +148,12 @@ export class PackageRepo {
     };
   }
 
+  /** Who this installation is, as a package names it (the network sync's user and database). */
+  async whoAmI(): Promise<{ ref: InstallRef; role: Installation['role'] }> {
+    const { ref, role } = await this.self();
+    return { ref, role };
+  }
+
   private async refOf(installId: string): Promise<InstallRef> {
     const inst = await this.db.installations.get(installId);
     const office = inst ? await this.db.offices.get(inst.officeId) : undefined;

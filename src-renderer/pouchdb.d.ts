@@ -1,0 +1,24 @@
+/**
+ * The PouchDB packages ship no types; these are the few calls the app and its tests make
+ * (io/networkSync.ts types the database side it uses).
+ */
+declare module 'pouchdb-browser' {
+  const PouchDB: import('./io/pouchTypes').PouchConstructor;
+  export default PouchDB;
+}
+declare module 'pouchdb-core' {
+  const PouchDB: import('./io/pouchTypes').PouchConstructor;
+  export default PouchDB;
+}
+declare module 'pouchdb-adapter-memory' {
+  const plugin: unknown;
+  export default plugin;
+}
+declare module 'pouchdb-adapter-http' {
+  const plugin: unknown;
+  export default plugin;
+}
+declare module 'pouchdb-replication' {
+  const plugin: unknown;
+  export default plugin;
+}
