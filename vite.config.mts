@@ -3,7 +3,7 @@ import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import type { Plugin } from 'vite';
 import { defineConfig } from 'vitest/config';
-import { CONTENT_SECURITY_POLICY } from './src-main/csp';
+import { PAGE_CONTENT_SECURITY_POLICY } from './src-main/csp';
 import { appPort } from './scripts/port.cjs';
 
 const pkg = JSON.parse(readFileSync(new URL('./package.json', import.meta.url), 'utf8')) as { version: string };
@@ -18,7 +18,7 @@ function cspInBuild(): Plugin {
     name: 'kinerja-csp',
     apply: 'build',
     transformIndexHtml: (html) =>
-      html.replace('<head>', `<head>\n    <meta http-equiv="Content-Security-Policy" content="${CONTENT_SECURITY_POLICY}" />`),
+      html.replace('<head>', `<head>\n    <meta http-equiv="Content-Security-Policy" content="${PAGE_CONTENT_SECURITY_POLICY}" />`),
   };
 }
 

@@ -6,7 +6,7 @@ import * as XLSX from 'xlsx';
 import { readPackageFile, writePackageFile } from '../src-renderer/io/packageFile';
 import { generateSigningKey, signText } from '../src-renderer/exchange/signature';
 import { launchApp, newProfileDir, shot } from './helpers';
-import { acceptIntroduction, buildFor, choose, introduce, kantorWithLaptop, openRina, receive, setRating } from './sync.helpers';
+import { bkdIntroducedTo, buildFor, choose, kantorWithLaptop, openRina, receive, setRating } from './sync.helpers';
 
 
 /** Rewrites a package as a forger would: records changed, every fingerprint and hash recomputed, signed with his own key. */
@@ -141,15 +141,7 @@ test('kantor, laptop penilai and BKD exchange packages: both edits survive, a cl
     await expect(l.getByLabel('Rating hasil kerja')).toHaveValue('SESUAI_EKSPEKTASI');
 
     // The BKD: introductions both ways, then the kecamatan's package, shown read-only there.
-    await b.getByLabel('Komputer ini milik BKD').check();
-    await b.getByLabel('Nama instansi').fill('Pemerintah Kabupaten Tangerang');
-    await b.getByLabel('Nama kantor/unit').fill('BKPSDM Kabupaten Tangerang');
-    await b.getByLabel('Tempat penandatanganan').fill('Tigaraksa');
-    await b.getByLabel('Nama admin di komputer ini').fill('Yusuf');
-    await b.getByRole('button', { name: 'Simpan dan mulai' }).click();
-    await expect(b.getByTestId('app-ready')).toBeVisible();
-    await acceptIntroduction(k, await introduce(b), b);
-    await acceptIntroduction(b, await introduce(k), k);
+    await bkdIntroducedTo(b, k);
     const toBkd = await buildFor(k, 'PC BKD');
     await receive(b, toBkd);
     await b.goto('/#/pegawai');

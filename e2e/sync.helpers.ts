@@ -118,3 +118,16 @@ export async function kantorWithLaptop(k: Page, l: Page): Promise<void> {
   await l.getByRole('button', { name: 'Kode sama, percayai komputer ini' }).click();
   await expect(l.getByTestId('app-ready')).toBeVisible();
 }
+
+/** A BKD PC set up, and introduced both ways to the kantor `k` (each compared the other's code). */
+export async function bkdIntroducedTo(b: Page, k: Page): Promise<void> {
+  await b.getByLabel('Komputer ini milik BKD').check();
+  await b.getByLabel('Nama instansi').fill('Pemerintah Kabupaten Tangerang');
+  await b.getByLabel('Nama kantor/unit').fill('BKPSDM Kabupaten Tangerang');
+  await b.getByLabel('Tempat penandatanganan').fill('Tigaraksa');
+  await b.getByLabel('Nama admin di komputer ini').fill('Yusuf');
+  await b.getByRole('button', { name: 'Simpan dan mulai' }).click();
+  await expect(b.getByTestId('app-ready')).toBeVisible();
+  await acceptIntroduction(k, await introduce(b), b);
+  await acceptIntroduction(b, await introduce(k), k);
+}

@@ -16,3 +16,12 @@ export const CONTENT_SECURITY_POLICY = [
   "base-uri 'none'",
   "form-action 'none'",
 ].join('; ');
+
+/**
+ * The built page's policy (its meta tag). The browser build talks to the BKD server from the
+ * page itself (issue #28), so it may connect to HTTPS servers and to a trial server on this
+ * computer; which server is decided by the allow-list in code (normalizeServerUrl). Electron sends
+ * CONTENT_SECURITY_POLICY as a header too, and a page obeys both: there the renderer still connects
+ * nowhere, and main makes the server's requests.
+ */
+export const PAGE_CONTENT_SECURITY_POLICY = CONTENT_SECURITY_POLICY.replace("connect-src 'self' blob: data:", "connect-src 'self' blob: data: https: http://127.0.0.1:* http://localhost:*");

@@ -10,6 +10,9 @@ export const IPC_CHANNELS = {
   openPdf: 'kinerja:open-pdf',
   appInfo: 'kinerja:app-info',
   showDataFolder: 'kinerja:show-data-folder',
+  serverConfigure: 'kinerja:server-configure',
+  serverStatus: 'kinerja:server-status',
+  serverRequest: 'kinerja:server-request',
 } as const;
 
 export type IpcChannel = (typeof IPC_CHANNELS)[keyof typeof IPC_CHANNELS];
@@ -54,6 +57,50 @@ export interface AppInfo {
   platform: string;
 }
 
+/** The BKD's CouchDB server and this installation's account on it (issue #28). */
+export interface ServerConfigureRequest {
+  url: string;
+  user: string;
+  password: string;
+}
+
+/** What is configured; the password never comes back to the renderer. */
+export type ServerStatus = { url: string; user: string } | null;
+
+/**
+ * One request of the replication to the configured server. The renderer names a path on it,
+ * never a host: main adds the server's address and the credential.
+ */
+export interface ServerRequest {
+  method: 'GET' | 'HEAD' | 'POST' | 'PUT' | 'DELETE';
+  path: string;
+  contentType: string | null;
+  body: Uint8Array | null;
+}
+
+export type ServerResponse =
+  | { status: number; contentType: string | null; body: Uint8Array }
+  /** No answer: `offline` (no connection), `certificate` (HTTPS refused), `notConfigured`. */
+  | { status: 0; failure: 'offline' | 'certificate' | 'notConfigured' };
+
+/**
+ * A server address the app may talk to: HTTPS, or HTTP to this computer only (the stand-in of
+ * `npm run server:coba`). No user or password inside the address. Returns it without a trailing
+ * slash, or null. Shared by Electron main and the browser build: one allow-list.
+ */
+export function normalizeServerUrl(raw: string): string | null {
+  let u: URL;
+  try {
+    u = new URL(raw.trim());
+  } catch {
+    return null;
+  }
+  const local = u.hostname === '127.0.0.1' || u.hostname === 'localhost';
+  if (u.protocol !== 'https:' && !(u.protocol === 'http:' && local)) return null;
+  if (u.username || u.password || u.search || u.hash) return null;
+  return `${u.origin}${u.pathname.replace(/\/+$/, '')}`;
+}
+
 export interface KinerjaBridge {
   openFile(req: OpenFileRequest): Promise<OpenFileResult>;
   saveFile(req: SaveFileRequest): Promise<SaveFileResult>;
@@ -61,6 +108,10 @@ export interface KinerjaBridge {
   openPdf(req: OpenPdfRequest): Promise<void>;
   appInfo(): Promise<AppInfo>;
   showDataFolder(): Promise<void>;
+  /** Keeps the password encrypted by the OS (Electron safeStorage) in main; false when the OS cannot. */
+  serverConfigure(req: ServerConfigureRequest): Promise<boolean>;
+  serverStatus(): Promise<ServerStatus>;
+  serverRequest(req: ServerRequest): Promise<ServerResponse>;
 }
 
 export const MAX_TRANSFER_BYTES = 200 * 1024 * 1024;

@@ -3,7 +3,7 @@
  * window locked to it, and offers a handful of validated file operations through IPC. All
  * product logic lives in the renderer (src-renderer), which also runs in a plain browser.
  */
-import { app, BrowserWindow, dialog, ipcMain, Menu, protocol, session, shell, type IpcMainInvokeEvent } from 'electron';
+import { app, BrowserWindow, dialog, ipcMain, Menu, protocol, safeStorage, session, shell, type IpcMainInvokeEvent } from 'electron';
 import { randomUUID } from 'node:crypto';
 import { promises as fs, rmSync } from 'node:fs';
 import path from 'node:path';
@@ -11,6 +11,7 @@ import { mimeType, resolveAppFile } from './app-files';
 import { CONTENT_SECURITY_POLICY } from './csp';
 import { IPC_CHANNELS, type AppInfo, type OpenFileResult, type SaveFileResult } from './ipc-contract';
 import { buildMenuTemplate } from './menu';
+import { ServerLink } from './server-link';
 import {
   APP_ENTRY_URL,
   APP_SCHEME,
@@ -21,6 +22,8 @@ import {
   validateOpenFileRequest,
   validateOpenPdfRequest,
   validateSaveFileRequest,
+  validateServerConfigure,
+  validateServerRequest,
 } from './validators';
 import { crashRecovery, mainWindowOptions } from './window-options';
 
@@ -86,6 +89,12 @@ function registerIpc(): void {
   handle(IPC_CHANNELS.showDataFolder, validateNoArgs, async () => {
     await shell.openPath(app.getPath('userData'));
   });
+
+  // The BKD server (issue #28): the one place the app makes network requests, to that server only.
+  const server = new ServerLink(app.getPath('userData'), safeStorage);
+  handle(IPC_CHANNELS.serverConfigure, validateServerConfigure, (req) => server.configure(req));
+  handle(IPC_CHANNELS.serverStatus, validateNoArgs, () => server.status());
+  handle(IPC_CHANNELS.serverRequest, validateServerRequest, (req) => server.request(req));
 }
 
 function lockDown(): void {

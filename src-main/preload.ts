@@ -11,6 +11,9 @@ const bridge = {
   openPdf: (req) => ipcRenderer.invoke(IPC_CHANNELS.openPdf, req),
   appInfo: () => ipcRenderer.invoke(IPC_CHANNELS.appInfo),
   showDataFolder: () => ipcRenderer.invoke(IPC_CHANNELS.showDataFolder),
+  serverConfigure: (req) => ipcRenderer.invoke(IPC_CHANNELS.serverConfigure, req),
+  serverStatus: () => ipcRenderer.invoke(IPC_CHANNELS.serverStatus),
+  serverRequest: (req) => ipcRenderer.invoke(IPC_CHANNELS.serverRequest, req),
 } satisfies KinerjaBridge;
 
 contextBridge.exposeInMainWorld(BRIDGE_KEY, bridge);

@@ -1,5 +1,8 @@
 import {
   MAX_TRANSFER_BYTES,
+  normalizeServerUrl,
+  type ServerConfigureRequest,
+  type ServerRequest,
   type FileFilter,
   type OpenFileRequest,
   type OpenPdfRequest,
@@ -103,6 +106,38 @@ export function validateOpenPdfRequest(x: unknown): OpenPdfRequest {
   const data = bytes(x.bytes, 'bytes');
   if (data.byteLength < 5 || String.fromCharCode(...data.subarray(0, 5)) !== '%PDF-') fail('bytes are not a PDF document');
   return { fileName, bytes: data };
+}
+
+export function validateServerConfigure(x: unknown): ServerConfigureRequest {
+  if (!isRecord(x)) fail('server-configure request must be an object');
+  onlyKeys(x, ['url', 'user', 'password'], 'server-configure request');
+  const url = normalizeServerUrl(text(x.url, 'url', 500));
+  if (!url) fail('url must be https, or http to this computer only, without credentials');
+  const user = text(x.user, 'user', 100);
+  if (!/^[A-Za-z0-9_-]{1,100}$/.test(user)) fail('user must be an installation id');
+  const password = text(x.password, 'password', 256);
+  if (!password) fail('password is empty');
+  return { url, user, password };
+}
+
+const SERVER_METHODS = ['GET', 'HEAD', 'POST', 'PUT', 'DELETE'] as const;
+
+/**
+ * A replication request names a path on the configured server: a database and what follows. No
+ * scheme, host, traversal or server-wide endpoint (`/_config`, `/_users`…) a member never needs.
+ */
+export function validateServerRequest(x: unknown): ServerRequest {
+  if (!isRecord(x)) fail('server request must be an object');
+  onlyKeys(x, ['method', 'path', 'contentType', 'body'], 'server request');
+  const method = x.method;
+  if (typeof method !== 'string' || !(SERVER_METHODS as readonly string[]).includes(method)) fail('method is not allowed');
+  const p = text(x.path, 'path', 4000);
+  // `GET /`: the server's own id, which PouchDB reads to name its replication checkpoints.
+  const root = p === '/' && method === 'GET';
+  if (!root && (!/^\/kl-[a-z0-9_$()+-]+(\/|\?|$)/.test(p) || p.includes('..') || p.includes('//') || p.includes('\\'))) fail('path must name a Kinerja Luring database on the server');
+  const contentType = x.contentType === null ? null : text(x.contentType, 'contentType', 200);
+  const body = x.body === null ? null : bytes(x.body, 'body');
+  return { method: method as ServerRequest['method'], path: p, contentType, body };
 }
 
 export function validateNoArgs(x: unknown): void {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { CONTENT_SECURITY_POLICY } from './csp';
+import { CONTENT_SECURITY_POLICY, PAGE_CONTENT_SECURITY_POLICY } from './csp';
 import { buildMenuTemplate } from './menu';
 import { crashRecovery, mainWindowOptions } from './window-options';
 
@@ -32,6 +32,12 @@ describe('main window security options', () => {
     expect(CONTENT_SECURITY_POLICY).toContain("script-src 'self'");
     expect(CONTENT_SECURITY_POLICY).toContain("object-src 'none'");
     expect(CONTENT_SECURITY_POLICY).not.toMatch(/https?:|\*|unsafe-eval/);
+    // The page's own policy differs in one directive only: it may reach an HTTPS server or this
+    // computer (the browser build's BKD server, issue #28); scripts, frames and the rest stay as strict.
+    const directives = (p: string) => new Map(p.split('; ').map((d) => [d.split(' ')[0], d]));
+    const page = directives(PAGE_CONTENT_SECURITY_POLICY);
+    for (const [name, d] of directives(CONTENT_SECURITY_POLICY)) if (name !== 'connect-src') expect(page.get(name)).toBe(d);
+    expect(page.get('connect-src')).toBe("connect-src 'self' blob: data: https: http://127.0.0.1:* http://localhost:*");
   });
 });
 

@@ -4,6 +4,7 @@ import type { MessageKey } from '../i18n/messages';
 import { href } from './router';
 import { useGlobalShortcuts } from './shortcuts';
 import { useApp } from './StoreContext';
+import { useServerAutoSync } from '../features/sinkronisasi/serverRunner';
 
 export const NAV: { id: string; label: MessageKey }[] = [
   { id: 'beranda', label: 'nav.beranda' },
@@ -20,6 +21,7 @@ export function Layout({ section, children }: { section: string; children: React
   const t = useT();
   const { profile } = useApp();
   useGlobalShortcuts();
+  useServerAutoSync();
   return (
     <div className="shell" data-testid="app-ready">
       <header className="topbar">

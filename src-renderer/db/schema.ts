@@ -82,6 +82,21 @@ export interface BackupSettings {
   remindAfterDays: number;
 }
 
+/**
+ * The BKD server this installation syncs with (issue #28): its address and this PC's account name,
+ * whether it syncs by itself, and the last run. Never the password (platform.serverConfigure).
+ */
+export interface ServerSettings {
+  key: 'server';
+  url: string;
+  user: string;
+  auto: boolean;
+  lastSuccessAt: string | null;
+  /** Packets of the last successful run. */
+  lastSent: number;
+  lastReceived: number;
+}
+
 /** Installation-local settings; never exported to other offices. */
 export interface LocalSettings {
   key: 'local';
@@ -443,7 +458,7 @@ async function chainExistingAudit(tx: Transaction): Promise<void> {
 export const CURRENT_VERSION = Math.max(...SCHEMA_VERSIONS.map((v) => v.version));
 
 export class KinerjaDb extends Dexie {
-  settings!: Table<LocalSettings | InstallSettings | ClockSettings | AuditChainSettings | BackupSettings | PackageChainSettings | AnchorSettings | ForkSettings | AuditCheckpointSettings | ArchiveSettings, string>;
+  settings!: Table<LocalSettings | ServerSettings | InstallSettings | ClockSettings | AuditChainSettings | BackupSettings | PackageChainSettings | AnchorSettings | ForkSettings | AuditCheckpointSettings | ArchiveSettings, string>;
   keys!: Table<KeyRecord, string>;
   offices!: Table<Office, string>;
   units!: Table<Unit, string>;

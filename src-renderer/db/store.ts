@@ -3,6 +3,7 @@ import { auditCheckpoint, verifyAuditLog, type AuditCheckMode } from './audit';
 import { TrustRepo } from './trustRepo';
 import { BackupRepo } from './backupRepo';
 import { ArchiveRepo } from './archiveRepo';
+import { ServerRepo } from './serverRepo';
 import { RevClock } from './clock';
 import { newestKnownRev, readInstall, readLocal } from './identity';
 import { SyncRepo } from './syncRepo';
@@ -45,6 +46,7 @@ export class DataStore {
   readonly backups: BackupRepo;
   readonly trust: TrustRepo;
   readonly archives: ArchiveRepo;
+  readonly server: ServerRepo;
   private readonly clock: RevClock;
 
   private constructor(
@@ -80,6 +82,7 @@ export class DataStore {
     this.trust = new TrustRepo(db);
     this.packages = new PackageRepo(db, this.settings, this.sync, this.clock, APP_VERSION, this.trust);
     this.backups = new BackupRepo(db, this.sync, this.trust, APP_VERSION);
+    this.server = new ServerRepo(db);
     this.archives = new ArchiveRepo(db, this.trust, APP_VERSION, current);
   }
 

@@ -51,5 +51,6 @@ export async function netOf(store: DataStore, server: Server, opts: { password?:
     },
     remote: (name) => new Pouch(`${server.standIn.url}/${name}`, { skip_setup: true, auth: { username: user, password: opts.password ?? server.passwords.get(user)! }, ...(opts.fetch ? { fetch: opts.fetch } : {}) }),
     replicate: opts.replicate ?? ((source, target, o) => Pouch.replicate(source, target, o)),
+    attachment: (bytes) => Buffer.from(bytes),
   };
 }

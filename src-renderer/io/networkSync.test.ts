@@ -59,6 +59,20 @@ describe('network sync through a CouchDB-protocol server (issue #28)', () => {
     expect(await syncWithServer(kNet)).toMatchObject({ sent: 0, applied: 0 });
   });
 
+  it('relays a record written before the last package but arrived after it (the camat rated offline)', async () => {
+    const { kantor, laptop, bkd, evals, server } = await office();
+    const [kNet, lNet, bNet] = [await netOf(kantor, server), await netOf(laptop, server), await netOf(bkd, server)];
+    await laptop.evaluations.save(evals.Sekcam!, { ratingHasil: 'SESUAI_EKSPEKTASI', ratingPerilaku: 'SESUAI_EKSPEKTASI' });
+    await syncWithServer(kNet); // the kantor's package to the BKD, made before the rating arrives
+    await syncWithServer(lNet);
+    await syncWithServer(kNet);
+    await syncWithServer(bNet);
+    expect((await bkd.evaluations.get(evals.Sekcam!))?.predikat).toBe('BAIK');
+    // Nothing new: the next runs send nothing more to a BKD that has not answered yet.
+    await syncWithServer(kNet);
+    expect(await syncWithServer(kNet)).toMatchObject({ sent: 0 });
+  });
+
   it('resumes after the server goes away mid-replication and applies nothing twice', async () => {
     const { kantor, bkd, camat, server } = await office();
     const kNet = await netOf(kantor, server);
@@ -167,7 +181,7 @@ describe('network sync through a CouchDB-protocol server (issue #28)', () => {
     const kNet = await netOf(k.kantor, server);
     const first = await syncWithServer(kNet);
     expect(first.refused.map((r) => [r.code, r.retry])).toEqual([['package.newKey', true]]);
-    await trustPacketSender(kNet, first.databases[0]!, first.refused[0]!.packet);
+    await trustPacketSender(kNet, first.refused[0]!.database, first.refused[0]!.packet);
     expect(await syncWithServer(kNet)).toMatchObject({ refused: [] });
     expect((await k.kantor.evaluations.get(k.evals.Sekcam!))?.predikat).toBe('BAIK');
   });

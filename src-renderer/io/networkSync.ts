@@ -37,6 +37,8 @@ export interface NetworkDeps {
   local(name: string): PouchDatabase;
   remote(name: string): PouchDatabase;
   replicate(source: PouchDatabase, target: PouchDatabase, opts: object): Promise<ReplicateResult>;
+  /** A package file as PouchDB stores an attachment: a Blob in the browser, a Buffer in Node. */
+  attachment(bytes: Uint8Array): unknown;
   appVersion: string;
   now?: () => Date;
   onProgress?(p: NetworkProgress): void;
@@ -51,6 +53,8 @@ export interface NetworkProgress {
 
 /** A packet that was not applied, and the message key saying why (with its parameters). */
 export interface PacketRefusal {
+  /** The server database it came through, and its id there. */
+  database: string;
   packet: string;
   from: string;
   code: string;
@@ -91,16 +95,29 @@ async function bytesOf(data: Blob | Uint8Array): Promise<Uint8Array> {
 }
 
 /**
- * A package is owed to a partner when records wait for it that were written after the last
- * package to it, or when it sent records since: it then learns what this installation now holds
- * (a package with confirmations only). Never for an empty package received: two partners would
- * otherwise answer each other forever.
+ * A package is owed to a partner when records wait for it that it has not been sent yet: written
+ * after the last package to it, or arrived here since (a rating the laptop made before that package,
+ * which the kantor relays to its BKD). Also when the partner sent records since: it then learns what
+ * this installation now holds (a package with confirmations only). Never for an empty package
+ * received: two partners would otherwise answer each other forever. Records merely unconfirmed are
+ * not sent again each run (a BKD offline for a week would find a packet every five minutes).
  */
-export function owed(p: PeerView): boolean {
+export function owed(p: PeerView, lastArrival: string | null): boolean {
   if (p.due > 0) return true;
+  const sentAt = p.state?.lastSent?.at ?? '';
+  if (p.waiting > 0 && lastArrival !== null && lastArrival > sentAt) return true;
   const r = p.state?.lastReceived;
-  if (!r || r.records === 0) return false;
-  return !p.state?.lastSent || r.at > p.state.lastSent.at;
+  return !!r && r.records > 0 && r.at > sentAt;
+}
+
+/** When records last arrived here from anyone (the newest receipt of a package that carried some). */
+function lastArrivalOf(peers: readonly PeerView[]): string | null {
+  let at: string | null = null;
+  for (const p of peers) {
+    const r = p.state?.lastReceived;
+    if (r && r.records > 0 && (at === null || r.at > at)) at = r.at;
+  }
+  return at;
 }
 
 /** Which database a partner is reached through: its kecamatan's (a BKD's partner) or this one's. */
@@ -136,12 +153,13 @@ export async function syncWithServer(deps: NetworkDeps): Promise<NetworkReport> 
     const pulled = await deps.replicate(remote, local, { filter: pullFilterName(), query_params: { to: self.installId }, batch_size: 5 });
     report.received += pulled.docs_written;
     progress('apply');
-    await applyNew(local, self.installId, deps, report);
+    await applyNew(name, local, self.installId, deps, report);
     progress('build');
     // Read again: what was just applied is owed onwards (relayed) and back (confirmed).
     const ids = new Set(dbPeers.map((p) => p.installation.id));
-    const now2 = (await store.packages.peers()).filter((p) => ids.has(p.installation.id));
-    for (const p of now2.filter(owed)) report.sent += await putPackets(local, self.installId, p.installation.id, deps, now);
+    const fresh = await store.packages.peers();
+    const arrival = lastArrivalOf(fresh);
+    for (const p of fresh.filter((f) => ids.has(f.installation.id) && owed(f, arrival))) report.sent += await putPackets(local, self.installId, p.installation.id, deps, now);
     progress('push');
     await deps.replicate(local, remote, { filter: (doc: { _id: string }) => doc._id.startsWith(own), batch_size: 5 });
   }
@@ -165,7 +183,7 @@ async function putPackets(local: PouchDatabase, self: string, to: string, deps: 
       to,
       createdAt: envelope.createdAt,
       part: envelope.part ? { n: envelope.part.n, of: envelope.part.of } : null,
-      _attachments: { [PACKET_ATTACHMENT]: { content_type: PACKET_MIME, data: typeof Blob !== 'undefined' && typeof window !== 'undefined' ? new Blob([bytes as BlobPart], { type: PACKET_MIME }) : bytes } },
+      _attachments: { [PACKET_ATTACHMENT]: { content_type: PACKET_MIME, data: deps.attachment(bytes) } },
     };
     await local.put(doc);
     count += 1;
@@ -178,7 +196,7 @@ async function putPackets(local: PouchDatabase, self: string, to: string, deps: 
 }
 
 /** Every packet in the mirror meant for this installation and not yet applied or refused for good. */
-async function applyNew(local: PouchDatabase, self: string, deps: NetworkDeps, report: NetworkReport): Promise<void> {
+async function applyNew(database: string, local: PouchDatabase, self: string, deps: NetworkDeps, report: NetworkReport): Promise<void> {
   const applied = await readLocalDoc(local, APPLIED, { ids: [] as string[] });
   const refused = await readLocalDoc(local, REFUSED, { ids: [] as string[] });
   const done = new Set([...applied.ids, ...refused.ids]);
@@ -192,7 +210,7 @@ async function applyNew(local: PouchDatabase, self: string, deps: NetworkDeps, r
     const doc = (await local.get(id)) as unknown as PacketDoc;
     if (doc.to !== self && doc.to !== TO_EVERYONE) continue;
     const refuse = (code: string, params: Record<string, unknown>, retry: boolean) => {
-      report.refused.push({ packet: id, from: key.installId, code, params, retry });
+      report.refused.push({ database, packet: id, from: key.installId, code, params, retry });
       if (!retry) refused.ids.push(id);
     };
     const read = await readPackageFile(await bytesOf(await local.getAttachment(id, PACKET_ATTACHMENT)), deps.appVersion);
@@ -240,7 +258,8 @@ export function networkErrorCode(err: unknown): string | null {
   if (e?.status === 401) return 'network.wrongPassword';
   if (e?.status === 403) return 'network.refused';
   if (e?.status === 404) return 'network.noDatabase';
-  if (e instanceof TypeError || e?.name === 'FetchError' || e?.status === 0 || (e?.status === undefined && /fetch|network|ECONNREFUSED|socket/i.test(e?.message ?? ''))) return 'network.offline';
+  // Only what says the connection failed: a TypeError of our own code must keep its own sentence.
+  if (e?.code === 'OFFLINE' || e?.name === 'FetchError' || /Failed to fetch|NetworkError|ECONNREFUSED|ECONNRESET|socket hang up/i.test(e?.message ?? '')) return 'network.offline';
   if (typeof e?.status === 'number' && e.status >= 500) return 'network.serverError';
   return null;
 }

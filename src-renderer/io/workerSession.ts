@@ -36,6 +36,11 @@ export class WorkerSession<Req extends { type: string }, Res extends { type: str
     });
   }
 
+  /** A message that expects no answer of its own (a reply to something the worker asked). */
+  send(message: unknown, transfer: Transferable[] = []): void {
+    this.worker?.postMessage(message, transfer);
+  }
+
   close(): void {
     this.worker?.terminate();
     this.worker = null;

@@ -1,5 +1,5 @@
-import type { AppInfo, FileFilter, KinerjaBridge, OpenFileResult, SaveFileResult } from '../../src-main/ipc-contract';
-import { BRIDGE_KEY } from '../../src-main/ipc-contract';
+import type { AppInfo, FileFilter, KinerjaBridge, OpenFileResult, SaveFileResult, ServerConfigureRequest, ServerRequest, ServerResponse, ServerStatus } from '../../src-main/ipc-contract';
+import { BRIDGE_KEY, normalizeServerUrl } from '../../src-main/ipc-contract';
 import { safeFileName } from '../domain/fileNames';
 
 /**
@@ -14,6 +14,15 @@ export interface Platform {
   openPdf(req: { fileName: string; bytes: Uint8Array }): Promise<void>;
   appInfo(): Promise<AppInfo>;
   showDataFolder(): Promise<void>;
+  /**
+   * The BKD server and this installation's account (issue #28). Electron keeps the password
+   * encrypted by the OS in main; the browser build keeps it in memory only, until the tab closes.
+   * False: not kept (the OS offers no encryption).
+   */
+  serverConfigure(req: ServerConfigureRequest): Promise<boolean>;
+  serverStatus(): Promise<ServerStatus>;
+  /** One replication request to the configured server: the only way the app reaches a network. */
+  serverRequest(req: ServerRequest): Promise<ServerResponse>;
 }
 
 declare const __APP_VERSION__: string;
@@ -28,7 +37,27 @@ function electronPlatform(bridge: KinerjaBridge): Platform {
     openPdf: (req) => bridge.openPdf(req),
     appInfo: () => bridge.appInfo(),
     showDataFolder: () => bridge.showDataFolder(),
+    serverConfigure: (req) => bridge.serverConfigure(req),
+    serverStatus: () => bridge.serverStatus(),
+    serverRequest: (req) => bridge.serverRequest(req),
   };
+}
+
+/** The browser build's server account: in memory only, never in IndexedDB or storage. */
+let browserLink: ServerConfigureRequest | null = null;
+
+async function browserServerRequest(req: ServerRequest): Promise<ServerResponse> {
+  const link = browserLink;
+  if (!link) return { status: 0, failure: 'notConfigured' };
+  const headers: Record<string, string> = { authorization: `Basic ${btoa(unescape(encodeURIComponent(`${link.user}:${link.password}`)))}`, accept: 'application/json, multipart/related, */*' };
+  if (req.contentType) headers['content-type'] = req.contentType;
+  try {
+    const res = await fetch(link.url + req.path, { method: req.method, headers, body: req.body as BodyInit | null, credentials: 'omit', redirect: 'error' });
+    return { status: res.status, contentType: res.headers.get('content-type'), body: new Uint8Array(await res.arrayBuffer()) };
+  } catch {
+    // A browser does not tell a refused certificate from no connection.
+    return { status: 0, failure: 'offline' };
+  }
 }
 
 function browserPlatform(): Platform {
@@ -86,6 +115,14 @@ function browserPlatform(): Platform {
     },
     appInfo: async () => ({ version: __APP_VERSION__, dataFolder: '', platform: 'browser' }),
     showDataFolder: async () => {},
+    serverConfigure: async (req) => {
+      const url = normalizeServerUrl(req.url);
+      if (!url) throw new Error('server url refused');
+      browserLink = { ...req, url };
+      return true;
+    },
+    serverStatus: async () => (browserLink ? { url: browserLink.url, user: browserLink.user } : null),
+    serverRequest: browserServerRequest,
   };
 }
 

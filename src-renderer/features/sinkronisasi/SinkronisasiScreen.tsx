@@ -4,6 +4,7 @@ import { useT } from '../../i18n/i18n';
 import { EnrolCard } from './EnrolCard';
 import { IntroCard } from './IntroCard';
 import { PeersCard } from './PeersCard';
+import { ServerCard } from './ServerCard';
 import { ReceiveCard } from './ReceiveCard';
 import { ReviewCard } from './ReviewCard';
 import { useGateLoading } from '../../components/LoadGate';
@@ -34,6 +35,7 @@ export function SinkronisasiScreen() {
           {m.text}
         </p>
       ))}
+      <ServerCard peers={data.peers} />
       <PeersCard peers={data.peers} notify={notify} />
       <div className="columns">
         <div className="stack">
