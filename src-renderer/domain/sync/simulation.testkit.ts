@@ -79,6 +79,24 @@ export interface SimResult {
   refusedBatches: number;
   /** Forged stamps and replays the Byzantine laptop sent. */
   byzantine: { forged: number; replays: number };
+  network: SimNetwork;
+}
+
+/**
+ * `server`: packages travel as packets through a CouchDB-like server (issue #28) instead of a
+ * courier: a push that fails leaves the packet in the sender's outbox for the next one; a pull that
+ * fails or is cut off resumes from its checkpoint; a PC that lost its mirror pulls everything again
+ * (each packet delivered twice). The server never loses or reorders one author's packets.
+ */
+export interface SimOptionsCarrier {
+  carrier?: 'file' | 'server';
+}
+
+export interface SimNetwork {
+  pushFailures: number;
+  pullFailures: number;
+  pullsCut: number;
+  redelivered: number;
 }
 
 export interface SimOptionsByzantine {
@@ -86,8 +104,14 @@ export interface SimOptionsByzantine {
   byzantine?: boolean;
 }
 
-export function runSimulation(opts: SimOptions & SimOptionsByzantine): SimResult {
+export function runSimulation(opts: SimOptions & SimOptionsByzantine & SimOptionsCarrier): SimResult {
   const rnd = mulberry32(opts.seed);
+  // The network's failures draw from their own sequence: the edits a seed makes stay the same.
+  const netRnd = mulberry32(opts.seed ^ 0x5eed);
+  const network: SimNetwork = { pushFailures: 0, pullFailures: 0, pullsCut: 0, redelivered: 0 };
+  const server: { to: string; batch: Batch }[] = [];
+  const outbox = new Map<string, { to: string; batch: Batch }[]>();
+  const checkpoint = new Map<string, number>();
   const pick = <T>(xs: readonly T[]): T => xs[Math.floor(rnd() * xs.length)]!;
   const roles: Installation['role'][] = ['KANTOR', 'PENILAI', 'KANTOR', 'BKD', 'PENILAI'];
   const nodes: Node[] = [];
@@ -183,6 +207,11 @@ export function runSimulation(opts: SimOptions & SimOptionsByzantine): SimResult
     };
     sentBatches++;
     if (from === liar) sentByLiar.push(batch);
+    if (opts.carrier === 'server') {
+      outbox.set(from.id, [...(outbox.get(from.id) ?? []), { to: to.id, batch }]);
+      push(from, reliable);
+      return;
+    }
     if (!reliable && rnd() < 0.15) {
       lost++;
       return;
@@ -195,6 +224,33 @@ export function runSimulation(opts: SimOptions & SimOptionsByzantine): SimResult
     }
   };
 
+  /** This PC's outbox to the server, whole or not at all (a failed push retries next time). */
+  function push(from: Node, reliable: boolean) {
+    if (!reliable && netRnd() < 0.2) {
+      network.pushFailures++;
+      return;
+    }
+    server.push(...(outbox.get(from.id) ?? []));
+    outbox.set(from.id, []);
+  }
+
+  /** Packets meant for `n` since its checkpoint, into its inbox in the server's order. */
+  function pull(n: Node, reliable: boolean) {
+    if (!reliable && netRnd() < 0.05) {
+      checkpoint.set(n.id, 0); // the mirror was lost: everything comes again
+      network.redelivered++;
+    }
+    if (!reliable && netRnd() < 0.2) {
+      network.pullFailures++;
+      return;
+    }
+    let at = checkpoint.get(n.id) ?? 0;
+    const end = !reliable && netRnd() < 0.2 ? at + Math.floor(netRnd() * (server.length - at)) : server.length;
+    if (end < server.length) network.pullsCut++;
+    for (; at < end; at++) if (server[at]!.to === n.id) n.inbox.push(server[at]!.batch);
+    checkpoint.set(n.id, at);
+  }
+
   // The office creates the documents and hands a copy to everybody (first contact, "paket lengkap").
   const kantor = nodes[0]!;
   for (const id of docIds) {
@@ -204,6 +260,7 @@ export function runSimulation(opts: SimOptions & SimOptionsByzantine): SimResult
   }
   for (const n of nodes.slice(1)) {
     send(kantor, n, true);
+    if (opts.carrier === 'server') pull(n, true);
     receive(n, n.inbox.shift()!);
   }
 
@@ -255,6 +312,13 @@ export function runSimulation(opts: SimOptions & SimOptionsByzantine): SimResult
       continue;
     }
     if (roll < 0.5) {
+      if (opts.carrier === 'server') {
+        // "Sinkronkan sekarang": the outbox goes, new packets come and are applied in order.
+        push(n, false);
+        pull(n, false);
+        while (n.inbox.length > 0) receive(n, n.inbox.shift()!);
+        continue;
+      }
       const batch = n.inbox.splice(Math.floor(rnd() * n.inbox.length), 1)[0];
       if (batch) receive(n, batch);
       continue;
@@ -333,11 +397,18 @@ export function runSimulation(opts: SimOptions & SimOptionsByzantine): SimResult
   }
 
   // Late batches arrive, then everybody exchanges with everybody until nothing changes.
-  for (const n of nodes) while (n.inbox.length > 0) receive(n, n.inbox.shift()!);
+  if (opts.carrier === 'server') for (const n of nodes) {
+    push(n, true);
+  }
+  for (const n of nodes) {
+    if (opts.carrier === 'server') pull(n, true);
+    while (n.inbox.length > 0) receive(n, n.inbox.shift()!);
+  }
   for (let round = 0; round < 4; round++) {
     for (const a of nodes) for (const b of nodes) if (linked(a, b)) {
       send(a, b, true);
-      receive(b, b.inbox.shift()!);
+      if (opts.carrier === 'server') pull(b, true);
+      while (b.inbox.length > 0) receive(b, b.inbox.shift()!);
     }
   }
 
@@ -379,5 +450,5 @@ export function runSimulation(opts: SimOptions & SimOptionsByzantine): SimResult
       for (const h of hs) if (revNode(h.r) === 'n3' && nodes[3]?.inst.role === 'BKD') problems.push(`${id}: a BKD write took effect on ${p}`);
     }
   }
-  return { nodes, writes, sentBatches, lost, duplicated, counterWraps, docIds, problems, conflicts, refusedBatches, byzantine };
+  return { nodes, writes, sentBatches, lost, duplicated, counterWraps, docIds, problems, conflicts, refusedBatches, byzantine, network };
 }
