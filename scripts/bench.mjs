@@ -7,6 +7,7 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import chromiumModule from './chromium.cjs';
+import { startStandIn } from './couchdb-standin.mjs';
 
 const { chromiumLaunchOptions } = chromiumModule;
 const PORT = 4175;
@@ -23,7 +24,7 @@ const DASH_N = Number(process.env.BENCH_DASHBOARD ?? 12_000);
 const GROWTH_N = Number(process.env.BENCH_GROWTH ?? 4_000);
 /** The growth section's pages run with every JS heap capped here (issue #33's goal: < 1 GB). */
 const GROWTH_HEAP_CAP_MB = Number(process.env.BENCH_GROWTH_HEAP_MB ?? 1024);
-/** BENCH_ONLY=sync (or core, excel, excelwork, pdf, package, backup, growth, dashboard): run some sections while working on them. */
+/** BENCH_ONLY=sync (or core, excel, excelwork, pdf, package, network, backup, growth, dashboard): run some sections while working on them. */
 const ONLY = process.env.BENCH_ONLY ?? '';
 const wants = (section) => !ONLY || ONLY.split(',').includes(section);
 
@@ -425,6 +426,32 @@ async function main() {
       row(`  and receive it (worker)`, f0.smallRecords, median(full.map((r) => r.smallReceiveMs)), median(full.map((r) => r.receiveMs)), 'baseline = receiving the full package');
       if (full.some((r) => r.sameChanged !== 0 || r.sameSnapshots !== 0)) throw new Error(`a package that changes nothing changed ${full.map((r) => r.sameChanged)} records, took ${full.map((r) => r.sameSnapshots)} snapshots`);
       row(`  the same ${f0.smallRecords} records again in a new package: nothing changes, no snapshot`, f0.smallRecords, median(full.map((r) => r.sameReceiveMs)), median(full.map((r) => r.receiveMs)), 'baseline = receiving the full package; goal ≤ 0.1×');
+    }
+    if (wants('network')) {
+      // Network sync (issue #28): the CouchDB-protocol stand-in on 127.0.0.1, the page as its client.
+      const net = [];
+      for (let i = 0; i < RUNS; i++) {
+        // A fresh server per run: the receiving PC's id is the same in every run, and a user made
+        // by an earlier run keeps the password the page no longer knows.
+        const standIn = await startStandIn({ corsOrigins: [BASE] });
+        try {
+          const { context: c7, page: b7 } = await benchPage(profile());
+          net.push(await b7.evaluate(([n, url, admin]) => window.__bench.networkBench(n, { url, admin }), [SYNC_N, standIn.url, standIn.admin]));
+          await c7.close();
+        } finally {
+          await standIn.close();
+        }
+      }
+      for (const r of net) {
+        if (r.firstRefused > 0 || r.roundRefused > 0 || r.receiverEmployees !== r.senderEmployees || r.roundUpdated !== r.smallRecords) throw new Error(`network sync: ${JSON.stringify(r)}`);
+      }
+      console.log('  network sync phases (ms):', JSON.stringify(net.map((r) => r.phases)));
+      const n0 = net[0];
+      const fileMs = median(net.map((r) => r.fileReceiveMs));
+      row(`first network sync of ${SYNC_N} employees + SKPs: sender pushes, a fresh PC pulls and applies (worker, stand-in server)`, n0.records, median(net.map((r) => r.firstMs)), fileMs, `baseline = receiving the same data as a file package in the same run; goal ≤ 2×; push ${Math.round(median(net.map((r) => r.pushMs)))} ms, pull+apply ${Math.round(median(net.map((r) => r.pullMs)))} ms, ${n0.firstSent} packet(s)`);
+      row(`  longest main-thread task during it`, n0.records, Math.max(...net.map((r) => r.firstLongestMs)), 200, 'goal < 200 ms');
+      row(`network round trip of a 1 % change (${n0.smallRecords} employees): sender syncs, then the receiver`, n0.smallRecords, median(net.map((r) => r.roundMs)), fileMs, 'baseline = the file receive above; goal ≤ 0.15×');
+      row(`  longest main-thread task during it`, n0.smallRecords, Math.max(...net.map((r) => r.roundLongestMs)), 200, 'goal < 200 ms');
     }
   } finally {
     try {

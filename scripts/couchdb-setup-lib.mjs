@@ -3,12 +3,18 @@
  * database per kecamatan per year, a user per installation, each database's `_security` and the
  * design document whose `validate_doc_update` comes from src-renderer/exchange/packet.ts.
  *
+ * Runs in Node and in a page (the bench sets its server up from the page): Web Crypto and btoa only.
+ *
  * The plan (a JSON file the BKD admin writes from what each PC's "Server BKD" card shows):
  *   { "tahun": [2026], "bkd": ["<installId>"],
  *     "kantor": [{ "officeId": "<officeId>", "nama": "Kecamatan Curug", "anggota": ["<installId>", …] }] }
  */
-import { randomBytes } from 'node:crypto';
 import { databaseName, designDoc, securityObject } from '../src-renderer/exchange/packet.ts';
+
+const base64 = (bytes) => btoa(String.fromCharCode(...bytes));
+const basic = (name, password) => `Basic ${base64(new TextEncoder().encode(`${name}:${password}`))}`;
+/** 16 random characters from a URL-safe alphabet (96 bits). */
+const newPassword = () => base64(crypto.getRandomValues(new Uint8Array(12))).replace(/\+/g, '-').replace(/\//g, '_');
 
 /** Checks the plan's shape; throws one sentence naming what is wrong. */
 export function readPlan(plan) {
@@ -35,7 +41,7 @@ export function readPlan(plan) {
 export async function setupServer({ url, admin, plan: raw, fetchImpl = fetch }) {
   const plan = readPlan(raw);
   const base = url.replace(/\/+$/, '');
-  const auth = 'Basic ' + Buffer.from(`${admin.name}:${admin.password}`).toString('base64');
+  const auth = basic(admin.name, admin.password);
   const call = async (method, path, body) => {
     const res = await fetchImpl(base + path, { method, headers: { authorization: auth, 'content-type': 'application/json', accept: 'application/json' }, body: body === undefined ? undefined : JSON.stringify(body) });
     const text = await res.text();
@@ -56,7 +62,7 @@ export async function setupServer({ url, admin, plan: raw, fetchImpl = fetch }) 
     const id = `org.couchdb.user:${name}`;
     const got = await call('GET', `/_users/${encodeURIComponent(id)}`);
     if (got.status === 200) continue;
-    const password = randomBytes(12).toString('base64url');
+    const password = newPassword();
     const put = await call('PUT', `/_users/${encodeURIComponent(id)}`, { _id: id, name, password, roles: [], type: 'user' });
     if (put.status !== 201 && put.status !== 202) throw new Error(`Pengguna ${name} tidak dapat dibuat (${put.status}).`);
     passwords.push({ name, password });

@@ -22,6 +22,7 @@ import { dashboardReadBench, seedDashboard } from './dashboardBench';
 import { lembarBench, skpTemplateBench } from './excelWorkBench';
 import { syncMergeBench } from './syncBench';
 import { kecamatanPackageBench, packageBench } from './packageBench';
+import { networkBench } from './networkBench';
 import type { PrintJob } from '../print/model';
 import { warmPrintWorkers } from '../print/printPool';
 import { PrintRun, workerCount } from '../print/printClient';
@@ -256,7 +257,7 @@ async function pdfBatchBench(n: number, kind: 'EVA' | 'SKP' = 'EVA') {
   return { ms: ours.ms, pages: ours.result.pages, longestMs: ours.longestMs, bareMs: bare.ms, barePages: bare.pages, workers: navigator.hardwareConcurrency, phases: ours.result.phases };
 }
 
-Object.assign(hooks, { seedDashboard, dashboardReadBench, seedBigSkp, rawGetSkp, predikatBench, importExportBench, pdfBatchBench, syncMergeBench, packageBench, kecamatanPackageBench, backupBench, growthBench, skpTemplateBench, lembarBench });
+Object.assign(hooks, { seedDashboard, dashboardReadBench, seedBigSkp, rawGetSkp, predikatBench, importExportBench, pdfBatchBench, syncMergeBench, packageBench, kecamatanPackageBench, networkBench, backupBench, growthBench, skpTemplateBench, lembarBench });
 (window as unknown as {
   __bench: typeof hooks & {
     seedBigSkp: typeof seedBigSkp;
@@ -271,6 +272,7 @@ Object.assign(hooks, { seedDashboard, dashboardReadBench, seedBigSkp, rawGetSkp,
     lembarBench: typeof lembarBench;
     packageBench: typeof packageBench;
     kecamatanPackageBench: typeof kecamatanPackageBench;
+    networkBench: typeof networkBench;
     seedDashboard: typeof seedDashboard;
     dashboardReadBench: typeof dashboardReadBench;
   };

@@ -182,12 +182,7 @@ export class PackageRepo {
     let all: Map<SyncedTableName, SyncDoc[]> | null = null;
     // One user-timing entry per peer, of this call only (never an ever-growing list).
     performance.clearMeasures(PEERS_READ_MEASURE);
-    for (const inst of await this.sync.installations()) {
-      if (inst.id === ref.installId) continue;
-      const state = (await this.db.peers.get(inst.id)) ?? null;
-      // This office's other installations, and those of other offices it was introduced to
-      // (a BKD knows of a kecamatan's laptops from its records, but never exchanges with them).
-      if (inst.officeId !== ref.officeId && !state) continue;
+    for (const { inst, state } of await this.partnersOf(ref)) {
       const confirmed = state?.confirmed ?? {};
       const held = inst.role === 'PENILAI' && state?.held ? new Set(state.held) : null;
       const meant = ({ table, doc }: { table: SyncedTableName; doc: SyncDoc }) => inst.role === 'PENILAI' || travelsTo(ownerOf(table, doc), ref.officeId, inst.officeId);
@@ -201,6 +196,24 @@ export class PackageRepo {
       out.push({ installation: inst, officeName: (await this.db.offices.get(inst.officeId))?.namaKantor ?? '', state, waiting: waiting.length, due });
     }
     return out.sort((a, b) => a.officeName.localeCompare(b.officeName) || a.installation.nama.localeCompare(b.installation.nama));
+  }
+
+  /** The installations this one exchanges packages with, without counting what waits for each. */
+  async partners(): Promise<Installation[]> {
+    return (await this.partnersOf((await this.self()).ref)).map((p) => p.inst);
+  }
+
+  private async partnersOf(ref: InstallRef): Promise<{ inst: Installation; state: PeerState | null }[]> {
+    const out: { inst: Installation; state: PeerState | null }[] = [];
+    for (const inst of await this.sync.installations()) {
+      if (inst.id === ref.installId) continue;
+      const state = (await this.db.peers.get(inst.id)) ?? null;
+      // This office's other installations, and those of other offices it was introduced to
+      // (a BKD knows of a kecamatan's laptops from its records, but never exchanges with them).
+      if (inst.officeId !== ref.officeId && !state) continue;
+      out.push({ inst, state });
+    }
+    return out;
   }
 
   /**

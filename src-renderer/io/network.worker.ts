@@ -49,7 +49,11 @@ function deps(s: DataStore, url: string, appVersion: string, onProgress?: Networ
 }
 
 async function handle(req: NetworkRequest): Promise<void> {
-  if (req.type === 'fetch-result') return pending.get(req.id)?.(req.res), void pending.delete(req.id);
+  if (req.type === 'fetch-result') {
+    pending.get(req.id)?.(req.res);
+    pending.delete(req.id);
+    return;
+  }
   store ??= await DataStore.open(dbName);
   try {
     if (req.type === 'sync') {

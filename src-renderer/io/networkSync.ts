@@ -14,6 +14,7 @@
 import type { DataStore } from '../db/store';
 import { RepoError } from '../db/errors';
 import type { PeerView } from '../db/packageRepo';
+import type { Installation } from '../domain/sync/access';
 import { databaseName, PACKET_ATTACHMENT, PACKET_MIME, PACKET_PREFIX, packetId, parsePacketId, pullFilterName, TO_EVERYONE, type PacketDoc } from '../exchange/packet';
 import { readPackageFile, writePackageFile } from './packageFile';
 
@@ -75,6 +76,17 @@ export interface NetworkReport {
   updated: number;
   conflicts: number;
   refused: PacketRefusal[];
+  /** Milliseconds by step, summed over the databases (the bench prints them). */
+  phases: Record<string, number>;
+}
+
+function phaseTimer(report: NetworkReport): (step: string) => void {
+  let t = performance.now();
+  return (step) => {
+    const now = performance.now();
+    report.phases[step] = (report.phases[step] ?? 0) + Math.round(now - t);
+    t = now;
+  };
 }
 
 const APPLIED = '_local/kl-applied';
@@ -121,8 +133,8 @@ function lastArrivalOf(peers: readonly PeerView[]): string | null {
 }
 
 /** Which database a partner is reached through: its kecamatan's (a BKD's partner) or this one's. */
-function databaseOf(self: { officeId: string; role: string }, peer: PeerView, year: number): string {
-  return databaseName(self.role === 'BKD' ? peer.installation.officeId : self.officeId, year);
+function databaseOf(self: { officeId: string; role: string }, partner: Installation, year: number): string {
+  return databaseName(self.role === 'BKD' ? partner.officeId : self.officeId, year);
 }
 
 export async function syncWithServer(deps: NetworkDeps): Promise<NetworkReport> {
@@ -131,37 +143,42 @@ export async function syncWithServer(deps: NetworkDeps): Promise<NetworkReport> 
   const year = now.getFullYear();
   const { ref, role } = await store.packages.whoAmI();
   const self = { installId: ref.installId, officeId: ref.officeId, role };
-  // The installations a file would go to (this office's, and offices introduced to it).
-  const peers = await store.packages.peers();
-  const byDb = new Map<string, PeerView[]>();
-  for (const p of peers) {
-    const name = databaseOf(self, p, year);
-    byDb.set(name, [...(byDb.get(name) ?? []), p]);
+  // The installations a file would go to (this office's, and offices introduced to it), by the
+  // database each is reached through; what waits for each is counted once, after applying.
+  const byDb = new Map<string, Set<string>>();
+  for (const inst of await store.packages.partners()) {
+    const name = databaseOf(self, inst, year);
+    byDb.set(name, (byDb.get(name) ?? new Set()).add(inst.id));
   }
   // A kecamatan PC syncs its own database even before any partner is known (it receives introductions that way later).
-  if (role !== 'BKD' && !byDb.has(databaseName(self.officeId, year))) byDb.set(databaseName(self.officeId, year), []);
+  if (role !== 'BKD' && !byDb.has(databaseName(self.officeId, year))) byDb.set(databaseName(self.officeId, year), new Set());
 
-  const report: NetworkReport = { databases: [...byDb.keys()], sent: 0, received: 0, applied: 0, created: 0, updated: 0, conflicts: 0, refused: [] };
+  const report: NetworkReport = { databases: [...byDb.keys()], sent: 0, received: 0, applied: 0, created: 0, updated: 0, conflicts: 0, refused: [], phases: {} };
   const progress = (step: NetworkProgress['step']) => deps.onProgress?.({ step, sent: report.sent, received: report.received, applied: report.applied });
   const own = `${PACKET_PREFIX}${self.installId}:`;
 
-  for (const [name, dbPeers] of byDb) {
+  const lap = phaseTimer(report);
+  for (const [name, ids] of byDb) {
     const local = deps.local(name);
     const remote = deps.remote(name);
     // Received first: what came in is relayed, and confirmed, by the packages built after.
     progress('pull');
     const pulled = await deps.replicate(remote, local, { filter: pullFilterName(), query_params: { to: self.installId }, batch_size: 5 });
     report.received += pulled.docs_written;
+    lap('pull');
     progress('apply');
     await applyNew(name, local, self.installId, deps, report);
+    lap('apply');
     progress('build');
-    // Read again: what was just applied is owed onwards (relayed) and back (confirmed).
-    const ids = new Set(dbPeers.map((p) => p.installation.id));
-    const fresh = await store.packages.peers();
-    const arrival = lastArrivalOf(fresh);
-    for (const p of fresh.filter((f) => ids.has(f.installation.id) && owed(f, arrival))) report.sent += await putPackets(local, self.installId, p.installation.id, deps, now);
+    // Counted now: what was just applied is owed onwards (relayed) and back (confirmed).
+    const peers = await store.packages.peers();
+    lap('owed');
+    const arrival = lastArrivalOf(peers);
+    for (const p of peers.filter((f) => ids.has(f.installation.id) && owed(f, arrival))) report.sent += await putPackets(local, self.installId, p.installation.id, deps, now);
+    lap('build');
     progress('push');
     await deps.replicate(local, remote, { filter: (doc: { _id: string }) => doc._id.startsWith(own), batch_size: 5 });
+    lap('push');
   }
   return report;
 }
