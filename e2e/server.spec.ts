@@ -54,7 +54,7 @@ test('kantor, laptop and BKD sync through a CouchDB-protocol server: a new key c
 
     // The camat rates on his laptop and syncs: his package goes to the server.
     await setRating(l, 'Sesuai Ekspektasi');
-    expect(await syncNow(l)).toMatch(/terkirim 1, diterima \d+ paket/);
+    expect(await syncNow(l)).toMatch(/1 paket terkirim, \d+ paket diterapkan/);
 
     // The kantor has never seen the laptop's key: the packet waits until a person compares the code.
     await syncNow(k);
@@ -62,7 +62,7 @@ test('kantor, laptop and BKD sync through a CouchDB-protocol server: a new key c
     await expect(refused).toContainText('ditandatangani dengan kunci yang belum dikenal komputer ini');
     await shot(k, '61-server-kunci-baru', refused);
     await refused.getByRole('button', { name: 'Kode cocok, percayai' }).click();
-    await expect(k.getByTestId('server-done')).toContainText(/diterima \d+ paket \(0 data baru, 1 diperbarui/);
+    await expect(k.getByTestId('server-done')).toContainText(/1 paket diterapkan \(0 data baru, 1 diperbarui/);
     await expect(k.getByTestId('server-refused')).toHaveCount(0);
     await shot(k, '62-server-tersinkron', k.getByTestId('sync-server'));
     await openRina(k);

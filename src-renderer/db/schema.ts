@@ -92,9 +92,9 @@ export interface ServerSettings {
   user: string;
   auto: boolean;
   lastSuccessAt: string | null;
-  /** Packets of the last successful run. */
+  /** Packets of the last successful run: sent, and applied here. */
   lastSent: number;
-  lastReceived: number;
+  lastApplied: number;
 }
 
 /** Installation-local settings; never exported to other offices. */

@@ -1,6 +1,6 @@
 import type { KinerjaDb, ServerSettings } from './schema';
 
-const EMPTY: ServerSettings = { key: 'server', url: '', user: '', auto: true, lastSuccessAt: null, lastSent: 0, lastReceived: 0 };
+const EMPTY: ServerSettings = { key: 'server', url: '', user: '', auto: true, lastSuccessAt: null, lastSent: 0, lastApplied: 0 };
 
 /** The "Server BKD" card's settings row (issue #28). */
 export class ServerRepo {
@@ -18,8 +18,8 @@ export class ServerRepo {
     });
   }
 
-  /** A run that ended well: when, and how many packets went each way. */
-  async noteSuccess(at: Date, sent: number, received: number): Promise<ServerSettings> {
-    return this.save({ lastSuccessAt: at.toISOString(), lastSent: sent, lastReceived: received });
+  /** A run that ended well: when, packets sent, and packets applied here. */
+  async noteSuccess(at: Date, sent: number, applied: number): Promise<ServerSettings> {
+    return this.save({ lastSuccessAt: at.toISOString(), lastSent: sent, lastApplied: applied });
   }
 }

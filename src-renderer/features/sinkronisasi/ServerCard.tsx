@@ -67,11 +67,11 @@ export function ServerCard({ peers }: { peers: PeerView[] | undefined }) {
       )}
       <p data-testid="server-status" role="status">
         {p ? t('server.running', { step: t(`server.step.${p.step}`), sent: p.sent, received: p.received, applied: p.applied })
-          : settings.lastSuccessAt ? t('server.last', { at: formatDateTime(settings.lastSuccessAt), sent: settings.lastSent, received: settings.lastReceived })
+          : settings.lastSuccessAt ? t('server.last', { at: formatDateTime(settings.lastSuccessAt), sent: settings.lastSent, received: settings.lastApplied })
           : t('server.never')}
       </p>
       {run.error ? <p className="notice notice-error" role="alert" data-testid="server-error">{packageError(t, new RepoError(run.error.code, run.error.params))}</p> : null}
-      {run.report && !run.running && !run.error ? <p className="notice notice-success" data-testid="server-done">{t('server.done', { sent: run.report.sent, received: run.report.received, created: run.report.created, updated: run.report.updated, conflicts: run.report.conflicts })}</p> : null}
+      {run.report && !run.running && !run.error ? <p className="notice notice-success" data-testid="server-done">{t('server.done', { sent: run.report.sent, applied: run.report.applied, created: run.report.created, updated: run.report.updated, conflicts: run.report.conflicts })}</p> : null}
       {run.report?.refused.map((r) => (
         <div key={r.packet} className="notice notice-warning" data-testid="server-refused">
           <p>{refusalText(t, r, peers)}</p>

@@ -45,7 +45,7 @@ class ServerRunner {
     const session = new NetworkSession(store.db.name, (progress) => this.set({ progress }));
     try {
       const report = await session.sync(settings.url);
-      await store.server.noteSuccess(new Date(), report.sent, report.received);
+      await store.server.noteSuccess(new Date(), report.sent, report.applied);
       this.set({ report });
     } catch (err) {
       this.set({ error: err instanceof RepoError ? { code: err.code, params: err.params } : { code: 'error.unknown', params: { detail: String(err) } } });
