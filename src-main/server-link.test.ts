@@ -51,6 +51,13 @@ describe('server link in Electron main (issue #28)', () => {
     expect(seen).toEqual([{ url: 'https://bkd.example/kl-abc-2026/_changes?since=0', auth: 'Basic ' + Buffer.from('inst1:rahasia-sekali').toString('base64') }]);
   });
 
+  it('asks again when the password cannot be decrypted here (a profile copied from another PC)', async () => {
+    const d = dir();
+    await new ServerLink(d, crypt).configure({ url: 'https://bkd.example', user: 'inst1', password: 'x' });
+    const elsewhere = new ServerLink(d, { ...crypt, decryptString: () => { throw new Error('Error while decrypting the ciphertext'); } });
+    expect(await elsewhere.request({ method: 'GET', path: '/', contentType: null, body: null })).toEqual({ status: 0, failure: 'notConfigured' });
+  });
+
   it('saves nothing when the OS cannot encrypt, and names an unreachable server or a certificate', async () => {
     const none = new ServerLink(dir(), { ...crypt, isEncryptionAvailable: () => false });
     expect(await none.configure({ url: 'https://bkd.example', user: 'inst1', password: 'x' })).toBe(false);

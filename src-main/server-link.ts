@@ -58,7 +58,13 @@ export class ServerLink {
   async request(req: ServerRequest): Promise<ServerResponse> {
     const s = await this.stored();
     if (!s) return { status: 0, failure: 'notConfigured' };
-    const password = this.crypt.decryptString(Buffer.from(s.secret, 'base64'));
+    let password: string;
+    try {
+      password = this.crypt.decryptString(Buffer.from(s.secret, 'base64'));
+    } catch {
+      // Another user's or another PC's encryption (a copied profile): asked for again.
+      return { status: 0, failure: 'notConfigured' };
+    }
     const headers: Record<string, string> = {
       authorization: 'Basic ' + Buffer.from(`${s.user}:${password}`).toString('base64'),
       accept: 'application/json, multipart/related, */*',

@@ -1297,6 +1297,7 @@ export const en: Catalog = {
   "server.noPassword": "Enter the password from the BKD admin.",
   "server.notKept": "The password cannot be stored safely on this computer (system encryption unavailable). Sync by file.",
   "server.passwordAgain": "Enter the password again: the browser version keeps it only while the app is open.",
+  "server.passwordHere": "The server password is not stored on this computer yet. Enter the password from the BKD admin.",
   "server.saved": "Server saved. Press Sync now to try it.",
   "server.refused": "A package from {from} through the server was not applied. {reason}",
   "server.trust": "Codes match, trust it",

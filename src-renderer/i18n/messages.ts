@@ -1312,6 +1312,7 @@ export const id = {
   "server.noPassword": "Isi kata sandi dari admin BKD.",
   "server.notKept": "Kata sandi tidak dapat disimpan aman di komputer ini (enkripsi sistem tidak tersedia). Sinkronkan lewat berkas.",
   "server.passwordAgain": "Masukkan kata sandi lagi: versi peramban hanya menyimpannya selama aplikasi terbuka.",
+  "server.passwordHere": "Kata sandi server belum tersimpan di komputer ini. Masukkan kata sandi dari admin BKD.",
   "server.saved": "Server disimpan. Tekan Sinkronkan sekarang untuk mencoba.",
   "server.refused": "Paket dari {from} lewat server tidak diterapkan. {reason}",
   "server.trust": "Kode cocok, percayai",

@@ -19,6 +19,9 @@ let store: DataStore | null = null;
 let nextId = 0;
 const pending = new Map<number, (res: ServerResponse) => void>();
 
+/** What networkErrorCode reads from a request that got no answer. */
+const FAILURE_CODES = { offline: 'OFFLINE', certificate: 'CERT', notConfigured: 'NOT_CONFIGURED' } as const;
+
 /** A request PouchDB makes, answered by the window. */
 async function proxyFetch(base: string, input: string | Request, init: RequestInit = {}): Promise<Response> {
   const url = typeof input === 'string' ? input : input.url;
@@ -31,7 +34,7 @@ async function proxyFetch(base: string, input: string | Request, init: RequestIn
     pending.set(id, resolve);
     ctx.postMessage({ type: 'fetch', id, req }, body ? [body.buffer as ArrayBuffer] : []);
   });
-  if ('failure' in res) throw Object.assign(new TypeError(res.failure === 'certificate' ? 'certificate refused' : 'Failed to fetch'), { code: res.failure === 'certificate' ? 'CERT' : 'OFFLINE' });
+  if ('failure' in res) throw Object.assign(new TypeError(`server request failed: ${res.failure}`), { code: FAILURE_CODES[res.failure] });
   return new Response(res.status === 204 || res.status === 304 || req.method === 'HEAD' ? null : (res.body as BlobPart), { status: res.status, headers: res.contentType ? { 'content-type': res.contentType } : {} });
 }
 

@@ -200,4 +200,18 @@ describe('network sync through a CouchDB-protocol server (issue #28)', () => {
     expect(b?.rev).toBe(l?.rev);
     expect(b?.ratingHasil).toBe('DI_ATAS_EKSPEKTASI');
   });
+
+  it.each([
+    [{ status: 401, message: 'Name or password is incorrect.' }, 'network.wrongPassword'],
+    [{ status: 403, message: 'You are not allowed to access this db.' }, 'network.refused'],
+    [{ status: 404, message: 'Database does not exist.' }, 'network.noDatabase'],
+    [{ status: 500, message: 'badarg' }, 'network.serverError'],
+    [Object.assign(new TypeError('server request failed: offline'), { code: 'OFFLINE' }), 'network.offline'],
+    [Object.assign(new TypeError('server request failed: certificate'), { code: 'CERT' }), 'network.certificate'],
+    [Object.assign(new TypeError('server request failed: notConfigured'), { code: 'NOT_CONFIGURED' }), 'network.notConfigured'],
+    [new TypeError('Failed to fetch'), 'network.offline'],
+    [new TypeError("Cannot read properties of undefined (reading 'rev')"), null],
+  ])('names what stopped a run: %o → %s', (err, code) => {
+    expect(networkErrorCode(err)).toBe(code);
+  });
 });

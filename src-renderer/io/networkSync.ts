@@ -150,7 +150,7 @@ export async function syncWithServer(deps: NetworkDeps): Promise<NetworkReport> 
     const name = databaseOf(self, inst, year);
     byDb.set(name, (byDb.get(name) ?? new Set()).add(inst.id));
   }
-  // A kecamatan PC syncs its own database even before any partner is known (it receives introductions that way later).
+  // A kecamatan PC syncs its own database even before it knows a partner: packets meant for it wait there.
   if (role !== 'BKD' && !byDb.has(databaseName(self.officeId, year))) byDb.set(databaseName(self.officeId, year), new Set());
 
   const report: NetworkReport = { databases: [...byDb.keys()], sent: 0, received: 0, applied: 0, created: 0, updated: 0, conflicts: 0, refused: [], phases: {} };
@@ -158,10 +158,10 @@ export async function syncWithServer(deps: NetworkDeps): Promise<NetworkReport> 
   const own = `${PACKET_PREFIX}${self.installId}:`;
 
   const lap = phaseTimer(report);
-  for (const [name, ids] of byDb) {
-    const local = deps.local(name);
-    const remote = deps.remote(name);
-    // Received first: what came in is relayed, and confirmed, by the packages built after.
+  const mirrors = new Map([...byDb.keys()].map((name) => [name, { local: deps.local(name), remote: deps.remote(name) }]));
+  // Received first, from every database: what came in is relayed, and confirmed, by the packages
+  // built after.
+  for (const [name, { local, remote }] of mirrors) {
     progress('pull');
     const pulled = await deps.replicate(remote, local, { filter: pullFilterName(), query_params: { to: self.installId }, batch_size: 5 });
     report.received += pulled.docs_written;
@@ -169,11 +169,14 @@ export async function syncWithServer(deps: NetworkDeps): Promise<NetworkReport> 
     progress('apply');
     await applyNew(name, local, self.installId, deps, report);
     lap('apply');
-    progress('build');
-    // Counted now: what was just applied is owed onwards (relayed) and back (confirmed).
-    const peers = await store.packages.peers();
-    lap('owed');
-    const arrival = lastArrivalOf(peers);
+  }
+  progress('build');
+  // Counted once, after applying: what waits for each partner (a BKD has one per kecamatan).
+  const peers = await store.packages.peers();
+  const arrival = lastArrivalOf(peers);
+  lap('owed');
+  for (const [name, { local, remote }] of mirrors) {
+    const ids = byDb.get(name)!;
     for (const p of peers.filter((f) => ids.has(f.installation.id) && owed(f, arrival))) report.sent += await putPackets(local, self.installId, p.installation.id, deps, now);
     lap('build');
     progress('push');
@@ -271,6 +274,7 @@ export async function trustPacketSender(deps: Pick<NetworkDeps, 'store' | 'local
  */
 export function networkErrorCode(err: unknown): string | null {
   const e = err as { status?: number; name?: string; code?: string; message?: string };
+  if (e?.code === 'NOT_CONFIGURED') return 'network.notConfigured';
   if (e?.code === 'CERT' || /certificate|CERT_|SSL/i.test(e?.message ?? '')) return 'network.certificate';
   if (e?.status === 401) return 'network.wrongPassword';
   if (e?.status === 403) return 'network.refused';

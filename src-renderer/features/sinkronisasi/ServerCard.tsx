@@ -45,7 +45,7 @@ export function ServerCard({ peers }: { peers: PeerView[] | undefined }) {
       <h2>{t('server.title')}</h2>
       <p className="muted">{t('server.lead')}</p>
       <p className="muted" data-testid="server-account">{t('server.account', { user, office: who.ref.officeId })}</p>
-      {settings.url && !linked && !editing ? <p className="notice notice-info">{t('server.passwordAgain')}</p> : null}
+      {settings.url && !linked && !editing ? <p className="notice notice-info">{t(getPlatform().kind === 'browser' ? 'server.passwordAgain' : 'server.passwordHere')}</p> : null}
       {showForm ? (
         <ServerForm url={settings.url} user={user} onSaved={() => { setEditing(false); setLinked(true); }} onCancel={editing ? () => setEditing(false) : null} />
       ) : (
@@ -76,7 +76,7 @@ export function ServerCard({ peers }: { peers: PeerView[] | undefined }) {
         <div key={r.packet} className="notice notice-warning" data-testid="server-refused">
           <p>{refusalText(t, r, peers)}</p>
           {r.retry ? (
-            <button type="button" onClick={() => void serverRunner.trust(store, r.database, r.packet).then(() => serverRunner.run(store))}>
+            <button type="button" onClick={() => void serverRunner.trust(store, r.database, r.packet)}>
               {t('server.trust')}
             </button>
           ) : null}

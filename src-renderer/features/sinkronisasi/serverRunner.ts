@@ -61,9 +61,12 @@ class ServerRunner {
     try {
       await session.trust((await store.server.get()).url, database, packet);
       if (this.state.report) this.set({ report: { ...this.state.report, refused: this.state.report.refused.filter((r) => r.packet !== packet) } });
+    } catch (err) {
+      return this.set({ error: err instanceof RepoError ? { code: err.code, params: err.params } : { code: 'error.unknown', params: { detail: String(err) } } });
     } finally {
       session.close();
     }
+    await this.run(store);
   }
 }
 
