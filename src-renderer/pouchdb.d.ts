@@ -1,6 +1,7 @@
 /**
  * The PouchDB packages ship no types; these are the few calls the app and its tests make
- * (io/networkSync.ts types the database side it uses).
+ * (io/networkSync.ts types the database side it uses). pouchdb-browser imports Node's `events`;
+ * the `events` dependency is the browser copy Vite bundles for it.
  */
 declare module 'pouchdb-browser' {
   const PouchDB: import('./io/pouchTypes').PouchConstructor;
