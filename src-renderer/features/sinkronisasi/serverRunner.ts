@@ -39,18 +39,20 @@ class ServerRunner {
 
   async run(store: DataStore): Promise<void> {
     if (this.state.running) return;
-    const settings = await store.server.get();
-    if (!settings.url || !(await getPlatform().serverStatus())) return this.set({ error: { code: 'network.notConfigured', params: {} } });
-    this.set({ running: true, progress: null, error: null });
-    const session = new NetworkSession(store.db.name, (progress) => this.set({ progress }));
+    // Cleared before anything is awaited: the last run's result never shows as this one's.
+    this.set({ running: true, progress: null, error: null, report: null });
+    let session: NetworkSession | null = null;
     try {
+      const settings = await store.server.get();
+      if (!settings.url || !(await getPlatform().serverStatus())) return this.set({ error: { code: 'network.notConfigured', params: {} } });
+      session = new NetworkSession(store.db.name, (progress) => this.set({ progress }));
       const report = await session.sync(settings.url);
       await store.server.noteSuccess(new Date(), report.sent, report.applied);
       this.set({ report });
     } catch (err) {
       this.set({ error: err instanceof RepoError ? { code: err.code, params: err.params } : { code: 'error.unknown', params: { detail: String(err) } } });
     } finally {
-      session.close();
+      session?.close();
       this.set({ running: false, progress: null });
     }
   }
