@@ -68,8 +68,19 @@ test('kantor, laptop and BKD sync through a CouchDB-protocol server: a new key c
     await openRina(k);
     await expect(k.getByLabel('Rating hasil kerja')).toHaveValue('SESUAI_EKSPEKTASI');
 
-    // The BKD receives the kecamatan's records, the camat's rating included, read-only.
-    expect(await syncNow(b)).toMatch(/Sinkron dengan server/);
+    // The BKD receives the kecamatan's records, the camat's rating included, read-only. Its line is
+    // slowed down here so the card can be seen while a run is under way.
+    await b.route(`${server.url}/**`, async (route) => {
+      await new Promise((r) => setTimeout(r, 300));
+      await route.continue();
+    });
+    await b.goto('/#/sinkronisasi');
+    await b.getByTestId('sync-server').getByRole('button', { name: 'Sinkronkan sekarang' }).click();
+    await expect(b.getByTestId('server-status')).toContainText(/Menyinkronkan… (mengambil|menerapkan|menyiapkan|mengirim) paket/);
+    await expect(b.getByTestId('sync-server').getByRole('button', { name: 'Sinkronkan sekarang' })).toBeDisabled();
+    await shot(b, '65-server-menyinkronkan', b.getByTestId('sync-server'));
+    await expect(b.getByTestId('server-done')).toContainText('Sinkron dengan server', { timeout: 60_000 });
+    await b.unroute(`${server.url}/**`);
     await openRina(b);
     await expect(b.getByLabel('Rating hasil kerja')).toHaveValue('SESUAI_EKSPEKTASI');
     await expect(b.getByLabel('Rating hasil kerja')).toBeDisabled();
