@@ -17,6 +17,11 @@ export interface ServerRunState {
   error: { code: string; params: Record<string, unknown> } | null;
 }
 
+/** What stopped a run or a trust, as the card's message key and parameters. */
+function failureOf(err: unknown): NonNullable<ServerRunState['error']> {
+  return err instanceof RepoError ? { code: err.code, params: err.params } : { code: 'error.unknown', params: { detail: String(err) } };
+}
+
 /**
  * One sync with the server at a time for the whole app: the card's button and the automatic timer
  * share it, so a click during an automatic run waits for nothing and starts nothing twice.
@@ -50,7 +55,7 @@ class ServerRunner {
       await store.server.noteSuccess(new Date(), report.sent, report.applied);
       this.set({ report });
     } catch (err) {
-      this.set({ error: err instanceof RepoError ? { code: err.code, params: err.params } : { code: 'error.unknown', params: { detail: String(err) } } });
+      this.set({ error: failureOf(err) });
     } finally {
       session?.close();
       this.set({ running: false, progress: null });
@@ -64,7 +69,7 @@ class ServerRunner {
       await session.trust((await store.server.get()).url, database, packet);
       if (this.state.report) this.set({ report: { ...this.state.report, refused: this.state.report.refused.filter((r) => r.packet !== packet) } });
     } catch (err) {
-      return this.set({ error: err instanceof RepoError ? { code: err.code, params: err.params } : { code: 'error.unknown', params: { detail: String(err) } } });
+      return this.set({ error: failureOf(err) });
     } finally {
       session.close();
     }
