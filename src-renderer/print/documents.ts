@@ -117,12 +117,26 @@ export async function prepareDocument(job: PrintJob, opts: PrintOptions): Promis
   };
 }
 
-/** One PDF holding the documents in order, each in its own section. */
+/**
+ * A copy of a content tree that pdfmake has never seen. pdfmake writes layout state into the nodes
+ * it lays out (positions, measured sizes, `_` fields) and replaces an image's data with a key of its
+ * own ("$$pdfmake$$1"), so rendering the same objects twice adds pages and breaks images. Layout
+ * callbacks are shared, plain data is copied.
+ */
+export function untouched<T>(content: T): T {
+  if (Array.isArray(content)) return content.map(untouched) as T;
+  if (!content || typeof content !== 'object') return content;
+  const out: Record<string, unknown> = {};
+  for (const [k, v] of Object.entries(content)) out[k] = typeof v === 'function' ? v : untouched(v);
+  return out as T;
+}
+
+/** One PDF holding the documents in order, each in its own section; every call renders fresh. */
 export function documentDefinition(docs: readonly PreparedDoc[], opts: PrintOptions, title: string): TDocumentDefinitions {
   const sections = docs.map((d) => {
     const counter = sectionPageCounter();
     return {
-      section: d.content,
+      section: untouched(d.content),
       pageSize: pageSizeOf(opts.paper),
       pageOrientation: opts.orientation,
       pageMargins: marginsPt(opts.margins),
