@@ -242,8 +242,12 @@ export function sectionPageCounter(): { header: (page: number) => null; position
   };
 }
 
-/** QR versions 1–3 at the lowest error correction hold this many characters of an upper-case code. */
-const QR_ALNUM_CAPACITY = [25, 47, 77] as const;
+/**
+ * Characters of an upper-case code printed in QR versions 1–3 at the lowest error correction: one
+ * fewer than the standard's 25, 47 and 77, because pdfmake's encoder writes a code that fills its
+ * version exactly with a terminator too many, and no reader decodes it (printShop.test.ts).
+ */
+const QR_ALNUM_CAPACITY = [24, 46, 76] as const;
 /** A photocopy keeps modules of 2 pt readable at 150 dpi; the code is short, so L suffices. */
 export const QR_MODULE_PT = 2;
 /** Four modules of blank paper around the code, as scanners need. */
