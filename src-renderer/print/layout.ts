@@ -10,6 +10,7 @@ import type { PaperSize } from '../domain/office';
 import type { PersonSnapshot } from '../domain/skp';
 import type { DocKind } from '../domain/verification';
 import { withFallbackFonts } from './glyphs';
+import { fitWidth, textWidthPt } from './textFit';
 import type { MarginsMm, Orientation, PrintOptions } from './model';
 
 export const FONT = 'LiberationSans';
@@ -260,6 +261,8 @@ export function qrSizePt(code: string): { version: number; size: number } {
   return { version, size: (17 + 4 * version) * QR_MODULE_PT };
 }
 
+const FOOTER_PT = 7.5;
+
 /** Who a footer names: a person ("Dokumen milik …") or, for a unit recap, the unit. */
 export interface DocFrame {
   kind: DocKind;
@@ -274,10 +277,13 @@ export interface DocFrame {
 export function footerFor(frame: DocFrame, opts: PrintOptions, position: (page: number) => { x: number; y: number }) {
   const [left, , right] = marginsPt(opts.margins);
   const { version, size } = qrSizePt(frame.code);
-  const owner =
-    frame.kind === 'RKP'
-      ? `Rekapitulasi ${frame.ownerNama}`
-      : `Dokumen milik ${frame.ownerNama}${frame.nip ? ` (${frame.pppk ? 'NI PPPK' : 'NIP'} ${formatNip(frame.nip)})` : ''}`;
+  const gap = QR_QUIET_PT + 4;
+  const nip = frame.kind !== 'RKP' && frame.nip ? ` (${frame.pppk ? 'NI PPPK' : 'NIP'} ${formatNip(frame.nip)})` : '';
+  const lead = frame.kind === 'RKP' ? 'Rekapitulasi' : 'Dokumen milik';
+  // One line, whatever the name: a wrapped owner line pushed the code into a printer's unprintable
+  // border. The name gives way ("…"); NIP, page and code never do.
+  const room = contentWidth(opts) - size - gap - textWidthPt(`${lead} ${nip} · Hal. 999 dari 999`, FOOTER_PT) - 2;
+  const owner = `${lead} ${fitWidth(frame.ownerNama, Math.max(room, 40), FOOTER_PT)}${nip}`;
   return (page: number): Content => {
     const { x, y } = position(page);
     return withFallbackFonts({
@@ -288,13 +294,13 @@ export function footerFor(frame: DocFrame, opts: PrintOptions, position: (page: 
             { text: `Kode verifikasi: ${frame.code}`, fontSize: 7 },
           ],
           width: '*',
-          fontSize: 7.5,
+          fontSize: FOOTER_PT,
           margin: [0, 14, 0, 0],
         },
         { qr: frame.code, fit: size, width: size, version, eccLevel: 'L' },
       ],
       // The gap and the top margin are the code's quiet zone (the page edge is blank below it).
-      columnGap: QR_QUIET_PT + 4,
+      columnGap: gap,
       margin: [left, QR_QUIET_PT, right, 0],
     });
   };

@@ -32,3 +32,23 @@ export async function pdfPages(bytes: Uint8Array): Promise<PdfPage[]> {
   await doc.destroy();
   return pages;
 }
+
+export interface PdfTextItem {
+  page: number;
+  text: string;
+  x: number;
+  /** From the bottom edge of the page, in points (the baseline). */
+  y: number;
+}
+
+/** Every text item with its page (1-based) and position, for tests about where something prints. */
+export async function pdfTextItems(bytes: Uint8Array): Promise<PdfTextItem[]> {
+  const doc = await getDocument({ data: bytes.slice(), useSystemFonts: false, isEvalSupported: false }).promise;
+  const out: PdfTextItem[] = [];
+  for (let i = 1; i <= doc.numPages; i++) {
+    const content = await (await doc.getPage(i)).getTextContent();
+    for (const it of content.items) if ('str' in it && it.str.trim()) out.push({ page: i, text: it.str, x: it.transform[4] as number, y: it.transform[5] as number });
+  }
+  await doc.destroy();
+  return out;
+}

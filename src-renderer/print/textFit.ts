@@ -79,3 +79,12 @@ export function joinLines(lines: readonly FitLine[]): string {
 export function textHeightPt(text: string, width: number, fontSize: number, bold = false): number {
   return wrapLines(text, width, fontSize, bold).length * lineHeightPt(fontSize);
 }
+
+/** The text cut at the end with "…" so it is at most `width` points wide on one line. */
+export function fitWidth(text: string, width: number, fontSize: number, bold = false): string {
+  if (textWidthPt(text, fontSize, bold) <= width) return text;
+  const chars = [...text];
+  let n = chars.length;
+  while (n > 1 && textWidthPt(`${chars.slice(0, n).join('').trimEnd()}…`, fontSize, bold) > width) n--;
+  return `${chars.slice(0, n).join('').trimEnd()}…`;
+}
