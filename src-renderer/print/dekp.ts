@@ -4,9 +4,9 @@ import type { Evaluation } from '../domain/evaluation';
 import type { CapaianOrganisasi, RulePack } from '../domain/rulepack';
 import type { PersonSnapshot } from '../domain/skp';
 import type { CanonicalContent } from '../domain/verification';
-import { CELL_CHROME, columnWidths, contentHeight, contentWidth, identityRows, instansiPeriodLine, kop, rowBudget, signatureBlock, TAIL_RESERVE, titleBlock } from './layout';
-import { CELL_FONT, cutText, LANJUTAN } from './rowSplit';
-import { textHeightPt } from './textFit';
+import { CELL_CHROME, columnWidths, contentHeight, contentWidth, identityRows, instansiPeriodHeightPt, instansiPeriodLine, kop, kopHeightPt, signatureBlock, signatureHeightPt, titleBlock, titleHeightPt } from './layout';
+import { CELL_FONT, cutTextAfter, LANJUTAN, ROW_CHROME } from './rowSplit';
+import { lineHeightPt, textHeightPt } from './textFit';
 import { flowTable } from './tables';
 import type { PrintOptions } from './model';
 import { evaluationPeriodTitle } from './evaluasi';
@@ -23,6 +23,9 @@ export function catatanText(ev: Pick<Evaluation, 'rekomendasi'>): string {
   return lines.join('\n');
 }
 
+/** The emblem above the DEKP title and its margin. */
+const LAMBANG_PT = 56 + 6;
+
 function personBlock(no: number, title: string, p: PersonSnapshot | null): TableCell[][] {
   const rows = identityRows(p);
   return [
@@ -35,50 +38,80 @@ function personBlock(no: number, title: string, p: PersonSnapshot | null): Table
   ];
 }
 
-/** Kop, table and signatures take about this much of the page; the catatan gets the rest. */
-const DEKP_FIXED_PT = 560;
+/** Room the page estimate keeps free: it errs towards more lines, this covers rounding and grid lines. */
+const SLACK_PT = 16;
+
+/** How tall a table row of these [text, width, bold] cells prints. */
+function rowPt(cells: readonly [string, number, boolean][]): number {
+  return Math.max(...cells.map(([t, w, b]) => textHeightPt(t, w, CELL_FONT, b))) + ROW_CHROME;
+}
 
 export function dekpContent(ev: Evaluation, pack: RulePack, capaian: CapaianOrganisasi | '', opts: PrintOptions): Content[] {
   const width = contentWidth(opts);
   const w = columnWidths(width - 3 * CELL_CHROME, [5, 35, 60]);
   const catatanWidth = w[1]! + w[2]! + CELL_CHROME;
-  // Every catatan piece may be the last row, which keeps the signatures beside it.
-  const catatan = cutText(catatanText(ev) || ' ', catatanWidth, rowBudget(opts, 0, TAIL_RESERVE));
-  const catatanRows = catatan.map((text, i): TableCell[] => [
+  const people: [string, PersonSnapshot | null][] = [
+    ['PEGAWAI YANG DINILAI', ev.pegawai],
+    ['PEJABAT PENILAI KINERJA', ev.penilai],
+    ['ATASAN PEJABAT PENILAI KINERJA', ev.atasanPenilai],
+  ];
+  const capaianText = capaian ? pack.capaianLabels[capaian].toUpperCase() : '-';
+  const predikatText = ev.predikat ? pack.predikatLabels[ev.predikat].toUpperCase() : '-';
+  const titles = ['DOKUMEN EVALUASI KINERJA PEGAWAI', `PERIODE: ${evaluationPeriodTitle(ev)}`];
+  const periode = periodePenilaian(ev.mulai, ev.selesai);
+  const signers = [{ role: ROLE_PEGAWAI, person: ev.pegawai, withDate: true }, { role: ROLE_PENILAI, person: ev.penilai, withDate: true }] as const;
+
+  // The page estimate (textFit.ts): everything above the catatan, the catatan row's own chrome, the signatures.
+  const above =
+    (opts.lambang ? LAMBANG_PT : kopHeightPt(opts)) +
+    titleHeightPt(titles, opts) +
+    instansiPeriodHeightPt(opts.office.namaInstansi, periode, opts) +
+    people.reduce(
+      (h, [title, p]) => h + rowPt([[title, catatanWidth, true]]) + identityRows(p).reduce((r, [label, value], i) => r + rowPt([[label, w[1]!, false], [value, w[2]!, i === 0]]), 0),
+      0,
+    ) +
+    rowPt([['EVALUASI KINERJA', catatanWidth, true]]) +
+    rowPt([['CAPAIAN KINERJA ORGANISASI', w[1]!, false], [capaianText, w[2]!, true]]) +
+    rowPt([['PREDIKAT KINERJA PEGAWAI', w[1]!, false], [predikatText, w[2]!, true]]);
+  // The heading line, the text's margins, and one line for "(lanjutan)" on a continued piece.
+  const catatanChrome = 2 * lineHeightPt(CELL_FONT) + 2 + 18 + ROW_CHROME;
+  const signatures = signatureHeightPt(signers[0], signers[1], opts);
+  const page = contentHeight(opts);
+  const text = catatanText(ev) || ' ';
+  // One page for promotion files whenever the catatan leaves room for it.
+  const fits = above + catatanChrome + textHeightPt(text, catatanWidth, CELL_FONT) + signatures + SLACK_PT <= page;
+  // Otherwise the catatan fills what page 1 leaves, and each later piece leaves room for the
+  // signatures, which stay with the last one.
+  const catatan = fits ? [text] : cutTextAfter(text, catatanWidth, page - above - catatanChrome - SLACK_PT, page - signatures - catatanChrome - SLACK_PT);
+  const catatanRows = catatan.map((piece, i): TableCell[] => [
     { text: '5', style: 'cell', alignment: 'center', bold: true },
     {
-      stack: i === 0 ? [{ text: 'CATATAN/REKOMENDASI', bold: true }, { text, margin: [0, 2, 0, 18] }] : [{ text: [{ text: `${LANJUTAN} `, italics: true }, text] }],
+      stack: i === 0 ? [{ text: 'CATATAN/REKOMENDASI', bold: true }, { text: piece, margin: [0, 2, 0, 18] }] : [{ text: [{ text: `${LANJUTAN} `, italics: true }, piece] }],
       style: 'cell',
       colSpan: 2,
     },
     {},
   ]);
   const body: TableCell[][] = [
-    ...personBlock(1, 'PEGAWAI YANG DINILAI', ev.pegawai),
-    ...personBlock(2, 'PEJABAT PENILAI KINERJA', ev.penilai),
-    ...personBlock(3, 'ATASAN PEJABAT PENILAI KINERJA', ev.atasanPenilai),
+    ...people.flatMap(([title, p], i) => personBlock(i + 1, title, p)),
     [
       { text: '4', style: 'cell', alignment: 'center', rowSpan: 3, bold: true },
       { text: 'EVALUASI KINERJA', style: 'cell', bold: true, colSpan: 2 },
       {},
     ],
-    [{}, { text: 'CAPAIAN KINERJA ORGANISASI', style: 'cell' }, { text: capaian ? pack.capaianLabels[capaian].toUpperCase() : '-', style: 'cell', bold: true }],
-    [{}, { text: 'PREDIKAT KINERJA PEGAWAI', style: 'cell' }, { text: ev.predikat ? pack.predikatLabels[ev.predikat].toUpperCase() : '-', style: 'cell', bold: true }],
+    [{}, { text: 'CAPAIAN KINERJA ORGANISASI', style: 'cell' }, { text: capaianText, style: 'cell', bold: true }],
+    [{}, { text: 'PREDIKAT KINERJA PEGAWAI', style: 'cell' }, { text: predikatText, style: 'cell', bold: true }],
     ...catatanRows,
   ];
   // The reference DEKP carries the national emblem instead of a kop when the office supplies one.
   const head: Content[] = opts.lambang ? [{ image: opts.lambang, fit: [56, 56], alignment: 'center', margin: [0, 0, 0, 6] }] : [kop(opts)];
   const content: Content[] = [
     ...head,
-    titleBlock(['DOKUMEN EVALUASI KINERJA PEGAWAI', `PERIODE: ${evaluationPeriodTitle(ev)}`]),
-    instansiPeriodLine(opts.office.namaInstansi, periodePenilaian(ev.mulai, ev.selesai)),
+    titleBlock(titles),
+    instansiPeriodLine(opts.office.namaInstansi, periode),
     // DEKP: both signers carry their own place/date line (§5.2); they stay with the last row.
-    ...flowTable({ widths: w, headerRows: 0, body }, [
-      signatureBlock({ role: ROLE_PEGAWAI, person: ev.pegawai, withDate: true }, { role: ROLE_PENILAI, person: ev.penilai, withDate: true }, opts),
-    ]),
+    ...flowTable({ widths: w, headerRows: 0, body }, [signatureBlock(signers[0], signers[1], opts)]),
   ];
-  // One page for promotion files whenever the catatan leaves room for it.
-  const fits = DEKP_FIXED_PT + textHeightPt(catatanText(ev), catatanWidth, CELL_FONT) <= contentHeight(opts);
   return fits ? [{ unbreakable: true, stack: content }] : content;
 }
 

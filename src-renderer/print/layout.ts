@@ -10,7 +10,7 @@ import type { PaperSize } from '../domain/office';
 import type { PersonSnapshot } from '../domain/skp';
 import type { DocKind } from '../domain/verification';
 import { withFallbackFonts } from './glyphs';
-import { fitWidth, textWidthPt } from './textFit';
+import { fitWidth, lineHeightPt, textHeightPt, textWidthPt } from './textFit';
 import type { MarginsMm, Orientation, PrintOptions } from './model';
 
 export const FONT = 'LiberationSans';
@@ -94,6 +94,10 @@ export const GRID: CustomTableLayout = {
   paddingBottom: () => 2,
 };
 
+const KOP_LOGO_PT = 52;
+/** The double rule under the kop and its margin. */
+const KOP_RULE_PT = 6.5 + 8;
+
 /** Kop surat: logo left (optional), instansi and office centred, address, double rule. */
 export function kop(opts: PrintOptions): Content {
   const width = contentWidth(opts);
@@ -102,7 +106,7 @@ export function kop(opts: PrintOptions): Content {
     { text: opts.office.namaKantor.toUpperCase(), style: 'kopKantor' },
   ];
   if (opts.office.alamat.trim()) lines.push({ text: opts.office.alamat, style: 'kopAlamat' });
-  const logoWidth = 52;
+  const logoWidth = KOP_LOGO_PT;
   return {
     stack: [
       {
@@ -191,6 +195,9 @@ export interface Signer {
 }
 
 const SIGN_SPACE = 58;
+const SIGN_PT = 9;
+const SIGN_GAP = 24;
+const SIGN_MARGIN = 14;
 
 function signatureColumn(s: Signer | null, opts: PrintOptions): Content {
   if (!s) return { text: '' };
@@ -207,8 +214,52 @@ function signatureColumn(s: Signer | null, opts: PrintOptions): Content {
       { text: nip ? `${nipLabel} ${nip}` : ' ' },
     ],
     alignment: 'center',
-    fontSize: 9,
+    fontSize: SIGN_PT,
   };
+}
+
+/** Height of a run of text lines at `fontSize`, wrapped to `width`. */
+function linesPt(texts: readonly string[], width: number, fontSize: number, bold = false): number {
+  return texts.reduce((h, t) => h + textHeightPt(t, width, fontSize, bold), 0);
+}
+
+/** How tall the kop prints (estimated like every row height: textFit.ts). */
+export function kopHeightPt(opts: PrintOptions): number {
+  const w = contentWidth(opts) - 2 * KOP_LOGO_PT - 2 * 6;
+  const text =
+    textHeightPt(opts.office.namaInstansi.toUpperCase(), w, STYLES.kopInstansi.fontSize, true) +
+    textHeightPt(opts.office.namaKantor.toUpperCase(), w, STYLES.kopKantor.fontSize, true) +
+    (opts.office.alamat.trim() ? textHeightPt(opts.office.alamat, w, STYLES.kopAlamat.fontSize) : 0);
+  return Math.max(text, opts.logo ? KOP_LOGO_PT : 0) + KOP_RULE_PT;
+}
+
+/** How tall a titleBlock of these lines prints. */
+export function titleHeightPt(lines: readonly string[], opts: PrintOptions): number {
+  return linesPt(lines.map((l) => l.toUpperCase()), contentWidth(opts), STYLES.title.fontSize, true) + 6;
+}
+
+/** How tall instansiPeriodLine prints: the instansi wraps beside the period. */
+export function instansiPeriodHeightPt(instansi: string, periode: string, opts: PrintOptions): number {
+  const right = textWidthPt(`PERIODE PENILAIAN: ${periode.toUpperCase()}`, 8.5, true);
+  return Math.max(textHeightPt(instansi.toUpperCase(), Math.max(contentWidth(opts) - right, 40), 8.5, true), lineHeightPt(8.5)) + 4;
+}
+
+function signatureColumnPt(s: Signer | null, width: number, opts: PrintOptions): number {
+  if (!s) return 0;
+  const scan = s.person?.employeeId ? opts.tandaTangan[s.person.employeeId] : undefined;
+  const pangkat = opts.pangkatPenandatangan && s.person?.pangkat ? [s.person.pangkat] : [];
+  return (
+    linesPt([' ', `${s.role},`], width, SIGN_PT) +
+    (scan ? SIGN_SPACE : SIGN_SPACE - 10 + lineHeightPt(SIGN_PT)) +
+    textHeightPt(s.person?.nama || ' ', width, SIGN_PT, true) +
+    linesPt([...pangkat, `NIP. ${s.person?.nip ?? ''}`], width, SIGN_PT)
+  );
+}
+
+/** How tall signatureBlock prints: the taller column (a long name wraps) and its top margin. */
+export function signatureHeightPt(left: Signer | null, right: Signer | null, opts: PrintOptions): number {
+  const w = (contentWidth(opts) - SIGN_GAP) / 2;
+  return SIGN_MARGIN + Math.max(signatureColumnPt(left, w, opts), signatureColumnPt(right, w, opts));
 }
 
 /**
@@ -218,8 +269,8 @@ function signatureColumn(s: Signer | null, opts: PrintOptions): Content {
 export function signatureBlock(left: Signer | null, right: Signer | null, opts: PrintOptions): Content {
   return {
     unbreakable: true,
-    stack: [{ columns: [signatureColumn(left, opts), signatureColumn(right, opts)], columnGap: 24 }],
-    margin: [0, 14, 0, 0],
+    stack: [{ columns: [signatureColumn(left, opts), signatureColumn(right, opts)], columnGap: SIGN_GAP }],
+    margin: [0, SIGN_MARGIN, 0, 0],
   };
 }
 

@@ -7,7 +7,7 @@ import type { CanonicalContent } from '../domain/verification';
 import { CELL_CHROME, columnWidths, contentWidth, GRID, instansiPeriodLine, kop, ROW_RESERVE, rowBudget, signatureBlock, TAIL_RESERVE, titleBlock } from './layout';
 import type { PrintOptions, RekapData } from './model';
 import { splitRow } from './rowSplit';
-import { flowTable, labelLine } from './tables';
+import { flowTable, labelLine, lineByLine } from './tables';
 import { lineHeightPt } from './textFit';
 
 function percent(count: number, total: number): string {
@@ -85,7 +85,7 @@ export function rekapContent(r: RekapData, opts: PrintOptions): Content[] {
     { text: r.scopeLine, fontSize: 8.5, margin: [0, 0, 0, 2] },
     r.pedoman ? { text: r.pedoman, fontSize: 8.5, margin: [0, 0, 0, 2] } : { text: '' },
     verdict(r),
-    r.justifikasi.trim() ? { text: [{ text: 'Justifikasi: ', bold: true }, r.justifikasi], fontSize: 8.5, margin: [0, 0, 0, 8] } : { text: '', margin: [0, 0, 0, 6] },
+    r.justifikasi.trim() ? { stack: lineByLine('Justifikasi:', r.justifikasi, width, 8.5), margin: [0, 0, 0, 8] } : { text: '', margin: [0, 0, 0, 6] },
     ...flowTable({ widths: w, headerRows: 1, body: listBody }, [signatureBlock(null, { role: kepalaRole, person: r.kepala, withDate: true }, opts)]),
   ];
 }

@@ -16,7 +16,7 @@ export const CELL_FONT = 8.5;
 const PAD_X = 3;
 const PAD_Y = 2;
 /** Vertical space a row adds around its text: padding and one grid line. */
-const ROW_CHROME = 2 * PAD_Y + 0.6;
+export const ROW_CHROME = 2 * PAD_Y + 0.6;
 const BULLET_INDENT = 10;
 export const LANJUTAN = '(lanjutan)';
 
@@ -71,6 +71,18 @@ function cutLines(lines: FitLine[], per: number): string[] {
 /** A text cut into pieces of at most `budget` points tall in a cell `width` wide. */
 export function cutText(text: string, width: number, budget: number): string[] {
   return cutLines(wrapLines(text, width, CELL_FONT), Math.max(3, Math.floor(budget / lineHeightPt(CELL_FONT))));
+}
+
+/**
+ * A text that must continue on the next page: a first piece filling the room left where it starts,
+ * at least three lines carried over, later pieces of at most `budget` points. When fewer than
+ * three lines fit where it starts, it all starts on the next page.
+ */
+export function cutTextAfter(text: string, width: number, firstBudget: number, budget: number): string[] {
+  const lines = wrapLines(text, width, CELL_FONT);
+  const first = Math.min(Math.floor(firstBudget / lineHeightPt(CELL_FONT)), lines.length - 3);
+  if (first < 3) return cutText(text, width, budget);
+  return [joinLines(lines.slice(0, first)), ...cutLines(lines.slice(first), Math.max(3, Math.floor(budget / lineHeightPt(CELL_FONT))))];
 }
 
 /** A cut indicator row: its cells cut into the same number of sub-pieces. */

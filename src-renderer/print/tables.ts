@@ -11,7 +11,7 @@ import { groupedRhk, type Aspek, type Perspektif, type Rhk, type Skp } from '../
 import { CELL_CHROME, columnWidths, contentWidth, GRID, ROW_RESERVE, rowBudget, TAIL_RESERVE } from './layout';
 import type { PrintOptions } from './model';
 import { CELL_FONT, joinRows, splitRow, type RowPart, type RowSpec } from './rowSplit';
-import { lineHeightPt, textHeightPt } from './textFit';
+import { lineHeightPt, textHeightPt, wrapLines } from './textFit';
 
 export const ASPEK_LABEL: Record<Aspek, string> = { KUANTITAS: 'Kuantitas', KUALITAS: 'Kualitas', WAKTU: 'Waktu', BIAYA: 'Biaya' };
 export const PERSPEKTIF_LABEL: Record<Perspektif, string> = {
@@ -201,4 +201,19 @@ export function flowTable(t: FlowTable, after: readonly Content[]): Content[] {
 /** A bold label with its value on one line: "RATING HASIL KERJA: SESUAI EKSPEKTASI". */
 export function labelLine(label: string, value: string): Content {
   return { text: [{ text: `${label}: `, bold: true }, { text: value.toUpperCase(), bold: true }], fontSize: 9, margin: [0, 2, 0, 4] };
+}
+
+/**
+ * A labelled paragraph that may run over pages, as one text node per line. pdfmake breaks a long
+ * paragraph between pages and draws the footer in between, so the completeness check could no longer
+ * find it as one piece; a line is never broken. Lines are measured bold, the wider estimate, so
+ * pdfmake never wraps one of them again.
+ */
+export function lineByLine(label: string, text: string, width: number, fontSize: number): Content[] {
+  const lines = wrapLines(`${label} ${text.trim()}`, width, fontSize, true);
+  return lines.map((l, i): Content => {
+    const t = l.text || ' ';
+    if (i > 0 || !t.startsWith(label)) return { text: t, fontSize };
+    return { text: [{ text: label, bold: true }, t.slice(label.length)], fontSize };
+  });
 }
