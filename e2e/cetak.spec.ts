@@ -177,3 +177,53 @@ test('a batch names characters it cannot print, follows the office choices and j
     rmSync(dir, { recursive: true, force: true });
   }
 });
+
+test('the capaian set once for the whole office reaches every unit: Distribusi says what each follows, the editor names it, the form prints it', async () => {
+  test.setTimeout(180_000);
+  const dir = newProfileDir();
+  const { context, page } = await launchApp(dir);
+  try {
+    await setupOffice(page);
+    await addCurugOffice(page, CURUG_STAFF.slice(0, 3));
+    await setUnitHead(page, 'Seksi Pemerintahan', 'Rina Marlina');
+    await openSkpOf(page, 'Rina Marlina');
+    await fillRhk(page, 'Terselenggaranya pelayanan administrasi pemerintahan', 'Persentase layanan tepat waktu', '95%');
+    await submitAndApprove(page);
+    await openSkpOf(page, 'Budi Hartono');
+    await fillRhk(page, 'Tersusunnya surat keterangan kependudukan', 'Jumlah surat keterangan', '1.200 Surat', 'Terselenggaranya pelayanan administrasi');
+    await submitAndApprove(page);
+
+    // "Seluruh kantor — Kecamatan Curug = Baik", and nothing set for the seksi.
+    await page.goto('/#/penilaian/distribusi');
+    await selectPeriod(page, Q1);
+    await page.locator('[data-testid="dist-unit"][data-unit="Kecamatan Curug"]').getByLabel('Capaian kinerja organisasi — Kecamatan Curug').selectOption({ label: 'Baik' });
+    const seksiSelect = page.getByTestId('unit-capaian').getByLabel('Capaian kinerja organisasi — Seksi Pemerintahan');
+    await expect(seksiSelect.locator('option:checked')).toHaveText('Mengikuti Kecamatan Curug (Baik)');
+    await shot(page, '70-capaian-kantor-distribusi', page.getByTestId('unit-capaian'));
+
+    // The kasi heads the seksi: its inherited capaian suggests the rating hasil kerja (§3.3).
+    await openEvaluation(page, 'Rina Marlina', Q1);
+    await expect(page.getByTestId('leader-suggestion')).toContainText('disarankan: Sesuai Ekspektasi');
+    await openEvaluation(page, 'Budi Hartono', Q1);
+    await expect(page.getByTestId('capaian-card')).toContainText('Seksi Pemerintahan: Baik (mengikuti capaian Kecamatan Curug');
+    await shot(page, '71-capaian-kantor-evaluasi', page.getByTestId('capaian-card'));
+    await rate(page, '310 surat keterangan', 'Di Atas Ekspektasi', 'Sesuai Ekspektasi');
+    await finalise(page);
+    await page.getByRole('link', { name: 'Cetak evaluasi' }).click();
+    await page.getByRole('button', { name: 'Buat PDF' }).click();
+    const text = (await pdfPages((await download(page, 'Simpan PDF')).bytes)).map((p) => p.text).join(' ');
+    expect(text).toContain('CAPAIAN KINERJA ORGANISASI: BAIK');
+
+    // The seksi sets its own: it overrides the office for its members.
+    await page.goto('/#/penilaian/distribusi');
+    await selectPeriod(page, Q1);
+    await seksiSelect.selectOption({ label: 'Istimewa' });
+    await expect(page.getByTestId('toast')).toHaveText('Seksi Pemerintahan: Capaian organisasi tersimpan.');
+    await openEvaluation(page, 'Budi Hartono', Q1);
+    await expect(page.getByTestId('capaian-card')).toContainText('Seksi Pemerintahan: Istimewa');
+    await expect(page.getByTestId('capaian-card')).not.toContainText('mengikuti');
+  } finally {
+    await context.close();
+    rmSync(dir, { recursive: true, force: true });
+  }
+});

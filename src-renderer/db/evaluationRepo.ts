@@ -6,6 +6,7 @@ import {
 } from '../domain/evaluation';
 import { printedName, type Employee } from '../domain/pegawai';
 import type { Skp } from '../domain/skp';
+import { effectiveCapaian, type EffectiveCapaian } from '../domain/capaian';
 import { periodKey, toIsoRange, type PeriodDef } from '../domain/periods';
 import type { CapaianOrganisasi, RulePack } from '../domain/rulepack';
 import { evaluationTransition, isEvaluationLocked, type EvaluationAction } from '../domain/workflow';
@@ -209,6 +210,19 @@ export class EvaluationRepo {
 
   async unitResult(unitId: string, periodId: string): Promise<UnitResult | undefined> {
     return (await this.db.unitResults.where('[unitId+periodId]').equals([unitId, periodId]).toArray()).find((r) => !r.deleted);
+  }
+
+  /** The capaian that applies to a unit in a period (its own, or the nearest one above it: §7.6). */
+  async capaianOf(unitId: string | null, periodId: string): Promise<EffectiveCapaian> {
+    return (await this.capaianMap(periodId)).of(unitId);
+  }
+
+  /** Every unit's capaian of a period, read once (a batch print asks for many). */
+  async capaianMap(periodId: string): Promise<{ of(unitId: string | null): EffectiveCapaian }> {
+    const units = (await this.db.units.toArray()).filter((u) => !u.deleted);
+    const results = await this.db.unitResults.where('year').equals(Number(periodId.slice(0, 4))).toArray();
+    const own = new Map(results.filter((r) => !r.deleted && r.periodId === periodId).map((r) => [r.unitId, r.capaian]));
+    return { of: (unitId) => effectiveCapaian(units, own, unitId) };
   }
 
   /** Sets the unit's organisational result (and/or the justification of its distribution). */

@@ -99,11 +99,11 @@ describe('the period view', () => {
     expect(dashboardFor(indexYear(input({ unitResults: [] })), Q1).office.check.state).toBe('noCapaian');
   });
 
-  it('makes one group per unit with its sub-units, each judged by its own capaian', () => {
+  it('makes one group per unit with its sub-units, each judged by its own capaian or, without one, the office’s (§7.6)', () => {
     const d = dashboardFor(indexYear(input({ scope: 'UNIT_DAN_SUB' })), Q1);
     expect(d.groups.map((g) => [g.nama, g.check.all, g.capaian, g.check.state])).toEqual([
       ['Kecamatan Curug', 11, 'BAIK', 'checked'],
-      ['Seksi Pelayanan', 7, '', 'noCapaian'],
+      ['Seksi Pelayanan', 7, 'BAIK', 'checked'],
       ['Seksi Pemerintahan', 4, 'ISTIMEWA', 'checked'],
     ]);
   });

@@ -1,3 +1,4 @@
+import { effectiveCapaian } from './capaian';
 import { appraiserSpread, type AppraiserRow } from './appraiserSpread';
 import { countPredikat, type PredikatCounts } from './distribution';
 import { checkGroup, distributionGroups, topUnit, type DistributionScope, type GroupCheck } from './distributionScope';
@@ -198,7 +199,9 @@ export function dashboardFor(index: YearIndex, periodId: string): Dashboard {
 function buildView(index: YearIndex, periodId: string): Dashboard {
   const { pack, scope, units, unitResults } = index.input;
   const evs = index.evaluationsByPeriod.get(periodId) ?? [];
-  const capaianOf = new Map(unitResults.filter((r) => r.periodId === periodId && !r.deleted).map((r) => [r.unitId, r.capaian]));
+  const own = new Map(unitResults.filter((r) => r.periodId === periodId && !r.deleted).map((r) => [r.unitId, r.capaian]));
+  // A unit without its own capaian is judged by the one set above it (§7.6).
+  const capaianOf = { get: (unitId: string) => effectiveCapaian(units, own, unitId).capaian };
   // Several offices' records together (a BKD with no office chosen) have no one capaian to judge by.
   const owners = new Set(units.map((u) => ownerOf('units', u as unknown as SyncDoc)));
   const top = owners.size > 1 ? null : topUnit(units);

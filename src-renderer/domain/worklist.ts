@@ -3,6 +3,7 @@
  * records so the Beranda and the per-unit view show the same thing and tests can pin it down.
  */
 import type { DistributionWarning } from './distribution';
+import { effectiveCapaian } from './capaian';
 import { checkGroup, distributionGroups, topUnit, type DistributionScope } from './distributionScope';
 import { isPoor } from './evaluation';
 import type { CalendarDate } from './dates';
@@ -93,19 +94,23 @@ export function buildWorklist(input: WorklistInput): Worklist {
 
   const rated = current.filter((ev) => ev.predikat);
   const results = new Map(input.unitResults.filter((r) => r.periodId === input.currentPeriodId).map((r) => [r.unitId, r]));
-  const noCapaian = [...new Set(rated.flatMap((ev) => (ev.unitId && inUnit(ev.unitId) ? [ev.unitId] : [])))].filter((id) => !results.get(id)?.capaian);
+  // A unit without its own capaian follows the one set above it (§7.6): only a unit nothing applies to is listed.
+  const own = new Map([...results].map(([id, r]) => [id, r.capaian]));
+  const capaianOf = (unitId: string) => effectiveCapaian(input.units, own, unitId).capaian;
+  const noCapaian = [...new Set(rated.flatMap((ev) => (ev.unitId && inUnit(ev.unitId) ? [ev.unitId] : [])))].filter((id) => !capaianOf(id));
   const top = topUnit(input.units);
   if (input.scope === 'KANTOR' && input.unitId === null && top && rated.length > 0 && !results.get(top.id)?.capaian && !noCapaian.includes(top.id)) noCapaian.unshift(top.id);
 
   // The guideline on the office's groups; a group too small for it, or without capaian, warns of nothing.
   const distribution: DistributionItem[] = [];
   for (const g of distributionGroups(input.scope, input.units, current)) {
-    const result = g.unit ? results.get(g.unit.id) : undefined;
-    if (!g.unit || !result?.capaian) continue;
+    const capaian = g.unit ? capaianOf(g.unit.id) : '';
+    if (!g.unit || !capaian) continue;
     const office = g.key === 'KANTOR';
     if (input.unitId !== null && (office || g.unit.id !== input.unitId)) continue;
-    const check = checkGroup(input.pack, result.capaian, g.members);
-    if (check.state === 'checked' && check.warnings.length > 0) distribution.push({ unitId: g.unit.id, office, capaian: result.capaian, warnings: check.warnings, justified: result.justifikasi.trim() !== '' });
+    const check = checkGroup(input.pack, capaian, g.members);
+    const justified = (results.get(g.unit.id)?.justifikasi ?? '').trim() !== '';
+    if (check.state === 'checked' && check.warnings.length > 0) distribution.push({ unitId: g.unit.id, office, capaian, warnings: check.warnings, justified });
   }
 
   const activeIds = new Set(active.map((e) => e.id));

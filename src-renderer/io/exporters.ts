@@ -3,6 +3,7 @@
  * text cells (formula-looking text is never evaluated), sensible widths. The Pegawai and SKP
  * exports use the template layout, so a file sent to another office can be imported back as is.
  */
+import { effectiveCapaian } from '../domain/capaian';
 import { formatNip } from '../domain/nip';
 import { parseIsoDate } from '../domain/dates';
 import type { Evaluation, UnitResult } from '../domain/evaluation';
@@ -49,7 +50,9 @@ export function exportPegawai(list: readonly Employee[], units: readonly Unit[],
 export function exportRekap(input: { periode: string; evaluations: readonly Evaluation[]; units: readonly Unit[]; results: readonly UnitResult[]; pack: RulePack; instansi: string }) {
   const { pack } = input;
   const unitName = new Map(input.units.map((u) => [u.id, u.nama]));
-  const capaian = new Map(input.results.map((r) => [r.unitId, r.capaian]));
+  const own = new Map(input.results.map((r) => [r.unitId, r.capaian]));
+  // A unit without its own capaian follows the one set above it (§7.6), as the printed forms do.
+  const capaian = { get: (unitId: string) => effectiveCapaian(input.units, own, unitId || null).capaian };
   const header: CellValue[] = ['No', 'NIP', 'Nama', 'Jabatan', 'Unit kerja', 'Capaian organisasi', 'Rating hasil kerja', 'Rating perilaku kerja', 'Predikat', 'Status'];
   const sorted = [...input.evaluations].sort((a, b) => (unitName.get(a.unitId ?? '') ?? '').localeCompare(unitName.get(b.unitId ?? '') ?? '', 'id') || a.pegawai.nama.localeCompare(b.pegawai.nama, 'id'));
   const rows: CellValue[][] = [

@@ -164,3 +164,40 @@ describe('an archived year (issue #33)', () => {
     expect(await verifyCode(a, evCode)).toMatchObject({ status: 'match', ownerNama: 'Budi, S.Kom.' });
   });
 });
+
+describe('the capaian set for the whole office reaches the forms (§7.6)', () => {
+  it('an evaluation in a seksi prints the office capaian until the seksi sets its own; the rekap and the batch agree; the code still verifies', async () => {
+    const { s, kec, staf, profile } = await setUp();
+    const seksi = await s.units.save(null, { nama: 'Seksi Pemerintahan', parentId: kec.id, headId: null, aktif: true });
+    const dewi = await s.employees.save(null, person('199202022016022002', 'Dewi', { unitId: seksi.id, atasanId: staf.atasanId, golongan: 'III/a', jabatan: 'Pengadministrasi' }));
+    const skp = await s.skps.create(dewi.id, 2026);
+    await s.skps.save(skp.id, { rhk: [rhk('Register surat')] });
+    await s.skps.transition(skp.id, 'AJUKAN');
+    await s.skps.transition(skp.id, 'SETUJUI');
+    const inSeksi = await s.evaluations.start(skp.id, Q1);
+    expect(inSeksi.unitId).toBe(seksi.id);
+    // "Seluruh kantor — Kecamatan Curug = Baik" on Distribusi sets the top unit's value.
+    await s.evaluations.setUnitResult(kec.id, Q1, { capaian: 'BAIK' });
+
+    const eva = await evaluationJob(s, 'EVA', inSeksi);
+    const dek = await evaluationJob(s, 'DEK', inSeksi);
+    expect(eva).toMatchObject({ capaian: 'BAIK' });
+    expect(dek).toMatchObject({ capaian: 'BAIK' });
+    const rekap = await rekapJob(s, seksi.id, 2026, Q1);
+    expect(rekap?.kind === 'RKP' && rekap.rekap.capaian).toBe('BAIK');
+
+    const code = await printAndLog(s, eva, profile);
+    await s.evaluations.setUnitResult(seksi.id, Q1, { capaian: 'ISTIMEWA' });
+    expect(await evaluationJob(s, 'EVA', inSeksi)).toMatchObject({ capaian: 'ISTIMEWA' });
+    // The printed paper said Baik: verifying it now names the change of capaian.
+    const r = await verifyCode(s, code);
+    expect(r.status === 'changed' && r.changes).toEqual(expect.arrayContaining([{ kind: 'changed', key: 'capaian', from: 'Baik', to: 'Istimewa' }]));
+  });
+
+  it('a batch of a whole period reads the office capaian for everyone', async () => {
+    const { s, kec } = await setUp();
+    await s.evaluations.setUnitResult(kec.id, Q1, { capaian: 'BUTUH_PERBAIKAN' });
+    const jobs = await batchJobs(s, { kind: 'EVA', year: 2026, periodId: Q1, unitId: '' });
+    expect(jobs.map((j) => j.kind === 'EVA' && j.capaian)).toEqual(['BUTUH_PERBAIKAN']);
+  });
+});

@@ -59,11 +59,14 @@ export async function skpJob(store: DataStore, skpId: string): Promise<PrintJob 
   return { kind: 'SKP', skp, pack: await store.rulePacks.get(skp.rulePack) };
 }
 
-export async function evaluationJob(store: DataStore, kind: 'EVA' | 'DEK', ev: Evaluation): Promise<PrintJob | null> {
+type CapaianLookup = Awaited<ReturnType<DataStore['evaluations']['capaianMap']>>;
+
+export async function evaluationJob(store: DataStore, kind: 'EVA' | 'DEK', ev: Evaluation, capaianOf?: CapaianLookup): Promise<PrintJob | null> {
   const skp = await store.skps.get(ev.skpId);
   if (!skp || ev.deleted) return null;
   const pack = await store.rulePacks.get(ev.rulePack);
-  const capaian = ev.unitId ? ((await store.evaluations.unitResult(ev.unitId, ev.periodId))?.capaian ?? '') : '';
+  // The unit's own capaian, or the one set above it for the whole office (§7.6).
+  const { capaian } = capaianOf ? capaianOf.of(ev.unitId) : await store.evaluations.capaianOf(ev.unitId, ev.periodId);
   return kind === 'EVA' ? { kind, evaluation: ev, skp, pack, capaian } : { kind, evaluation: ev, pack, capaian };
 }
 
@@ -97,7 +100,7 @@ export async function rekapJob(store: DataStore, target: string, year: number, p
   const evaluated = new Set(evaluations.map((e) => e.employeeId));
   const pack = await store.rulePacks.active();
   const result = await store.evaluations.unitResult(unit.id, periodId);
-  const capaian = result?.capaian ?? '';
+  const { capaian } = await store.evaluations.capaianOf(unit.id, periodId);
   const unitName = new Map(units.map((u) => [u.id, u.nama]));
   const rank = new Map(order.map((u, i) => [u.id, i]));
   const rows = [
@@ -164,7 +167,8 @@ export async function batchJobs(store: DataStore, s: Scope): Promise<PrintJob[]>
   } else {
     const evs = (await store.evaluations.listByPeriod(s.periodId)).filter((e) => !e.deleted && inUnit(e.unitId));
     evs.sort((a, b) => a.pegawai.unit.localeCompare(b.pegawai.unit, 'id') || a.pegawai.nama.localeCompare(b.pegawai.nama, 'id'));
-    for (const e of evs) jobs.push(await evaluationJob(store, s.kind, e));
+    const capaianOf = await store.evaluations.capaianMap(s.periodId);
+    for (const e of evs) jobs.push(await evaluationJob(store, s.kind, e, capaianOf));
   }
   return jobs.filter((j): j is PrintJob => j !== null);
 }

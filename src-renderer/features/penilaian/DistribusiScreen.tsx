@@ -6,7 +6,8 @@ import { distributionGroups, distributionScopeOf } from '../../domain/distributi
 import { buildUnitTree, flattenTree } from '../../domain/unit';
 import type { Evaluation } from '../../domain/evaluation';
 import { useT } from '../../i18n/i18n';
-import { CapaianSelect, GroupCard } from './GroupCard';
+import { CapaianSelect, GroupCard, type InheritedCapaian } from './GroupCard';
+import { effectiveCapaian } from '../../domain/capaian';
 import { PeriodSelect } from './PeriodSelect';
 import { useActivePack, useChosenPeriod } from './usePenilaianData';
 import { useLiveFor } from '../../components/useLiveFor';
@@ -34,6 +35,13 @@ export function DistribusiScreen() {
   const groups = distributionGroups<Evaluation>(scope, shownUnits, evaluations);
   const resultOf = (unitId: string) => results.find((r) => r.unitId === unitId && r.periodId === pid);
   const top = groups[0]?.unit;
+  const own = new Map(results.filter((r) => r.periodId === pid).map((r) => [r.unitId, r.capaian]));
+  // What a unit without its own value follows (§7.6), named by the unit it is set on.
+  const inheritedOf = (unitId: string): InheritedCapaian | undefined => {
+    const e = effectiveCapaian(units.filter((u) => !u.deleted), own, unitId);
+    const from = e.fromUnitId && e.fromUnitId !== unitId ? units.find((u) => u.id === e.fromUnitId) : undefined;
+    return e.capaian && from ? { capaian: e.capaian, from: from.nama } : undefined;
+  };
 
   return (
     <div className="page">
@@ -63,6 +71,7 @@ export function DistribusiScreen() {
             periodId={pid}
             members={g.members}
             result={resultOf(g.unit.id)}
+            inherited={inheritedOf(g.unit.id)}
           />
         ) : null,
       )}
@@ -75,7 +84,7 @@ export function DistribusiScreen() {
               .filter((n) => n.unit.id !== top?.id)
               .map(({ unit: u, depth }) => (
                 <li key={`${u.id}:${pid}`} style={{ paddingLeft: Math.max(0, depth - 1) * 16 }}>
-                  <CapaianSelect unit={u} pack={pack} periodId={pid} capaian={resultOf(u.id)?.capaian ?? ''} />
+                  <CapaianSelect unit={u} pack={pack} periodId={pid} capaian={resultOf(u.id)?.capaian ?? ''} inherited={inheritedOf(u.id)} />
                 </li>
               ))}
           </ul>

@@ -65,11 +65,12 @@ export function EvaluationEditorScreen({ id }: { id: string }) {
     if (!skp) return null;
     const led = units.find((u) => u.headId === ev.employeeId && !u.deleted);
     const ownUnit = ev.unitId ? units.find((u) => u.id === ev.unitId) : undefined;
-    const [ownResult, ledResult] = await Promise.all([
-      ev.unitId ? store.evaluations.unitResult(ev.unitId, ev.periodId) : undefined,
-      led ? store.evaluations.unitResult(led.id, ev.periodId) : undefined,
-    ]);
-    return { ev, skp, pack, employee, ownUnit, ownResult, led, ledResult };
+    // The unit's own capaian or the one set above it for the whole office (§7.6).
+    const capaianOf = await store.evaluations.capaianMap(ev.periodId);
+    const ownResult = capaianOf.of(ev.unitId);
+    const ledResult = led ? capaianOf.of(led.id) : undefined;
+    const capaianFrom = ownResult.fromUnitId && ownResult.fromUnitId !== ev.unitId ? units.find((u) => u.id === ownResult.fromUnitId)?.nama : undefined;
+    return { ev, skp, pack, employee, ownUnit, ownResult, capaianFrom, led, ledResult };
   }, [store]);
   if (loaded === undefined) return <p className="loading">{t('app.loading')}</p>;
   if (loaded === null) {
@@ -90,13 +91,15 @@ interface EditorProps {
   employee: Employee | undefined;
   ownUnit: { nama: string } | undefined;
   ownResult: { capaian: string } | undefined;
+  /** The unit above whose capaian applies, when the evaluation's unit has none of its own. */
+  capaianFrom: string | undefined;
   led: { nama: string } | undefined;
   ledResult: { capaian: string } | undefined;
   feedback: Feedback;
   onFeedback(f: Feedback): void;
 }
 
-function EvaluationEditor({ ev, skp, pack, employee, ownUnit, ownResult, led, ledResult, feedback, onFeedback }: EditorProps) {
+function EvaluationEditor({ ev, skp, pack, employee, ownUnit, ownResult, capaianFrom, led, ledResult, feedback, onFeedback }: EditorProps) {
   const t = useT();
   const { store } = useApp();
   const edit = useEditDraft('evaluations', ev, editableOf);
@@ -193,7 +196,7 @@ function EvaluationEditor({ ev, skp, pack, employee, ownUnit, ownResult, led, le
         <h2>{t('eval.capaian')}</h2>
         {capaian ? (
           <p>
-            {t('eval.capaian.value', { unit: ownUnit?.nama ?? '', capaian })}
+            {capaianFrom ? t('eval.capaian.inherited', { unit: ownUnit?.nama ?? t('eval.capaian.noUnit'), capaian, from: capaianFrom }) : t('eval.capaian.value', { unit: ownUnit?.nama ?? '', capaian })}
           </p>
         ) : (
           <p className="muted-warn">{t('eval.capaian.notSet', { unit: ownUnit?.nama ?? t('eval.capaian.noUnit') })}</p>

@@ -32,7 +32,13 @@ function useUnitResultSave(unitId: string, periodId: string): [Save, SaveMessage
 }
 
 /** The organisational result of one unit for the period (§7.1). */
-export function CapaianSelect({ unit, pack, periodId, capaian, onSave }: { unit: Unit; pack: RulePack; periodId: string; capaian: CapaianOrganisasi | ''; onSave?: Save }) {
+/** What a unit without a capaian of its own follows (§7.6): the value and the unit it is set on. */
+export interface InheritedCapaian {
+  capaian: CapaianOrganisasi;
+  from: string;
+}
+
+export function CapaianSelect({ unit, pack, periodId, capaian, inherited, onSave }: { unit: Unit; pack: RulePack; periodId: string; capaian: CapaianOrganisasi | ''; inherited?: InheritedCapaian; onSave?: Save }) {
   const t = useT();
   const [ownSave, msg] = useUnitResultSave(unit.id, periodId);
   const save = onSave ?? ownSave;
@@ -40,7 +46,7 @@ export function CapaianSelect({ unit, pack, periodId, capaian, onSave }: { unit:
     <label className="inline-field">
       <span>{onSave ? t('eval.capaian') : unit.nama}</span>
       <select aria-label={`${t('eval.capaian')} — ${unit.nama}`} value={capaian} onChange={(e) => void save({ capaian: e.target.value as CapaianOrganisasi | '' }, t('dist.capaian.saved'))}>
-        <option value="">{t('dist.capaian.none')}</option>
+        <option value="">{inherited ? t('dist.capaian.inherit', { capaian: pack.capaianLabels[inherited.capaian], from: inherited.from }) : t('dist.capaian.none')}</option>
         {CAPAIAN_ORGANISASI.map((c) => (
           <option key={c} value={c}>
             {pack.capaianLabels[c]}
@@ -55,10 +61,11 @@ export function CapaianSelect({ unit, pack, periodId, capaian, onSave }: { unit:
 }
 
 /** One group of the guideline: its counts, what the guideline asks of it, its warnings and justification. */
-export function GroupCard({ title, unit, depth, pack, periodId, members, result }: { title: string; unit: Unit; depth: number; pack: RulePack; periodId: string; members: Evaluation[]; result: UnitResult | undefined }) {
+export function GroupCard({ title, unit, depth, pack, periodId, members, result, inherited }: { title: string; unit: Unit; depth: number; pack: RulePack; periodId: string; members: Evaluation[]; result: UnitResult | undefined; inherited?: InheritedCapaian }) {
   const t = useT();
   const [save, msg] = useUnitResultSave(unit.id, periodId);
-  const capaian = result?.capaian ?? '';
+  const own = result?.capaian ?? '';
+  const capaian = own || inherited?.capaian || '';
   const [justifikasi, setJustifikasi] = useState(result?.justifikasi ?? '');
   const check = checkGroup(pack, capaian, members);
   const warnings = check.state === 'checked' ? check.warnings : [];
@@ -70,7 +77,7 @@ export function GroupCard({ title, unit, depth, pack, periodId, members, result 
       <div className="page-head">
         <h2>{title}</h2>
         <span className="spacer" />
-        <CapaianSelect unit={unit} pack={pack} periodId={periodId} capaian={capaian} onSave={save} />
+        <CapaianSelect unit={unit} pack={pack} periodId={periodId} capaian={own} inherited={inherited} onSave={save} />
       </div>
       <table className="dist-table">
         <HeadRow cells={[...PREDIKATS.map((p) => pack.predikatLabels[p]), t('dist.total')]} />

@@ -1,3 +1,4 @@
+import { effectiveCapaian } from '../../domain/capaian';
 import { useLiveQuery } from 'dexie-react-hooks';
 import { useState } from 'react';
 import { errorMessage } from '../../app/errors';
@@ -49,11 +50,13 @@ export function UnitGridScreen() {
   });
   const rated = evaluations.filter((ev) => ev.unitId === current).map((ev) => ev.predikat).filter((p): p is Predikat => p !== '');
   const counts = countPredikat(rated);
-  const capaian = (results.find((r) => r.unitId === current && r.periodId === pid)?.capaian ?? '') as CapaianOrganisasi | '';
+  // A unit without its own capaian follows the one set above it (§7.6).
+  const own = new Map(results.filter((r) => r.periodId === pid).map((r) => [r.unitId, r.capaian]));
+  const capaian: CapaianOrganisasi | '' = current ? effectiveCapaian(live, own, current).capaian : '';
   // The guideline judges the group this unit belongs to under the office's scope (§7.4), not
   // necessarily the unit alone: under "seluruh kantor" a 3-person seksi is not warned on its own.
   const group = current ? groupOfUnit(scope, live, evaluations, current) : undefined;
-  const groupCapaian = group?.unit ? (results.find((r) => r.unitId === group.unit!.id && r.periodId === pid)?.capaian ?? '') : '';
+  const groupCapaian = group?.unit ? effectiveCapaian(live, own, group.unit.id).capaian : '';
   const check = group ? checkGroup(pack, groupCapaian, group.members) : null;
   const warnings = check?.state === 'checked' ? check.warnings : [];
 
