@@ -937,7 +937,7 @@ export const en: Catalog = {
   "cetak.progress.renderFiles": "Building PDF {done} of {total}…",
   "cetak.done": "Done: {documents} documents, {pages} pages ({file}).",
   "cetak.done.drafts": "{n} documents are marked DRAF because they are not final; do not sign them as final documents.",
-  "cetak.glyphs": "These characters are not in the print fonts and will show as empty boxes: {list}{more}. Correct the spelling in the employee or SKP data if needed, then print.",
+  "cetak.glyphs": "These characters cannot be printed: {list}{more}. Letters the print fonts lack print as □, and direction overrides are left out so the paper shows the text in its stored order. Correct the spelling in the employee or SKP data if needed, then print.",
   "cetak.glyphs.item": "“{ch}” ({code}) in the document of {owner}",
   "cetak.glyphs.more": " and {n} more",
   "cetak.progress.join": "Joining the PDF…",

@@ -952,7 +952,7 @@ export const id = {
   "cetak.progress.renderFiles": "Menyusun PDF {done} dari {total}…",
   "cetak.done": "Selesai: {documents} dokumen, {pages} halaman ({file}).",
   "cetak.done.drafts": "{n} dokumen bertanda DRAF karena belum final; jangan ditandatangani sebagai dokumen akhir.",
-  "cetak.glyphs": "Karakter berikut tidak ada pada huruf cetak dan akan tampil sebagai kotak kosong: {list}{more}. Perbaiki penulisannya di data pegawai atau SKP bila perlu, lalu cetak.",
+  "cetak.glyphs": "Karakter berikut tidak dapat dicetak: {list}{more}. Huruf yang tidak tersedia tercetak sebagai □, dan tanda pembalik arah tulisan dihapus sehingga kertas memuat teks sesuai urutan yang tersimpan. Perbaiki penulisannya di data pegawai atau SKP bila perlu, lalu cetak.",
   "cetak.glyphs.item": "“{ch}” ({code}) pada dokumen {owner}",
   "cetak.glyphs.more": " dan {n} karakter lain",
   "cetak.progress.join": "Menggabungkan PDF…",

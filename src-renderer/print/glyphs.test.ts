@@ -8,7 +8,7 @@ import { PERMENPANRB_6_2022 } from '../domain/rulepack';
 import { SAMPLE_OPTIONS, sampleSkp } from '../sample/printSamples';
 import { renderComplete } from './batch';
 import { prepareDocument } from './documents';
-import { ARABIC_FONT, codePointLabel, scriptRuns, unprintableChars } from './glyphs';
+import { ARABIC_FONT, codePointLabel, printedText, scriptRuns, unprintableChars } from './glyphs';
 import { installTestFonts } from './pdf.testkit';
 
 beforeAll(() => installTestFonts());
@@ -20,7 +20,28 @@ describe('which characters print', () => {
     ['an emoji and a Chinese character', 'Budi 😀 王', ['😀', '王']],
     ['Devanagari', 'राम', ['र', 'ा', 'म']],
     ['line breaks and zero-width spaces print as nothing', 'a\nb\u200bc', []],
+    ['a right-to-left override is named, not silently obeyed', 'Budi \u202eotnaS', ['\u202e']],
   ])('%s', (_name, text, bad) => expect(unprintableChars(text)).toEqual(bad));
+
+  it.each([
+    ['plain text is untouched', 'Budi Santoso, S.Kom.', 'Budi Santoso, S.Kom.'],
+    ['accents and Arabic are untouched', 'Ṣāliḥ محمد', 'Ṣāliḥ محمد'],
+    ['a flag is one mark, the comma stays beside it', 'Budi 🇮🇩, S.Kom.', 'Budi □, S.Kom.'],
+    ['an emoji with its variation selector and a family (ZWJ) are one mark each', 'A ❤️ B 👨‍👩‍👧 C', 'A □ B □ C'],
+    ['each Chinese character is one mark', '王小明', '□□□'],
+    ['a direction override is left off: the paper shows the stored order', 'Budi \u202eotnaS\u202c', 'Budi otnaS'],
+  ])('on paper: %s', (_name, text, printed) => expect(printedText(text)).toBe(printed));
+
+  it('a flag in a name prints as one mark with the comma right after it', async () => {
+    const skp = sampleSkp(1);
+    const d = await prepareDocument({ kind: 'SKP', skp: { ...skp, pegawai: { ...skp.pegawai, nama: 'Budi 🇮🇩, S.Kom.' } }, pack: PERMENPANRB_6_2022 }, SAMPLE_OPTIONS);
+    const out = await renderComplete([d], SAMPLE_OPTIONS, 'flag');
+    expect(out.skipped).toEqual([]);
+    const dir = mkdtempSync(join(tmpdir(), 'kl-flag-'));
+    writeFileSync(join(dir, 'f.pdf'), out.bytes!);
+    const text = execFileSync('pdftotext', ['-raw', '-f', '1', '-l', '1', join(dir, 'f.pdf'), '-'], { encoding: 'utf8' });
+    expect(text).toContain('Budi □, S.Kom.');
+  });
 
   it('names a character by its code point', () => expect(codePointLabel('😀')).toBe('U+1F600'));
 

@@ -2,7 +2,7 @@
  * Which font prints which character. Liberation Sans covers Latin, Greek and Cyrillic; an office
  * may have staff names in Arabic script, which Noto Sans Arabic prints. pdfmake has no per-glyph
  * fallback, so text with Arabic letters is cut into runs, each with its font. Anything neither font
- * has would print as an empty box: the print dialog names those characters first (unprintable).
+ * has prints as □ (printedText), and the print dialog names those characters first (unprintable).
  */
 import type { Content } from 'pdfmake/interfaces';
 import { ARABIC_RANGES, MAIN_RANGES } from './glyphCoverage';
@@ -27,8 +27,41 @@ function invisible(cp: number): boolean {
   return cp < 0x20 || (cp >= 0x200b && cp <= 0x200f) || cp === 0xfeff || cp === 0x00ad;
 }
 
+/**
+ * Direction overrides and isolates (U+202A–202E, U+2066–2069). The screen obeys them and shows
+ * the text reordered; pdfmake ignores them and prints the stored order. They are named in the print
+ * dialog and left off the paper, so what is signed is the text as stored.
+ */
+function bidiControl(cp: number): boolean {
+  return (cp >= 0x202a && cp <= 0x202e) || (cp >= 0x2066 && cp <= 0x2069);
+}
+
 export function printable(cp: number): boolean {
-  return invisible(cp) || inRanges(cp, MAIN_RANGES) || inRanges(cp, ARABIC_RANGES);
+  return !bidiControl(cp) && (invisible(cp) || inRanges(cp, MAIN_RANGES) || inRanges(cp, ARABIC_RANGES));
+}
+
+/** What prints where no bundled font has a glyph: one white square per character as the reader sees it. */
+export const PLACEHOLDER = '\u25a1';
+
+const graphemes = new Intl.Segmenter(undefined, { granularity: 'grapheme' });
+/** Latin up to Latin Extended-B: always printable, the fast path for almost every string. */
+const PLAIN = /^[\n\t\u0020-\u024f]*$/;
+
+/**
+ * The text as it goes to the paper: direction controls dropped, and each grapheme that holds a
+ * character no bundled font has printed as one □. pdfkit would draw a box per code point and
+ * advance by a width its layout did not measure: a flag (two code points) pushed the next comma.
+ */
+export function printedText(text: string): string {
+  if (PLAIN.test(text)) return text;
+  let out = '';
+  for (const { segment } of graphemes.segment(text)) {
+    const cps = [...segment].map((ch) => ch.codePointAt(0)!);
+    const kept = cps.filter((cp) => !bidiControl(cp));
+    if (kept.length === 0) continue;
+    out += kept.every(printable) ? String.fromCodePoint(...kept) : PLACEHOLDER;
+  }
+  return out;
 }
 
 const needsArabic = (cp: number) => !inRanges(cp, MAIN_RANGES) && inRanges(cp, ARABIC_RANGES);
@@ -49,7 +82,8 @@ export function codePointLabel(ch: string): string {
  * A string as inline runs when it holds Arabic letters; the fallback font shapes the letters and
  * lays each run out right to left.
  */
-export function scriptRuns(text: string): string | { text: string; font?: string }[] {
+export function scriptRuns(raw: string): string | { text: string; font?: string }[] {
+  const text = printedText(raw);
   if (![...text].some((ch) => needsArabic(ch.codePointAt(0)!))) return text;
   const runs: { text: string; arabic: boolean }[] = [];
   for (const ch of text) {
@@ -76,7 +110,7 @@ const TEXT_BEARING = new Set(['text', 'stack', 'columns', 'ul', 'ol', 'table', '
 export function withFallbackFonts(content: Content): Content {
   const wrap = (s: string) => {
     const runs = scriptRuns(s);
-    return typeof runs === 'string' ? s : { text: runs };
+    return typeof runs === 'string' ? runs : { text: runs };
   };
   const walk = (c: unknown, asTextValue: boolean): unknown => {
     if (typeof c === 'string') return asTextValue ? scriptRuns(c) : wrap(c);
