@@ -45,7 +45,7 @@ export const PLACEHOLDER = '\u25a1';
 
 const graphemes = new Intl.Segmenter(undefined, { granularity: 'grapheme' });
 /** Latin up to Latin Extended-B: always printable, the fast path for almost every string. */
-const PLAIN = /^[\n\t\u0020-\u024f]*$/;
+const PLAIN = /^[\n\t\u0020-\u007e\u00a0-\u024f]*$/;
 
 /**
  * The text as it goes to the paper: direction controls dropped, and each grapheme that holds a
