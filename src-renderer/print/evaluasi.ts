@@ -7,7 +7,7 @@ import type { CanonicalContent } from '../domain/verification';
 import { contentWidth, identityTable, instansiPeriodLine, kop, signatureBlock, titleBlock } from './layout';
 import type { PrintOptions } from './model';
 import { pendekatanLine, periodePenilaian, personContent, ROLE_PEGAWAI, ROLE_PENILAI } from './skp';
-import { feedbackText, flowTable, hasilKerjaTable, labelLine, perilakuTable } from './tables';
+import { feedbackLampiranTable, feedbackText, flowTable, hasilKerjaTable, labelLine, perilakuTable } from './tables';
 
 /** "TRIWULAN I", "TRIWULAN IV-AKHIR". */
 export function evaluationPeriodTitle(ev: Pick<Evaluation, 'periodLabel' | 'akhir'>): string {
@@ -73,6 +73,18 @@ export function polaDistribusi(capaian: CapaianOrganisasi | '', pack: RulePack):
 export function evaluasiContent(ev: Evaluation, skp: Skp, pack: RulePack, capaian: CapaianOrganisasi | '', opts: PrintOptions): Content[] {
   const width = contentWidth(opts);
   const left = opts.penandatanganEvaluasi === 'DUA' ? { role: ROLE_PEGAWAI, person: ev.pegawai, withDate: false } : null;
+  const hasil = hasilKerjaTable(skp, { hasil: ev.hasil }, opts);
+  const signatures = () => signatureBlock(left, { role: ROLE_PENILAI, person: ev.penilai, withDate: true }, opts);
+  // Notes that did not fit beside their RHK continue after the form, signed like it.
+  const lampiran: Content[] =
+    hasil.moved.length === 0
+      ? []
+      : [
+          { text: '', pageBreak: 'after' },
+          titleBlock(['LAMPIRAN EVALUASI KINERJA PEGAWAI', 'UMPAN BALIK BERKELANJUTAN', `PERIODE: ${evaluationPeriodTitle(ev)}`]),
+          instansiPeriodLine(opts.office.namaInstansi, periodePenilaian(ev.mulai, ev.selesai)),
+          ...flowTable(feedbackLampiranTable(hasil.moved, opts), [signatures()]),
+        ];
   return [
     kop(opts),
     titleBlock(['EVALUASI KINERJA PEGAWAI', ...pendekatanLine(skp), `PERIODE: ${evaluationPeriodTitle(ev)}`]),
@@ -82,12 +94,13 @@ export function evaluasiContent(ev: Evaluation, skp: Skp, pack: RulePack, capaia
       unbreakable: true,
       stack: [labelLine('CAPAIAN KINERJA ORGANISASI', capaian ? pack.capaianLabels[capaian] : EMPTY), polaDistribusi(capaian, pack)],
     },
-    ...flowTable(hasilKerjaTable(skp, { hasil: ev.hasil }, opts), [labelLine('RATING HASIL KERJA', ev.ratingHasil ? pack.ratingLabels[ev.ratingHasil] : EMPTY)]),
+    ...flowTable(hasil, [labelLine('RATING HASIL KERJA', ev.ratingHasil ? pack.ratingLabels[ev.ratingHasil] : EMPTY)]),
     ...flowTable(perilakuTable(pack.berakhlak, skp.ekspektasi, ev.perilaku, opts), [
       labelLine('RATING PERILAKU KERJA', ev.ratingPerilaku ? pack.ratingLabels[ev.ratingPerilaku] : EMPTY),
       labelLine('PREDIKAT KINERJA PEGAWAI', ev.predikat ? pack.predikatLabels[ev.predikat] : EMPTY),
-      signatureBlock(left, { role: ROLE_PENILAI, person: ev.penilai, withDate: true }, opts),
+      signatures(),
     ]),
+    ...lampiran,
   ];
 }
 

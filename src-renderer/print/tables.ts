@@ -5,7 +5,7 @@
  */
 import type { Content, TableCell } from 'pdfmake/interfaces';
 import { formatIsoTanggal } from '../domain/dates';
-import type { HasilEntry } from '../domain/evaluation';
+import type { HasilEntry, UmpanBalik } from '../domain/evaluation';
 import type { BerakhlakValue } from '../domain/rulepack';
 import { groupedRhk, type Aspek, type Perspektif, type Rhk, type Skp } from '../domain/skp';
 import { CELL_CHROME, columnWidths, contentWidth, GRID, ROW_RESERVE, rowBudget, TAIL_RESERVE } from './layout';
@@ -28,13 +28,46 @@ function rhkText(skp: Pick<Skp, 'pendekatan' | 'jenis'>, r: Rhk): string {
   return from && (skp.pendekatan === 'KUALITATIF' || skp.jenis === 'JPT') ? `${r.teks} (Penugasan dari: ${from})` : r.teks;
 }
 
+function noteLine(u: UmpanBalik): string {
+  return u.tanggal ? `${formatIsoTanggal(u.tanggal)}: ${u.teks}` : u.teks;
+}
+
 export function feedbackText(h: HasilEntry | undefined): string {
   if (!h) return '';
-  return h.umpanBalik.map((u) => (u.tanggal ? `${formatIsoTanggal(u.tanggal)}: ${u.teks}` : u.teks)).join('\n');
+  return h.umpanBalik.map(noteLine).join('\n');
+}
+
+/** A feedback cell keeps at least this many lines beside its row before notes move to the lampiran. */
+const FEEDBACK_MIN_LINES = 32;
+
+/**
+ * The notes that print in the UMPAN BALIK column, and those that continue in the lampiran. The
+ * column is a sixth of the page: a long run of notes would otherwise make page after page of one
+ * narrow column beside empty cells. The column keeps what fits beside the rest of the row.
+ */
+function splitNotes(notes: readonly UmpanBalik[], width: number, besidePt: number): { shown: string; moved: UmpanBalik[] } {
+  const lh = lineHeightPt(CELL_FONT);
+  const budget = Math.max(besidePt, FEEDBACK_MIN_LINES * lh);
+  const heights = notes.map((u) => textHeightPt(noteLine(u), width, CELL_FONT));
+  if (heights.reduce((a, b) => a + b, 0) <= budget) return { shown: notes.map(noteLine).join('\n'), moved: [] };
+  let used = lh; // the pointer line below the kept notes
+  let kept = 0;
+  while (kept < notes.length && used + heights[kept]! <= budget) used += heights[kept++]!;
+  const moved = notes.slice(kept);
+  const pointer = `(${moved.length} umpan balik berikutnya pada Lampiran Umpan Balik)`;
+  return { shown: [...notes.slice(0, kept).map(noteLine), pointer].join('\n'), moved };
+}
+
+/** A note printed in the lampiran, under the number of its RHK. */
+export interface MovedFeedback {
+  rhk: string;
+  note: UmpanBalik;
 }
 
 export interface EvaluationColumns {
   hasil: Readonly<Record<string, HasilEntry>>;
+  /** Filled by hasilKerjaTable: the notes of each RHK that continue in the lampiran. */
+  moved?: Map<string, UmpanBalik[]>;
 }
 
 /** A long table cut before its last row, so that row can stay with what follows it (flowTable). */
@@ -53,13 +86,19 @@ type Layout = {
 
 function layoutFor(skp: Skp, evalCols: EvaluationColumns | null, opts: PrintOptions): Layout {
   const realisasiHeads = evalCols ? ['REALISASI BERDASARKAN BUKTI DUKUNG', 'UMPAN BALIK BERKELANJUTAN BERDASARKAN BUKTI DUKUNG'] : [];
-  const extraParts = (r: Rhk): RowPart[] =>
-    evalCols
-      ? [
-          { kind: 'text', text: evalCols.hasil[r.id]?.realisasi ?? '' },
-          { kind: 'text', text: feedbackText(evalCols.hasil[r.id]) },
-        ]
-      : [];
+  // Which notes print beside their row, per RHK; the rest go to the lampiran (splitNotes).
+  const extraParts = (r: Rhk, w: number[], rhkCol: number): RowPart[] => {
+    if (!evalCols) return [];
+    const h = evalCols.hasil[r.id];
+    const n = w.length;
+    const beside = Math.max(textHeightPt(rhkText(skp, r), w[rhkCol]!, CELL_FONT), textHeightPt(h?.realisasi ?? '', w[n - 2]!, CELL_FONT));
+    const { shown, moved } = splitNotes(h?.umpanBalik ?? [], w[n - 1]!, beside);
+    if (moved.length > 0) evalCols.moved?.set(r.id, moved);
+    return [
+      { kind: 'text', text: h?.realisasi ?? '' },
+      { kind: 'text', text: shown },
+    ];
+  };
   const extraWeights = evalCols ? [20, 20] : [];
   const intervensi = (r: Rhk) => r.intervensi?.teks ?? '';
   // Office choice (Pengaturan › Cetak): the same heading on every variant of the form.
@@ -76,7 +115,7 @@ function layoutFor(skp: Skp, evalCols: EvaluationColumns | null, opts: PrintOpti
           { kind: 'text', text: rhkText(skp, r) },
           { kind: 'nested', widths: [w[2]!, w[3]!], rows: r.indikator.map((i) => [i.teks, i.target]) },
           { kind: 'text', text: r.perspektif ? PERSPEKTIF_LABEL[r.perspektif] : '' },
-          ...extraParts(r),
+          ...extraParts(r, w, 1),
         ],
       }),
     };
@@ -85,14 +124,14 @@ function layoutFor(skp: Skp, evalCols: EvaluationColumns | null, opts: PrintOpti
     return {
       heads: ['NO', intervensiHead, 'RENCANA HASIL KERJA', 'UKURAN KEBERHASILAN / INDIKATOR KINERJA INDIVIDU, DAN TARGET', ...realisasiHeads],
       weights: [4, 24, 28, 44, ...extraWeights],
-      row: (no, r) => ({
+      row: (no, r, w) => ({
         markAt: 2,
         parts: [
           { kind: 'same', text: String(no) },
           { kind: 'text', text: intervensi(r) },
           { kind: 'text', text: rhkText(skp, r) },
           { kind: 'list', items: r.indikator.length ? r.indikator.map((i) => (i.target.trim() ? `${i.teks}: ${i.target}` : i.teks)) : ['-'] },
-          ...extraParts(r),
+          ...extraParts(r, w, 2),
         ],
       }),
     };
@@ -107,7 +146,7 @@ function layoutFor(skp: Skp, evalCols: EvaluationColumns | null, opts: PrintOpti
         { kind: 'text', text: intervensi(r) },
         { kind: 'text', text: rhkText(skp, r) },
         { kind: 'nested', widths: [w[3]!, w[4]!, w[5]!], rows: r.indikator.map((i) => [i.aspek ? ASPEK_LABEL[i.aspek] : '', i.teks, i.target]) },
-        ...extraParts(r),
+        ...extraParts(r, w, 2),
       ],
     }),
   };
@@ -133,8 +172,9 @@ function headHeight(heads: readonly string[], w: readonly number[]): number {
  * A. UTAMA and B. TAMBAHAN group rows with numbering restarting per group. A group row is joined to
  * its first RHK so a heading never ends a page alone.
  */
-export function hasilKerjaTable(skp: Skp, evalCols: EvaluationColumns | null, opts: PrintOptions): FlowTable {
-  const layout = layoutFor(skp, evalCols, opts);
+export function hasilKerjaTable(skp: Skp, evalCols: EvaluationColumns | null, opts: PrintOptions): FlowTable & { moved: MovedFeedback[] } {
+  const moved = new Map<string, UmpanBalik[]>();
+  const layout = layoutFor(skp, evalCols && { ...evalCols, moved }, opts);
   const n = layout.heads.length;
   // Each column loses its padding and one line to the grid; widths are the text widths.
   const w = columnWidths(contentWidth(opts) - n * CELL_CHROME, layout.weights);
@@ -147,7 +187,10 @@ export function hasilKerjaTable(skp: Skp, evalCols: EvaluationColumns | null, op
     const rows = items.length === 0 ? [spanRow('-', 'cell')] : items.flatMap(({ no, rhk }) => piecesOf(no, rhk));
     body.push(joinRows([spanRow(GROUP_LABEL[group], 'group'), rows[0]!], w), ...rows.slice(1));
   }
-  return { widths: w, headerRows: 3, body };
+  const lampiran = groupedRhk(skp.rhk).flatMap(({ group, items }) =>
+    items.flatMap(({ no, rhk }) => (moved.get(rhk.id) ?? []).map((note) => ({ rhk: `${group === 'UTAMA' ? 'A' : 'B'}.${no}`, note }))),
+  );
+  return { widths: w, headerRows: 3, body, moved: lampiran };
 }
 
 /** PERILAKU KERJA: the seven BerAKHLAK values with their guides, expectations, and feedback on evaluations. */
@@ -216,4 +259,29 @@ export function lineByLine(label: string, text: string, width: number, fontSize:
     if (i > 0 || !t.startsWith(label)) return { text: t, fontSize };
     return { text: [{ text: label, bold: true }, t.slice(label.length)], fontSize };
   });
+}
+
+/**
+ * LAMPIRAN UMPAN BALIK: the notes that did not fit beside their RHK, full width, a row per note
+ * under its RHK number and date, on pages after the signed form.
+ */
+export function feedbackLampiranTable(moved: readonly MovedFeedback[], opts: PrintOptions): FlowTable {
+  const heads = ['RHK', 'TANGGAL', 'UMPAN BALIK BERKELANJUTAN BERDASARKAN BUKTI DUKUNG'];
+  const w = columnWidths(contentWidth(opts) - heads.length * CELL_CHROME, [6, 16, 78]);
+  const budget = rowBudget(opts, lineHeightPt(8) + 4.6, ROW_RESERVE);
+  const rows = moved.flatMap((m) =>
+    splitRow(
+      {
+        markAt: 2,
+        parts: [
+          { kind: 'same', text: m.rhk },
+          { kind: 'text', text: m.note.tanggal ? formatIsoTanggal(m.note.tanggal) : '-' },
+          { kind: 'text', text: m.note.teks },
+        ],
+      },
+      w,
+      budget,
+    ),
+  );
+  return { widths: w, headerRows: 1, body: [heads.map((text) => ({ text, style: 'th' })), ...rows] };
 }
