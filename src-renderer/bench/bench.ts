@@ -23,7 +23,7 @@ import { lembarBench, skpTemplateBench } from './excelWorkBench';
 import { syncMergeBench } from './syncBench';
 import { kecamatanPackageBench, packageBench } from './packageBench';
 import { networkBench } from './networkBench';
-import type { PrintJob } from '../print/model';
+import type { PrintJob, PrintOptions } from '../print/model';
 import { warmPrintWorkers } from '../print/printPool';
 import { PrintRun, workerCount } from '../print/printClient';
 import { SAMPLE_OPTIONS, sampleEvaluation, sampleSkp } from '../sample/printSamples';
@@ -240,7 +240,7 @@ async function importExportBench(n: number) {
  * rendering the same definitions, prepared untimed inside a worker.
  */
 /** A batch through the app's print path (parallel workers, checked, joined) and through bare pdfmake. */
-async function pdfBatchBench(n: number, kind: 'EVA' | 'SKP' = 'EVA') {
+function pdfJobs(n: number, kind: 'EVA' | 'SKP'): { jobs: PrintJob[]; opts: PrintOptions } {
   const skp = sampleSkp(kind === 'SKP' ? 25 : 3);
   const jobs: PrintJob[] = Array.from({ length: n }, (_, i) => {
     const nip = `1990031520150310${String(i % 100).padStart(2, '0')}`;
@@ -249,15 +249,28 @@ async function pdfBatchBench(n: number, kind: 'EVA' | 'SKP' = 'EVA') {
       ? { kind, skp: { ...skp, id: `skp-${i}`, pegawai }, pack: PERMENPANRB_6_2022 }
       : { kind, evaluation: sampleEvaluation({ ...skp, pegawai }, { id: `eva-${i}`, pegawai }), skp: { ...skp, pegawai }, pack: PERMENPANRB_6_2022, capaian: 'BAIK' };
   });
-  const opts = { ...SAMPLE_OPTIONS, orientation: kind === 'SKP' ? ('portrait' as const) : ('landscape' as const) };
-  // As the Cetak screen does when it opens: the workers load while the user picks options.
-  await warmPrintWorkers(workerCount(n));
-  const ours = await longestTask(() => new PrintRun().run(jobs, opts, 'SATU_PDF', 'bench', () => {}));
-  const bare = await new PrintRun().bare(jobs, opts, 'bench');
-  return { ms: ours.ms, pages: ours.result.pages, longestMs: ours.longestMs, bareMs: bare.ms, barePages: bare.pages, workers: navigator.hardwareConcurrency, phases: ours.result.phases };
+  return { jobs, opts: { ...SAMPLE_OPTIONS, orientation: kind === 'SKP' ? 'portrait' : 'landscape' } };
 }
 
-Object.assign(hooks, { seedDashboard, dashboardReadBench, seedBigSkp, rawGetSkp, predikatBench, importExportBench, pdfBatchBench, syncMergeBench, packageBench, kecamatanPackageBench, networkBench, backupBench, growthBench, skpTemplateBench, lembarBench });
+/** Warm the print workers, as the Cetak screen does when it opens (untimed, before the CPU is read). */
+async function pdfWarm(n: number) {
+  await warmPrintWorkers(workerCount(n));
+}
+
+/** A batch through the print workers: prepare, render, check and join. */
+async function pdfBatchBench(n: number, kind: 'EVA' | 'SKP' = 'EVA') {
+  const { jobs, opts } = pdfJobs(n, kind);
+  const ours = await longestTask(() => new PrintRun().run(jobs, opts, 'SATU_PDF', 'bench', () => {}));
+  return { ms: ours.ms, pages: ours.result.pages, longestMs: ours.longestMs, workers: navigator.hardwareConcurrency, phases: ours.result.phases };
+}
+
+/** The baseline: the same documents prepared and rendered by bare pdfmake on one thread. */
+async function pdfBareBench(n: number, kind: 'EVA' | 'SKP' = 'EVA') {
+  const { jobs, opts } = pdfJobs(n, kind);
+  return new PrintRun().bare(jobs, opts, 'bench');
+}
+
+Object.assign(hooks, { seedDashboard, dashboardReadBench, seedBigSkp, rawGetSkp, predikatBench, importExportBench, pdfBatchBench, pdfBareBench, pdfWarm, syncMergeBench, packageBench, kecamatanPackageBench, networkBench, backupBench, growthBench, skpTemplateBench, lembarBench });
 (window as unknown as {
   __bench: typeof hooks & {
     seedBigSkp: typeof seedBigSkp;
@@ -265,6 +278,8 @@ Object.assign(hooks, { seedDashboard, dashboardReadBench, seedBigSkp, rawGetSkp,
     predikatBench: typeof predikatBench;
     importExportBench: typeof importExportBench;
     pdfBatchBench: typeof pdfBatchBench;
+    pdfBareBench: typeof pdfBareBench;
+    pdfWarm: typeof pdfWarm;
     syncMergeBench: typeof syncMergeBench;
     backupBench: typeof backupBench;
     growthBench: typeof growthBench;

@@ -16,7 +16,7 @@ export type PrintRequest =
    * (a definition holds table-layout functions, which postMessage cannot clone). No verification code.
    */
   | { type: 'dashboard'; data: DashboardPrintData }
-  /** Bench only: render the prepared definition with bare pdfmake and report the time. */
+  /** Bench only: prepare and render with bare pdfmake on this one thread, and report the time. */
   | { type: 'bare'; jobs: PrintJob[]; opts: PrintOptions; title: string };
 
 export type PrintResponse =
