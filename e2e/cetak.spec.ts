@@ -20,20 +20,25 @@ async function verify(page: Page, code: string) {
   return page.getByTestId('verify-result');
 }
 
+/** Kecamatan Curug with its seksi headed by Rina, and the approved SKPs of Rina and Budi (Budi's editor left open). */
+async function seksiWithApprovedSkps(page: Page) {
+  await setupOffice(page);
+  await addCurugOffice(page, CURUG_STAFF.slice(0, 3));
+  await setUnitHead(page, 'Seksi Pemerintahan', 'Rina Marlina');
+  await openSkpOf(page, 'Rina Marlina');
+  await fillRhk(page, 'Terselenggaranya pelayanan administrasi pemerintahan', 'Persentase layanan tepat waktu', '95%');
+  await submitAndApprove(page);
+  await openSkpOf(page, 'Budi Hartono');
+  await fillRhk(page, 'Tersusunnya surat keterangan kependudukan', 'Jumlah surat keterangan', '1.200 Surat', 'Terselenggaranya pelayanan administrasi');
+  await submitAndApprove(page);
+}
+
 test('print an evaluation, verify the code, change the record, and print a unit on F4', async () => {
   test.setTimeout(180_000);
   const dir = newProfileDir();
   const { context, page } = await launchApp(dir);
   try {
-    await setupOffice(page);
-    await addCurugOffice(page, CURUG_STAFF.slice(0, 3));
-    await setUnitHead(page, 'Seksi Pemerintahan', 'Rina Marlina');
-    await openSkpOf(page, 'Rina Marlina');
-    await fillRhk(page, 'Terselenggaranya pelayanan administrasi pemerintahan', 'Persentase layanan tepat waktu', '95%');
-    await submitAndApprove(page);
-    await openSkpOf(page, 'Budi Hartono');
-    await fillRhk(page, 'Tersusunnya surat keterangan kependudukan', 'Jumlah surat keterangan', '1.200 Surat', 'Terselenggaranya pelayanan administrasi');
-    await submitAndApprove(page);
+    await seksiWithApprovedSkps(page);
 
     // The SKP prints from its editor, approved, without DRAF.
     await page.getByRole('link', { name: 'Cetak SKP' }).click();
@@ -183,15 +188,7 @@ test('the capaian set once for the whole office reaches every unit: Distribusi s
   const dir = newProfileDir();
   const { context, page } = await launchApp(dir);
   try {
-    await setupOffice(page);
-    await addCurugOffice(page, CURUG_STAFF.slice(0, 3));
-    await setUnitHead(page, 'Seksi Pemerintahan', 'Rina Marlina');
-    await openSkpOf(page, 'Rina Marlina');
-    await fillRhk(page, 'Terselenggaranya pelayanan administrasi pemerintahan', 'Persentase layanan tepat waktu', '95%');
-    await submitAndApprove(page);
-    await openSkpOf(page, 'Budi Hartono');
-    await fillRhk(page, 'Tersusunnya surat keterangan kependudukan', 'Jumlah surat keterangan', '1.200 Surat', 'Terselenggaranya pelayanan administrasi');
-    await submitAndApprove(page);
+    await seksiWithApprovedSkps(page);
 
     // "Seluruh kantor — Kecamatan Curug = Baik", and nothing set for the seksi.
     await page.goto('/#/penilaian/distribusi');
