@@ -1,6 +1,6 @@
 import { expect, test } from '@playwright/test';
 import { rmSync } from 'node:fs';
-import { importPeople, launchApp, newProfileDir, selectPeriod, setupOffice } from './helpers';
+import { addCurugOffice, fillRhk, importPeople, launchApp, newProfileDir, openSkpOf, selectPeriod, setUnitHead, setupOffice, shot, submitAndApprove } from './helpers';
 
 test('Beranda’s worklist is for the chosen period and “dan N lainnya” opens the whole list', async () => {
   test.setTimeout(180_000);
@@ -23,6 +23,39 @@ test('Beranda’s worklist is for the chosen period and “dan N lainnya” open
     await noSkp.getByRole('button', { name: 'dan 4 lainnya' }).click();
     await expect(noSkp.getByRole('link')).toHaveCount(12);
     await expect(noSkp.getByRole('link', { name: 'Pegawai 12' })).toBeVisible();
+  } finally {
+    await context.close();
+    rmSync(dir, { recursive: true, force: true });
+  }
+});
+
+test('Beranda’s first card never says “nothing to fix” above a worklist that has work (#30 item 6)', async () => {
+  test.setTimeout(180_000);
+  const dir = newProfileDir();
+  const { context, page } = await launchApp(dir);
+  try {
+    await setupOffice(page);
+    await addCurugOffice(page);
+    await setUnitHead(page, 'Kecamatan Curug', 'Asep Saepudin');
+    await setUnitHead(page, 'Seksi Pemerintahan', 'Rina Marlina');
+    // The camat is appraised from outside the office: with that, the structure is complete.
+    await openSkpOf(page, 'Asep Saepudin');
+    await page.getByLabel('Pejabat penilai kinerja — Nama').fill('Drs. H. Moch. Maesyal Rasyid, M.Si.');
+    await page.getByLabel('Pejabat penilai kinerja — Jabatan').fill('Sekretaris Daerah');
+    await fillRhk(page, 'Meningkatnya kualitas pelayanan publik kecamatan', 'Indeks kepuasan masyarakat', '85 Indeks');
+    await submitAndApprove(page);
+
+    await page.goto('/#/');
+    const todo = page.getByTestId('home-todo');
+    await expect(todo.locator('.loading')).toHaveCount(0);
+    // Three staff have no SKP and the camat is not evaluated yet: the card says the structure is
+    // complete and counts what the worklist below lists, from the same source.
+    await expect(todo).not.toContainText('Tidak ada yang perlu dibereskan');
+    await expect(todo).toContainText('Data pegawai dan struktur sudah lengkap.');
+    await expect(page.getByTestId('work-noSkp')).toContainText('3 pegawai belum punya SKP');
+    await expect(page.getByTestId('work-notEvaluated')).toContainText('1 pegawai belum dinilai final');
+    await expect(page.getByTestId('home-todo-work')).toContainText('4 hal pada Daftar kerja');
+    await shot(page, '72-beranda-satu-sumber', todo);
   } finally {
     await context.close();
     rmSync(dir, { recursive: true, force: true });

@@ -81,6 +81,11 @@ export interface WorklistInput {
   unitId: string | null;
 }
 
+/** How many things the worklist asks for: what Beranda's first card counts before it says "nothing to fix". */
+export function pendingWork(w: Worklist): number {
+  return w.noSkp.length + w.skpLate.length + w.notEvaluated.length + w.noCapaian.length + w.distribution.length + w.poorFollowUp.length;
+}
+
 export function buildWorklist(input: WorklistInput): Worklist {
   const inUnit = (unitId: string | null) => input.unitId === null || unitId === input.unitId;
   const active = input.employees.filter((e) => e.aktif && inUnit(e.unitId));

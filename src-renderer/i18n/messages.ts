@@ -232,7 +232,9 @@ export const id = {
   'home.todo.noAtasan': '{count} pegawai aktif belum memiliki atasan (pejabat penilai kinerja)',
   'home.todo.noHead': '{count} unit kerja belum memiliki kepala unit',
   'home.todo.noUnit': '{count} pegawai aktif belum ditempatkan di unit kerja',
-  'home.todo.empty': 'Tidak ada yang perlu dibereskan. Data pegawai dan struktur sudah lengkap.',
+  'home.todo.empty': 'Tidak ada yang perlu dibereskan: data pegawai dan struktur lengkap, dan daftar kerja periode ini kosong.',
+  'home.todo.structureOk': 'Data pegawai dan struktur sudah lengkap.',
+  'home.todo.work': '{count} hal pada Daftar kerja {periode} di bawah belum selesai.',
   'home.todo.start': 'Mulai dengan menambahkan unit kerja dan pegawai.',
   'home.open': 'Buka',
 

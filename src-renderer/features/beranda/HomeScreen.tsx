@@ -9,7 +9,9 @@ import { externalPenilaiOf } from '../../domain/skp';
 import { useT } from '../../i18n/i18n';
 import { usePegawaiData } from '../pegawai/usePegawaiData';
 import { BackupReminder } from './BackupReminder';
-import { Worklist } from './Worklist';
+import { Worklist, useWorklist } from './Worklist';
+import { pendingWork } from '../../domain/worklist';
+import { periodTitle } from '../../domain/periods';
 import { Dashboard } from './dasbor/Dashboard';
 import { useYearRecords } from './dasbor/useDashboard';
 import { PeriodSelect } from '../penilaian/PeriodSelect';
@@ -42,6 +44,9 @@ export function HomeScreen() {
   const worklistRecords = useDeferredValue(records, undefined);
   const worklistPeriod = chosen.periods.find((p) => periodKey(p) === worklistPeriodId) ?? chosen.period;
   const skps = records?.skps;
+  // The first card says "nothing to fix" only when the worklist below has nothing either.
+  const officeWork = useWorklist(data, worklistPeriod, worklistRecords, '');
+  const pending = officeWork ? pendingWork(officeWork) : 0;
   // Counted once per change of the records, not on every render (a period switch re-renders Beranda).
   const { active, activeUnits, todo } = useMemo(() => {
     const external = externalPenilaiOf(skps ?? [], year);
@@ -69,9 +74,9 @@ export function HomeScreen() {
               <p>
                 {t('home.todo.start')} <a href={href('pegawai', 'unit')}>{t('home.open')}</a>
               </p>
-            ) : !todoReady ? (
+            ) : !todoReady || !officeWork ? (
               <p className="loading">{t('app.loading')}</p>
-            ) : todo.length === 0 ? (
+            ) : todo.length === 0 && pending === 0 ? (
               <p className="ok-text">{t('home.todo.empty')}</p>
             ) : (
               <ul className="todo">
@@ -80,6 +85,12 @@ export function HomeScreen() {
                     <span className="muted-warn">{t(x.text, { count: x.count })}</span> <a href={x.to}>{t('home.open')}</a>
                   </li>
                 ))}
+                {todo.length === 0 ? <li>{t('home.todo.structureOk')}</li> : null}
+                {pending > 0 ? (
+                  <li data-testid="home-todo-work">
+                    <span className="muted-warn">{t('home.todo.work', { count: pending, periode: worklistPeriod ? periodTitle(worklistPeriod) : '' })}</span>
+                  </li>
+                ) : null}
               </ul>
             )}
           </section>

@@ -5,7 +5,7 @@ import { fromJsDate } from '../../domain/dates';
 import type { Employee } from '../../domain/pegawai';
 import { printedName } from '../../domain/pegawai';
 import { distributionScopeOf } from '../../domain/distributionScope';
-import { buildWorklist } from '../../domain/worklist';
+import { buildWorklist, type Worklist as WorklistData } from '../../domain/worklist';
 import { useAppraisedHere } from '../../components/useAppraisedHere';
 import { useGateLoading } from '../../components/LoadGate';
 import { buildUnitTree, flattenTree } from '../../domain/unit';
@@ -19,19 +19,19 @@ import type { YearRecords } from './dasbor/useDashboard';
 
 const SHOWN = 8;
 
-/** What is left to do this year, for the whole office or one unit (issue #5 §9). */
-export const Worklist = memo(function Worklist({ data, period: current, records }: { data: PegawaiData; period: PeriodDef | undefined; records: YearRecords | undefined }) {
-  const t = useT();
+/**
+ * The year's pending work for the whole office ('') or one unit, for the period shown: the one
+ * source of Beranda's worklist and of its first card's "nothing to fix".
+ */
+export function useWorklist(data: PegawaiData, current: PeriodDef | undefined, records: YearRecords | undefined, unitId: string): WorklistData | null {
   const { profile } = useApp();
   const year = profile.settings.activeYear;
   const scope = distributionScopeOf(profile.office);
   const pack = useActivePack();
-  const [unitId, setUnitId] = useState('');
-  const [expanded, setExpanded] = useState<Set<string>>(new Set());
   // On a penilai laptop: his appraisees' work, not his own SKP (his atasan's to set).
   const appraised = useAppraisedHere();
   useGateLoading(appraised === undefined);
-  const work = useMemo(() => {
+  return useMemo(() => {
     if (!records || !data.loaded || !appraised) return null;
     const { skps, evaluations, unitResults: results } = records;
     return buildWorklist({
@@ -48,6 +48,17 @@ export const Worklist = memo(function Worklist({ data, period: current, records 
       unitId: unitId || null,
     });
   }, [records, data, pack, year, current, unitId, scope, appraised]);
+}
+
+/** What is left to do this year, for the whole office or one unit (issue #5 §9). */
+export const Worklist = memo(function Worklist({ data, period: current, records }: { data: PegawaiData; period: PeriodDef | undefined; records: YearRecords | undefined }) {
+  const t = useT();
+  const { profile } = useApp();
+  const year = profile.settings.activeYear;
+  const pack = useActivePack();
+  const [unitId, setUnitId] = useState('');
+  const [expanded, setExpanded] = useState<Set<string>>(new Set());
+  const work = useWorklist(data, current, records, unitId);
   if (!work) return null;
 
   // Every list shows its first few and "dan N lainnya", which opens the rest.
