@@ -103,7 +103,7 @@ export function HomeScreen() {
             <OfficeSelect offices={offices} value={officeId} onChange={setOfficeId} />
           </div>
           <Dashboard chosen={chosen} records={records} officeId={officeId} />
-          <Worklist data={data} period={worklistPeriod} records={worklistRecords} />
+          <Worklist data={data} period={worklistPeriod} records={worklistRecords} office={officeWork} />
         </>
       ) : null}
       {/* Last on the page: counting what sync left to review reads every synced record (seconds in a

@@ -51,14 +51,16 @@ export function useWorklist(data: PegawaiData, current: PeriodDef | undefined, r
 }
 
 /** What is left to do this year, for the whole office or one unit (issue #5 §9). */
-export const Worklist = memo(function Worklist({ data, period: current, records }: { data: PegawaiData; period: PeriodDef | undefined; records: YearRecords | undefined }) {
+export const Worklist = memo(function Worklist({ data, period: current, records, office }: { data: PegawaiData; period: PeriodDef | undefined; records: YearRecords | undefined; office: WorklistData | null }) {
   const t = useT();
   const { profile } = useApp();
   const year = profile.settings.activeYear;
   const pack = useActivePack();
   const [unitId, setUnitId] = useState('');
   const [expanded, setExpanded] = useState<Set<string>>(new Set());
-  const work = useWorklist(data, current, records, unitId);
+  // The whole office's list is Beranda's (computed once for its first card too); one unit's is computed here.
+  const ofUnit = useWorklist(data, current, unitId ? records : undefined, unitId);
+  const work = unitId ? ofUnit : office;
   if (!work) return null;
 
   // Every list shows its first few and "dan N lainnya", which opens the rest.
