@@ -1,6 +1,6 @@
 import { expect, test } from '@playwright/test';
 import { rmSync } from 'node:fs';
-import { addCurugOffice, fillRhk, launchApp, newProfileDir, openSkpOf, setupOffice, submitAndApprove } from './helpers';
+import { addCurugOffice, fillRhk, launchApp, newProfileDir, openSkpOf, setupOffice, shot, submitAndApprove } from './helpers';
 
 test('SKP targets cascade from camat to kasi to staff, get approved, lock, and reopen with a reason', async () => {
   test.setTimeout(120_000);
@@ -74,6 +74,43 @@ test('SKP targets cascade from camat to kasi to staff, get approved, lock, and r
     await page.goto('/#/skp');
     await expect(page.getByTestId('skp-summary')).toContainText('2 draf');
     await expect(page.getByTestId('skp-summary')).toContainText('2 disetujui');
+  } finally {
+    await context.close();
+    rmSync(dir, { recursive: true, force: true });
+  }
+});
+
+test('a save confirmation hides none of the action bar’s buttons, at 1024 and 1366 px (#30 item 4)', async () => {
+  test.setTimeout(120_000);
+  const dir = newProfileDir();
+  const { context, page } = await launchApp(dir);
+  try {
+    await setupOffice(page);
+    await addCurugOffice(page);
+    const overlaps = async () => {
+      const toast = (await page.getByTestId('toast').boundingBox())!;
+      const hidden: string[] = [];
+      for (const control of await page.locator('.action-bar').getByRole('button').or(page.locator('.action-bar').getByRole('link')).all()) {
+        const b = (await control.boundingBox())!;
+        const apart = b.x >= toast.x + toast.width || toast.x >= b.x + b.width || b.y >= toast.y + toast.height || toast.y >= b.y + b.height;
+        if (!apart) hidden.push((await control.textContent()) ?? '');
+      }
+      return hidden;
+    };
+    for (const width of [1024, 1366]) {
+      await page.setViewportSize({ width, height: 768 });
+      await openSkpOf(page, 'Budi Hartono');
+      await fillRhk(page, `Tersusunnya surat keterangan kependudukan ${width}`, 'Jumlah surat keterangan', '1.200 Surat');
+      await page.getByRole('button', { name: 'Simpan' }).click();
+      await expect(page.getByTestId('toast')).toHaveText('SKP tersimpan.');
+      expect(await overlaps()).toEqual([]);
+      // The long message of "same jabatan" too: it wraps inside the bar's free space.
+      await page.getByRole('button', { name: 'Terapkan RHK ke semua pegawai dengan jabatan yang sama' }).click();
+      await expect(page.getByTestId('toast')).toContainText('RHK diterapkan');
+      expect(await overlaps()).toEqual([]);
+      await expect(page.getByRole('button', { name: 'Ajukan' })).toBeVisible();
+      if (width === 1024) await shot(page, '73-toast-action-bar', page.locator('.action-bar'));
+    }
   } finally {
     await context.close();
     rmSync(dir, { recursive: true, force: true });

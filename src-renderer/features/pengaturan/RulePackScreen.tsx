@@ -1,3 +1,4 @@
+import { ToastSlot } from '../../components/Toast';
 import { useLiveQuery } from 'dexie-react-hooks';
 import { useState } from 'react';
 import { errorMessage } from '../../app/errors';
@@ -249,7 +250,7 @@ function RulePackEditor({ active }: { active: RulePack }) {
         <button type="button" className="link" onClick={() => window.confirm(t('rules.reset.confirm')) && void run(() => store.rulePacks.resetToBuiltIn())}>
           {t('rules.reset')}
         </button>
-        <span className="spacer" />
+        <ToastSlot />
         <button type="button" className="primary" disabled={!dirty} onClick={() => void run(() => store.rulePacks.saveAdjusted(draft))}>
           {t('rules.save')}
         </button>

@@ -27,7 +27,7 @@ import { useReasonPrompt } from '../../components/ReasonDialog';
 import { UmpanBalikList } from './UmpanBalikList';
 import { FollowUp } from './FollowUp';
 import { PredikatExplained } from './PredikatExplained';
-import { Toast } from '../../components/Toast';
+import { Toast, ToastSlot } from '../../components/Toast';
 import { useSaveShortcut } from '../../components/useSaveShortcut';
 import { useGateLoading } from '../../components/LoadGate';
 import { useLiveFor } from '../../components/useLiveFor';
@@ -327,7 +327,7 @@ function EvaluationEditor({ ev, skp, pack, employee, ownUnit, ownResult, capaian
 
       {error ? <Notice kind="error">{error.text}</Notice> : null}
       <div className="action-bar">
-        <span className="spacer" />
+        <ToastSlot />
         <a className="button" href={href('cetak', 'EVA', ev.id)}>
           {t('cetak.open.EVA')}
         </a>

@@ -21,7 +21,7 @@ import { PerilakuRow } from './PerilakuRow';
 import { useReasonPrompt } from '../../components/ReasonDialog';
 import { skpIssueText } from './skpText';
 import { DateField } from '../../components/DateField';
-import { Toast } from '../../components/Toast';
+import { Toast, ToastSlot } from '../../components/Toast';
 import { useSaveShortcut } from '../../components/useSaveShortcut';
 import { useEditDraft } from '../../components/useEditDraft';
 import { useWritable } from '../../components/useWritable';
@@ -375,7 +375,7 @@ function SkpEditor({ skp, notice, onNotice }: { skp: Skp; notice: string | null;
             {t('skp.applyJabatan')}
           </button>
         ) : null}
-        <span className="spacer" />
+        <ToastSlot />
         <a className="button" href={href('cetak', 'SKP', skp.id)}>
           {t('cetak.open.SKP')}
         </a>
