@@ -26,6 +26,11 @@ describe('message catalog', () => {
     expect(hasMessage('nip.error.nope')).toBe(false);
   });
 
+  it('a name ending in a full stop ends the sentence once (“S.E.” not “S.E..”)', () => {
+    expect(translate('id', 'error.nipDuplicate', { nama: 'Fitri Handayani, S.E.' })).toBe('NIP ini sudah dipakai oleh Fitri Handayani, S.E. Satu NIP hanya untuk satu pegawai.');
+    expect(translate('id', 'home.welcome', { nama: 'Siti' })).toBe('Selamat bekerja, Siti.');
+  });
+
   it('every NIP and employee issue code has a message', () => {
     for (const c of NIP_ISSUE_CODES) expect(hasMessage(`nip.error.${c}`), c).toBe(true);
     for (const c of FIELD_ISSUE_CODES) expect(hasMessage(`employee.issue.${c}`), c).toBe(true);

@@ -11,7 +11,12 @@ const CATALOGS: Record<Language, Catalog> = { id, en };
 export function translate(lang: Language, key: MessageKey, params?: Params): string {
   const template = CATALOGS[lang][key] ?? id[key] ?? key;
   if (!params) return template;
-  return template.replace(/\{(\w+)\}/g, (m, name: string) => (name in params ? paramText(lang, params[name]!) : m));
+  // A value ending in a full stop ("Budi, S.E.") takes the place of the sentence's own: no "S.E..".
+  return template.replace(/\{(\w+)\}(\.?)/g, (m, name: string, stop: string) => {
+    if (!(name in params)) return m;
+    const text = paramText(lang, params[name]!);
+    return stop && text.endsWith('.') ? text : text + stop;
+  });
 }
 
 /**
