@@ -107,6 +107,7 @@ export async function kantorWithLaptop(k: Page, l: Page): Promise<void> {
   await k.goto('/#/sinkronisasi');
   const enrol = k.getByTestId('sync-enrol');
   await enrol.getByLabel('Nama laptop').fill('laptop Camat');
+  await expect(enrol.getByLabel('Pejabat penilai').locator('option:checked')).toHaveText('— pilih pejabat penilai —');
   await enrol.getByLabel('Pejabat penilai').selectOption({ label: 'Drs. Asep Saepudin — Camat Curug' });
   const pairing = await savePackage(k, () => enrol.getByRole('button', { name: 'Daftarkan dan buat paket pendaftaran' }).click());
   await expect(k.getByText(/laptop Camat terdaftar/)).toBeVisible();

@@ -1226,6 +1226,7 @@ export const en: Catalog = {
   "sync.enrol.submit": "Enrol and make the enrolment package",
   "sync.enrol.done": "{nama} is enrolled. Copy the enrolment package to that laptop and choose \"Gabung lewat paket pendaftaran\" when it first opens.",
   "sync.enrol.namaRequired": "Enter a laptop name, for example \"laptop Camat\".",
+  "sync.enrol.penilai.none": "— choose the appraising official —",
   "sync.enrol.penilaiRequired": "Choose the appraiser who uses the laptop.",
   "sync.introduce": "Make introduction package",
   "sync.introduce.body": "For the BKD or another office: once both computers have received each other's introduction, data packages can be exchanged.",

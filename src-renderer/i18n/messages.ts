@@ -1241,6 +1241,7 @@ export const id = {
   "sync.enrol.submit": "Daftarkan dan buat paket pendaftaran",
   "sync.enrol.done": "{nama} terdaftar. Salin berkas paket pendaftaran ke laptop itu dan pilih \"Gabung lewat paket pendaftaran\" saat pertama dibuka.",
   "sync.enrol.namaRequired": "Isi nama laptop, misalnya \"laptop Camat\".",
+  "sync.enrol.penilai.none": "— pilih pejabat penilai —",
   "sync.enrol.penilaiRequired": "Pilih pejabat penilai pemilik laptop.",
   "sync.introduce": "Buat paket perkenalan",
   "sync.introduce.body": "Untuk BKD atau kantor lain: setelah kedua komputer saling menerima paket perkenalan, paket data dapat dipertukarkan.",

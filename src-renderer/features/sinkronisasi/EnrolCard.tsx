@@ -45,7 +45,7 @@ export function EnrolCard({ employees, notify }: { employees: Employee[] | undef
         <label>
           {t('sync.enrol.penilai')}
           <select value={penilai} onChange={(e) => setPenilai(e.target.value)}>
-            <option value="" />
+            <option value="">{t('sync.enrol.penilai.none')}</option>
             {candidates.map((e) => (
               <option key={e.id} value={e.id}>
                 {printedName(e)} — {e.jabatan}
