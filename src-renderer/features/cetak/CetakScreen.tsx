@@ -146,8 +146,9 @@ export function CetakScreen({ single, archived }: { single?: { kind: DocKind; id
                   ))}
                 </select>
               </label>
-              {needsPeriod ? <PeriodSelect state={chosen} /> : <span className="muted">{t('cetak.year', { year })}</span>}
-              <UnitFilterSelect units={(units ?? []).filter((u) => !u.deleted)} value={unitId} onChange={setUnitId} />
+              {/* Locked with the other options while a PDF is made: the batch was read for this period and unit. */}
+              {needsPeriod ? <PeriodSelect state={chosen} disabled={busy} /> : <span className="muted">{t('cetak.year', { year })}</span>}
+              <UnitFilterSelect units={(units ?? []).filter((u) => !u.deleted)} value={unitId} onChange={setUnitId} disabled={busy} />
             </div>
           )}
           <div className="toolbar">

@@ -19,10 +19,10 @@ export function UnitOptions({ nodes }: { nodes: readonly UnitNode[] }) {
  * "Unit kerja: Semua" and every unit in the office's own order (urutan, sub-units under their parent):
  * the unit filter of the SKP, Penilaian and Cetak screens.
  */
-export function UnitFilterSelect({ units, value, onChange }: { units: readonly Unit[]; value: string; onChange(unitId: string): void }) {
+export function UnitFilterSelect({ units, value, onChange, disabled }: { units: readonly Unit[]; value: string; onChange(unitId: string): void; disabled?: boolean }) {
   const t = useT();
   return (
-    <select aria-label={t('pegawai.filter.unit')} value={value} onChange={(e) => onChange(e.target.value)}>
+    <select aria-label={t('pegawai.filter.unit')} value={value} onChange={(e) => onChange(e.target.value)} disabled={disabled}>
       <option value="">
         {t('pegawai.filter.unit')}: {t('common.all')}
       </option>
