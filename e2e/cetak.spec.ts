@@ -194,6 +194,10 @@ test('the capaian set once for the whole office reaches every unit: Distribusi s
     await page.goto('/#/penilaian/distribusi');
     await selectPeriod(page, Q1);
     await page.locator('[data-testid="dist-unit"][data-unit="Kecamatan Curug"]').getByLabel('Capaian kinerja organisasi — Kecamatan Curug').selectOption({ label: 'Baik' });
+    // Nobody is evaluated yet: the office card names who its counts leave out (#30 item 5).
+    const missing = page.locator('[data-testid="dist-unit"][data-unit="Kecamatan Curug"]').getByTestId('dist-missing');
+    await expect(missing).toContainText('3 pegawai aktif belum memiliki evaluasi untuk periode ini');
+    await expect(missing.getByRole('link', { name: 'Budi Hartono' })).toBeVisible();
     const seksiSelect = page.getByTestId('unit-capaian').getByLabel('Capaian kinerja organisasi — Seksi Pemerintahan');
     await expect(seksiSelect.locator('option:checked')).toHaveText('Mengikuti Kecamatan Curug (Baik)');
     await shot(page, '70-capaian-kantor-distribusi', page.getByTestId('unit-capaian'));

@@ -96,7 +96,7 @@ test('a unit is rated for Q1 and AKHIR: predikat by the matrix, distribution war
     await page.goto('/#/penilaian/distribusi');
     await selectPeriod(page, Q1);
     await expect(seksi.getByTestId('dist-warnings')).toContainText('Capaian organisasi BAIK: harus ada pegawai dengan predikat Butuh Perbaikan atau Kurang/Misconduct.');
-    await expect(seksi.getByTestId('dist-warnings')).toContainText('predikat Baik seharusnya kelompok terbanyak, tetapi Sangat Baik lebih banyak (3 dibanding 0)');
+    await expect(seksi.getByTestId('dist-warnings')).toContainText('predikat Baik harus menjadi kelompok terbanyak (sama banyak dengan predikat lain masih memenuhi pedoman), tetapi Sangat Baik lebih banyak (3 dibanding 0)');
     await seksi.getByLabel('Alasan / justifikasi pejabat penilai — Seksi Pemerintahan').fill('Seluruh target layanan triwulan I terlampaui');
     await seksi.getByRole('button', { name: 'Simpan alasan' }).click();
     await expect(seksi.getByText('Alasan tersimpan.')).toBeVisible();

@@ -55,6 +55,12 @@ describe('BAIK: most (at most 70%) Baik, and some Butuh Perbaikan or Kurang', ()
   it('7 Baik, 2 Sangat Baik, 1 Butuh Perbaikan fits', () => {
     expect(codes('BAIK', [...rep(B, 7), ...rep(SB, 2), BP])).toEqual([]);
   });
+  it('a tie for the largest group meets it (§7.3): 5 Sangat Baik, 5 Baik, 1 Butuh Perbaikan', () => {
+    expect(codes('BAIK', [...rep(SB, 5), ...rep(B, 5), BP])).toEqual([]);
+  });
+  it('one more Sangat Baik than Baik does not: 3 against 2', () => {
+    expect(codes('BAIK', [...rep(SB, 3), ...rep(B, 2), BP])).toEqual(['dominantNotLargest']);
+  });
   it('all Baik: too many and nobody needing improvement', () => {
     expect(codes('BAIK', rep(B, 10))).toEqual(['dominantTooMany', 'missingRequired']);
   });

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { checkGroup, distributionGroups, groupOfUnit, expectedBands, guidelineFeasible, headCounts, isSmallGroup, type DistributionScope, type ScopedMember } from './distributionScope';
+import { checkGroup, distributionGroups, notEvaluatedIn, groupOfUnit, expectedBands, guidelineFeasible, headCounts, isSmallGroup, type DistributionScope, type ScopedMember } from './distributionScope';
 import { PERMENPANRB_6_2022 as pack, type CapaianOrganisasi, type Predikat } from './rulepack';
 import type { Unit } from './unit';
 import { KECAMATAN_TREE } from './unit.testkit';
@@ -99,5 +99,27 @@ describe('the band drawn behind each predikat bar', () => {
     expect(expectedBands(headCounts(pack, 'KURANG', 7), 7)).toEqual({ KURANG_MISCONDUCT: [5, 7], BUTUH_PERBAIKAN: [1, 7], SANGAT_BAIK: [0, 0] });
     // BAIK, 10 people: at most 7 Baik; "Butuh Perbaikan or Kurang" together has no single bar.
     expect(expectedBands(headCounts(pack, 'BAIK', 10), 10)).toEqual({ BAIK: [0, 7] });
+  });
+});
+
+describe('who a group leaves out (#30 item 5)', () => {
+  const units = KECAMATAN_TREE;
+  const staff = [
+    { id: 'camat', unitId: 'kec', aktif: true },
+    { id: 'kasi', unitId: 'pem', aktif: true },
+    { id: 'sek', unitId: 'sek', aktif: true },
+    { id: 'umum1', unitId: 'umum', aktif: true },
+    { id: 'umum2', unitId: 'umum', aktif: false },
+    { id: 'nounit', unitId: null, aktif: true },
+  ];
+  const evaluated = new Set(['camat', 'sek']);
+  const unit = (id: string) => units.find((u) => u.id === id)!;
+  it.each<[string, DistributionScope, { key: string; unit: Unit | null }, string[]]>([
+    ['the whole office: every active person without an evaluation', 'KANTOR', { key: 'KANTOR', unit: unit('kec') }, ['kasi', 'umum1', 'nounit']],
+    ['a unit with its sub-units', 'UNIT_DAN_SUB', { key: 'sek', unit: unit('sek') }, ['umum1']],
+    ['a unit alone', 'UNIT', { key: 'sek', unit: unit('sek') }, []],
+    ['an inactive person is never listed', 'UNIT', { key: 'umum', unit: unit('umum') }, ['umum1']],
+  ])('%s', (_name, scope, group, ids) => {
+    expect(notEvaluatedIn(scope, units, group, staff, evaluated).map((e) => e.id)).toEqual(ids);
   });
 });

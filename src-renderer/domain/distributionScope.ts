@@ -1,6 +1,6 @@
 import { checkDistribution, countPredikat, maxCount, minCount, type DistributionWarning, type PredikatCounts } from './distribution';
 import { PREDIKATS, type CapaianOrganisasi, type DistributionRule, type Predikat, type RulePack } from './rulepack';
-import { buildUnitTree, flattenTree, type Unit } from './unit';
+import { buildUnitTree, flattenTree, unitScope, type Unit } from './unit';
 
 /**
  * Where the distribution guideline is applied (docs/aturan-kinerja.md §7.4). The guideline speaks of
@@ -163,4 +163,24 @@ export function expectedBands(rules: readonly HeadCountRule[], n: number): Parti
     else narrow(p, 0, 0);
   }
   return bands;
+}
+
+/**
+ * The active staff a group's counts leave out: no evaluation in the period. "10 dinilai dari 10
+ * evaluasi" in an office of 15 hid five people; the Distribusi card names them.
+ */
+export function notEvaluatedIn<E extends { id: string; unitId: string | null; aktif: boolean }>(
+  scope: DistributionScope,
+  units: readonly Unit[],
+  group: { key: string; unit: Unit | null },
+  employees: readonly E[],
+  evaluated: ReadonlySet<string>,
+): E[] {
+  const inGroup =
+    group.key === 'KANTOR' || !group.unit
+      ? () => true
+      : scope === 'UNIT'
+        ? (e: E) => e.unitId === group.unit!.id
+        : ((ids: Set<string>) => (e: E) => e.unitId !== null && ids.has(e.unitId))(new Set(unitScope(units, group.unit.id)));
+  return employees.filter((e) => e.aktif && !evaluated.has(e.id) && inGroup(e));
 }

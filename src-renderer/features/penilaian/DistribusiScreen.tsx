@@ -2,7 +2,8 @@ import { groupTitle, scopeLineText } from './evalText';
 import { useLiveQuery } from 'dexie-react-hooks';
 import { href } from '../../app/router';
 import { useApp } from '../../app/StoreContext';
-import { distributionGroups, distributionScopeOf } from '../../domain/distributionScope';
+import { distributionGroups, distributionScopeOf, notEvaluatedIn } from '../../domain/distributionScope';
+import { printedName } from '../../domain/pegawai';
 import { buildUnitTree, flattenTree } from '../../domain/unit';
 import type { Evaluation } from '../../domain/evaluation';
 import { useT } from '../../i18n/i18n';
@@ -28,13 +29,20 @@ export function DistribusiScreen() {
   const units = useLiveQuery(() => store.units.list(), [store]);
   const evaluations = useLiveFor(pid, () => store.evaluations.listByPeriod(pid), [store]);
   const results = useLiveQuery(() => store.evaluations.unitResults(year), [store, year]);
-  if (!units || !evaluations || !results || !period) return <p className="loading">{t('app.loading')}</p>;
+  const employees = useLiveQuery(() => store.employees.listAll(), [store]);
+  if (!units || !evaluations || !results || !employees || !period) return <p className="loading">{t('app.loading')}</p>;
 
   const placed = new Set(evaluations.map((e) => e.unitId));
   const shownUnits = units.filter((u) => u.aktif || placed.has(u.id));
   const groups = distributionGroups<Evaluation>(scope, shownUnits, evaluations);
   const resultOf = (unitId: string) => results.find((r) => r.unitId === unitId && r.periodId === pid);
   const top = groups[0]?.unit;
+  const evaluated = new Set(evaluations.filter((e) => !e.deleted).map((e) => e.employeeId));
+  const staff = employees.filter((e) => !e.deleted);
+  const missingOf = (g: (typeof groups)[number]) =>
+    notEvaluatedIn(scope, shownUnits, g, staff, evaluated)
+      .map((e) => ({ id: e.id, nama: printedName(e) }))
+      .sort((a, b) => a.nama.localeCompare(b.nama, 'id'));
   const own = new Map(results.filter((r) => r.periodId === pid).map((r) => [r.unitId, r.capaian]));
   // What a unit without its own value follows (§7.6), named by the unit it is set on.
   const inheritedOf = (unitId: string): InheritedCapaian | undefined => {
@@ -72,6 +80,7 @@ export function DistribusiScreen() {
             members={g.members}
             result={resultOf(g.unit.id)}
             inherited={inheritedOf(g.unit.id)}
+            missing={missingOf(g)}
           />
         ) : null,
       )}

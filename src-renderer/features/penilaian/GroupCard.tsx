@@ -1,6 +1,7 @@
 import { useState } from 'react';
 import { errorMessage } from '../../app/errors';
 import { useApp } from '../../app/StoreContext';
+import { href } from '../../app/router';
 import { Notice } from '../../components/Field';
 import { HeadRow } from '../../components/HeadRow';
 import { Toast } from '../../components/Toast';
@@ -61,7 +62,31 @@ export function CapaianSelect({ unit, pack, periodId, capaian, inherited, onSave
 }
 
 /** One group of the guideline: its counts, what the guideline asks of it, its warnings and justification. */
-export function GroupCard({ title, unit, depth, pack, periodId, members, result, inherited }: { title: string; unit: Unit; depth: number; pack: RulePack; periodId: string; members: Evaluation[]; result: UnitResult | undefined; inherited?: InheritedCapaian }) {
+/** How many of the people without an evaluation a card names before "dan N lainnya". */
+const MISSING_SHOWN = 8;
+
+export function GroupCard({
+  title,
+  unit,
+  depth,
+  pack,
+  periodId,
+  members,
+  result,
+  inherited,
+  missing,
+}: {
+  title: string;
+  unit: Unit;
+  depth: number;
+  pack: RulePack;
+  periodId: string;
+  members: Evaluation[];
+  result: UnitResult | undefined;
+  inherited?: InheritedCapaian;
+  /** Active staff of the group with no evaluation in the period (notEvaluatedIn). */
+  missing: readonly { id: string; nama: string }[];
+}) {
   const t = useT();
   const [save, msg] = useUnitResultSave(unit.id, periodId);
   const own = result?.capaian ?? '';
@@ -93,6 +118,19 @@ export function GroupCard({ title, unit, depth, pack, periodId, members, result,
           </tr>
         </tbody>
       </table>
+      {missing.length > 0 ? (
+        <div data-testid="dist-missing">
+          <p className="muted-warn">{t('dist.missing', { count: missing.length })}</p>
+          <ul className="names">
+            {missing.slice(0, MISSING_SHOWN).map((e) => (
+              <li key={e.id}>
+                <a href={href('penilaian')}>{e.nama}</a>
+              </li>
+            ))}
+            {missing.length > MISSING_SHOWN ? <li>{t('home.work.more', { count: missing.length - MISSING_SHOWN })}</li> : null}
+          </ul>
+        </div>
+      ) : null}
       {guideline ? <p className="field-hint" data-testid="dist-guideline">{guideline}</p> : null}
       {empty ? <Notice kind={check.state === 'noCapaian' ? 'warning' : 'info'}>{empty}</Notice> : null}
       {warnings.length > 0 ? (
