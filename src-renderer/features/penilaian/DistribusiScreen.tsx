@@ -41,8 +41,9 @@ export function DistribusiScreen() {
   const staff = employees.filter((e) => !e.deleted);
   const missingOf = (g: (typeof groups)[number]) =>
     notEvaluatedIn(scope, shownUnits, g, staff, evaluated)
-      .map((e) => ({ id: e.id, nama: printedName(e) }))
-      .sort((a, b) => a.nama.localeCompare(b.nama, 'id'));
+      // By name without gelar, as every list sorts: "Drs. Asep" under A.
+      .sort((a, b) => a.nama.localeCompare(b.nama, 'id'))
+      .map((e) => ({ id: e.id, nama: printedName(e) }));
   const own = new Map(results.filter((r) => r.periodId === pid).map((r) => [r.unitId, r.capaian]));
   // What a unit without its own value follows (§7.6), named by the unit it is set on.
   const inheritedOf = (unitId: string): InheritedCapaian | undefined => {
