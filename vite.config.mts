@@ -37,7 +37,8 @@ export default defineConfig(({ mode }) => {
       outDir: mode === 'bench' ? '../dist-bench' : '../dist',
       emptyOutDir: true,
       chunkSizeWarningLimit: 4000,
-      rollupOptions: { input },
+      // Rolldown's timing note after every build says nothing an office needs (#30 item 8).
+      rollupOptions: { input, checks: { pluginTimings: false } },
     },
     preview: { host: '127.0.0.1', port: appPort(), strictPort: true },
     test: {
