@@ -116,3 +116,42 @@ test('a save confirmation hides none of the action bar’s buttons, at 1024 and 
     rmSync(dir, { recursive: true, force: true });
   }
 });
+
+test('many SKPs submitted and approved at once from the list, each that cannot move named with why (#30 item 2)', async () => {
+  test.setTimeout(180_000);
+  const dir = newProfileDir();
+  const { context, page } = await launchApp(dir);
+  try {
+    await setupOffice(page);
+    await addCurugOffice(page);
+    for (const nama of ['Budi Hartono', 'Dewi Lestari']) {
+      await openSkpOf(page, nama);
+      await fillRhk(page, `Laporan kependudukan ${nama}`, 'Jumlah laporan', '12 Laporan');
+      await page.getByRole('button', { name: 'Simpan' }).click();
+      await expect(page.getByTestId('toast')).toHaveText('SKP tersimpan.');
+    }
+    // Rina's SKP is created empty: it cannot be submitted.
+    await openSkpOf(page, 'Rina Marlina');
+
+    await page.goto('/#/skp');
+    await page.getByLabel('Pilih semua SKP draf dan diajukan yang tampil').check();
+    const bulk = page.getByTestId('skp-bulk');
+    await expect(bulk).toContainText('3 SKP dipilih');
+    await shot(page, '74-skp-bulk', bulk);
+    await bulk.getByRole('button', { name: 'Ajukan (3 draf)' }).click();
+    await expect(bulk).toContainText('2 SKP diajukan.');
+    await expect(page.getByTestId('skp-bulk-failed')).toContainText('Rina Marlina');
+    await expect(page.getByTestId('skp-row').filter({ hasText: 'Budi Hartono' })).toContainText('Diajukan');
+    await bulk.getByRole('button', { name: 'Setujui (2 diajukan)' }).click();
+    await expect(bulk).toContainText('2 SKP disetujui.');
+    // Only the submitted ones were asked: the draft is not reported as a failure, and drops out of the choice.
+    await expect(page.getByTestId('skp-bulk-failed')).toHaveCount(0);
+    await expect(bulk).toContainText('1 SKP dipilih');
+    await expect(page.getByTestId('skp-row').filter({ hasText: 'Dewi Lestari' })).toContainText('Disetujui');
+    await expect(page.getByTestId('skp-row').filter({ hasText: 'Rina Marlina' })).toContainText('Draf');
+    await shot(page, '75-skp-bulk-done', bulk);
+  } finally {
+    await context.close();
+    rmSync(dir, { recursive: true, force: true });
+  }
+});

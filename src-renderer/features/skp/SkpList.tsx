@@ -15,6 +15,7 @@ import { useT } from '../../i18n/i18n';
 import { UnitFilterSelect } from '../pegawai/UnitOptions';
 import { useGateLoading } from '../../components/LoadGate';
 import { usePegawaiData, type EmployeeRow } from '../pegawai/usePegawaiData';
+import { BulkBar } from './BulkBar';
 
 const ROW_HEIGHT = 48;
 type StatusFilter = SkpStatus | 'NONE' | '';
@@ -35,6 +36,8 @@ export function SkpList() {
   const [unitId, setUnitId] = useState('');
   const [status, setStatus] = useState<StatusFilter>('');
   const [error, setError] = useState<string | null>(null);
+  // Ticked SKPs for Ajukan/Setujui at once (BulkBar).
+  const [ticked, setTicked] = useState<ReadonlySet<string>>(new Set());
 
   const appraised = useAppraisedHere();
   const loaded = data.loaded && skps !== undefined && previousYearIds !== undefined && appraised !== undefined;
@@ -64,6 +67,12 @@ export function SkpList() {
   const visible = rows.filter((r) => (!unitId || r.e.unitId === unitId) && (!status || r.status === status) && matchesQuery(q, r.e.nip, r.text));
   const deadline = skpDeadline(year);
   const late = isAfter(fromJsDate(new Date()), deadline) ? rows.length - counts.DISETUJUI : 0;
+
+  const tickable = visible.filter((r) => r.skp && (r.status === 'DRAF' || r.status === 'DIAJUKAN'));
+  // An SKP that has been approved meanwhile drops out of the choice.
+  const chosen = rows.flatMap((r) => (r.skp && ticked.has(r.skp.id) && (r.status === 'DRAF' || r.status === 'DIAJUKAN') ? [r.skp] : []));
+  const allTicked = tickable.length > 0 && tickable.every((r) => ticked.has(r.skp!.id));
+  const tick = (id: string, on: boolean) => setTicked((cur) => (on ? new Set([...cur, id]) : new Set([...cur].filter((x) => x !== id))));
 
   const act = async (fn: () => Promise<Skp>) => {
     setError(null);
@@ -102,8 +111,18 @@ export function SkpList() {
           ))}
         </select>
       </div>
+      <BulkBar chosen={chosen} nameOf={(skp) => skp.pegawai.nama} />
       <div className="grid-table skp-table" role="table">
         <div className="grid-row grid-head" role="row">
+          <div role="columnheader">
+            <input
+              type="checkbox"
+              aria-label={t('skp.bulk.all')}
+              checked={allTicked}
+              disabled={tickable.length === 0}
+              onChange={(e) => setTicked(e.target.checked ? new Set(tickable.map((r) => r.skp!.id)) : new Set())}
+            />
+          </div>
           <div role="columnheader">{t('pegawai.col.nama')}</div>
           <div role="columnheader">{t('pegawai.col.jabatan')}</div>
           <div role="columnheader">{t('pegawai.col.unit')}</div>
@@ -120,6 +139,17 @@ export function SkpList() {
             if (!r) return null;
             return (
               <div key={r.e.id} role="row" className="grid-row" style={style} data-testid="skp-row">
+                <div role="cell">
+                  {r.skp ? (
+                    <input
+                      type="checkbox"
+                      aria-label={t('skp.bulk.one', { nama: r.name })}
+                      checked={ticked.has(r.skp.id) && r.status !== 'DISETUJUI'}
+                      disabled={r.status === 'DISETUJUI'}
+                      onChange={(e) => tick(r.skp!.id, e.target.checked)}
+                    />
+                  ) : null}
+                </div>
                 <div role="cell" className="name" title={r.name}>
                   {r.name}
                 </div>
