@@ -1,6 +1,6 @@
 import { expect, test } from '@playwright/test';
 import { rmSync } from 'node:fs';
-import { addCurugOffice, fillRhk, importPeople, launchApp, newProfileDir, openSkpOf, selectPeriod, setUnitHead, setupOffice, shot, submitAndApprove } from './helpers';
+import { curugWithCamatSkp, importPeople, launchApp, newProfileDir, selectPeriod, setupOffice, shot } from './helpers';
 
 test('Beranda’s worklist is for the chosen period and “dan N lainnya” opens the whole list', async () => {
   test.setTimeout(180_000);
@@ -34,16 +34,8 @@ test('Beranda’s first card never says “nothing to fix” above a worklist th
   const dir = newProfileDir();
   const { context, page } = await launchApp(dir);
   try {
-    await setupOffice(page);
-    await addCurugOffice(page);
-    await setUnitHead(page, 'Kecamatan Curug', 'Asep Saepudin');
-    await setUnitHead(page, 'Seksi Pemerintahan', 'Rina Marlina');
     // The camat is appraised from outside the office: with that, the structure is complete.
-    await openSkpOf(page, 'Asep Saepudin');
-    await page.getByLabel('Pejabat penilai kinerja — Nama').fill('Drs. H. Moch. Maesyal Rasyid, M.Si.');
-    await page.getByLabel('Pejabat penilai kinerja — Jabatan').fill('Sekretaris Daerah');
-    await fillRhk(page, 'Meningkatnya kualitas pelayanan publik kecamatan', 'Indeks kepuasan masyarakat', '85 Indeks');
-    await submitAndApprove(page);
+    await curugWithCamatSkp(page);
 
     await page.goto('/#/');
     const todo = page.getByTestId('home-todo');

@@ -158,6 +158,22 @@ export async function addCurugOffice(page: Page, staff: readonly Person[] = CURU
   for (const p of staff) await addPerson(page, p);
 }
 
+/**
+ * The sample kecamatan with both unit heads set and the camat's SKP approved, appraised from
+ * outside the office (the Sekretaris Daerah): a structure with nothing left to fix.
+ */
+export async function curugWithCamatSkp(page: Page) {
+  await setupOffice(page);
+  await addCurugOffice(page);
+  await setUnitHead(page, 'Kecamatan Curug', 'Asep Saepudin');
+  await setUnitHead(page, 'Seksi Pemerintahan', 'Rina Marlina');
+  await openSkpOf(page, 'Asep Saepudin');
+  await page.getByLabel('Pejabat penilai kinerja — Nama').fill('Drs. H. Moch. Maesyal Rasyid, M.Si.');
+  await page.getByLabel('Pejabat penilai kinerja — Jabatan').fill('Sekretaris Daerah');
+  await fillRhk(page, 'Meningkatnya kualitas pelayanan publik kecamatan', 'Indeks kepuasan masyarakat', '85 Indeks');
+  await submitAndApprove(page);
+}
+
 export async function openEvaluation(page: Page, nama: string, period: string) {
   await page.goto('/#/penilaian');
   await selectPeriod(page, period);

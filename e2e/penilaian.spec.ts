@@ -1,6 +1,6 @@
 import { expect, test } from '@playwright/test';
 import { rmSync } from 'node:fs';
-import { addCurugOffice, fillRhk, finalise, launchApp, newProfileDir, openEvaluation, openSkpOf, rate, selectPeriod, setDistributionScope, setUnitHead, setupOffice, submitAndApprove } from './helpers';
+import { curugWithCamatSkp, fillRhk, finalise, launchApp, newProfileDir, openEvaluation, openSkpOf, rate, selectPeriod, setDistributionScope, submitAndApprove } from './helpers';
 
 const Q1 = 'TRIWULAN I (';
 const AKHIR = 'TRIWULAN IV-AKHIR';
@@ -10,17 +10,8 @@ test('a unit is rated for Q1 and AKHIR: predikat by the matrix, distribution war
   const dir = newProfileDir();
   const { context, page } = await launchApp(dir);
   try {
-    await setupOffice(page);
-    await addCurugOffice(page);
-    await setUnitHead(page, 'Kecamatan Curug', 'Asep Saepudin');
-    await setUnitHead(page, 'Seksi Pemerintahan', 'Rina Marlina');
-
     // SKPs cascading through three levels: camat → kasi → two staff.
-    await openSkpOf(page, 'Asep Saepudin');
-    await page.getByLabel('Pejabat penilai kinerja — Nama').fill('Drs. H. Moch. Maesyal Rasyid, M.Si.');
-    await page.getByLabel('Pejabat penilai kinerja — Jabatan').fill('Sekretaris Daerah');
-    await fillRhk(page, 'Meningkatnya kualitas pelayanan publik kecamatan', 'Indeks kepuasan masyarakat', '85 Indeks');
-    await submitAndApprove(page);
+    await curugWithCamatSkp(page);
     // The camat's appraiser sits outside the office: Beranda and the structure no longer call him unappraised.
     await page.goto('/#/');
     await expect(page.getByTestId('home-counts')).toBeVisible();
