@@ -149,3 +149,27 @@ test('an office builds its unit tree and staff with an atasan chain it can trust
     rmSync(dir, { recursive: true, force: true });
   }
 });
+
+test('an inactive unit lines up with the others in the tree (#30 item 7)', async () => {
+  test.setTimeout(120_000);
+  const dir = newProfileDir();
+  const { context, page } = await launchApp(dir);
+  try {
+    await setupOffice(page);
+    await page.goto('/#/pegawai/unit');
+    await addUnit(page, 'Kecamatan Curug');
+    await addUnit(page, 'Seksi Pemerintahan', 'Kecamatan Curug');
+    await addUnit(page, 'Seksi Trantib', 'Kecamatan Curug');
+    const node = (nama: string) => page.getByTestId('unit-node').filter({ hasText: nama });
+    await node('Seksi Trantib').getByRole('button', { name: 'Ubah' }).click();
+    await page.getByLabel('Unit aktif').uncheck();
+    await page.getByRole('button', { name: 'Simpan' }).click();
+    await expect(node('Seksi Trantib')).toContainText('Nonaktif');
+    // The member count and the head column start where the active sibling's do.
+    const left = async (nama: string) => (await node(nama).locator('.nowrap').boundingBox())!.x;
+    expect(Math.round(await left('Seksi Trantib'))).toBe(Math.round(await left('Seksi Pemerintahan')));
+  } finally {
+    await context.close();
+    rmSync(dir, { recursive: true, force: true });
+  }
+});

@@ -90,11 +90,10 @@ export function UnitsScreen() {
                     <button type="button" className="link" onClick={() => startEdit(unit)}>
                       {t('common.edit')}
                     </button>
-                    {unit.aktif ? (
-                      <button type="button" className="link" onClick={() => startNew(unit.id)}>
-                        {t('unit.addChild')}
-                      </button>
-                    ) : null}
+                    {/* An inactive unit takes no sub-units; the button keeps its place so the columns line up. */}
+                    <button type="button" className={unit.aktif ? 'link' : 'link invisible'} disabled={!unit.aktif} aria-hidden={!unit.aktif} tabIndex={unit.aktif ? undefined : -1} onClick={() => startNew(unit.id)}>
+                      {t('unit.addChild')}
+                    </button>
                   </div>
                 </li>
               );
