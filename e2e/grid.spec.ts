@@ -58,8 +58,18 @@ test('the unit grid rates two employees with the keyboard, shows each predikat a
     await expect(page.getByTestId('grid-summary')).toContainText('Baik: 1');
 
     await expect(dewi.getByRole('button', { name: 'Finalkan' })).toBeDisabled();
-    await budi.getByRole('button', { name: 'Finalkan' }).click();
+    // The whole unit at once (#30 item 2): a preview of who will be locked and who cannot be, and why.
+    await page.getByRole('button', { name: 'Finalkan unit Seksi Pemerintahan…' }).click();
+    const preview = page.getByTestId('grid-finalise-preview');
+    await expect(preview).toContainText('1 evaluasi akan difinalkan dan dikunci');
+    await expect(preview).toContainText('Budi Hartono');
+    await expect(page.getByTestId('grid-finalise-blocked')).toContainText('Dewi Lestari');
+    await expect(page.getByTestId('grid-finalise-blocked')).toContainText('realisasi belum diisi');
+    await shot(page, '76-finalkan-unit', preview);
+    await preview.getByRole('button', { name: 'Finalkan 1 evaluasi' }).click();
+    await expect(page.getByTestId('grid-finalise')).toContainText('1 evaluasi difinalkan.');
     await expect(budi).toContainText('Final');
+    await expect(dewi.getByRole('button', { name: 'Finalkan' })).toBeVisible();
     await expect(budi.getByLabel('Rating hasil kerja — Budi Hartono')).toBeDisabled();
     await shot(page, '39-nilai-satu-unit', grid);
 

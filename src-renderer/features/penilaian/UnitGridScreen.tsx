@@ -1,3 +1,4 @@
+import { UnitFinalise } from './UnitFinalise';
 import { effectiveCapaian } from '../../domain/capaian';
 import { useLiveQuery } from 'dexie-react-hooks';
 import { useState } from 'react';
@@ -99,6 +100,7 @@ export function UnitGridScreen() {
         </label>
       </div>
       <p className="field-hint">{t('grid.keys')}</p>
+      {rows.length > 0 ? <UnitFinalise key={`${current}:${pid}`} rows={rows} unitNama={live.find((u) => u.id === current)?.nama ?? ''} /> : null}
       {error ? <Notice kind="error">{error}</Notice> : null}
       <div className="summary" data-testid="grid-summary">
         {PREDIKATS.map((p) => (
