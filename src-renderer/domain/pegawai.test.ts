@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import {
-  atasanChain, emptyEmployeeFields, findAtasanCycle, foldText, matchesQuery, parseSearchQuery, printedName,
+  atasanChain, emptyEmployeeFields, findAtasanCycle, foldText, gelarInNama, matchesQuery, parseSearchQuery, printedName,
   searchText, validateEmployee, type EmployeeFields,
 } from './pegawai';
 
@@ -124,4 +124,18 @@ describe('search', () => {
   it('folds accents and punctuation', () => {
     expect(foldText("  Ni'mah  Zahrá ")).toBe('ni mah zahra');
   });
+});
+
+describe('a gelar typed inside the name (#30 item 3)', () => {
+  it.each([
+    ['Drs. Asep Saepudin, M.Si.', 'Drs. … M.Si.'],
+    ['Asep Saepudin, S.E.', 'S.E.'],
+    ['Dr. Ir. H. Budi', 'Dr. Ir. H.'],
+    ['Hj. Siti Aminah', 'Hj.'],
+    ['Budi Santoso, S.Kom., M.T.', 'S.Kom., M.T.'],
+    ['Asep Saepudin', ''],
+    ['Hadi Irawan', ''],
+    ['Drs Asep', ''],
+    ["Nur'aini Ir", ''],
+  ])('%s → %s', (nama, gelar) => expect(gelarInNama(nama)).toBe(gelar));
 });

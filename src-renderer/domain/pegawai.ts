@@ -74,10 +74,22 @@ export function printedName(e: Pick<EmployeeFields, 'nama' | 'gelarDepan' | 'gel
   return `${front ? `${front} ` : ''}${name}${back ? `, ${back}` : ''}`;
 }
 
+/** Front titles (Drs., Dr., Ir., H., Hj., Prof.) and back titles after a comma (S.Kom., M.Si., S.E.). */
+const GELAR_DEPAN = /^((?:prof|dr|drs|dra|ir|hj?)\.\s*)+/i;
+const GELAR_BELAKANG = /,\s*(?:[A-Z][A-Za-z]{0,5}\.\s*)+(?:[A-Za-z]{1,6}\.?)?(?:\s*,\s*(?:[A-Z][A-Za-z]{0,5}\.\s*)+(?:[A-Za-z]{1,6}\.?)?)*\s*$/;
+
+/** The gelar typed inside a name ("Drs.", ", M.Si."), or '' when the name holds none. */
+export function gelarInNama(nama: string): string {
+  const n = nama.trim();
+  const front = GELAR_DEPAN.exec(n)?.[0].trim() ?? '';
+  const back = GELAR_BELAKANG.exec(n)?.[0].replace(/^,\s*/, '').trim() ?? '';
+  return [front, back].filter(Boolean).join(' … ');
+}
+
 export type EmployeeField = keyof EmployeeFields;
 export const FIELD_ISSUE_CODES = [
   'required', 'tooLong', 'golonganNotForStatus', 'jenjangNotForJenis', 'jenjangRequired', 'dateInvalid',
-  'selfAtasan', 'nonaktifReasonRequired', 'nonaktifDateRequired',
+  'selfAtasan', 'nonaktifReasonRequired', 'nonaktifDateRequired', 'gelarInNama',
 ] as const;
 export type FieldIssueCode = (typeof FIELD_ISSUE_CODES)[number];
 
@@ -99,6 +111,12 @@ export function validateEmployee(e: EmployeeFields, opts: { today: CalendarDate;
 
   if (!e.nama.trim()) err('nama', 'required');
   else if (e.nama.trim().length > 120) err('nama', 'tooLong', { max: 120 });
+  else {
+    // "Drs. Asep Saepudin, M.Si." typed in "Nama (tanpa gelar)" sorts under D and prints the gelar
+    // twice once the gelar fields are filled: a warning on that row, not a refusal.
+    const found = gelarInNama(e.nama);
+    if (found) issues.push({ field: 'nama', code: 'gelarInNama', severity: 'warning', params: { gelar: found } });
+  }
   if (e.gelarDepan.length > 40) err('gelarDepan', 'tooLong', { max: 40 });
   if (e.gelarBelakang.length > 60) err('gelarBelakang', 'tooLong', { max: 60 });
   if (e.jabatan.length > 200) err('jabatan', 'tooLong', { max: 200 });

@@ -207,6 +207,13 @@ describe('what national exports and real offices send', () => {
     ]);
   });
 
+  it('a gelar typed inside "Nama (tanpa gelar)" is a warning on its row and column, and the row still imports (#30 item 3)', () => {
+    const p = plan(filledTemplate([row('199001152015031002', 'Drs. Asep Saepudin, M.Si.', 'L')]), []);
+    expect(p.errors).toEqual([]);
+    expect(p.creates).toHaveLength(1);
+    expect(p.warnings.map((w) => [w.row, w.column, w.params?.issue, w.params?.gelar])).toEqual([[4, 'B', 'gelarInNama', 'Drs. … M.Si.']]);
+  });
+
   const withInactive: Unit[] = [...units, { id: 'u-old', nama: 'Seksi Tata Pemerintahan', parentId: 'u-kec', headId: null, aktif: false, ...sync }];
   it('an inactive unit is never chosen: the row says so; an active namesake wins over an inactive one', () => {
     const p = planEmployeeImport(filledTemplate([row('199001152015031002', 'Budi Hartono', 'L', 'Seksi Tata Pemerintahan')]), parseEmployeeRows(filledTemplate([row('199001152015031002', 'Budi Hartono', 'L', 'Seksi Tata Pemerintahan')])), [], withInactive, { existing: 'update', today, newId });

@@ -360,6 +360,7 @@ export const en: Catalog = {
   'employee.issue.dateInvalid': '{label} is not a valid date.',
   'employee.issue.selfAtasan': 'An employee cannot be their own superior.',
   'employee.issue.nonaktifReasonRequired': 'Choose the reason.',
+  'employee.issue.gelarInNama': 'The name holds a title ({gelar}): write the name without titles and put them in Gelar depan/Gelar belakang, so sorting and printing are right.',
   'employee.issue.nonaktifDateRequired': 'Enter the date.',
   'unit.title': 'Work units',
   'unit.add': 'Add unit',

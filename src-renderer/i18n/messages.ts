@@ -373,6 +373,7 @@ export const id = {
   'employee.issue.dateInvalid': '{label} bukan tanggal yang sah.',
   'employee.issue.selfAtasan': 'Pegawai tidak dapat menjadi atasan dirinya sendiri.',
   'employee.issue.nonaktifReasonRequired': 'Pilih alasan nonaktif.',
+  'employee.issue.gelarInNama': 'Nama memuat gelar ({gelar}): tulis nama tanpa gelar, dan gelar di kolom Gelar depan/Gelar belakang, agar urutan nama dan cetakan benar.',
   'employee.issue.nonaktifDateRequired': 'Isi tanggal nonaktif.',
 
   'unit.title': 'Unit kerja',
