@@ -25,13 +25,12 @@ export function UnitFinalise({ rows, unitNama }: { rows: readonly GridRowData[];
   const [busy, setBusy] = useState(false);
   const [done, setDone] = useState<{ count: number; failed: Blocked[] } | null>(null);
   const drafts = rows.filter((r) => r.evaluation?.status !== 'FINAL');
-  const ready = drafts.filter((r) => r.evaluation && validateEvaluation(r.evaluation, r.skp).length === 0);
-  const blocked: Blocked[] = drafts
-    .filter((r) => !ready.includes(r))
-    .map((r) => ({
-      nama: printedName(r.e),
-      why: r.evaluation ? validateEvaluation(r.evaluation, r.skp).map((i) => evaluationIssueText(t, i)).join(' ') : t('grid.finalise.notStarted'),
-    }));
+  // Each draft checked once: no evaluation yet, or the editor's own issues.
+  const checked = drafts.map((r) => ({ r, issues: r.evaluation ? validateEvaluation(r.evaluation, r.skp) : null }));
+  const ready = checked.filter((c) => c.issues?.length === 0).map((c) => c.r);
+  const blocked: Blocked[] = checked
+    .filter((c) => c.issues?.length !== 0)
+    .map(({ r, issues }) => ({ nama: printedName(r.e), why: issues ? issues.map((i) => evaluationIssueText(t, i)).join(' ') : t('grid.finalise.notStarted') }));
   const run = async () => {
     setBusy(true);
     const failed: Blocked[] = [];
