@@ -2,7 +2,7 @@ import { expect, test, type Page } from '@playwright/test';
 import { readFileSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import * as XLSX from 'xlsx';
-import { addCurugOffice, addPerson, CURUG_STAFF, launchApp, newProfileDir, setupOffice } from './helpers';
+import { addCurugOffice, addPerson, CURUG_STAFF, launchApp, newProfileDir, setupOffice, shot } from './helpers';
 
 async function download(page: Page, button: string, dir: string): Promise<string> {
   const [dl] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: button }).click()]);
@@ -74,13 +74,33 @@ test('template → fill → import with preview; bad rows, cancel, re-import and
     await page.goto('/#/impor-ekspor');
     await chooseFile(page, bad);
     await page.getByRole('button', { name: 'Periksa' }).click();
-    const errors = page.getByTestId('import-errors');
-    await expect(errors.getByRole('row').filter({ hasText: 'Format kolom NIP sebagai Teks' })).toContainText('Data5A');
-    await expect(errors.getByRole('row').filter({ hasText: 'Seksi Keuangan' })).toContainText('Data6M');
+    // Every row as read, its problems on the row itself (#30 item 3); the refused cell shows what the file says.
+    const rows = page.getByTestId('import-row');
+    await expect(rows).toHaveCount(3);
+    const eko = rows.filter({ hasText: 'Eko Prasetyo' });
+    await expect(eko).toHaveAttribute('data-outcome', 'galat');
+    await expect(eko).toContainText('Kolom A: ');
+    await expect(eko).toContainText('Format kolom NIP sebagai Teks');
+    const fajar = rows.filter({ hasText: 'Fajar Nugraha' });
+    await expect(fajar.locator('.cell-refused')).toHaveText('Seksi Keuangan');
+    await expect(fajar).toContainText('Kolom M: ');
+    const dewi = rows.filter({ hasText: 'Dewi Lestari' });
+    await expect(dewi).toHaveAttribute('data-outcome', 'baru');
+    await expect(dewi.locator('.note-warn')).toContainText('Kolom A: ');
+    await expect(dewi).toContainText('Rina Marlina, S.IP.');
     await expect(page.getByTestId('import-counts')).toContainText('1 baru');
     await expect(page.getByTestId('import-counts')).toContainText('2 baris galat');
     await expect(page.getByTestId('import-counts')).toContainText('1 baris dengan peringatan');
-    await expect(page.getByTestId('import-warnings').getByRole('row').filter({ hasText: 'Data4A' })).toBeVisible();
+    // The filters narrow the table to the rows to fix, or to the ones to double-check.
+    await page.getByRole('button', { name: 'Galat (2)' }).click();
+    await expect(rows).toHaveCount(2);
+    await expect(rows.filter({ hasText: 'Dewi Lestari' })).toHaveCount(0);
+    await page.getByRole('button', { name: 'Peringatan (1)' }).click();
+    await expect(rows).toHaveCount(1);
+    await expect(rows).toContainText('Dewi Lestari');
+    await expect(page.getByRole('button', { name: 'Berubah (0)' })).toBeDisabled();
+    await page.getByRole('button', { name: 'Semua (3)' }).click();
+    await shot(page, '77-impor-baris', page.getByTestId('import-rows'));
     await expect(page.getByRole('button', { name: 'Impor 1 data' })).toBeDisabled();
     await page.getByRole('button', { name: 'Batal', exact: true }).click();
     await expect(page.getByText('Impor dibatalkan; tidak ada data yang diubah.')).toBeVisible();
@@ -94,6 +114,23 @@ test('template → fill → import with preview; bad rows, cancel, re-import and
     await page.getByRole('button', { name: 'Impor 1 data' }).click();
     await expect(page.getByText(/Impor selesai: 1 baru, 0 berubah, 0 tidak berubah, 2 baris galat/)).toBeVisible();
     await expect(page.getByTestId('import-log')).toContainText('pegawai-bermasalah.xlsx');
+
+    // 2b. A changed row says old → new, dates as understood; the unchanged row says so.
+    const promoted = fill(template, [BUDI, [...RINA.slice(0, 7), 'IV/a', '01-04-2024', ...RINA.slice(9)]], path.join(files, 'pegawai-naik-pangkat.xlsx'));
+    await chooseFile(page, promoted);
+    await page.getByRole('button', { name: 'Periksa' }).click();
+    await page.getByRole('button', { name: 'Berubah (1)' }).click();
+    const rina = page.getByTestId('import-row');
+    await expect(rina).toHaveCount(1);
+    await expect(rina).toHaveAttribute('data-outcome', 'berubah');
+    await expect(rina).toContainText('Golongan ruang: III/d → IV/a');
+    await expect(rina).toContainText('TMT golongan: 1 April 2018 → 1 April 2024');
+    await expect(rina.locator('.cell-changed')).toHaveText(['IV/a', 'TMT 1 April 2024']);
+    await page.getByRole('button', { name: 'Semua (2)' }).click();
+    await expect(page.getByTestId('import-row').filter({ hasText: 'Budi Hartono' })).toContainText('tidak berubah');
+    await expect(page.getByTestId('import-row').filter({ hasText: 'Budi Hartono' })).toContainText('15 Januari 1990');
+    await shot(page, '78-impor-berubah', page.getByTestId('import-rows'));
+    await page.getByRole('button', { name: 'Batal', exact: true }).click();
 
     // 3. Importing the same good file again changes nothing.
     await chooseFile(page, good);

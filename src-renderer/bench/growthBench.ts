@@ -27,7 +27,7 @@ function updatesPlan(employees: readonly Record<string, unknown>[]): EmployeePla
     const fields = Object.fromEntries(Object.entries(e).filter(([k]) => !META_KEYS.has(k) && k !== 'deleted' && k !== 'officeId')) as unknown as Employee;
     return { row: 4 + i, id: e.id as string, rev: e.rev as string, nama: String(e.nama), fields: { ...fields, golongan: 'IV/a' }, changes: [{ field: 'golongan', from: String(e.golongan), to: 'IV/a' }] };
   });
-  return { creates: [], updates, unchanged: 0, skipped: 0, errors: [], errorRows: 0, warnings: [], warningRows: 0, totalRows: updates.length, madeAt: new Date().toISOString() };
+  return { creates: [], updates, unchanged: 0, skipped: 0, errors: [], errorRows: 0, warnings: [], warningRows: 0, totalRows: updates.length, madeAt: new Date().toISOString(), rows: [] };
 }
 
 /** One office of `n` employees with `years` of history: the present-day operations, timed. */

@@ -33,6 +33,7 @@ function planWith(s: { camatRev: string; camatId: string }, creates = 2): Employ
     warningRows: 0,
     totalRows: creates + 1,
     madeAt: new Date().toISOString(),
+    rows: [],
   };
 }
 

@@ -5,6 +5,7 @@ import type { FieldChange } from '../domain/records';
 import type { ImportError } from './pegawaiImport';
 import type { MetaInfo } from './templates';
 import type { DistributionWarning } from '../domain/distribution';
+import type { RowPreview } from './importRows';
 import type { CapaianOrganisasi, Predikat, Rating } from '../domain/rulepack';
 
 export type ImportRequest =
@@ -57,6 +58,8 @@ export interface PlanSummary {
   warningRows: number;
   /** Names of records created by this file, for showing a new atasan or parent unit in the changes. */
   newNames: Record<string, string>;
+  /** An employee sheet's every row as read, with its outcome, changes and problems. */
+  rows?: RowPreview[];
 }
 
 export type ImportResponse =

@@ -4,37 +4,11 @@ import { emptyEmployeeFields, type Employee } from '../domain/pegawai';
 import type { Unit } from '../domain/unit';
 import { exportPegawai } from '../io/exporters';
 import { detectTable } from './importTable';
-import { parseEmployeeRows, planEmployeeImport, type SourceTable } from './pegawaiImport';
+import { parseEmployeeRows, planEmployeeImport } from './pegawaiImport';
 import { buildWorkbook, readWorkbook, sheetRows, writeWorkbook } from '../io/sheet';
-import { templateSheets, type MetaInfo } from './templates';
+import { filledTemplate, newId, pegawaiFixtures, plan } from './pegawaiImport.testkit';
 
-const today = { year: 2026, month: 11, day: 24 };
-const meta: MetaInfo = { kind: 'pegawai', schemaVersion: 2, appVersion: '0.1.0', officeId: 'office-1', exportedAt: '2026-11-24T00:00:00Z' };
-const sync = { createdAt: '', updatedAt: '', updatedBy: 'office-1', rev: 'r1', deleted: false };
-const units: Unit[] = [
-  { id: 'u-kec', nama: 'Kecamatan Curug', parentId: null, headId: null, aktif: true, ...sync },
-  { id: 'u-pem', nama: 'Seksi Pemerintahan', parentId: 'u-kec', headId: null, aktif: true, ...sync },
-];
-const camat: Employee = { ...emptyEmployeeFields(), id: 'e-camat', nip: '197305121998031004', nama: 'Asep Saepudin', gelarDepan: 'Drs.', golongan: 'IV/b', jabatan: 'Camat Curug', unitId: 'u-kec', ...sync };
-
-let n = 0;
-const newId = () => `new-${++n}`;
-
-/** A blank Pegawai template filled like an admin would, read back as the importer sees it. */
-function filledTemplate(rows: unknown[][]): SourceTable {
-  const wb = buildWorkbook(templateSheets('pegawai', meta, [], units.map((u) => u.nama), true));
-  const ws = wb.Sheets['Data']!;
-  XLSX.utils.sheet_add_aoa(ws, rows, { origin: 'A4' });
-  const read = readWorkbook(writeWorkbook(wb));
-  if (!read.ok) throw new Error(read.code);
-  const t = detectTable(read.workbook);
-  if (!t) throw new Error('not detected');
-  return t.table;
-}
-
-function plan(table: SourceTable, existing: Employee[] = [camat], mode: 'update' | 'skip' = 'update') {
-  return planEmployeeImport(table, parseEmployeeRows(table), existing, units, { existing: mode, today, newId });
-}
+const { units, camat, today, meta, sync } = pegawaiFixtures;
 
 const rina = ['198211032006042011', 'Rina Marlina', '', 'S.IP.', 'PNS', 'P', '03-11-1982', 'Penata Tk. I / III/d', '01-04-2018', 'Kepala Seksi Pemerintahan', 'Pengawas', '', 'Seksi Pemerintahan', '197305121998031004'];
 const budi = ['1990 0115 2015 03 1 002', 'Budi Hartono', '', '', 'PNS', 'L', '15 Januari 1990', 'III.a', '', 'Analis Pemerintahan', 'Pelaksana', '', 'Seksi Pemerintahan', '198211032006042011'];

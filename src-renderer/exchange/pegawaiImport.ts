@@ -39,7 +39,7 @@ export interface SourceTable {
   example?: unknown[];
 }
 
-interface ParsedRow {
+export interface ParsedRow {
   row: number;
   values: Partial<EmployeeFields>;
   unitName: string;
@@ -153,6 +153,19 @@ export interface PlannedUpdate {
   changes: FieldChange[];
 }
 
+/** What the import does with one data row of the sheet; the preview shows every row this way. */
+export type RowOutcome = 'baru' | 'berubah' | 'tidakBerubah' | 'dilewati' | 'galat';
+
+export interface PlannedRow {
+  row: number;
+  outcome: RowOutcome;
+  /** The record's id (an existing one's, or the one a new row gets); null for a row refused before it had one. */
+  id: string | null;
+  /** The record as it will be (or is, for 'tidakBerubah' and 'dilewati'); null when the row could not be read into one. */
+  fields: EmployeeFields | null;
+  changes: FieldChange[];
+}
+
 export interface EmployeePlan {
   creates: PlannedCreate[];
   updates: PlannedUpdate[];
@@ -170,6 +183,8 @@ export interface EmployeePlan {
   totalRows: number;
   /** When the database was read for this plan (ISO); the commit checks what changed since. */
   madeAt: string;
+  /** Every data row in sheet order with its outcome, for the row preview. */
+  rows: PlannedRow[];
 }
 
 export interface PlanOptions {
@@ -230,6 +245,7 @@ export function planEmployeeImport(table: SourceTable, parsed: readonly ParsedRo
 
   // Pass 2: full candidate records.
   const candidates: { p: ParsedRow; id: string; prev: Employee | undefined; fields: EmployeeFields }[] = [];
+  const outcomes = new Map<number, PlannedRow>();
   let skipped = 0;
   for (const p of parsed) {
     const id = idOfRow.get(p.row);
@@ -238,6 +254,7 @@ export function planEmployeeImport(table: SourceTable, parsed: readonly ParsedRo
     const prev = byNip.get(p.values.nip ?? '');
     if (!failedEarlier && prev && opts.existing === 'skip') {
       skipped++;
+      outcomes.set(p.row, { row: p.row, outcome: 'dilewati', id: prev.id, fields: employeeFieldsOf(prev), changes: [] });
       continue;
     }
     const base: EmployeeFields = prev ? employeeFieldsOf(prev) : emptyEmployeeFields();
@@ -252,7 +269,10 @@ export function planEmployeeImport(table: SourceTable, parsed: readonly ParsedRo
       if (!atasanId) fail(p.row, { sheet: table.sheet, row: p.row, column: colOf('atasanId'), code: 'atasanUnknown', params: { nip: p.atasanNip } });
       else fields.atasanId = atasanId;
     }
-    if (failedEarlier || !id) continue;
+    if (failedEarlier || !id) {
+      outcomes.set(p.row, { row: p.row, outcome: 'galat', id: id ?? null, fields, changes: [] });
+      continue;
+    }
     for (const issue of validateEmployee(fields, { today: opts.today, selfId: id })) {
       const found = { sheet: table.sheet, row: p.row, column: colOf(issue.field), code: 'fieldIssue', params: fieldIssueParams(issue) };
       if (issue.severity === 'error') fail(p.row, found);
@@ -276,12 +296,18 @@ export function planEmployeeImport(table: SourceTable, parsed: readonly ParsedRo
   const updates: PlannedUpdate[] = [];
   let unchanged = 0;
   for (const c of candidates) {
-    if (rowErrors.has(c.p.row)) continue;
+    const planned = (outcome: RowOutcome, changes: FieldChange[] = []) => outcomes.set(c.p.row, { row: c.p.row, outcome, id: c.id, fields: c.fields, changes });
+    if (rowErrors.has(c.p.row)) {
+      planned('galat');
+      continue;
+    }
     if (!c.prev) {
       creates.push({ row: c.p.row, id: c.id, fields: c.fields });
+      planned('baru');
       continue;
     }
     const changes = diffFields(employeeFieldsOf(c.prev) as unknown as Record<string, unknown>, c.fields as unknown as Record<string, unknown>);
+    planned(changes.length === 0 ? 'tidakBerubah' : 'berubah', changes);
     if (changes.length === 0) unchanged++;
     else updates.push({ row: c.p.row, id: c.id, rev: c.prev.rev, fields: c.fields, nama: printedName(c.fields), changes });
   }
@@ -300,6 +326,7 @@ export function planEmployeeImport(table: SourceTable, parsed: readonly ParsedRo
     warningRows: new Set(kept.map((w) => w.row)).size,
     totalRows: parsed.length,
     madeAt: opts.readAt ?? new Date().toISOString(),
+    rows: parsed.map((p) => outcomes.get(p.row) ?? { row: p.row, outcome: 'galat', id: null, fields: null, changes: [] }),
   };
 }
 

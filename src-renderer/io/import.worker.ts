@@ -11,6 +11,7 @@ import { detectTable, type DetectedTable } from '../exchange/importTable';
 import type { ImportRequest, ImportResponse, PlanSummary } from '../exchange/importProtocol';
 import { parseEmployeeRows, planEmployeeImport, type EmployeePlan, type SourceTable } from '../exchange/pegawaiImport';
 import { planUnitImport, type UnitPlan } from '../exchange/unitImport';
+import { employeeRowPreview } from '../exchange/importRows';
 import { planSkpImport, type SkpPlan } from '../exchange/skpImport';
 import { planLembarImport, type LembarPlan } from '../exchange/lembarPenilaian';
 import { checkGroup, distributionGroups, distributionScopeOf } from '../domain/distributionScope';
@@ -199,7 +200,9 @@ async function handle(msg: ImportRequest): Promise<void> {
     } else {
       const parsed = parseEmployeeRows(table);
       ctx.postMessage({ type: 'progress', phase: 'validate', done: 1, total: 2 });
-      plan = planEmployeeImport(table, parsed, existing, units, { existing: msg.existingMode, today: msg.today, readAt });
+      const ep = planEmployeeImport(table, parsed, existing, units, { existing: msg.existingMode, today: msg.today, readAt });
+      plan = ep;
+      return ctx.postMessage({ type: 'plan', summary: { ...summarize(ep), rows: employeeRowPreview(table, parsed, ep, existing, units) } });
     }
     return ctx.postMessage({ type: 'plan', summary: summarize(plan) });
   }

@@ -7,19 +7,14 @@ import { fromJsDate } from '../../domain/dates';
 import { IMPORT_FIELDS, type ImportField } from '../../exchange/headers';
 import { ImportSession, type ReadResult } from '../../io/importClient';
 import type { PlanSummary, ReadOk } from '../../exchange/importProtocol';
-import type { ImportError } from '../../exchange/pegawaiImport';
 import { buildWorkbook, writeWorkbook, XLSX_MIME } from '../../io/sheet';
-import { useT, type Translate } from '../../i18n/i18n';
-import type { MessageKey } from '../../i18n/messages';
+import { useT } from '../../i18n/i18n';
 import { getPlatform } from '../../platform/platform';
-import { codeLabel, FIELD_LABELS, issueText } from '../pegawai/fieldText';
-import { printedName, type EmployeeField, type FieldIssue } from '../../domain/pegawai';
-import { usePegawaiData } from '../pegawai/usePegawaiData';
-import { ImportIssues, issueListRows } from './ImportIssues';
-import { LembarEffect } from './LembarEffect';
+import { issueListRows } from './ImportIssues';
+import { ImportPreview } from './ImportPreview';
+import { fieldLabel, importErrorText } from './importText';
 
 const MAX_FILE = 25 * 1024 * 1024;
-const SHOWN_CHANGES = 50;
 
 type Step =
   | { kind: 'idle' }
@@ -27,35 +22,6 @@ type Step =
   | { kind: 'mapping'; read: ReadOk; fileName: string; mapping: (ImportField | '')[] }
   | { kind: 'preview'; read: ReadOk; fileName: string; plan: PlanSummary; previous: string | null }
   | { kind: 'done'; text: string; opens: PlanSummary['kind'] };
-
-const FIELD_OF: Record<ImportField, EmployeeField | null> = {
-  nip: 'nip', nama: 'nama', namaLengkap: null, gelarDepan: 'gelarDepan', gelarBelakang: 'gelarBelakang', status: 'status',
-  jenisKelamin: 'jenisKelamin', tanggalLahir: 'tanggalLahir', golongan: 'golongan', tmtGolongan: 'tmtGolongan', jabatan: 'jabatan',
-  jenisJabatan: 'jenisJabatan', jenjang: 'jenjang', unit: 'unitId', atasanNip: 'atasanId',
-};
-
-export function fieldLabel(t: Translate, f: ImportField): string {
-  const ef = FIELD_OF[f];
-  return ef ? t(FIELD_LABELS[ef]) : t('import.field.namaLengkap');
-}
-
-/** The Indonesian sentence for one import error, with where it is. */
-export function importErrorText(t: Translate, e: ImportError): string {
-  if (e.code === 'fieldIssue' && e.params) {
-    const { field, issue, ...rest } = e.params;
-    return issueText(t, { field: field as EmployeeField, code: issue as FieldIssue['code'], severity: 'error', params: rest });
-  }
-  const key = `import.err.${e.code}`;
-  return t(key as 'import.err.nipNumeric', (e.params ?? {}) as Record<string, string | number>);
-}
-
-const UNIT_LABELS: Record<string, MessageKey> = { nama: 'unit.nama', parentId: 'unit.parent', headId: 'unit.head', aktif: 'unit.aktif' };
-
-function changeLabel(t: Translate, kind: PlanSummary['kind'], field: string): string {
-  if (kind === 'skp') return t('import.skp.rhkCount');
-  if (kind === 'unit') return t(UNIT_LABELS[field] ?? 'unit.nama');
-  return t(FIELD_LABELS[field as EmployeeField] ?? 'pegawai.nama');
-}
 
 const memoryKey = (sig: string) => `kinerja.importMapping.${sig}`;
 
@@ -259,87 +225,9 @@ export function ImportWizard() {
         </div>
       ) : null}
 
-      {step.kind === 'preview' ? <Preview step={step} onlyValid={onlyValid} setOnlyValid={setOnlyValid} onCancel={cancel} onConfirm={() => void confirm(step)} onSaveErrors={() => void saveErrors(step)} /> : null}
+      {step.kind === 'preview' ? (
+        <ImportPreview plan={step.plan} previous={step.previous} onlyValid={onlyValid} setOnlyValid={setOnlyValid} onCancel={cancel} onConfirm={() => void confirm(step)} onSaveErrors={() => void saveErrors(step)} />
+      ) : null}
     </section>
-  );
-}
-
-function Preview({ step, onlyValid, setOnlyValid, onCancel, onConfirm, onSaveErrors }: {
-  step: Extract<Step, { kind: 'preview' }>;
-  onlyValid: boolean;
-  setOnlyValid(v: boolean): void;
-  onCancel(): void;
-  onConfirm(): void;
-  onSaveErrors(): void;
-}) {
-  const t = useT();
-  const { plan } = step;
-  const data = usePegawaiData();
-  const planned = new Map(Object.entries(plan.newNames));
-  const show = (field: string, v: unknown): string => {
-    if (v === null || v === undefined || v === '') return '—';
-    if (field === 'unitId' || field === 'parentId') return data.unitById.get(String(v))?.nama ?? planned.get(String(v)) ?? String(v);
-    if (field === 'atasanId' || field === 'headId') {
-      const e = data.employeeById.get(String(v));
-      return e ? printedName(e) : (planned.get(String(v)) ?? String(v));
-    }
-    return codeLabel(t, field as EmployeeField, String(v));
-  };
-  const writes = plan.createCount + plan.updateCount;
-  const blocked = plan.errorCount > 0 && !onlyValid;
-  return (
-    <div data-testid="import-preview">
-      <div className="summary" data-testid="import-counts">
-        <span className="pill ok">{t('import.count.baru', { count: plan.createCount })}</span>
-        <span className="pill plain">{t('import.count.berubah', { count: plan.updateCount })}</span>
-        <span className="pill plain">{t('import.count.tidakBerubah', { count: plan.unchanged })}</span>
-        {plan.skipped > 0 ? <span className="pill plain">{t('import.count.dilewati', { count: plan.skipped })}</span> : null}
-        <span className={`pill ${plan.errorRows > 0 ? 'warn' : 'plain'}`}>{t('import.count.galat', { count: plan.errorRows })}</span>
-        {plan.warningRows > 0 ? <span className="pill plain">{t('import.count.peringatan', { count: plan.warningRows })}</span> : null}
-      </div>
-      {step.previous ? <Notice kind="info">{t('import.previous', { at: step.previous })}</Notice> : null}
-      {plan.lembar ? <LembarEffect lembar={plan.lembar} /> : null}
-      {plan.kind === 'skp' && plan.createCount > 0 ? (
-        <p data-testid="import-new-skp">{t('import.skp.new', { names: Object.values(plan.newNames).join(', ') })}</p>
-      ) : null}
-      {plan.updateCount > 0 ? (
-        <details open className="changes">
-          <summary>{t('import.changes', { count: plan.updateCount })}</summary>
-          <ul data-testid="import-changes">
-            {plan.updates.slice(0, SHOWN_CHANGES).map((u) => (
-              <li key={u.id}>
-                <strong>{u.nama}</strong> ({t('import.row', { row: u.row })}):{' '}
-                {u.changes.map((c) => `${changeLabel(t, plan.kind, c.field)}: ${show(c.field, c.from)} → ${show(c.field, c.to)}`).join('; ')}
-              </li>
-            ))}
-          </ul>
-          {plan.updateCount > SHOWN_CHANGES ? <p className="muted">{t('home.work.more', { count: plan.updateCount - SHOWN_CHANGES })}</p> : null}
-        </details>
-      ) : null}
-      <ImportIssues title={t('import.errors.title', { count: plan.errorRows })} issues={plan.errors} total={plan.errorCount} text={(e) => importErrorText(t, e)} testId="import-errors" />
-      <ImportIssues title={t('import.warnings.title', { count: plan.warningRows })} issues={plan.warnings} total={plan.warningCount} text={(e) => importErrorText(t, e)} testId="import-warnings" />
-      {plan.errors.length > 0 || plan.warnings.length > 0 ? (
-        <>
-          <button type="button" onClick={onSaveErrors}>
-            {t('import.errors.save')}
-          </button>
-          {plan.errors.length > 0 ? (
-            <label className="check">
-              <input type="checkbox" checked={onlyValid} onChange={(e) => setOnlyValid(e.target.checked)} /> {t('import.onlyValid')}
-            </label>
-          ) : null}
-          {blocked ? <Notice kind="warning">{t('import.blocked')}</Notice> : null}
-        </>
-      ) : null}
-      {writes === 0 && !blocked ? <Notice kind="info">{t('import.nothing')}</Notice> : null}
-      <div className="actions">
-        <button type="button" onClick={onCancel}>
-          {t('common.cancel')}
-        </button>
-        <button type="button" className="primary" disabled={blocked || writes === 0} onClick={onConfirm}>
-          {t('import.confirm', { count: writes })}
-        </button>
-      </div>
-    </div>
   );
 }
