@@ -3,11 +3,16 @@ import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import type { Plugin } from 'vite';
 import { defineConfig } from 'vitest/config';
-import { PAGE_CONTENT_SECURITY_POLICY } from './src-main/csp';
 import { appPort } from './scripts/port.cjs';
 
 const pkg = JSON.parse(readFileSync(new URL('./package.json', import.meta.url), 'utf8')) as { version: string };
 const fromRoot = (p: string) => fileURLToPath(new URL(p, import.meta.url));
+// Read as data, not imported from src-main/csp.ts: Vite's config loader warns on a TypeScript import.
+// The page policy is written as policyText writes it; src-main/window-options.test.ts holds them equal.
+const csp = JSON.parse(readFileSync(new URL('./src-main/csp.json', import.meta.url), 'utf8')) as { directives: Record<string, string>; page: Record<string, string> };
+const PAGE_CONTENT_SECURITY_POLICY = Object.entries({ ...csp.directives, ...csp.page })
+  .map(([name, value]) => `${name} ${value}`)
+  .join('; ');
 
 /**
  * The Content-Security-Policy goes into the built page only: the dev server injects an inline

@@ -13,21 +13,23 @@ const { electronBinary } = electronBinaryModule;
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const require = createRequire(import.meta.url);
 
-/** Electron's own lazy download (what `require('electron')` would do), bounded so a hung network cannot stall the start. */
+/**
+ * Electron's own lazy download (what `require('electron')` would do), bounded so a hung network
+ * cannot stall the start. Returns why it failed, for the box (#30 item 8: one message, not a stray
+ * "fetch failed" above it), or null.
+ */
 function tryElectronDownload() {
-  if (process.env.ELECTRON_SKIP_BINARY_DOWNLOAD || process.env.ELECTRON_OVERRIDE_DIST_PATH) return;
+  if (process.env.ELECTRON_SKIP_BINARY_DOWNLOAD || process.env.ELECTRON_OVERRIDE_DIST_PATH) return null;
   let installer;
   try {
     installer = require.resolve('electron/install.js');
   } catch {
-    return;
+    return null;
   }
   console.log('Kinerja Luring: mengunduh Electron (sekali saja)… / downloading Electron once…');
   const run = spawnSync(process.execPath, [installer], { cwd: root, encoding: 'utf8', timeout: 10 * 60 * 1000 });
-  if (run.status !== 0) {
-    const reason = `${run.stderr ?? ''}${run.error?.message ?? ''}`.split('\n').find((l) => l.trim()) ?? 'unknown error';
-    console.log(`Kinerja Luring: unduhan Electron gagal / Electron download failed: ${reason.trim()}`);
-  }
+  if (run.status === 0) return null;
+  return (`${run.stderr ?? ''}${run.error?.message ?? ''}`.split('\n').find((l) => l.trim()) ?? 'unknown error').trim().replace(/^\w*Error:\s*/, '').slice(0, 120);
 }
 
 function box(lines) {
@@ -52,14 +54,13 @@ function openBrowser(url) {
   }
 }
 
-async function startInBrowser() {
+async function startInBrowser(downloadFailure) {
   if (!existsSync(path.join(root, 'dist', 'index.html'))) {
     console.error('Kinerja Luring: dist/ is missing; run `npm run build` first (npm start does).');
     process.exit(1);
   }
   const port = portModule.appPort();
   const url = `http://127.0.0.1:${port}/`;
-  process.env.VITE_CONFIG_NATIVE_IGNORE_WARNING = 'true';
   const { preview } = await import('vite');
   let server;
   try {
@@ -71,7 +72,9 @@ async function startInBrowser() {
   const opened = openBrowser(url);
   console.log(
     box([
-      'Kinerja Luring: Electron tidak tersedia di komputer ini (belum terunduh / luring).',
+      downloadFailure
+        ? `Kinerja Luring: Electron tidak tersedia di komputer ini (unduhan gagal: ${downloadFailure}).`
+        : 'Kinerja Luring: Electron tidak tersedia di komputer ini (belum terunduh / luring).',
       'Aplikasi yang sama berjalan di peramban:',
       `    ${url}`,
       opened ? 'Peramban bawaan sudah dibuka. Data tersimpan di profil peramban ini.' : 'Buka alamat itu di Chrome, Edge atau Firefox. Data tersimpan di profil peramban itu.',
@@ -90,13 +93,14 @@ async function startInBrowser() {
 }
 
 let binary = electronBinary();
+let downloadFailure = null;
 if (!binary) {
-  tryElectronDownload();
+  downloadFailure = tryElectronDownload();
   binary = electronBinary();
 }
 if (binary) {
   const child = spawn(binary, ['.'], { cwd: root, stdio: 'inherit' });
   child.on('exit', (code) => process.exit(code ?? 0));
 } else {
-  await startInBrowser();
+  await startInBrowser(downloadFailure);
 }

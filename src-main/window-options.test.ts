@@ -39,6 +39,13 @@ describe('main window security options', () => {
     for (const [name, d] of directives(CONTENT_SECURITY_POLICY)) if (name !== 'connect-src') expect(page.get(name)).toBe(d);
     expect(page.get('connect-src')).toBe("connect-src 'self' blob: data: https: http://127.0.0.1:* http://localhost:*");
   });
+
+  it('the built page carries exactly the page policy (the Vite config reads csp.json on its own)', async () => {
+    const { default: viteConfig } = await import('../vite.config.mjs');
+    const config = (viteConfig as (env: { mode: string; command: string }) => { plugins: unknown[] })({ mode: 'production', command: 'build' });
+    const plugin = config.plugins.flat(3).find((p) => (p as { name?: string })?.name === 'kinerja-csp') as { transformIndexHtml(html: string): string };
+    expect(plugin.transformIndexHtml('<head></head>')).toContain(`content="${PAGE_CONTENT_SECURITY_POLICY}"`);
+  });
 });
 
 describe('application menu', () => {
