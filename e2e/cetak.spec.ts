@@ -110,8 +110,20 @@ test('print an evaluation, verify the code, change the record, and print a unit 
     await selectPeriod(page, Q1);
     await page.getByLabel('Kertas').selectOption('F4');
     await expect(page.getByTestId('cetak-count')).toHaveText('1 dokumen akan dicetak. 1 di antaranya belum final dan diberi tanda DRAF.');
+    // While the PDF is made every choice is locked, Periode and Unit kerja too (#30 item 7). The run's
+    // messages to the print worker are held back 1.5 s so the locked screen can be seen at all.
+    await page.evaluate(() => {
+      const post = Worker.prototype.postMessage;
+      Worker.prototype.postMessage = function (this: Worker, ...args: unknown[]) {
+        setTimeout(() => (post as (...a: unknown[]) => void).apply(this, args), 1500);
+      };
+      (window as unknown as { restorePost(): void }).restorePost = () => (Worker.prototype.postMessage = post);
+    });
     await page.getByRole('button', { name: 'Buat PDF' }).click();
+    for (const label of ['Periode', 'Unit kerja', 'Kertas', 'Dokumen']) await expect(page.getByLabel(label, { exact: true })).toBeDisabled();
     const batch = await download(page, 'Simpan PDF');
+    await page.evaluate(() => (window as unknown as { restorePost(): void }).restorePost());
+    for (const label of ['Periode', 'Unit kerja']) await expect(page.getByLabel(label, { exact: true })).toBeEnabled();
     const batchPages = await pdfPages(batch.bytes);
     for (const p of batchPages) expect([p.width, p.height]).toEqual([935.43, 609.45]);
     expect(batchPages[0]!.text).toContain('DRAF');

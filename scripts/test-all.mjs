@@ -6,11 +6,17 @@ import { existsSync, readFileSync, rmSync } from 'node:fs';
 import { summarize } from './test-summary-lib.mjs';
 
 const npm = process.platform === 'win32' ? 'npm.cmd' : 'npm';
-const run = (name, script) => ({ name, ok: spawnSync(npm, ['run', script], { stdio: 'inherit' }).status === 0 });
+const run = (name, script) => {
+  const started = Date.now();
+  const ok = spawnSync(npm, ['run', script], { stdio: 'inherit' }).status === 0;
+  return { name, ok, seconds: Math.round((Date.now() - started) / 1000) };
+};
 const read = (file) => (existsSync(file) ? JSON.parse(readFileSync(file, 'utf8')) : null);
 
 rmSync('.test-summary', { recursive: true, force: true });
 const steps = [run('typecheck', 'typecheck'), run('lint', 'lint'), run('unit tests', 'test:unit'), run('end-to-end tests', 'test:e2e')];
 const { lines, ok } = summarize({ unit: read('.test-summary/unit.json'), e2e: read('.test-summary/e2e.json'), steps });
-console.log(`\n${lines.join('\n')}`);
+// Where the time went, so a slow run on a loaded machine says which phase to look at.
+const time = steps.map((s) => `${s.name} ${s.seconds} s`).join(' · ');
+console.log(`\ntime: ${time} · all ${steps.reduce((n, s) => n + s.seconds, 0)} s\n${lines.join('\n')}`);
 process.exit(ok ? 0 : 1);
