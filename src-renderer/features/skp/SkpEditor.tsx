@@ -65,6 +65,9 @@ export function SkpEditorScreen({ id }: { id: string }) {
   const skp = useLiveFor(id, async () => (await store.skps.get(id)) ?? null, [store]);
   const [notice, setNotice] = useState<string | null>(() => peekFlash(id));
   useEffect(() => clearFlash(id), [id]);
+  // The screen's gate waits for the SKP too: without this it opened on the first answer-less render,
+  // and the editor's own reads (the penilai's SKP, its hint) then pushed the indicator table down.
+  useGateLoading(skp === undefined);
   if (skp === undefined) return <p className="loading">{t('app.loading')}</p>;
   if (skp === null) {
     return (
