@@ -1,0 +1,173 @@
+/**
+ * The PDF side of an electronic signature (#31): a signature field with a visible stamp, the
+ * placeholder @signpdf/signpdf fills (it computes the byte ranges and writes the CMS into
+ * /Contents), and reading a signature back out for verification. The placeholder is written with
+ * @cantoo/pdf-lib, the pdf-lib fork the app already uses; @signpdf's own placeholder helper needs
+ * the unmaintained pdf-lib 1.17.
+ */
+import { PDFArray, PDFDocument, PDFHexString, PDFName, PDFNumber, PDFString, rgb, StandardFonts, type PDFPage } from '@cantoo/pdf-lib';
+import { DEFAULT_BYTE_RANGE_PLACEHOLDER, SUBFILTER_ETSI_CADES_DETACHED } from '@signpdf/utils';
+
+/** Bytes reserved for the CMS (hex doubles it): a chain of three 4096-bit certificates fits. */
+export const SIGNATURE_BYTES = 16_384;
+
+export interface Stamp {
+  /** 0-based page the stamp is drawn on. */
+  page: number;
+  /** [x1, y1, x2, y2] in PDF points from the bottom left. */
+  rect: [number, number, number, number];
+  lines: string[];
+}
+
+export interface FieldOptions {
+  /** Signed with the document: the verification codes go here, so the reader's panel shows them. */
+  reason: string;
+  location: string;
+  name: string;
+  signingTime: Date;
+  stamp: Stamp | null;
+  /** The field's name; the instansi's esign service looks it up in a "PDF siap TTE". */
+  fieldName: string;
+  /** Leave the value empty: a field for someone else's signing service, not a placeholder we fill. */
+  emptyField?: boolean;
+}
+
+/** WinAnsi only (the stamp's standard font): anything else prints as "?" rather than failing the signature. */
+const winAnsi = (s: string) => s.replace(/[^\x20-\x7e\u00a0-\u00ff]/g, '?');
+
+function drawStamp(page: PDFPage, stamp: Stamp, font: Awaited<ReturnType<PDFDocument['embedFont']>>): void {
+  const [x1, y1, x2, y2] = stamp.rect;
+  page.drawRectangle({ x: x1, y: y1, width: x2 - x1, height: y2 - y1, borderColor: rgb(0.1, 0.3, 0.6), borderWidth: 0.8, color: rgb(1, 1, 1) });
+  const size = 6.5;
+  stamp.lines.forEach((line, i) => {
+    page.drawText(winAnsi(line), { x: x1 + 4, y: y2 - 4 - size - i * (size + 1.5), size, font, color: rgb(0.1, 0.2, 0.4), maxWidth: x2 - x1 - 8 });
+  });
+}
+
+/**
+ * The document with a signature field (and its stamp) ready to be signed: the /Contents
+ * placeholder and the /ByteRange placeholder @signpdf/signpdf looks for. Saved without object
+ * streams, so both stay readable in the file.
+ */
+export async function withSignatureField(pdf: Uint8Array, opts: FieldOptions): Promise<Uint8Array> {
+  const doc = await PDFDocument.load(pdf, { updateMetadata: false });
+  const ctx = doc.context;
+  const pages = doc.getPages();
+  const page = pages[Math.min(opts.stamp?.page ?? pages.length - 1, pages.length - 1)]!;
+  if (opts.stamp) drawStamp(page, opts.stamp, await doc.embedFont(StandardFonts.Helvetica));
+
+  let value = null;
+  if (!opts.emptyField) {
+    const byteRange = PDFArray.withContext(ctx);
+    byteRange.push(PDFNumber.of(0));
+    for (let i = 0; i < 3; i++) byteRange.push(PDFName.of(DEFAULT_BYTE_RANGE_PLACEHOLDER));
+    value = ctx.register(
+      ctx.obj({
+        Type: 'Sig',
+        Filter: 'Adobe.PPKLite',
+        SubFilter: SUBFILTER_ETSI_CADES_DETACHED,
+        ByteRange: byteRange,
+        Contents: PDFHexString.of('0'.repeat(SIGNATURE_BYTES * 2)),
+        Reason: PDFString.of(winAnsi(opts.reason)),
+        M: PDFString.fromDate(opts.signingTime),
+        Name: PDFString.of(winAnsi(opts.name)),
+        Location: PDFString.of(winAnsi(opts.location)),
+        Prop_Build: { App: { Name: 'Kinerja Luring' } },
+      }),
+    );
+  }
+  const rect = opts.stamp?.rect ?? [0, 0, 0, 0];
+  const widget = ctx.register(
+    ctx.obj({
+      Type: 'Annot',
+      Subtype: 'Widget',
+      FT: 'Sig',
+      Rect: rect,
+      ...(value ? { V: value } : {}),
+      T: PDFString.of(opts.fieldName),
+      // Print (4) and Locked (128): the stamp prints and the field cannot be moved.
+      F: 4 | 128,
+      P: page.ref,
+    }),
+  );
+  const annots = page.node.lookup(PDFName.of('Annots'));
+  if (annots instanceof PDFArray) annots.push(widget);
+  else page.node.set(PDFName.of('Annots'), ctx.obj([widget]));
+  // SigFlags 3: the document has signatures, and only append to it (a rewrite breaks them).
+  doc.catalog.set(PDFName.of('AcroForm'), ctx.obj({ SigFlags: 3, Fields: [widget] }));
+  return doc.save({ useObjectStreams: false, updateFieldAppearances: false });
+}
+
+export interface FoundSignature {
+  byteRange: [number, number, number, number];
+  /** The CMS, its zero padding removed. */
+  cms: Uint8Array;
+  /** The signed bytes: both ranges joined. */
+  signed: Uint8Array;
+  /** The last signed byte is the file's last byte: nothing was appended after signing. */
+  coversWholeFile: boolean;
+  reason: string;
+  signingTime: Date | null;
+  subFilter: string;
+}
+
+const latin1 = (bytes: Uint8Array) => new TextDecoder('latin1').decode(bytes);
+
+function pdfDate(s: string): Date | null {
+  const m = /^D:(\d{4})(\d{2})(\d{2})(\d{2})(\d{2})(\d{2})(Z|[+-]\d{2}'?\d{2}'?)?/.exec(s);
+  if (!m) return null;
+  const zone = !m[7] || m[7] === 'Z' ? 'Z' : `${m[7].slice(0, 3)}:${m[7].replace(/'/g, '').slice(3, 5)}`;
+  const d = new Date(`${m[1]}-${m[2]}-${m[3]}T${m[4]}:${m[5]}:${m[6]}${zone}`);
+  return Number.isNaN(d.getTime()) ? null : d;
+}
+
+/** A PDF literal string's text (the escapes pdf-lib writes). */
+function literal(s: string): string {
+  return s.replace(/\\([nrtbf()\\])/g, (_, c: string) => ({ n: '\n', r: '\r', t: '\t', b: '\b', f: '\f' })[c] ?? c);
+}
+
+/** Every filled signature in the file, in the order they appear. */
+export function findSignatures(pdf: Uint8Array): FoundSignature[] {
+  const text = latin1(pdf);
+  const out: FoundSignature[] = [];
+  const re = /\/ByteRange\s*\[\s*(\d+)\s+(\d+)\s+(\d+)\s+(\d+)\s*\]/g;
+  for (let m = re.exec(text); m; m = re.exec(text)) {
+    const [a, b, c, d] = m.slice(1, 5).map(Number) as [number, number, number, number];
+    if (a !== 0 || b <= 0 || c <= b || c + d > pdf.length || pdf[b] !== 0x3c || pdf[c - 1] !== 0x3e) continue;
+    const hex = text.slice(b + 1, c - 1).replace(/\s/g, '');
+    if (!/^[0-9a-fA-F]*$/.test(hex)) continue;
+    const raw = new Uint8Array(hex.length / 2);
+    for (let i = 0; i < raw.length; i++) raw[i] = parseInt(hex.slice(i * 2, i * 2 + 2), 16);
+    const signed = new Uint8Array(b + d);
+    signed.set(pdf.subarray(0, b), 0);
+    signed.set(pdf.subarray(c, c + d), b);
+    // The signature dictionary around this /ByteRange: its /Reason, /M and /SubFilter.
+    const start = text.lastIndexOf('<<', m.index);
+    const dict = text.slice(Math.max(0, start), text.indexOf('>>', c) + 2);
+    const str = (key: string) => {
+      const k = new RegExp(`/${key}\\s*\\(((?:\\\\.|[^\\\\)])*)\\)`).exec(dict);
+      return k ? literal(k[1]!) : '';
+    };
+    out.push({
+      byteRange: [a, b, c, d],
+      cms: trimDer(raw),
+      signed,
+      coversWholeFile: c + d === pdf.length,
+      reason: str('Reason'),
+      signingTime: pdfDate(str('M')),
+      subFilter: /\/SubFilter\s*\/([^\s/>]+)/.exec(dict)?.[1] ?? '',
+    });
+  }
+  return out;
+}
+
+/** The DER value without the zero padding after it (its length is in its header). */
+function trimDer(raw: Uint8Array): Uint8Array {
+  if (raw.length < 2 || raw[0] !== 0x30) return raw;
+  const first = raw[1]!;
+  if (first < 0x80) return raw.subarray(0, 2 + first);
+  const n = first & 0x7f;
+  let len = 0;
+  for (let i = 0; i < n; i++) len = len * 256 + raw[2 + i]!;
+  return raw.subarray(0, Math.min(raw.length, 2 + n + len));
+}

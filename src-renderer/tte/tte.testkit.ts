@@ -1,0 +1,64 @@
+/**
+ * A test certification authority made on the spot (node:crypto keys, node-forge certificates):
+ * a root, optionally named like BSrE's, and a signer's .p12 with a passphrase. Test-only.
+ */
+import { generateKeyPairSync } from 'node:crypto';
+import forge from 'node-forge';
+
+export interface TestCa {
+  rootDer: Uint8Array;
+  cert: forge.pki.Certificate;
+  key: forge.pki.rsa.PrivateKey;
+}
+
+const toDer = (c: forge.pki.Certificate) => Uint8Array.from(forge.asn1.toDer(forge.pki.certificateToAsn1(c)).getBytes(), (ch) => ch.charCodeAt(0));
+
+function keyPair() {
+  const { privateKey, publicKey } = generateKeyPairSync('rsa', { modulusLength: 2048, publicKeyEncoding: { type: 'spki', format: 'pem' }, privateKeyEncoding: { type: 'pkcs8', format: 'pem' } });
+  return { key: forge.pki.privateKeyFromPem(privateKey) as forge.pki.rsa.PrivateKey, pub: forge.pki.publicKeyFromPem(publicKey) };
+}
+
+let serial = 1;
+
+function certificate(subject: forge.pki.CertificateField[], issuer: forge.pki.CertificateField[], pub: forge.pki.PublicKey, signWith: forge.pki.rsa.PrivateKey, from: Date, to: Date, ca: boolean) {
+  const c = forge.pki.createCertificate();
+  c.publicKey = pub;
+  c.serialNumber = (serial++).toString(16).padStart(2, '0');
+  c.validity.notBefore = from;
+  c.validity.notAfter = to;
+  c.setSubject(subject);
+  c.setIssuer(issuer);
+  c.setExtensions(ca ? [{ name: 'basicConstraints', cA: true, critical: true }, { name: 'keyUsage', keyCertSign: true, cRLSign: true, critical: true }] : [{ name: 'keyUsage', digitalSignature: true, nonRepudiation: true, critical: true }]);
+  c.sign(signWith, forge.md.sha256.create());
+  return c;
+}
+
+const year = 365 * 24 * 3600 * 1000;
+
+export function testCa(name = 'Kinerja Luring Test Root CA'): TestCa {
+  const { key, pub } = keyPair();
+  const dn = [{ shortName: 'CN', value: name }, { shortName: 'O', value: 'Uji Coba' }, { shortName: 'C', value: 'ID' }];
+  const cert = certificate(dn, dn, pub, key, new Date(Date.now() - 2 * year), new Date(Date.now() + 10 * year), true);
+  return { rootDer: toDer(cert), cert, key };
+}
+
+export interface SignerOptions {
+  name?: string;
+  nip?: string;
+  passphrase?: string;
+  from?: Date;
+  to?: Date;
+  /** Leave the private key out (a certificate-only .p12). */
+  withoutKey?: boolean;
+}
+
+/** A signer's .p12 issued by `ca`, with the CA's certificate in the chain. */
+export function signerP12(ca: TestCa, o: SignerOptions = {}): Uint8Array {
+  const { key, pub } = keyPair();
+  const subject = [{ shortName: 'CN', value: o.name ?? 'Rina Marlina' }, { name: 'serialNumber', value: `NIP${o.nip ?? '198211032006042011'}` }, { shortName: 'O', value: 'Kecamatan Curug' }, { shortName: 'C', value: 'ID' }];
+  const cert = certificate(subject, ca.cert.subject.attributes, pub, ca.key, o.from ?? new Date(Date.now() - year), o.to ?? new Date(Date.now() + year), false);
+  const asn1 = o.withoutKey
+    ? forge.pkcs12.toPkcs12Asn1(null, [cert, ca.cert], o.passphrase ?? 'rahasia', { algorithm: '3des' })
+    : forge.pkcs12.toPkcs12Asn1(key, [cert, ca.cert], o.passphrase ?? 'rahasia', { algorithm: '3des' });
+  return Uint8Array.from(forge.asn1.toDer(asn1).getBytes(), (ch) => ch.charCodeAt(0));
+}
