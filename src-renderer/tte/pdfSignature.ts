@@ -12,7 +12,7 @@ import { DEFAULT_BYTE_RANGE_PLACEHOLDER, SUBFILTER_ETSI_CADES_DETACHED } from '@
 export const SIGNATURE_BYTES = 16_384;
 
 export interface Stamp {
-  /** 0-based page the stamp is drawn on. */
+  /** 0-based page the stamp is drawn on; past the end means the last page. */
   page: number;
   /** [x1, y1, x2, y2] in PDF points from the bottom left. */
   rect: [number, number, number, number];
@@ -54,7 +54,8 @@ export async function withSignatureField(pdf: Uint8Array, opts: FieldOptions): P
   const ctx = doc.context;
   const pages = doc.getPages();
   const page = pages[Math.min(opts.stamp?.page ?? pages.length - 1, pages.length - 1)]!;
-  if (opts.stamp) drawStamp(page, opts.stamp, await doc.embedFont(StandardFonts.Helvetica));
+  // A stamp already on the page (the pengesahan page draws its own) needs only the field's rectangle.
+  if (opts.stamp && opts.stamp.lines.length > 0) drawStamp(page, opts.stamp, await doc.embedFont(StandardFonts.Helvetica));
 
   let value = null;
   if (!opts.emptyField) {

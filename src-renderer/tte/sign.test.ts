@@ -12,6 +12,10 @@ import { openP12, type OpenedP12 } from './p12';
 import { signPdf, validityAt } from './sign';
 import { testCa, signerP12 } from './tte.testkit';
 import { verifySignedPdf } from './verify';
+import { signOutput, type SignRequest } from './signOutput';
+import { pdfPages } from '../print/pdfText.testkit';
+import { unzipSync, zipSync } from 'fflate';
+import type { PengesahanDoc } from '../print/pengesahan';
 
 const dir = mkdtempSync(path.join(tmpdir(), 'tte-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
@@ -130,4 +134,49 @@ describe('a signed form (#31)', () => {
     expect(await verifySignedPdf(form, [])).toEqual({ state: 'unsigned' });
     expect(await verifySignedPdf(new TextEncoder().encode('bukan pdf'), [])).toEqual({ state: 'notPdf' });
   });
+});
+
+describe('signing what Cetak made: a pengesahan page, one .p12 for the whole batch (#31)', () => {
+  const docs: PengesahanDoc[] = [
+    { title: 'Evaluasi Kinerja Pegawai', ownerNama: 'Budi Santoso, S.Kom.', code: CODE },
+    { title: 'Evaluasi Kinerja Pegawai', ownerNama: 'Dewi Lestari', code: 'KL-EVA-199507072019022003-2026TW1-ABCD2345' },
+  ];
+  const request = (over: Partial<SignRequest>): SignRequest => ({
+    p12: signerP12(ca), passphrase: 'rahasia', allowExpired: false, output: { bytes: form, zip: false }, docs, paper: 'A4', location: 'Curug', now: new Date(), signedAt: '8 Desember 2026 10.15 WIB', ...over,
+  });
+
+  it('one PDF: its forms, then the pengesahan page with the stamp; valid for poppler; both codes named and signed', async () => {
+    const out = await signOutput(request({}));
+    if (!out.ok) throw new Error(out.code);
+    const pages = await pdfPages(out.bytes);
+    const formPages = (await pdfPages(form)).length;
+    expect(pages).toHaveLength(formPages + 1);
+    const last = pages[pages.length - 1]!.text;
+    for (const text of ['LEMBAR PENGESAHAN TANDA TANGAN ELEKTRONIK', 'Ditandatangani secara elektronik oleh', 'Rina Marlina', 'NIP 19821103 200604 2 011', 'Penerbit sertifikat: Kinerja Luring Test Root CA', 'Status pencabutan sertifikat tidak dapat diperiksa tanpa jaringan']) expect(last).toContain(text);
+    expect(pdfsig(out.bytes)).toContain('Signature Validation: Signature is Valid.');
+    const v = await verifySignedPdf(out.bytes, [ca.rootDer]);
+    expect(v.state === 'signed' && v.signatures[0]).toMatchObject({ intact: true, coversWholeFile: true, trust: 'trusted', codes: docs.map((d) => d.code) });
+  }, 60_000);
+
+  it('a zip: each employee\'s PDF signed on its own, with its own code', async () => {
+    const zip = zipSync({ 'EVA-Budi.pdf': form, 'EVA-Dewi.pdf': form }, { level: 0 });
+    const out = await signOutput(request({ output: { bytes: zip, zip: true } }));
+    if (!out.ok) throw new Error(out.code);
+    const files = unzipSync(out.bytes);
+    expect(Object.keys(files)).toEqual(['EVA-Budi-TTE.pdf', 'EVA-Dewi-TTE.pdf']);
+    const second = await verifySignedPdf(files['EVA-Dewi-TTE.pdf']!, []);
+    expect(second.state === 'signed' && second.signatures[0]?.codes).toEqual([docs[1]!.code]);
+  }, 60_000);
+
+  it('an expired certificate signs only when chosen, and the stamp says so; a wrong passphrase signs nothing', async () => {
+    const old = signerP12(ca, { from: new Date('2020-01-01'), to: new Date('2021-01-01') });
+    expect(await signOutput(request({ p12: old }))).toEqual({ ok: false, code: 'expired' });
+    const out = await signOutput(request({ p12: old, allowExpired: true }));
+    if (!out.ok) throw new Error(out.code);
+    const pages = await pdfPages(out.bytes);
+    expect(pages[pages.length - 1]!.text).toContain('Sertifikat sudah kedaluwarsa saat ditandatangani');
+    const v = await verifySignedPdf(out.bytes, [ca.rootDer]);
+    expect(v.state === 'signed' && v.signatures[0]).toMatchObject({ intact: true, validAtSigning: false });
+    expect(await signOutput(request({ passphrase: 'salah' }))).toEqual({ ok: false, code: 'wrongPassphrase' });
+  }, 60_000);
 });
