@@ -97,6 +97,15 @@ export interface ServerSettings {
   lastApplied: number;
 }
 
+/**
+ * The root certificates this office trusts for electronic signatures (#31, settings row): empty
+ * until an admin adds one in Pengaturan. A signature is "Tersertifikasi BSrE" only through these.
+ */
+export interface TteRootsSettings {
+  key: 'tteRoots';
+  roots: { name: string; der: string; fingerprint: string; notAfter: string; addedAt: string }[];
+}
+
 /** Installation-local settings; never exported to other offices. */
 export interface LocalSettings {
   key: 'local';
@@ -458,7 +467,7 @@ async function chainExistingAudit(tx: Transaction): Promise<void> {
 export const CURRENT_VERSION = Math.max(...SCHEMA_VERSIONS.map((v) => v.version));
 
 export class KinerjaDb extends Dexie {
-  settings!: Table<LocalSettings | ServerSettings | InstallSettings | ClockSettings | AuditChainSettings | BackupSettings | PackageChainSettings | AnchorSettings | ForkSettings | AuditCheckpointSettings | ArchiveSettings, string>;
+  settings!: Table<LocalSettings | ServerSettings | TteRootsSettings | InstallSettings | ClockSettings | AuditChainSettings | BackupSettings | PackageChainSettings | AnchorSettings | ForkSettings | AuditCheckpointSettings | ArchiveSettings, string>;
   keys!: Table<KeyRecord, string>;
   offices!: Table<Office, string>;
   units!: Table<Unit, string>;

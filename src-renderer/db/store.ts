@@ -4,6 +4,7 @@ import { TrustRepo } from './trustRepo';
 import { BackupRepo } from './backupRepo';
 import { ArchiveRepo } from './archiveRepo';
 import { ServerRepo } from './serverRepo';
+import { TteRootsRepo } from './tteRootsRepo';
 import { RevClock } from './clock';
 import { newestKnownRev, readInstall, readLocal } from './identity';
 import { SyncRepo } from './syncRepo';
@@ -47,6 +48,7 @@ export class DataStore {
   readonly trust: TrustRepo;
   readonly archives: ArchiveRepo;
   readonly server: ServerRepo;
+  readonly tteRoots: TteRootsRepo;
   private readonly clock: RevClock;
 
   private constructor(
@@ -83,6 +85,7 @@ export class DataStore {
     this.packages = new PackageRepo(db, this.settings, this.sync, this.clock, APP_VERSION, this.trust);
     this.backups = new BackupRepo(db, this.sync, this.trust, APP_VERSION);
     this.server = new ServerRepo(db);
+    this.tteRoots = new TteRootsRepo(db);
     this.archives = new ArchiveRepo(db, this.trust, APP_VERSION, current);
   }
 

@@ -77,6 +77,13 @@ async function join(req: Extract<PrintRequest, { type: 'join' }>): Promise<void>
 async function handle(req: PrintRequest): Promise<void> {
   if (req.type === 'print') return print(req);
   if (req.type === 'join') return join(req);
+  if (req.type === 'tte') {
+    // Loaded on first use: node-forge and pkijs would cost every print worker's start otherwise.
+    const { signOutput } = await import('../tte/signOutput');
+    const outcome = await signOutput(req.req);
+    ctx.postMessage({ type: 'tte', outcome }, outcome.ok ? [outcome.bytes.buffer as ArrayBuffer] : []);
+    return;
+  }
   if (req.type === 'dashboard') {
     const bytes = await renderPdf(dashboardDefinition(req.data));
     ctx.postMessage({ type: 'rendered', bytes, pages: countPages(bytes) }, [bytes.buffer as ArrayBuffer]);

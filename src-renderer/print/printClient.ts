@@ -4,6 +4,7 @@ import type { PrintRecord } from './documents';
 import type { PrintJob, PrintOptions } from './model';
 import { takePrintWorker } from './printPool';
 import type { PrintOutput, PrintRequest, PrintResponse } from './printProtocol';
+import type { SignOutcome, SignRequest } from '../tte/signOutput';
 
 /** Overall progress of a run: documents prepared, then percent rendered across all workers. */
 export interface PrintProgress {
@@ -95,6 +96,13 @@ export class PrintRun {
     return { bytes: m.bytes, pages: m.pages };
   }
 
+  /** Sign what a run made, in a print worker (#31); the .p12 and passphrase go there and nowhere else. */
+  async sign(req: SignRequest): Promise<SignOutcome> {
+    const m = await this.ask<'tte'>(this.spawn(), { type: 'tte', req }, () => {});
+    this.finish();
+    return m.outcome;
+  }
+
   /** Bench: bare pdfmake time for the same documents, prepared untimed in one worker. */
   async bare(jobs: PrintJob[], opts: PrintOptions, title: string): Promise<{ ms: number; pages: number }> {
     const m = await this.ask<'bare'>(this.spawn(), { type: 'bare', jobs, opts, title }, () => {});
@@ -108,7 +116,7 @@ export class PrintRun {
     return w;
   }
 
-  private ask<K extends 'part' | 'joined' | 'bare' | 'rendered'>(worker: Worker, req: PrintRequest, onProgress: (p: Reply<'progress'>) => void): Promise<Reply<K>> {
+  private ask<K extends 'part' | 'joined' | 'bare' | 'rendered' | 'tte'>(worker: Worker, req: PrintRequest, onProgress: (p: Reply<'progress'>) => void): Promise<Reply<K>> {
     return new Promise((resolve, reject) => {
       this.rejectRun = reject;
       worker.onmessage = (e: MessageEvent<PrintResponse>) => {

@@ -2,6 +2,7 @@ import type { SkippedDoc } from './batch';
 import type { PrintRecord } from './documents';
 import type { DashboardPrintData } from './dashboard';
 import type { PrintJob, PrintOptions } from './model';
+import type { SignOutcome, SignRequest } from '../tte/signOutput';
 
 /** One PDF with every document, or one PDF per document packed in a zip. */
 export type PrintOutput = 'SATU_PDF' | 'PER_PEGAWAI';
@@ -17,7 +18,9 @@ export type PrintRequest =
    */
   | { type: 'dashboard'; data: DashboardPrintData }
   /** Bench only: prepare and render with bare pdfmake on this one thread, and report the time. */
-  | { type: 'bare'; jobs: PrintJob[]; opts: PrintOptions; title: string };
+  | { type: 'bare'; jobs: PrintJob[]; opts: PrintOptions; title: string }
+  /** Sign what a run made (#31): the pengesahan page needs pdfmake and the fonts, which are here. */
+  | { type: 'tte'; req: SignRequest };
 
 export type PrintResponse =
   /** The worker has loaded pdfmake and the fonts. */
@@ -29,4 +32,5 @@ export type PrintResponse =
   | { type: 'joined'; bytes: Uint8Array; ms: number }
   | { type: 'rendered'; bytes: Uint8Array; pages: number }
   | { type: 'bare'; ms: number; pages: number }
+  | { type: 'tte'; outcome: SignOutcome }
   | { type: 'failed'; detail: string };

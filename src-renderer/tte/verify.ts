@@ -94,3 +94,39 @@ export async function verifySignedPdf(pdf: Uint8Array, roots: readonly Uint8Arra
   }
   return { state: 'signed', signatures };
 }
+
+export type RootProblem = 'notCertificate' | 'notCa';
+export interface RootCertificate {
+  name: string;
+  /** Base64 of the DER, as it is kept in the settings row. */
+  der: string;
+  /** SHA-256 of the DER, hex: how the list tells roots apart. */
+  fingerprint: string;
+  notAfter: string;
+}
+
+const b64 = (bytes: Uint8Array) => btoa(String.fromCharCode(...bytes));
+export const fromB64 = (s: string) => Uint8Array.from(atob(s), (c) => c.charCodeAt(0));
+
+/** A root certificate file an office adds in Pengaturan: DER or PEM; it must issue itself. */
+export async function readRootCertificate(bytes: Uint8Array): Promise<{ ok: true; root: RootCertificate } | { ok: false; code: RootProblem }> {
+  const pem = /-----BEGIN CERTIFICATE-----([\s\S]+?)-----END CERTIFICATE-----/.exec(new TextDecoder('latin1').decode(bytes));
+  let der = bytes;
+  if (pem) {
+    try {
+      der = fromB64(pem[1]!.replace(/\s/g, ''));
+    } catch {
+      return { ok: false, code: 'notCertificate' };
+    }
+  }
+  let cert: pkijs.Certificate;
+  try {
+    cert = certificateOf(der);
+  } catch {
+    return { ok: false, code: 'notCertificate' };
+  }
+  if (!cert.subject.isEqual(cert.issuer)) return { ok: false, code: 'notCa' };
+  const fingerprint = [...new Uint8Array(await crypto.subtle.digest('SHA-256', der.slice().buffer))].map((x) => x.toString(16).padStart(2, '0')).join('');
+  const parts = nameParts(cert.subject);
+  return { ok: true, root: { name: parts.get(OIDS.cn) ?? parts.get(OIDS.o) ?? fingerprint.slice(0, 16), der: b64(der), fingerprint, notAfter: cert.notAfter.value.toISOString() } };
+}

@@ -17,6 +17,8 @@ import { PrintCancelled, PrintRun, workerCount, type PrintProgress } from '../..
 import { warmPrintWorkers } from '../../print/printPool';
 import { GlyphWarning } from './GlyphWarning';
 import { SkippedList } from './SkippedList';
+import { SignPanel } from './SignPanel';
+import type { PengesahanDoc } from '../../print/pengesahan';
 import { getPlatform } from '../../platform/platform';
 import { UnitFilterSelect } from '../pegawai/UnitOptions';
 import { PeriodSelect } from '../penilaian/PeriodSelect';
@@ -32,7 +34,18 @@ const KINDS: readonly DocKind[] = ['SKP', 'EVA', 'DEK', 'RKP'];
 type RunState =
   | { kind: 'idle' }
   | { kind: 'busy'; progress: PrintProgress | null }
-  | { kind: 'done'; bytes: Uint8Array; fileName: string; zip: boolean; documents: number; pages: number; drafts: number; skipped: SkippedDoc[] }
+  | {
+      kind: 'done';
+      bytes: Uint8Array;
+      fileName: string;
+      zip: boolean;
+      documents: number;
+      pages: number;
+      drafts: number;
+      skipped: SkippedDoc[];
+      /** What an electronic signature needs to know of the run (#31). */
+      sign: { docs: PengesahanDoc[]; paper: PaperSize; location: string };
+    }
   | { kind: 'error'; text: string };
 
 function progressText(t: Translate, p: PrintProgress | null): string {
@@ -99,7 +112,17 @@ export function CetakScreen({ single, archived }: { single?: { kind: DocKind; id
       const unitPart = unitId ? (units?.find((u) => u.id === unitId)?.nama ?? '') : t('cetak.file.all');
       const periodPart = kind === 'SKP' || !chosen.period ? String(year) : `${year} ${chosen.period.label}`;
       const fileName = single && first ? fileNameFor(first, []) : batchFileName([kind, periodPart, unitPart], zip ? 'zip' : 'pdf');
-      setState({ kind: 'done', bytes: result.bytes, fileName, zip, documents: result.records.length, pages: result.pages, drafts: result.records.filter((x) => x.draft).length, skipped: result.skipped });
+      setState({
+        kind: 'done',
+        bytes: result.bytes,
+        fileName,
+        zip,
+        documents: result.records.length,
+        pages: result.pages,
+        drafts: result.records.filter((x) => x.draft).length,
+        skipped: result.skipped,
+        sign: { docs: result.records.map((r) => ({ title: r.title, ownerNama: r.ownerNama, code: r.code })), paper: opts.paper, location: opts.office.tempat },
+      });
     } catch (err) {
       setState(err instanceof PrintCancelled ? { kind: 'idle' } : { kind: 'error', text: errorMessage(t, err) });
     } finally {
@@ -226,6 +249,16 @@ export function CetakScreen({ single, archived }: { single?: { kind: DocKind; id
                 ) : null}
               </div>
             </div>
+          ) : null}
+          {state.kind === 'done' && state.documents > 0 && !archived ? (
+            <SignPanel
+              key={state.fileName.replace(/-TTE(\.\w+)$/, "$1")}
+              output={{ bytes: state.bytes, zip: state.zip, fileName: state.fileName }}
+              docs={state.sign.docs}
+              paper={state.sign.paper}
+              location={state.sign.location}
+              onSigned={(bytes, fileName) => setState({ ...state, bytes, fileName })}
+            />
           ) : null}
           {state.kind === 'done' ? <SkippedList skipped={state.skipped} /> : null}
         </section>

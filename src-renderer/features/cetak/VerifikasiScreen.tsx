@@ -6,6 +6,7 @@ import { Notice } from '../../components/Field';
 import type { ContentChange } from '../../domain/verification';
 import { useT, type Translate } from '../../i18n/i18n';
 import { verifyCode, type VerifyResult } from './printData';
+import { SignedPdfCheck } from './SignedPdfCheck';
 
 function titleCase(code: string): string {
   return code
@@ -58,7 +59,7 @@ function ChangeTable({ changes }: { changes: ContentChange[] }) {
   );
 }
 
-function ResultView({ r }: { r: VerifyResult }) {
+export function ResultView({ r }: { r: VerifyResult }) {
   const t = useT();
   if (r.status === 'invalid') return <Notice kind="error">{t('verify.invalid')}</Notice>;
   if (r.status === 'archived') return <Notice kind="info" testId="verify-result">{t('verify.archived', { year: r.year })}</Notice>;
@@ -149,6 +150,7 @@ export function VerifikasiScreen({ initial }: { initial?: string }) {
         {error ? <Notice kind="error">{error}</Notice> : null}
         {result ? <ResultView r={result} /> : null}
       </section>
+      <SignedPdfCheck />
     </div>
   );
 }

@@ -7,6 +7,7 @@ import { useT } from '../../i18n/i18n';
 import { getPlatform, isStoragePersisted } from '../../platform/platform';
 import { OfficeProfileForm } from './OfficeProfileForm';
 import { AuditIntegrityCard } from './AuditIntegrityCard';
+import { TteRootsCard } from './TteRootsCard';
 import { BackupCard } from './BackupCard';
 import { SnapshotsCard } from './SnapshotsCard';
 import { ArchiveCard } from './ArchiveCard';
@@ -65,6 +66,7 @@ export function SettingsScreen() {
           <SnapshotsCard />
           <ArchiveCard />
           <AuditIntegrityCard />
+          <TteRootsCard />
         </div>
         <div className="stack">
           <section className="card">
