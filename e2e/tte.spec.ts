@@ -16,6 +16,15 @@ async function checkSigned(page: Page, file: string) {
   return page.getByTestId('tte-result');
 }
 
+/** What the Verifikasi card says about a file that has no signature. */
+async function checkSignedText(page: Page, file: string): Promise<string> {
+  await page.goto('/#/cetak/verifikasi');
+  await choose(page, 'Buka PDF bertanda tangan…', file);
+  const card = page.getByTestId('tte-verify');
+  await expect(card.locator('.notice')).toBeVisible();
+  return card.innerText();
+}
+
 test('an SKP signed electronically in Cetak with a .p12, then verified offline with honest labels (#31)', async () => {
   test.setTimeout(240_000);
   const dir = newProfileDir();
@@ -38,6 +47,12 @@ test('an SKP signed electronically in Cetak with a .p12, then verified offline w
       await page.getByRole('link', { name: 'Cetak SKP' }).click();
       await page.getByRole('button', { name: 'Buat PDF' }).click();
       await expect(page.getByTestId('cetak-done')).toContainText('Selesai: 1 dokumen');
+      if (out === 'skp-tte.pdf') {
+        // For the instansi's online esign service: the same pages, an empty field named TTE, nothing signed.
+        const [ready] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'PDF siap TTE' }).click()]);
+        expect(ready.suggestedFilename()).toMatch(/-siap-TTE\.pdf$/);
+        await ready.saveAs(path.join(files, 'siap-tte.pdf'));
+      }
       await page.getByRole('button', { name: 'Tandatangani secara elektronik…' }).click();
       await choose(page, 'Pilih sertifikat (.p12/.pfx)…', file);
       const panel = page.getByTestId('tte-sign');
@@ -106,6 +121,11 @@ test('an SKP signed electronically in Cetak with a .p12, then verified offline w
     result = await checkSigned(page, byBsre);
     await expect(page.getByTestId('tte-trust')).toHaveText('Tersertifikasi BSrE');
     await shot(page, '83-tte-bsre', result);
+
+    // The "PDF siap TTE" made earlier carries the empty field, and no signature yet.
+    const ready = path.join(files, 'siap-tte.pdf');
+    expect(execFileSync('pdfsig', [ready], { encoding: 'utf8' })).toMatch(/TTE|does not contain any signatures/);
+    expect(await checkSignedText(page, ready)).toContain('PDF ini tidak memuat tanda tangan elektronik.');
   } finally {
     await context.close();
     rmSync(dir, { recursive: true, force: true });

@@ -912,6 +912,8 @@ export const en: Catalog = {
   "tte.roots.notCertificate": "That file is not an X.509 certificate (.cer, .crt or .pem). Download the root certificate from its official source.",
   "tte.roots.notCa": "That certificate is not a root (it was issued by someone else). Add its issuer's root certificate.",
   "tte.roots.added": "Root certificate {name} added.",
+  "tte.ready": "PDF ready for e-signing",
+  "tte.ready.hint": "For the agency's online e-signing service: the same PDF with an empty signature field on the pengesahan page. What comes back can be checked in Verifikasi.",
   "import.errors.save": "Save the list of errors and warnings (.xlsx)",
   "import.onlyValid": "Import only the valid rows (rows with errors are kept in the import log)",
   "import.blocked": "Some rows have errors. Fix the file and import again, or tick \"Import only the valid rows\".",

@@ -927,6 +927,8 @@ export const id = {
   "tte.roots.notCertificate": "Berkas itu bukan sertifikat X.509 (.cer, .crt atau .pem). Unduh sertifikat akar dari sumber resminya.",
   "tte.roots.notCa": "Sertifikat itu bukan sertifikat akar (ia diterbitkan oleh pihak lain). Tambahkan sertifikat akar penerbitnya.",
   "tte.roots.added": "Sertifikat akar {name} ditambahkan.",
+  "tte.ready": "PDF siap TTE",
+  "tte.ready.hint": "Untuk layanan TTE daring instansi: PDF yang sama dengan kolom tanda tangan elektronik kosong di lembar pengesahan. Hasil tanda tangannya dapat diperiksa di Verifikasi.",
   "import.errors.save": "Simpan daftar galat dan peringatan (.xlsx)",
   "import.onlyValid": "Impor hanya baris yang valid (baris galat dicatat di riwayat impor)",
   "import.blocked": "Ada baris bergalat. Perbaiki berkasnya lalu impor lagi, atau centang \"Impor hanya baris yang valid\".",

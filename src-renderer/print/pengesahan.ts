@@ -18,7 +18,8 @@ export interface PengesahanDoc {
 
 export interface PengesahanData {
   docs: readonly PengesahanDoc[];
-  signer: { name: string; nip: string | null; issuer: string; notAfter: Date };
+  /** Null for a "PDF siap TTE": the box is left for the instansi's esign service. */
+  signer: { name: string; nip: string | null; issuer: string; notAfter: Date } | null;
   /** Already worded ("8 Desember 2026 10.15 WIB"): the worker has no locale of its own. */
   signedAt: string;
   expired: boolean;
@@ -37,6 +38,7 @@ export function stampRect(paper: PaperSize): [number, number, number, number] {
 
 export function stampLines(d: PengesahanData): string[] {
   const fit = (s: string, bold = false) => fitWidth(s, STAMP_BOX.width - 12, STAMP_PT, bold);
+  if (!d.signer) return ['Tempat tanda tangan elektronik', '(diisi layanan TTE instansi)'];
   return [
     'Ditandatangani secara elektronik oleh',
     fit(d.signer.name, true),

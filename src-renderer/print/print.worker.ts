@@ -84,6 +84,12 @@ async function handle(req: PrintRequest): Promise<void> {
     ctx.postMessage({ type: 'tte', outcome }, outcome.ok ? [outcome.bytes.buffer as ArrayBuffer] : []);
     return;
   }
+  if (req.type === 'tteReady') {
+    const { prepareForEsign } = await import('../tte/signOutput');
+    const bytes = await prepareForEsign(req.req);
+    ctx.postMessage({ type: 'rendered', bytes, pages: 0 }, [bytes.buffer as ArrayBuffer]);
+    return;
+  }
   if (req.type === 'dashboard') {
     const bytes = await renderPdf(dashboardDefinition(req.data));
     ctx.postMessage({ type: 'rendered', bytes, pages: countPages(bytes) }, [bytes.buffer as ArrayBuffer]);

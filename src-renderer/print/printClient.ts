@@ -103,6 +103,13 @@ export class PrintRun {
     return m.outcome;
   }
 
+  /** "PDF siap TTE" (#31): the output with an empty signature field for an online esign service. */
+  async prepareForEsign(req: Extract<PrintRequest, { type: 'tteReady' }>['req']): Promise<Uint8Array> {
+    const m = await this.ask<'rendered'>(this.spawn(), { type: 'tteReady', req }, () => {});
+    this.finish();
+    return m.bytes;
+  }
+
   /** Bench: bare pdfmake time for the same documents, prepared untimed in one worker. */
   async bare(jobs: PrintJob[], opts: PrintOptions, title: string): Promise<{ ms: number; pages: number }> {
     const m = await this.ask<'bare'>(this.spawn(), { type: 'bare', jobs, opts, title }, () => {});

@@ -20,7 +20,9 @@ export type PrintRequest =
   /** Bench only: prepare and render with bare pdfmake on this one thread, and report the time. */
   | { type: 'bare'; jobs: PrintJob[]; opts: PrintOptions; title: string }
   /** Sign what a run made (#31): the pengesahan page needs pdfmake and the fonts, which are here. */
-  | { type: 'tte'; req: SignRequest };
+  | { type: 'tte'; req: SignRequest }
+  /** "PDF siap TTE": the same pages with an empty signature field, for the instansi's esign service. */
+  | { type: 'tteReady'; req: Pick<SignRequest, 'output' | 'docs' | 'paper' | 'location' | 'now' | 'signedAt'> };
 
 export type PrintResponse =
   /** The worker has loaded pdfmake and the fonts. */

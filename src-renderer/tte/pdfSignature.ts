@@ -30,6 +30,8 @@ export interface FieldOptions {
   fieldName: string;
   /** Leave the value empty: a field for someone else's signing service, not a placeholder we fill. */
   emptyField?: boolean;
+  /** The forms' verification codes, kept in the document's Keywords too: covered by any signature, ours or the instansi's. */
+  codes: readonly string[];
 }
 
 /** WinAnsi only (the stamp's standard font): anything else prints as "?" rather than failing the signature. */
@@ -51,6 +53,7 @@ function drawStamp(page: PDFPage, stamp: Stamp, font: Awaited<ReturnType<PDFDocu
  */
 export async function withSignatureField(pdf: Uint8Array, opts: FieldOptions): Promise<Uint8Array> {
   const doc = await PDFDocument.load(pdf, { updateMetadata: false });
+  if (opts.codes.length > 0) doc.setKeywords([...opts.codes]);
   const ctx = doc.context;
   const pages = doc.getPages();
   const page = pages[Math.min(opts.stamp?.page ?? pages.length - 1, pages.length - 1)]!;
@@ -171,4 +174,21 @@ function trimDer(raw: Uint8Array): Uint8Array {
   let len = 0;
   for (let i = 0; i < n; i++) len = len * 256 + raw[2 + i]!;
   return raw.subarray(0, Math.min(raw.length, 2 + n + len));
+}
+
+/** The document's Keywords (pdf-lib writes them as UTF-16 hex; others as a literal string). */
+export function keywordsOf(pdf: Uint8Array): string {
+  const text = latin1(pdf);
+  const out: string[] = [];
+  for (const m of text.matchAll(/\/Keywords\s*(?:<([0-9A-Fa-f\s]*)>|\(((?:\\.|[^\\)])*)\))/g)) {
+    if (m[2] !== undefined) {
+      out.push(literal(m[2]));
+      continue;
+    }
+    const hex = m[1]!.replace(/\s/g, '');
+    const bytes = Uint8Array.from(hex.match(/../g) ?? [], (h) => parseInt(h, 16));
+    const utf16 = bytes[0] === 0xfe && bytes[1] === 0xff;
+    out.push(utf16 ? new TextDecoder('utf-16be').decode(bytes.subarray(2)) : latin1(bytes));
+  }
+  return out.join(' ');
 }

@@ -12,7 +12,7 @@ import { openP12, type OpenedP12 } from './p12';
 import { signPdf, validityAt } from './sign';
 import { testCa, signerP12 } from './tte.testkit';
 import { verifySignedPdf } from './verify';
-import { signOutput, type SignRequest } from './signOutput';
+import { prepareForEsign, signOutput, type SignRequest } from './signOutput';
 import { pdfPages } from '../print/pdfText.testkit';
 import { unzipSync, zipSync } from 'fflate';
 import type { PengesahanDoc } from '../print/pengesahan';
@@ -45,6 +45,7 @@ async function open(p12: Uint8Array, pass = 'rahasia'): Promise<OpenedP12> {
 const sign = (pdf: Uint8Array, s: OpenedP12) =>
   signPdf(pdf, s, {
     reason: `Evaluasi kinerja; kode verifikasi ${CODE}`,
+    codes: [],
     location: 'Curug',
     signingTime: new Date(),
     stamp: { page: 0, rect: [40, 40, 260, 90], lines: ['Ditandatangani secara elektronik oleh', s.identity.name, `NIP ${s.identity.nip ?? '-'}`] },
@@ -178,5 +179,21 @@ describe('signing what Cetak made: a pengesahan page, one .p12 for the whole bat
     const v = await verifySignedPdf(out.bytes, [ca.rootDer]);
     expect(v.state === 'signed' && v.signatures[0]).toMatchObject({ intact: true, validAtSigning: false });
     expect(await signOutput(request({ passphrase: 'salah' }))).toEqual({ ok: false, code: 'wrongPassphrase' });
+  }, 60_000);
+});
+
+describe('"PDF siap TTE" for the instansi\'s esign service (#31 item 4)', () => {
+  it('an empty signature field named TTE on the pengesahan page; what the service signs still names our codes', async () => {
+    const docs: PengesahanDoc[] = [{ title: 'Evaluasi Kinerja Pegawai', ownerNama: 'Budi Santoso, S.Kom.', code: CODE }];
+    const ready = await prepareForEsign({ output: { bytes: form, zip: false }, docs, paper: 'A4', location: 'Curug', now: new Date(), signedAt: '-' });
+    expect(pdfsig(ready)).toMatch(/Signature Field Name: TTE|unsigned signature field|does not contain any signatures/i);
+    const pages = await pdfPages(ready);
+    expect(pages[pages.length - 1]!.text).toContain('Tempat tanda tangan elektronik');
+    expect(await verifySignedPdf(ready, [])).toEqual({ state: 'unsigned' });
+    // The service signs with its own reason: the codes still come from the signed Keywords.
+    const service = await open(signerP12(testCa('Layanan TTE Instansi Uji')));
+    const back = await signPdf(ready, service, { reason: 'Disetujui', codes: [], location: 'Tangerang', signingTime: new Date(), stamp: { page: 0, rect: [0, 0, 0, 0], lines: [] } });
+    const v = await verifySignedPdf(back, []);
+    expect(v.state === 'signed' && v.signatures[0]).toMatchObject({ intact: true, codes: [CODE] });
   }, 60_000);
 });

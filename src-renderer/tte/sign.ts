@@ -31,6 +31,7 @@ export function validityAt(signer: OpenedP12, at: Date): 'valid' | SignRefusal {
 
 export interface SignOptions {
   reason: string;
+  codes: readonly string[];
   location: string;
   signingTime: Date;
   stamp: Stamp;

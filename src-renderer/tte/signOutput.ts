@@ -10,6 +10,7 @@ import { pengesahanDefinition, stampRect, type PengesahanDoc } from '../print/pe
 import { renderPdf } from '../print/render';
 import { openP12, type OpenedP12, type P12Problem, type SignerIdentity } from './p12';
 import { signPdf, validityAt, type SignRefusal } from './sign';
+import { withSignatureField } from './pdfSignature';
 
 export interface SignRequest {
   p12: Uint8Array;
@@ -32,6 +33,7 @@ async function signOne(pdf: Uint8Array, docs: readonly PengesahanDoc[], signer: 
   const joined = await joinPdfs([pdf, page], docs.length === 1 ? docs[0]!.title : 'Kinerja Luring');
   return signPdf(joined, signer, {
     reason: `Kinerja Luring; kode verifikasi: ${docs.map((d) => d.code).join(', ')}`,
+    codes: docs.map((d) => d.code),
     location: req.location,
     signingTime: req.now,
     stamp: { page: Number.MAX_SAFE_INTEGER, rect: stampRect(req.paper), lines: [] },
@@ -44,14 +46,30 @@ export async function signOutput(req: SignRequest): Promise<SignOutcome> {
   const validity = validityAt(opened.signer, req.now);
   if (validity === 'notYetValid' || (validity === 'expired' && !req.allowExpired)) return { ok: false, code: validity };
   const expired = validity === 'expired';
-  if (!req.output.zip) {
-    return { ok: true, bytes: await signOne(req.output.bytes, req.docs, opened.signer, req, expired), signer: opened.signer.identity, expired };
+  const bytes = await eachPdf(req.output, req.docs, '-TTE', (pdf, docs) => signOne(pdf, docs, opened.signer, req, expired));
+  return { ok: true, bytes, signer: opened.signer.identity, expired };
+}
+
+/** Each PDF of an output, one per file of a zip, with its documents (a zip's files are in the records' order). */
+async function eachPdf(output: SignRequest['output'], docs: readonly PengesahanDoc[], suffix: string, work: (pdf: Uint8Array, docs: readonly PengesahanDoc[]) => Promise<Uint8Array>): Promise<Uint8Array> {
+  if (!output.zip) return work(output.bytes, docs);
+  const out: Record<string, Uint8Array> = {};
+  for (const [i, [name, bytes]] of Object.entries(unzipSync(output.bytes)).entries()) {
+    const doc = docs[i];
+    out[name.replace(/\.pdf$/i, `${suffix}.pdf`)] = await work(bytes, doc ? [doc] : []);
   }
-  const files = Object.entries(unzipSync(req.output.bytes));
-  const signed: Record<string, Uint8Array> = {};
-  for (const [i, [name, bytes]] of files.entries()) {
-    const doc = req.docs[i];
-    signed[name.replace(/\.pdf$/i, '-TTE.pdf')] = await signOne(bytes, doc ? [doc] : [], opened.signer, req, expired);
-  }
-  return { ok: true, bytes: zipSync(signed, { level: 0 }), signer: opened.signer.identity, expired };
+  return zipSync(out, { level: 0 });
+}
+
+/**
+ * "PDF siap TTE" (#31 item 4): the forms, the pengesahan page with an empty box, and an empty
+ * signature field named TTE on it, for the instansi's online esign service to fill. Nothing is
+ * signed here; Verifikasi checks what comes back.
+ */
+export async function prepareForEsign(req: Pick<SignRequest, 'output' | 'docs' | 'paper' | 'location' | 'now' | 'signedAt'>): Promise<Uint8Array> {
+  return eachPdf(req.output, req.docs, '-siap-TTE', async (pdf, docs) => {
+    const page = await renderPdf(pengesahanDefinition({ docs, signer: null, signedAt: req.signedAt, expired: false }, req.paper));
+    const joined = await joinPdfs([pdf, page], docs.length === 1 ? docs[0]!.title : 'Kinerja Luring');
+    return withSignatureField(joined, { reason: '', location: req.location, name: '', signingTime: req.now, stamp: { page: Number.MAX_SAFE_INTEGER, rect: stampRect(req.paper), lines: [] }, fieldName: 'TTE', emptyField: true, codes: docs.map((d) => d.code) });
+  });
 }

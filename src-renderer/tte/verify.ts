@@ -5,7 +5,7 @@
  */
 import * as pkijs from 'pkijs';
 import { certificateOf, verifyDetached } from './cms';
-import { findSignatures } from './pdfSignature';
+import { findSignatures, keywordsOf } from './pdfSignature';
 
 export type Trust = 'bsre' | 'trusted' | 'unknown';
 
@@ -73,6 +73,9 @@ export async function verifySignedPdf(pdf: Uint8Array, roots: readonly Uint8Arra
       return [];
     }
   });
+  // The codes are named in our signature's /Reason and in the Keywords: an instansi's esign service
+  // signs a "PDF siap TTE" with its own reason, and its signature covers our Keywords.
+  const keywordCodes = keywordsOf(pdf).match(CODE) ?? [];
   const signatures: SignatureCheck[] = [];
   for (const f of found) {
     const cms = await verifyDetached(f.cms, f.signed);
@@ -88,7 +91,7 @@ export async function verifySignedPdf(pdf: Uint8Array, roots: readonly Uint8Arra
       validAtSigning: described ? at >= described.notBefore && at <= described.notAfter : false,
       trust: cms?.intact ? trust : 'unknown',
       root: cms?.intact ? root : null,
-      codes: [...new Set(f.reason.match(CODE) ?? [])],
+      codes: [...new Set([...(f.reason.match(CODE) ?? []), ...keywordCodes])],
       pades: f.subFilter === 'ETSI.CAdES.detached',
     });
   }

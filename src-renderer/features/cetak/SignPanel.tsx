@@ -67,15 +67,35 @@ export function SignPanel({ output, docs, paper, location, onSigned }: Props) {
     }
   };
 
+  // For the instansi's online esign service: the same pages, an empty field where the stamp goes.
+  const ready = async () => {
+    setError(null);
+    try {
+      const now = new Date();
+      const bytes = await new PrintRun().prepareForEsign({ output: { bytes: output.bytes, zip: output.zip }, docs, paper, location, now, signedAt: '' });
+      const suggestedName = output.fileName.replace(/\.(pdf|zip)$/i, '-siap-TTE.$1');
+      const filters = output.zip ? [{ name: 'ZIP', extensions: ['zip'] }] : [{ name: 'PDF', extensions: ['pdf'] }];
+      await getPlatform().saveFile({ title: t('tte.ready'), suggestedName, filters, bytes, mime: output.zip ? 'application/zip' : 'application/pdf' });
+    } catch (err) {
+      setError(errorMessage(t, err));
+    }
+  };
+
   if (!open) {
     return (
       <div data-testid="tte-sign">
         {done ? <Notice kind="success">{done}</Notice> : null}
         {done ? null : (
-          <button type="button" onClick={() => setOpen(true)}>
-            {t('tte.sign.open')}
-          </button>
+          <div className="toolbar">
+            <button type="button" onClick={() => setOpen(true)}>
+              {t('tte.sign.open')}
+            </button>
+            <button type="button" onClick={() => void ready()} title={t('tte.ready.hint')}>
+              {t('tte.ready')}
+            </button>
+          </div>
         )}
+        {error ? <Notice kind="error">{error}</Notice> : null}
       </div>
     );
   }
