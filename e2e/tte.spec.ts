@@ -29,12 +29,12 @@ test('an SKP signed electronically in Cetak with a .p12, then verified offline w
   test.setTimeout(240_000);
   const dir = newProfileDir();
   const files = newProfileDir();
-  const ca = testCa('Kinerja Luring Test Root CA');
-  const bsre = testCa('Root CA BSrE Uji Coba');
+  const ca = await testCa('Kinerja Luring Test Root CA');
+  const bsre = await testCa('Root CA BSrE Uji Coba');
   const p12 = path.join(files, 'rina.p12');
-  writeFileSync(p12, signerP12(ca, { name: 'Rina Marlina', nip: '198211032006042011', passphrase: 'rahasia-rina' }));
+  writeFileSync(p12, await signerP12(ca, { name: 'Rina Marlina', nip: '198211032006042011', passphrase: 'rahasia-rina' }));
   const bsreP12 = path.join(files, 'rina-bsre.p12');
-  writeFileSync(bsreP12, signerP12(bsre, { name: 'Rina Marlina', nip: '198211032006042011', passphrase: 'rahasia-rina' }));
+  writeFileSync(bsreP12, await signerP12(bsre, { name: 'Rina Marlina', nip: '198211032006042011', passphrase: 'rahasia-rina' }));
   const { context, page } = await launchApp(dir);
   try {
     await setupOffice(page);

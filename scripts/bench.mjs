@@ -18,13 +18,14 @@ const QUERIES = 60;
 const IMPORT_N = Number(process.env.BENCH_IMPORT ?? 12_000);
 const PDF_N = Number(process.env.BENCH_PDF ?? 500);
 const PDF_SKP_N = Number(process.env.BENCH_PDF_SKP ?? 100);
+const TTE_N = Number(process.env.BENCH_TTE ?? 100);
 const SYNC_N = Number(process.env.BENCH_SYNC ?? 12_000);
 const DASH_N = Number(process.env.BENCH_DASHBOARD ?? 12_000);
 /** Employees of the growth section's office (1 and 5 years of history); the issue measured 12,000. */
 const GROWTH_N = Number(process.env.BENCH_GROWTH ?? 4_000);
 /** The growth section's pages run with every JS heap capped here (issue #33's goal: < 1 GB). */
 const GROWTH_HEAP_CAP_MB = Number(process.env.BENCH_GROWTH_HEAP_MB ?? 1024);
-/** BENCH_ONLY=sync (or core, excel, excelwork, pdf, package, network, backup, growth, dashboard): run some sections while working on them. */
+/** BENCH_ONLY=sync (or core, excel, excelwork, pdf, tte, package, network, backup, growth, dashboard): run some sections while working on them. */
 const ONLY = process.env.BENCH_ONLY ?? '';
 const wants = (section) => !ONLY || ONLY.split(',').includes(section);
 
@@ -284,6 +285,20 @@ async function main() {
       );
       row(`  longest main-thread task during that batch`, n, Math.max(...pdf.map((r) => r.longestMs)), 200, 'goal < 200 ms');
     }
+    }
+
+    if (wants('tte')) {
+      // Electronic signature (#31): one form signed and verified, and a batch signed in one go.
+      const tte = [];
+      for (let i = 0; i < RUNS; i++) {
+        const { context: c, page: b } = await benchPage(profile());
+        tte.push(await b.evaluate((n) => window.__bench.tteBench(n), TTE_N));
+        await c.close();
+      }
+      console.log('  TTE runs (ms):', JSON.stringify(tte));
+      row(`TTE: sign one ${tte[0].onePages}-page form (worker readied as the panel opens; the page's first ${fmt(median(tte.map((r) => r.firstSignMs)))} ms)`, 1, median(tte.map((r) => r.signMs)), 250, 'baseline = the goal, 250 ms; includes opening the .p12');
+      row(`TTE: verify one signed form on the page`, 1, median(tte.map((r) => r.verifyMs)), 100, 'baseline = the goal, 100 ms');
+      row(`TTE: make and sign ${TTE_N} evaluation forms in one PDF (${tte[0].pages} pages)`, TTE_N, median(tte.map((r) => r.makeMs + r.batchSignMs)), median(tte.map((r) => r.makeMs)), 'baseline = making them; goal ≤ 1.2×');
     }
 
     if (wants('sync')) {

@@ -23,6 +23,7 @@ import { lembarBench, skpTemplateBench } from './excelWorkBench';
 import { syncMergeBench } from './syncBench';
 import { kecamatanPackageBench, packageBench } from './packageBench';
 import { networkBench } from './networkBench';
+import { tteBench } from './tteBench';
 import type { PrintJob, PrintOptions } from '../print/model';
 import { warmPrintWorkers } from '../print/printPool';
 import { PrintRun, workerCount } from '../print/printClient';
@@ -270,7 +271,7 @@ async function pdfBareBench(n: number, kind: 'EVA' | 'SKP' = 'EVA') {
   return new PrintRun().bare(jobs, opts, 'bench');
 }
 
-Object.assign(hooks, { seedDashboard, dashboardReadBench, seedBigSkp, rawGetSkp, predikatBench, importExportBench, pdfBatchBench, pdfBareBench, pdfWarm, syncMergeBench, packageBench, kecamatanPackageBench, networkBench, backupBench, growthBench, skpTemplateBench, lembarBench });
+Object.assign(hooks, { seedDashboard, dashboardReadBench, seedBigSkp, rawGetSkp, predikatBench, importExportBench, pdfBatchBench, pdfBareBench, pdfWarm, syncMergeBench, packageBench, kecamatanPackageBench, networkBench, backupBench, growthBench, skpTemplateBench, lembarBench, tteBench });
 (window as unknown as {
   __bench: typeof hooks & {
     seedBigSkp: typeof seedBigSkp;
@@ -285,6 +286,7 @@ Object.assign(hooks, { seedDashboard, dashboardReadBench, seedBigSkp, rawGetSkp,
     growthBench: typeof growthBench;
     skpTemplateBench: typeof skpTemplateBench;
     lembarBench: typeof lembarBench;
+    tteBench: typeof tteBench;
     packageBench: typeof packageBench;
     kecamatanPackageBench: typeof kecamatanPackageBench;
     networkBench: typeof networkBench;

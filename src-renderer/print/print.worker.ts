@@ -84,6 +84,11 @@ async function handle(req: PrintRequest): Promise<void> {
     ctx.postMessage({ type: 'tte', outcome }, outcome.ok ? [outcome.bytes.buffer as ArrayBuffer] : []);
     return;
   }
+  if (req.type === 'tteWarm') {
+    await (await import('../tte/signOutput')).warmSigning();
+    ctx.postMessage({ type: 'rendered', bytes: new Uint8Array(0), pages: 0 });
+    return;
+  }
   if (req.type === 'tteReady') {
     const { prepareForEsign } = await import('../tte/signOutput');
     const bytes = await prepareForEsign(req.req);

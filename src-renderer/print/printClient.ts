@@ -54,6 +54,7 @@ type Reply<K extends PrintResponse['type']> = Extract<PrintResponse, { type: K }
  */
 export class PrintRun {
   private workers: Worker[] = [];
+  private signing: { worker: Worker; ready: Promise<void> } | null = null;
   private rejectRun: ((e: Error) => void) | null = null;
 
   async run(jobs: PrintJob[], opts: PrintOptions, output: PrintOutput, title: string, onProgress: (p: PrintProgress) => void): Promise<PrintResult> {
@@ -96,9 +97,22 @@ export class PrintRun {
     return { bytes: m.bytes, pages: m.pages };
   }
 
+  /**
+   * A worker for signing, loaded ahead (#31): the signing code and the fonts of the pengesahan page
+   * take longer to load than signing takes, and the person is still choosing the .p12 meanwhile.
+   */
+  prepareSigning(): void {
+    if (this.signing) return;
+    const worker = this.spawn();
+    this.signing = { worker, ready: this.ask<'rendered'>(worker, { type: 'tteWarm' }, () => {}).then(() => undefined, () => undefined) };
+  }
+
   /** Sign what a run made, in a print worker (#31); the .p12 and passphrase go there and nowhere else. */
   async sign(req: SignRequest): Promise<SignOutcome> {
-    const m = await this.ask<'tte'>(this.spawn(), { type: 'tte', req }, () => {});
+    const ahead = this.signing;
+    this.signing = null;
+    if (ahead) await ahead.ready;
+    const m = await this.ask<'tte'>(ahead && this.workers.includes(ahead.worker) ? ahead.worker : this.spawn(), { type: 'tte', req }, () => {});
     this.finish();
     return m.outcome;
   }

@@ -21,6 +21,8 @@ export type PrintRequest =
   | { type: 'bare'; jobs: PrintJob[]; opts: PrintOptions; title: string }
   /** Sign what a run made (#31): the pengesahan page needs pdfmake and the fonts, which are here. */
   | { type: 'tte'; req: SignRequest }
+  /** Load the signing code and the pengesahan page's fonts while the person picks the .p12 (#31). */
+  | { type: 'tteWarm' }
   /** "PDF siap TTE": the same pages with an empty signature field, for the instansi's esign service. */
   | { type: 'tteReady'; req: Pick<SignRequest, 'output' | 'docs' | 'paper' | 'location' | 'now' | 'signedAt'> };
 

@@ -51,8 +51,14 @@ function drawStamp(page: PDFPage, stamp: Stamp, font: Awaited<ReturnType<PDFDocu
  * placeholder and the /ByteRange placeholder @signpdf/signpdf looks for. Saved without object
  * streams, so both stay readable in the file.
  */
-export async function withSignatureField(pdf: Uint8Array, opts: FieldOptions): Promise<Uint8Array> {
-  const doc = await PDFDocument.load(pdf, { updateMetadata: false });
+export async function withSignatureField(pdf: Uint8Array, opts: FieldOptions, append?: Uint8Array): Promise<Uint8Array> {
+  // Read and written in one go (pdf-lib otherwise yields every 100 objects, which a worker pays
+  // for in clamped timers, print/join.ts), and the pengesahan page appended in the same pass.
+  const doc = await PDFDocument.load(pdf, { updateMetadata: false, parseSpeed: Infinity });
+  if (append) {
+    const extra = await PDFDocument.load(append, { updateMetadata: false, parseSpeed: Infinity });
+    for (const page of await doc.copyPages(extra, extra.getPageIndices())) doc.addPage(page);
+  }
   if (opts.codes.length > 0) doc.setKeywords([...opts.codes]);
   const ctx = doc.context;
   const pages = doc.getPages();
@@ -99,7 +105,7 @@ export async function withSignatureField(pdf: Uint8Array, opts: FieldOptions): P
   else page.node.set(PDFName.of('Annots'), ctx.obj([widget]));
   // SigFlags 3: the document has signatures, and only append to it (a rewrite breaks them).
   doc.catalog.set(PDFName.of('AcroForm'), ctx.obj({ SigFlags: 3, Fields: [widget] }));
-  return doc.save({ useObjectStreams: false, updateFieldAppearances: false });
+  return doc.save({ useObjectStreams: false, updateFieldAppearances: false, objectsPerTick: Infinity });
 }
 
 export interface FoundSignature {

@@ -31,7 +31,7 @@ function pdfsig(bytes: Uint8Array): string {
   }
 }
 
-const ca = testCa();
+let ca: Awaited<ReturnType<typeof testCa>>;
 const CODE = 'KL-EVA-199001152015031002-2026TW1-7K3F9Q2M';
 let form: Uint8Array;
 let signer: OpenedP12;
@@ -53,11 +53,12 @@ const sign = (pdf: Uint8Array, s: OpenedP12) =>
 
 beforeAll(async () => {
   installTestFonts();
+  ca = await testCa();
   const skp = sampleSkp(4);
   const opts = { ...SAMPLE_OPTIONS, orientation: 'landscape' as const };
   const eva = await prepareDocument({ kind: 'EVA', evaluation: sampleEvaluation(skp), skp, pack: PERMENPANRB_6_2022, capaian: 'BAIK' }, opts);
   form = await renderPdf(documentDefinition([eva], opts, 'uji'));
-  signer = await open(signerP12(ca));
+  signer = await open(await signerP12(ca));
 }, 60_000);
 
 describe('opening a .p12 (#31)', () => {
@@ -67,13 +68,13 @@ describe('opening a .p12 (#31)', () => {
   });
 
   it('says which of the ways it failed: wrong passphrase, no signing key, not a .p12', async () => {
-    expect(await openP12(signerP12(ca), 'salah')).toEqual({ ok: false, code: 'wrongPassphrase' });
-    expect(await openP12(signerP12(ca, { withoutKey: true }), 'rahasia')).toEqual({ ok: false, code: 'noSigningKey' });
+    expect(await openP12(await signerP12(ca), 'salah')).toEqual({ ok: false, code: 'wrongPassphrase' });
+    expect(await openP12(await signerP12(ca, { withoutKey: true }), 'rahasia')).toEqual({ ok: false, code: 'noSigningKey' });
     expect(await openP12(new TextEncoder().encode('%PDF-1.4 bukan p12'), 'rahasia')).toEqual({ ok: false, code: 'notP12' });
   });
 
   it('an expired certificate is told apart before signing', async () => {
-    const old = await open(signerP12(ca, { from: new Date('2020-01-01'), to: new Date('2021-01-01') }));
+    const old = await open(await signerP12(ca, { from: new Date('2020-01-01'), to: new Date('2021-01-01') }));
     expect(validityAt(old, new Date())).toBe('expired');
     expect(validityAt(signer, new Date())).toBe('valid');
   });
@@ -106,8 +107,8 @@ describe('a signed form (#31)', () => {
   it('trusted: the root the office installed; "BSrE" only when that root is BSrE\'s', async () => {
     const installed = await verifySignedPdf(signed, [ca.rootDer]);
     expect(installed.state === 'signed' && installed.signatures[0]).toMatchObject({ trust: 'trusted', root: 'Kinerja Luring Test Root CA' });
-    const bsre = testCa('Root CA BSrE');
-    const byBsre = await sign(form, await open(signerP12(bsre)));
+    const bsre = await testCa('Root CA BSrE');
+    const byBsre = await sign(form, await open(await signerP12(bsre)));
     const v = await verifySignedPdf(byBsre, [ca.rootDer, bsre.rootDer]);
     expect(v.state === 'signed' && v.signatures[0]?.trust).toBe('bsre');
     // Another root installed is not BSrE's, however the signer's own certificate is named.
@@ -142,8 +143,12 @@ describe('signing what Cetak made: a pengesahan page, one .p12 for the whole bat
     { title: 'Evaluasi Kinerja Pegawai', ownerNama: 'Budi Santoso, S.Kom.', code: CODE },
     { title: 'Evaluasi Kinerja Pegawai', ownerNama: 'Dewi Lestari', code: 'KL-EVA-199507072019022003-2026TW1-ABCD2345' },
   ];
+  let p12: Uint8Array;
+  beforeAll(async () => {
+    p12 = await signerP12(ca);
+  });
   const request = (over: Partial<SignRequest>): SignRequest => ({
-    p12: signerP12(ca), passphrase: 'rahasia', allowExpired: false, output: { bytes: form, zip: false }, docs, paper: 'A4', location: 'Curug', now: new Date(), signedAt: '8 Desember 2026 10.15 WIB', ...over,
+    p12, passphrase: 'rahasia', allowExpired: false, output: { bytes: form, zip: false }, docs, paper: 'A4', location: 'Curug', now: new Date(), signedAt: '8 Desember 2026 10.15 WIB', ...over,
   });
 
   it('one PDF: its forms, then the pengesahan page with the stamp; valid for poppler; both codes named and signed', async () => {
@@ -170,7 +175,7 @@ describe('signing what Cetak made: a pengesahan page, one .p12 for the whole bat
   }, 60_000);
 
   it('an expired certificate signs only when chosen, and the stamp says so; a wrong passphrase signs nothing', async () => {
-    const old = signerP12(ca, { from: new Date('2020-01-01'), to: new Date('2021-01-01') });
+    const old = await signerP12(ca, { from: new Date('2020-01-01'), to: new Date('2021-01-01') });
     expect(await signOutput(request({ p12: old }))).toEqual({ ok: false, code: 'expired' });
     const out = await signOutput(request({ p12: old, allowExpired: true }));
     if (!out.ok) throw new Error(out.code);
@@ -191,7 +196,7 @@ describe('"PDF siap TTE" for the instansi\'s esign service (#31 item 4)', () => 
     expect(pages[pages.length - 1]!.text).toContain('Tempat tanda tangan elektronik');
     expect(await verifySignedPdf(ready, [])).toEqual({ state: 'unsigned' });
     // The service signs with its own reason: the codes still come from the signed Keywords.
-    const service = await open(signerP12(testCa('Layanan TTE Instansi Uji')));
+    const service = await open(await signerP12(await testCa('Layanan TTE Instansi Uji')));
     const back = await signPdf(ready, service, { reason: 'Disetujui', codes: [], location: 'Tangerang', signingTime: new Date(), stamp: { page: 0, rect: [0, 0, 0, 0], lines: [] } });
     const v = await verifySignedPdf(back, []);
     expect(v.state === 'signed' && v.signatures[0]).toMatchObject({ intact: true, codes: [CODE] });

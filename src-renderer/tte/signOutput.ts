@@ -5,7 +5,6 @@
  */
 import { unzipSync, zipSync } from 'fflate';
 import type { PaperSize } from '../domain/office';
-import { joinPdfs } from '../print/join';
 import { pengesahanDefinition, stampRect, type PengesahanDoc } from '../print/pengesahan';
 import { renderPdf } from '../print/render';
 import { openP12, type OpenedP12, type P12Problem, type SignerIdentity } from './p12';
@@ -30,14 +29,13 @@ export type SignOutcome = { ok: true; bytes: Uint8Array; signer: SignerIdentity;
 
 async function signOne(pdf: Uint8Array, docs: readonly PengesahanDoc[], signer: OpenedP12, req: SignRequest, expired: boolean): Promise<Uint8Array> {
   const page = await renderPdf(pengesahanDefinition({ docs, signer: signer.identity, signedAt: req.signedAt, expired }, req.paper));
-  const joined = await joinPdfs([pdf, page], docs.length === 1 ? docs[0]!.title : 'Kinerja Luring');
-  return signPdf(joined, signer, {
+  return signPdf(pdf, signer, {
     reason: `Kinerja Luring; kode verifikasi: ${docs.map((d) => d.code).join(', ')}`,
     codes: docs.map((d) => d.code),
     location: req.location,
     signingTime: req.now,
     stamp: { page: Number.MAX_SAFE_INTEGER, rect: stampRect(req.paper), lines: [] },
-  });
+  }, page);
 }
 
 export async function signOutput(req: SignRequest): Promise<SignOutcome> {
@@ -69,7 +67,11 @@ async function eachPdf(output: SignRequest['output'], docs: readonly PengesahanD
 export async function prepareForEsign(req: Pick<SignRequest, 'output' | 'docs' | 'paper' | 'location' | 'now' | 'signedAt'>): Promise<Uint8Array> {
   return eachPdf(req.output, req.docs, '-siap-TTE', async (pdf, docs) => {
     const page = await renderPdf(pengesahanDefinition({ docs, signer: null, signedAt: req.signedAt, expired: false }, req.paper));
-    const joined = await joinPdfs([pdf, page], docs.length === 1 ? docs[0]!.title : 'Kinerja Luring');
-    return withSignatureField(joined, { reason: '', location: req.location, name: '', signingTime: req.now, stamp: { page: Number.MAX_SAFE_INTEGER, rect: stampRect(req.paper), lines: [] }, fieldName: 'TTE', emptyField: true, codes: docs.map((d) => d.code) });
+    return withSignatureField(pdf, { reason: '', location: req.location, name: '', signingTime: req.now, stamp: { page: Number.MAX_SAFE_INTEGER, rect: stampRect(req.paper), lines: [] }, fieldName: 'TTE', emptyField: true, codes: docs.map((d) => d.code) }, page);
   });
+}
+
+/** Renders a throw-away pengesahan page: the worker has parsed its fonts and loaded this code before the real one. */
+export async function warmSigning(): Promise<void> {
+  await renderPdf(pengesahanDefinition({ docs: [{ title: '-', ownerNama: '-', code: 'KL-EVA-000000000000000000-2026TW1-00000000' }], signer: null, signedAt: '-', expired: false }, 'A4'));
 }

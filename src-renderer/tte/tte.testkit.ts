@@ -1,8 +1,8 @@
 /**
- * A test certification authority made on the spot (node:crypto keys, node-forge certificates):
- * a root, optionally named like BSrE's, and a signer's .p12 with a passphrase. Test-only.
+ * A test certification authority made on the spot (WebCrypto keys, node-forge certificates): a
+ * root, optionally named like BSrE's, and a signer's .p12 with a passphrase. For tests and the
+ * bench page; it runs in Node and in the browser alike.
  */
-import { generateKeyPairSync } from 'node:crypto';
 import forge from 'node-forge';
 
 export interface TestCa {
@@ -13,9 +13,15 @@ export interface TestCa {
 
 const toDer = (c: forge.pki.Certificate) => Uint8Array.from(forge.asn1.toDer(forge.pki.certificateToAsn1(c)).getBytes(), (ch) => ch.charCodeAt(0));
 
-function keyPair() {
-  const { privateKey, publicKey } = generateKeyPairSync('rsa', { modulusLength: 2048, publicKeyEncoding: { type: 'spki', format: 'pem' }, privateKeyEncoding: { type: 'pkcs8', format: 'pem' } });
-  return { key: forge.pki.privateKeyFromPem(privateKey) as forge.pki.rsa.PrivateKey, pub: forge.pki.publicKeyFromPem(publicKey) };
+/** A 2048-bit RSA pair: WebCrypto makes it (fast, native), forge holds it for building certificates. */
+async function keyPair() {
+  const pair = await crypto.subtle.generateKey({ name: 'RSASSA-PKCS1-v1_5', modulusLength: 2048, publicExponent: new Uint8Array([1, 0, 1]), hash: 'SHA-256' }, true, ['sign', 'verify']);
+  const pkcs8 = new Uint8Array(await crypto.subtle.exportKey('pkcs8', pair.privateKey));
+  let bin = '';
+  for (const b of pkcs8) bin += String.fromCharCode(b);
+  // forge unwraps the PKCS#8 PrivateKeyInfo itself.
+  const key = forge.pki.privateKeyFromAsn1(forge.asn1.fromDer(bin));
+  return { key, pub: forge.pki.setRsaPublicKey(key.n, key.e) };
 }
 
 let serial = 1;
@@ -35,8 +41,8 @@ function certificate(subject: forge.pki.CertificateField[], issuer: forge.pki.Ce
 
 const year = 365 * 24 * 3600 * 1000;
 
-export function testCa(name = 'Kinerja Luring Test Root CA'): TestCa {
-  const { key, pub } = keyPair();
+export async function testCa(name = 'Kinerja Luring Test Root CA'): Promise<TestCa> {
+  const { key, pub } = await keyPair();
   const dn = [{ shortName: 'CN', value: name }, { shortName: 'O', value: 'Uji Coba' }, { shortName: 'C', value: 'ID' }];
   const cert = certificate(dn, dn, pub, key, new Date(Date.now() - 2 * year), new Date(Date.now() + 10 * year), true);
   return { rootDer: toDer(cert), cert, key };
@@ -53,8 +59,8 @@ export interface SignerOptions {
 }
 
 /** A signer's .p12 issued by `ca`, with the CA's certificate in the chain. */
-export function signerP12(ca: TestCa, o: SignerOptions = {}): Uint8Array {
-  const { key, pub } = keyPair();
+export async function signerP12(ca: TestCa, o: SignerOptions = {}): Promise<Uint8Array> {
+  const { key, pub } = await keyPair();
   const subject = [{ shortName: 'CN', value: o.name ?? 'Rina Marlina' }, { name: 'serialNumber', value: `NIP${o.nip ?? '198211032006042011'}` }, { shortName: 'O', value: 'Kecamatan Curug' }, { shortName: 'C', value: 'ID' }];
   const cert = certificate(subject, ca.cert.subject.attributes, pub, ca.key, o.from ?? new Date(Date.now() - year), o.to ?? new Date(Date.now() + year), false);
   const asn1 = o.withoutKey

@@ -1,4 +1,4 @@
-import { useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import { errorMessage } from '../../app/errors';
 import { Notice } from '../../components/Field';
 import type { PaperSize } from '../../domain/office';
@@ -33,6 +33,18 @@ export function SignPanel({ output, docs, paper, location, onSigned }: Props) {
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string | null>(null);
   const [done, setDone] = useState<string | null>(null);
+  // One worker gets the signing code and fonts loaded while the person picks the file and types.
+  const run = useRef<PrintRun | null>(null);
+  useEffect(() => {
+    if (!open) return;
+    const r = new PrintRun();
+    r.prepareSigning();
+    run.current = r;
+    return () => {
+      r.cancel();
+      if (run.current === r) run.current = null;
+    };
+  }, [open]);
 
   const choose = async () => {
     setError(null);
@@ -49,7 +61,7 @@ export function SignPanel({ output, docs, paper, location, onSigned }: Props) {
     try {
       const now = new Date();
       const signedAt = new Intl.DateTimeFormat('id-ID', { dateStyle: 'long', timeStyle: 'long' }).format(now);
-      const outcome = await new PrintRun().sign({ p12: p12.bytes, passphrase, allowExpired, output: { bytes: output.bytes, zip: output.zip }, docs, paper, location, now, signedAt });
+      const outcome = await (run.current ?? new PrintRun()).sign({ p12: p12.bytes, passphrase, allowExpired, output: { bytes: output.bytes, zip: output.zip }, docs, paper, location, now, signedAt });
       if (!outcome.ok) {
         if (outcome.code === 'expired') setAskExpired(true);
         setError(t(`tte.p12.${outcome.code}`));
