@@ -10,8 +10,8 @@ import { installTestFonts } from '../print/pdf.testkit';
 import { renderPdf } from '../print/render';
 import { openP12, type OpenedP12 } from './p12';
 import { signPdf, validityAt } from './sign';
-import { testCa, signerP12 } from './tte.testkit';
-import { verifySignedPdf } from './verify';
+import { leafCertificate, pemOf, testCa, signerP12 } from './tte.testkit';
+import { readRootCertificate, verifySignedPdf } from './verify';
 import { prepareForEsign, signOutput, type SignRequest } from './signOutput';
 import { pdfPages } from '../print/pdfText.testkit';
 import { unzipSync, zipSync } from 'fflate';
@@ -201,4 +201,24 @@ describe('"PDF siap TTE" for the instansi\'s esign service (#31 item 4)', () => 
     const v = await verifySignedPdf(back, []);
     expect(v.state === 'signed' && v.signatures[0]).toMatchObject({ intact: true, codes: [CODE] });
   }, 60_000);
+});
+
+describe('the roots an office installs, and PDFs that are not ours (#31)', () => {
+  it('a root is read from DER or PEM; a certificate issued by someone else, or any other file, is refused with its reason', async () => {
+    const der = await readRootCertificate(ca.rootDer);
+    const pem = await readRootCertificate(new TextEncoder().encode(pemOf(ca)));
+    expect(der.ok && der.root.name).toBe('Kinerja Luring Test Root CA');
+    expect(pem.ok && pem.root.fingerprint).toBe(der.ok && der.root.fingerprint);
+    expect(await readRootCertificate(await leafCertificate(ca))).toEqual({ ok: false, code: 'notCa' });
+    expect(await readRootCertificate(new TextEncoder().encode('bukan sertifikat'))).toEqual({ ok: false, code: 'notCertificate' });
+  });
+
+  it('a PDF signed elsewhere, naming none of our codes, says so (the screen: "bukan buatan aplikasi ini")', async () => {
+    const { PDFDocument } = await import('@cantoo/pdf-lib');
+    const foreign = await PDFDocument.create();
+    foreign.addPage();
+    const signedElsewhere = await signPdf(await foreign.save(), signer, { reason: 'Surat edaran', codes: [], location: 'Jakarta', signingTime: new Date(), stamp: { page: 0, rect: [0, 0, 0, 0], lines: [] } });
+    const v = await verifySignedPdf(signedElsewhere, []);
+    expect(v.state === 'signed' && v.signatures[0]).toMatchObject({ intact: true, codes: [] });
+  });
 });

@@ -48,6 +48,15 @@ export async function testCa(name = 'Kinerja Luring Test Root CA'): Promise<Test
   return { rootDer: toDer(cert), cert, key };
 }
 
+/** The signer's certificate alone (DER), to offer as a "root" that is not one. */
+export async function leafCertificate(ca: TestCa): Promise<Uint8Array> {
+  const { pub } = await keyPair();
+  const subject = [{ shortName: 'CN', value: 'Bukan Akar' }];
+  return toDer(certificate(subject, ca.cert.subject.attributes, pub, ca.key, new Date(Date.now() - year), new Date(Date.now() + year), false));
+}
+
+export const pemOf = (ca: TestCa) => forge.pki.certificateToPem(ca.cert);
+
 export interface SignerOptions {
   name?: string;
   nip?: string;
