@@ -13,7 +13,7 @@ import { DB_NAME, KinerjaDb, SCHEMA_VERSIONS } from '../db/schema';
 import { DataStore } from '../db/store';
 import { generateOrganisation } from '../sample/generate';
 import { skpOf } from './syncBench';
-import { longestTask } from './bench';
+import { longestTask } from './longestTask';
 
 function heapMb(): number {
   const m = (performance as unknown as { memory?: { usedJSHeapSize: number } }).memory;

@@ -24,6 +24,7 @@ import { syncMergeBench } from './syncBench';
 import { kecamatanPackageBench, packageBench } from './packageBench';
 import { networkBench } from './networkBench';
 import { tteBench } from './tteBench';
+import { longestTask } from './longestTask';
 import type { PrintJob, PrintOptions } from '../print/model';
 import { warmPrintWorkers } from '../print/printPool';
 import { PrintRun, workerCount } from '../print/printClient';
@@ -166,21 +167,6 @@ function predikatBench(n: number): { appMs: number; baselineMs: number; warnings
   const baselineMs = performance.now() - t1;
   if (counts[0]! < 0) console.log(counts);
   return { appMs, baselineMs, warnings };
-}
-
-/** Longest main-thread task (Long Tasks API) while `work` runs. */
-export async function longestTask<T>(work: () => Promise<T>): Promise<{ result: T; ms: number; longestMs: number }> {
-  let longest = 0;
-  const observer = new PerformanceObserver((list) => {
-    for (const e of list.getEntries()) longest = Math.max(longest, e.duration);
-  });
-  observer.observe({ type: 'longtask', buffered: false });
-  const t0 = performance.now();
-  const result = await work();
-  const ms = performance.now() - t0;
-  await new Promise((r) => setTimeout(r, 50));
-  observer.disconnect();
-  return { result, ms, longestMs: longest };
 }
 
 /**

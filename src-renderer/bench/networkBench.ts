@@ -14,7 +14,7 @@ import { NetworkSession } from '../io/networkClient';
 import type { NetworkReport } from '../io/networkSync';
 import { writePackageFile } from '../io/packageFile';
 import { getPlatform } from '../platform/platform';
-import { longestTask } from './bench';
+import { longestTask } from './longestTask';
 import { enrolReceiver, RECEIVER, receiveTimed, sender } from './packageBench';
 
 async function clean() {

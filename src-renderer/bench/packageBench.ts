@@ -19,7 +19,7 @@ import { DataStore } from '../db/store';
 import { PackageSession } from '../io/packageClient';
 import { writePackageFile } from '../io/packageFile';
 import { generateOrganisation } from '../sample/generate';
-import { longestTask } from './bench';
+import { longestTask } from './longestTask';
 
 const OFFICE = { namaInstansi: 'Pemerintah Kabupaten Tangerang', namaKantor: 'Kecamatan Curug', alamat: '', tempat: 'Curug', kertas: 'A4' as const, namaAdmin: 'Bench' };
 export const RECEIVER = 'ireceiverpc00001';

@@ -252,7 +252,7 @@ export function CetakScreen({ single, archived }: { single?: { kind: DocKind; id
           ) : null}
           {state.kind === 'done' && state.documents > 0 && !archived ? (
             <SignPanel
-              key={state.fileName.replace(/-TTE(\.\w+)$/, "$1")}
+              key={state.fileName.replace(/-TTE(\.\w+)$/, '$1')}
               output={{ bytes: state.bytes, zip: state.zip, fileName: state.fileName }}
               docs={state.sign.docs}
               paper={state.sign.paper}
