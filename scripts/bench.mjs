@@ -152,6 +152,17 @@ function row(scenario, n, ms, baselineMs, note = '') {
   rows.push({ scenario, n, ms: Number(fmt(ms)), baselineMs: Number(fmt(baselineMs)), ratio: Number((ms / baselineMs).toFixed(2)), note });
 }
 
+/** A bench hook run RUNS times, each in a fresh page and profile: the results in order. */
+async function eachRun(hook, arg) {
+  const out = [];
+  for (let i = 0; i < RUNS; i++) {
+    const { context, page } = await benchPage(profile());
+    out.push(await page.evaluate(([h, a]) => window.__bench[h](a), [hook, arg]));
+    await context.close();
+  }
+  return out;
+}
+
 async function main() {
   console.log('Building the app with its bench page…');
   run('npx', ['vite', 'build', '--mode', 'bench', '--logLevel', 'warn']);
@@ -230,12 +241,7 @@ async function main() {
 
     if (wants('excel')) {
     // Excel: import 12,000 employees end to end, and export them.
-    const io = [];
-    for (let i = 0; i < RUNS; i++) {
-      const { context: c3, page: b3 } = await benchPage(profile());
-      io.push(await b3.evaluate((n) => window.__bench.importExportBench(n), IMPORT_N));
-      await c3.close();
-    }
+    const io = await eachRun('importExportBench', IMPORT_N);
     console.log('  import phases (ms):', JSON.stringify(io.map((r) => r.phases[0])));
     for (const r of io) if (r.created !== IMPORT_N) throw new Error(`imported ${r.created} employees, expected ${IMPORT_N}`);
     row(`import ${IMPORT_N} employees from xlsx (read → validate → preview → commit)`, IMPORT_N, median(io.map((r) => r.appMs)), median(io.map((r) => r.baselineMs)), 'baseline = SheetJS parse + raw bulkPut');
@@ -289,12 +295,7 @@ async function main() {
 
     if (wants('tte')) {
       // Electronic signature (#31): one form signed and verified, and a batch signed in one go.
-      const tte = [];
-      for (let i = 0; i < RUNS; i++) {
-        const { context: c, page: b } = await benchPage(profile());
-        tte.push(await b.evaluate((n) => window.__bench.tteBench(n), TTE_N));
-        await c.close();
-      }
+      const tte = await eachRun('tteBench', TTE_N);
       console.log('  TTE runs (ms):', JSON.stringify(tte));
       row(`TTE: sign one ${tte[0].onePages}-page form (worker readied as the panel opens; the page's first ${fmt(median(tte.map((r) => r.firstSignMs)))} ms)`, 1, median(tte.map((r) => r.signMs)), 250, 'baseline = the goal, 250 ms; includes opening the .p12');
       row(`TTE: verify one signed form on the page`, 1, median(tte.map((r) => r.verifyMs)), 100, 'baseline = the goal, 100 ms');
