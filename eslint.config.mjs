@@ -25,6 +25,14 @@ export default tseslint.config(
       'no-restricted-globals': ['error', 'window', 'document', 'indexedDB', 'localStorage'],
     },
   },
+  // The records layer stands below the screens, the file jobs and the forms (#32): it returns domain types.
+  {
+    files: ['src-renderer/db/**/*.ts'],
+    ignores: ['src-renderer/db/**/*.test.ts', 'src-renderer/db/**/*.testkit.ts'],
+    rules: {
+      'no-restricted-imports': ['error', { patterns: ['../features/*', '../io/*', '../print/*', '../tte/*', '../components/*', '../app/*', '../bench/*'] }],
+    },
+  },
   {
     files: ['src-main/**/*.ts', 'scripts/**/*.{mjs,ts}', 'e2e/**/*.ts', '*.config.{mts,ts,mjs}'],
     languageOptions: { globals: globals.node },

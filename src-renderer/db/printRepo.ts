@@ -1,5 +1,5 @@
 import { checkPrintImage, imageDataUrl, SIGNATURE_MAX_BYTES } from '../domain/images';
-import type { PrintRecord } from '../print/documents';
+import type { PrintRecord } from '../domain/verification';
 import { RepoError } from './errors';
 import type { KinerjaDb, PrintLogEntry, SignatureImage } from './schema';
 import { saveDoc, type WriteContext } from './write';

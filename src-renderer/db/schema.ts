@@ -15,7 +15,7 @@ import { REVIEW_MARK, withReviewMark } from '../domain/sync/reviewMark';
 import { KNOWLEDGE_INDEX, knowledgeKeys, withKnowledgeIndex } from '../domain/sync/knowledgeIndex';
 import type { ChainLinkRef } from '../domain/sync/trust';
 import type { PublicKeyInfo } from '../exchange/signature';
-import type { PrintRecord } from '../print/documents';
+import type { PrintRecord } from '../domain/verification';
 
 export const DB_NAME = 'kinerja-luring';
 

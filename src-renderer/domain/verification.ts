@@ -119,3 +119,17 @@ export function diffContent(printed: CanonicalContent, current: CanonicalContent
   for (const [key, to] of current) if (!before.has(key)) out.push({ kind: 'added', key, to });
   return out;
 }
+
+/** What the print log keeps of a printed document, so "Verifikasi dokumen" can say what changed. */
+export interface PrintRecord {
+  code: string;
+  kind: DocKind;
+  /** The record the document was printed from: SKP, evaluation, or unit (rekap). */
+  docId: string;
+  periodId: string;
+  nip: string;
+  ownerNama: string;
+  title: string;
+  draft: boolean;
+  content: CanonicalContent;
+}

@@ -4,7 +4,7 @@
  * one employee or a whole unit becomes one PDF the same way.
  */
 import type { Content, TDocumentDefinitions } from 'pdfmake/interfaces';
-import { compactPeriod, contentHash, formatCode, verificationNip, type CanonicalContent, type DocKind } from '../domain/verification';
+import { compactPeriod, contentHash, formatCode, verificationNip, type CanonicalContent, type DocKind, type PrintRecord } from '../domain/verification';
 import { dekpCanonical, dekpContent } from './dekp';
 import { evaluasiCanonical, evaluasiContent } from './evaluasi';
 import { DRAFT_WATERMARK, FONT, footerFor, marginsPt, PDF_VERSION, pageSizeOf, sectionPageCounter, STYLES, type DocFrame } from './layout';
@@ -13,19 +13,8 @@ import { withFallbackFonts } from './glyphs';
 import { rekapCanonical, rekapContent } from './rekap';
 import { skpCanonical, skpContent } from './skp';
 
-/** What the print log keeps of a printed document, so "Verifikasi dokumen" can say what changed. */
-export interface PrintRecord {
-  code: string;
-  kind: DocKind;
-  /** The record the document was printed from: SKP, evaluation, or unit (rekap). */
-  docId: string;
-  periodId: string;
-  nip: string;
-  ownerNama: string;
-  title: string;
-  draft: boolean;
-  content: CanonicalContent;
-}
+// What a printed document records lives in domain/ (the print log in db/ stores it).
+export type { PrintRecord } from '../domain/verification';
 
 export interface PreparedDoc {
   record: PrintRecord;
