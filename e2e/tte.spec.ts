@@ -65,6 +65,8 @@ test('an SKP signed electronically in Cetak with a .p12, then verified offline w
       await panel.getByLabel('Frasa sandi sertifikat').fill('rahasia-rina');
       await panel.getByRole('button', { name: 'Tandatangani', exact: true }).click();
       await expect(page.getByTestId('tte-sign')).toContainText('Ditandatangani secara elektronik oleh Rina Marlina');
+      // The count now includes the pengesahan page, and the file is the signed one.
+      await expect(page.getByTestId('cetak-done')).toContainText(/Selesai: 1 dokumen, 4 halaman \(.*-TTE\.pdf\)/);
       const [dl] = await Promise.all([page.waitForEvent('download'), page.getByTestId('cetak-done').getByRole('button', { name: 'Simpan PDF' }).click()]);
       expect(dl.suggestedFilename()).toMatch(/-TTE\.pdf$/);
       const target = path.join(files, out);

@@ -157,6 +157,8 @@ describe('signing what Cetak made: a pengesahan page, one .p12 for the whole bat
     const pages = await pdfPages(out.bytes);
     const formPages = (await pdfPages(form)).length;
     expect(pages).toHaveLength(formPages + 1);
+    // Cetak's "Selesai: … halaman" counts the pengesahan page too.
+    expect(out.pages).toBe(formPages + 1);
     const last = pages[pages.length - 1]!.text;
     for (const text of ['LEMBAR PENGESAHAN TANDA TANGAN ELEKTRONIK', 'Ditandatangani secara elektronik oleh', 'Rina Marlina', 'NIP 19821103 200604 2 011', 'Penerbit sertifikat: Kinerja Luring Test Root CA', 'Status pencabutan sertifikat tidak dapat diperiksa tanpa jaringan']) expect(last).toContain(text);
     expect(pdfsig(out.bytes)).toContain('Signature Validation: Signature is Valid.');

@@ -7,6 +7,7 @@ import { unzipSync, zipSync } from 'fflate';
 import type { PaperSize } from '../domain/office';
 import { pengesahanDefinition, stampRect, type PengesahanDoc } from '../print/pengesahan';
 import { renderPdf } from '../print/render';
+import { countPages } from '../print/output';
 import { openP12, type OpenedP12, type P12Problem, type SignerIdentity } from './p12';
 import { signPdf, validityAt, type SignRefusal } from './sign';
 import { withSignatureField } from './pdfSignature';
@@ -25,7 +26,8 @@ export interface SignRequest {
   signedAt: string;
 }
 
-export type SignOutcome = { ok: true; bytes: Uint8Array; signer: SignerIdentity; expired: boolean } | { ok: false; code: P12Problem | SignRefusal };
+/** `pages`: of the signed output, the pengesahan pages included (Cetak's count says it). */
+export type SignOutcome = { ok: true; bytes: Uint8Array; pages: number; signer: SignerIdentity; expired: boolean } | { ok: false; code: P12Problem | SignRefusal };
 
 async function signOne(pdf: Uint8Array, docs: readonly PengesahanDoc[], signer: OpenedP12, req: SignRequest, expired: boolean): Promise<Uint8Array> {
   const page = await renderPdf(pengesahanDefinition({ docs, signer: signer.identity, signedAt: req.signedAt, expired }, req.paper));
@@ -44,8 +46,13 @@ export async function signOutput(req: SignRequest): Promise<SignOutcome> {
   const validity = validityAt(opened.signer, req.now);
   if (validity === 'notYetValid' || (validity === 'expired' && !req.allowExpired)) return { ok: false, code: validity };
   const expired = validity === 'expired';
-  const bytes = await eachPdf(req.output, req.docs, '-TTE', (pdf, docs) => signOne(pdf, docs, opened.signer, req, expired));
-  return { ok: true, bytes, signer: opened.signer.identity, expired };
+  let pages = 0;
+  const bytes = await eachPdf(req.output, req.docs, '-TTE', async (pdf, docs) => {
+    const signed = await signOne(pdf, docs, opened.signer, req, expired);
+    pages += countPages(signed);
+    return signed;
+  });
+  return { ok: true, bytes, pages, signer: opened.signer.identity, expired };
 }
 
 /** Each PDF of an output, one per file of a zip, with its documents (a zip's files are in the records' order). */

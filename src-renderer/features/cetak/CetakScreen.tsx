@@ -257,7 +257,7 @@ export function CetakScreen({ single, archived }: { single?: { kind: DocKind; id
               docs={state.sign.docs}
               paper={state.sign.paper}
               location={state.sign.location}
-              onSigned={(bytes, fileName) => setState({ ...state, bytes, fileName })}
+              onSigned={(bytes, fileName, pages) => setState({ ...state, bytes, fileName, pages })}
             />
           ) : null}
           {state.kind === 'done' ? <SkippedList skipped={state.skipped} /> : null}

@@ -15,7 +15,7 @@ interface Props {
   paper: PaperSize;
   location: string;
   /** The signed file replaces what Cetak made; Simpan then saves it. */
-  onSigned(bytes: Uint8Array, fileName: string): void;
+  onSigned(bytes: Uint8Array, fileName: string, pages: number): void;
 }
 
 /**
@@ -71,7 +71,7 @@ export function SignPanel({ output, docs, paper, location, onSigned }: Props) {
       setPassphrase('');
       setOpen(false);
       setDone(`${t('tte.sign.done', { name: outcome.signer.name, issuer: outcome.signer.issuer })}${outcome.expired ? ` ${t('tte.sign.doneExpired')}` : ''}`);
-      onSigned(outcome.bytes, output.fileName.replace(/\.(pdf|zip)$/i, '-TTE.$1'));
+      onSigned(outcome.bytes, output.fileName.replace(/\.(pdf|zip)$/i, '-TTE.$1'), outcome.pages);
     } catch (err) {
       setError(errorMessage(t, err));
     } finally {
