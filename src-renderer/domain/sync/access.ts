@@ -1,6 +1,6 @@
 /**
  * Who may write what, decided on receipt from enrolment records that themselves travel between
- * installations (KINERJA sync design §4). An office owns its employees, units, SKPs and
+ * installations. An office owns its employees, units, SKPs and
  * evaluations; a penilai laptop may write only the rating parts of the evaluations of the people it
  * appraises; a BKD owns what it created (rule packs, periods) and holds read-only copies of other
  * offices, except that it may move a record to another office (mutasi). A write that is not allowed
