@@ -7,16 +7,16 @@ import { OfficeSelect, useHeldOffices } from '../../components/OfficeSelect';
 import { periodKey } from '../../domain/periods';
 import { externalPenilaiOf } from '../../domain/skp';
 import { useT } from '../../i18n/i18n';
-import { usePegawaiData } from '../pegawai/usePegawaiData';
+import { usePegawaiData } from '../../components/usePegawaiData';
 import { BackupReminder } from './BackupReminder';
 import { Worklist, useWorklist } from './Worklist';
 import { pendingWork } from '../../domain/worklist';
 import { periodTitle } from '../../domain/periods';
 import { Dashboard } from './dasbor/Dashboard';
 import { useYearRecords } from './dasbor/useDashboard';
-import { PeriodSelect } from '../penilaian/PeriodSelect';
+import { PeriodSelect } from '../../components/PeriodSelect';
 import { useGateLoading } from '../../components/LoadGate';
-import { useChosenPeriod } from '../penilaian/usePenilaianData';
+import { useChosenPeriod } from '../../components/usePenilaianData';
 
 export function HomeScreen() {
   const t = useT();

@@ -10,11 +10,11 @@ import { useAppraisedHere } from '../../components/useAppraisedHere';
 import { useGateLoading } from '../../components/LoadGate';
 import { buildUnitTree, flattenTree } from '../../domain/unit';
 import { useT } from '../../i18n/i18n';
-import { distributionWarningText, groupTitle } from '../penilaian/evalText';
+import { distributionWarningText, groupTitle } from '../../components/evalText';
 import { periodKey, periodTitle, type PeriodDef } from '../../domain/periods';
-import { useActivePack } from '../penilaian/usePenilaianData';
-import type { PegawaiData } from '../pegawai/usePegawaiData';
-import { UnitOptions } from '../pegawai/UnitOptions';
+import { useActivePack } from '../../components/usePenilaianData';
+import type { PegawaiData } from '../../components/usePegawaiData';
+import { UnitOptions } from '../../components/UnitOptions';
 import type { YearRecords } from './dasbor/useDashboard';
 
 const SHOWN = 8;

@@ -19,7 +19,7 @@ import { translate } from '../../i18n/i18n';
 import { jobFacts, verificationCodeOf } from '../../print/documents';
 import type { Orientation, PrintJob, PrintOptions, RekapData } from '../../print/model';
 import { periodePenilaian } from '../../print/skp';
-import { distributionWarningText, groupGuidelineText, groupTitle, scopeLineText } from '../penilaian/evalText';
+import { distributionWarningText, groupGuidelineText, groupTitle, scopeLineText } from '../../components/evalText';
 
 export interface PrintChoices {
   paper: PaperSize;

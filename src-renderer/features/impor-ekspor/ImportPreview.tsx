@@ -2,7 +2,7 @@ import { Notice } from '../../components/Field';
 import { printedName } from '../../domain/pegawai';
 import type { PlanSummary } from '../../exchange/importProtocol';
 import { useT } from '../../i18n/i18n';
-import { usePegawaiData } from '../pegawai/usePegawaiData';
+import { usePegawaiData } from '../../components/usePegawaiData';
 import { ImportIssues } from './ImportIssues';
 import { ImportRows } from './ImportRows';
 import { changeLabel, employeeValueText, importErrorText } from './importText';

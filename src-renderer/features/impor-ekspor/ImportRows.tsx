@@ -3,7 +3,7 @@ import { matchesFilter, ROW_FILTERS, type PreviewColumn, type RowFilter, type Ro
 import type { EmployeeField } from '../../domain/pegawai';
 import { useT } from '../../i18n/i18n';
 import type { MessageKey } from '../../i18n/messages';
-import { FIELD_LABELS } from '../pegawai/fieldText';
+import { FIELD_LABELS } from '../../components/fieldText';
 import { employeeValueText, importErrorText } from './importText';
 
 /** Rows drawn at a time: a 12,000-row sheet stays quick, and "more" adds the next page. */

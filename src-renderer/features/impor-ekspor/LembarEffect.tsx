@@ -1,8 +1,8 @@
 import type { LembarPreview } from '../../exchange/importProtocol';
 import { useT } from '../../i18n/i18n';
 import { DistributionWarnings } from '../penilaian/DistributionWarnings';
-import { groupTitle } from '../penilaian/evalText';
-import { useActivePack } from '../penilaian/usePenilaianData';
+import { groupTitle } from '../../components/evalText';
+import { useActivePack } from '../../components/usePenilaianData';
 
 /** Before a lembar penilaian is imported: the predikat each rating pair gives, and each unit's spread after it. */
 export function LembarEffect({ lembar }: { lembar: LembarPreview }) {

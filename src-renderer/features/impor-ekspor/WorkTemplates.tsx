@@ -8,8 +8,8 @@ import type { ExportRequest } from '../../io/exportClient';
 import { useT } from '../../i18n/i18n';
 import { safeFileName } from '../../domain/fileNames';
 import { useExportMeta } from './exportActions';
-import { PeriodSelect } from '../penilaian/PeriodSelect';
-import { useChosenPeriod } from '../penilaian/usePenilaianData';
+import { PeriodSelect } from '../../components/PeriodSelect';
+import { useChosenPeriod } from '../../components/usePenilaianData';
 
 /**
  * The appraisal work done in Excel, for a unit (with its sub-units) or the whole office: the SKP

@@ -6,7 +6,7 @@ import type { PlanSummary } from '../../exchange/importProtocol';
 import type { ImportError } from '../../exchange/pegawaiImport';
 import type { Translate } from '../../i18n/i18n';
 import type { MessageKey } from '../../i18n/messages';
-import { codeLabel, FIELD_LABELS, issueText } from '../pegawai/fieldText';
+import { codeLabel, FIELD_LABELS, issueText } from '../../components/fieldText';
 
 const FIELD_OF: Record<ImportField, EmployeeField | null> = {
   nip: 'nip', nama: 'nama', namaLengkap: null, gelarDepan: 'gelarDepan', gelarBelakang: 'gelarBelakang', status: 'status',

@@ -1,7 +1,7 @@
 import { useState } from 'react';
 import { printedName, type Employee } from '../../domain/pegawai';
 import { useT } from '../../i18n/i18n';
-import type { EmployeeRow } from './usePegawaiData';
+import type { EmployeeRow } from '../../components/usePegawaiData';
 
 interface Props {
   nama: string;

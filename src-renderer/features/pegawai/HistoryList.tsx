@@ -1,9 +1,9 @@
 import { useApp } from '../../app/StoreContext';
 import type { EmployeeField } from '../../domain/pegawai';
 import { useT } from '../../i18n/i18n';
-import { codeLabel, FIELD_LABELS } from './fieldText';
+import { codeLabel, FIELD_LABELS } from '../../components/fieldText';
 import { formatNip } from '../../domain/nip';
-import type { PegawaiData } from './usePegawaiData';
+import type { PegawaiData } from '../../components/usePegawaiData';
 import { useLiveFor } from '../../components/useLiveFor';
 
 /** Who changed what and when, newest first, from the append-only audit log. */

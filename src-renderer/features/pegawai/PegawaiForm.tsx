@@ -16,11 +16,11 @@ import {
 import { buildUnitTree, flattenTree } from '../../domain/unit';
 import { useT } from '../../i18n/i18n';
 import { DeactivateDialog } from './DeactivateDialog';
-import { FIELD_LABELS, issueText } from './fieldText';
+import { FIELD_LABELS, issueText } from '../../components/fieldText';
 import { HistoryList } from './HistoryList';
 import { PegawaiTabs } from './PegawaiTabs';
-import { UnitOptions } from './UnitOptions';
-import { usePegawaiData } from './usePegawaiData';
+import { UnitOptions } from '../../components/UnitOptions';
+import { usePegawaiData } from '../../components/usePegawaiData';
 import { DateField } from '../../components/DateField';
 import { Toast } from '../../components/Toast';
 import { useSaveShortcut } from '../../components/useSaveShortcut';

@@ -12,9 +12,9 @@ import type { MessageKey } from '../../i18n/messages';
 import { applyFilters, DEFAULT_FILTERS, type ListFilters, type Sort, type SortKey } from './listModel';
 import { exportAndSave, useExportMeta } from '../impor-ekspor/exportActions';
 import { PegawaiTabs } from './PegawaiTabs';
-import { UnitFilterSelect } from './UnitOptions';
+import { UnitFilterSelect } from '../../components/UnitOptions';
 import { useGateLoading } from '../../components/LoadGate';
-import { usePegawaiData } from './usePegawaiData';
+import { usePegawaiData } from '../../components/usePegawaiData';
 
 const ROW_HEIGHT = 48;
 const COLUMNS: { key: SortKey | 'atasan'; label: MessageKey }[] = [

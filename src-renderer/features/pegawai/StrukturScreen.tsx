@@ -6,7 +6,7 @@ import { printedName, type Employee } from '../../domain/pegawai';
 import { buildUnitTree, flattenTree } from '../../domain/unit';
 import { useT } from '../../i18n/i18n';
 import { PegawaiTabs } from './PegawaiTabs';
-import { usePegawaiData } from './usePegawaiData';
+import { usePegawaiData } from '../../components/usePegawaiData';
 
 /** Who appraises whom, unit by unit; what is missing is highlighted: the to-do list before SKP season. */
 export function StrukturScreen() {

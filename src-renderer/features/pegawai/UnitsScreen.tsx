@@ -6,8 +6,8 @@ import { printedName } from '../../domain/pegawai';
 import { buildUnitTree, flattenTree, type Unit, type UnitFields } from '../../domain/unit';
 import { useT } from '../../i18n/i18n';
 import { PegawaiTabs } from './PegawaiTabs';
-import { UnitOptions } from './UnitOptions';
-import { usePegawaiData } from './usePegawaiData';
+import { UnitOptions } from '../../components/UnitOptions';
+import { usePegawaiData } from '../../components/usePegawaiData';
 import { useSaveShortcut } from '../../components/useSaveShortcut';
 
 interface Editing {

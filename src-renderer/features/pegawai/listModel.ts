@@ -2,7 +2,7 @@ import { golonganRank, type EmployeeStatus } from '../../domain/golongan';
 import { matchesQuery, parseSearchQuery, type Employee, type JenisJabatan } from '../../domain/pegawai';
 import { ownerOf } from '../../domain/sync/access';
 import type { SyncDoc } from '../../domain/sync/merge';
-import type { EmployeeRow } from './usePegawaiData';
+import type { EmployeeRow } from '../../components/usePegawaiData';
 
 export interface ListFilters {
   query: string;

@@ -11,7 +11,7 @@ import {
   CAPAIAN_ORGANISASI, PREDIKATS, RATINGS, type CapaianOrganisasi, type DistributionRule, type Rating, type RulePack, type RulePackIssue,
 } from '../../domain/rulepack';
 import { useT } from '../../i18n/i18n';
-import { distributionRuleText } from '../penilaian/evalText';
+import { distributionRuleText } from '../../components/evalText';
 import { MatrixTable } from '../penilaian/PredikatExplained';
 
 /** Shares are stored as fractions and shown as percentages; 0.7 × 100 must read 70, not 70.00000000000001. */

@@ -7,7 +7,7 @@ import { Notice } from '../../components/Field';
 import { useGateLoading } from '../../components/LoadGate';
 import { CADENCES, periodTitle, type Cadence } from '../../domain/periods';
 import { useT } from '../../i18n/i18n';
-import { useActivePack, useYearPeriods } from '../penilaian/usePenilaianData';
+import { useActivePack, useYearPeriods } from '../../components/usePenilaianData';
 
 /** Cadence of the active year (its periods follow) and a pointer to the rule tables in force. */
 export function YearAndRules() {

@@ -1,4 +1,4 @@
-import { groupTitle, scopeLineText } from './evalText';
+import { groupTitle, scopeLineText } from '../../components/evalText';
 import { useLiveQuery } from 'dexie-react-hooks';
 import { href } from '../../app/router';
 import { useApp } from '../../app/StoreContext';
@@ -9,8 +9,8 @@ import type { Evaluation } from '../../domain/evaluation';
 import { useT } from '../../i18n/i18n';
 import { CapaianSelect, GroupCard, type InheritedCapaian } from './GroupCard';
 import { effectiveCapaian } from '../../domain/capaian';
-import { PeriodSelect } from './PeriodSelect';
-import { useActivePack, useChosenPeriod } from './usePenilaianData';
+import { PeriodSelect } from '../../components/PeriodSelect';
+import { useActivePack, useChosenPeriod } from '../../components/usePenilaianData';
 import { useLiveFor } from '../../components/useLiveFor';
 
 /**

@@ -1,7 +1,7 @@
 import type { DistributionWarning } from '../../domain/distribution';
 import type { CapaianOrganisasi, RulePack } from '../../domain/rulepack';
 import { useT } from '../../i18n/i18n';
-import { distributionWarningText } from './evalText';
+import { distributionWarningText } from '../../components/evalText';
 
 /** The guideline's warnings for one unit, each a sentence, and what they mean (`note`); nothing when there are none. */
 export function DistributionWarnings({ pack, capaian, warnings, note, testId }: { pack: RulePack; capaian: CapaianOrganisasi | ''; warnings: readonly DistributionWarning[]; note?: string; testId?: string }) {

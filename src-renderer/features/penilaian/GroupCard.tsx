@@ -11,7 +11,7 @@ import { CAPAIAN_ORGANISASI, PREDIKATS, type CapaianOrganisasi, type RulePack } 
 import type { Unit } from '../../domain/unit';
 import { useT } from '../../i18n/i18n';
 import { DistributionWarnings } from './DistributionWarnings';
-import { groupEmptyText, groupGuidelineText } from './evalText';
+import { groupEmptyText, groupGuidelineText } from '../../components/evalText';
 
 type Save = (patch: { capaian?: CapaianOrganisasi | ''; justifikasi?: string }, done: string) => Promise<void>;
 

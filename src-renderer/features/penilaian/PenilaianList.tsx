@@ -11,10 +11,10 @@ import { toIsoRange } from '../../domain/periods';
 import type { Skp } from '../../domain/skp';
 import { useAppraisedHere } from '../../components/useAppraisedHere';
 import { useT } from '../../i18n/i18n';
-import { UnitFilterSelect } from '../pegawai/UnitOptions';
-import { usePegawaiData, type EmployeeRow } from '../pegawai/usePegawaiData';
-import { PeriodSelect } from './PeriodSelect';
-import { useActivePack, useChosenPeriod } from './usePenilaianData';
+import { UnitFilterSelect } from '../../components/UnitOptions';
+import { usePegawaiData, type EmployeeRow } from '../../components/usePegawaiData';
+import { PeriodSelect } from '../../components/PeriodSelect';
+import { useActivePack, useChosenPeriod } from '../../components/usePenilaianData';
 import { useGateLoading } from '../../components/LoadGate';
 import { useLiveFor } from '../../components/useLiveFor';
 

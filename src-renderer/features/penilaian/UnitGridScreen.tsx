@@ -12,11 +12,11 @@ import { PREDIKATS, type CapaianOrganisasi, type Predikat, type Rating } from '.
 import { buildUnitTree, flattenTree } from '../../domain/unit';
 import { employeesInScope, skpOf } from '../../exchange/skpTemplate';
 import { useT } from '../../i18n/i18n';
-import { UnitOptions } from '../pegawai/UnitOptions';
+import { UnitOptions } from '../../components/UnitOptions';
 import { DistributionWarnings } from './DistributionWarnings';
-import { PeriodSelect } from './PeriodSelect';
+import { PeriodSelect } from '../../components/PeriodSelect';
 import { UnitGridRow, type GridRowData } from './UnitGridRow';
-import { useActivePack, useChosenPeriod } from './usePenilaianData';
+import { useActivePack, useChosenPeriod } from '../../components/usePenilaianData';
 import { useLiveFor } from '../../components/useLiveFor';
 
 /**

@@ -5,7 +5,7 @@ import { Notice } from '../../components/Field';
 import { printedName } from '../../domain/pegawai';
 import { buildMatriks, groupedRhk, rhkLabel } from '../../domain/skp';
 import { useT } from '../../i18n/i18n';
-import { usePegawaiData } from '../pegawai/usePegawaiData';
+import { usePegawaiData } from '../../components/usePegawaiData';
 import { useLiveFor } from '../../components/useLiveFor';
 
 /** The supervisor's RHK across the top, subordinates down the side (§4.9). */

@@ -12,9 +12,9 @@ import type { Skp } from '../../domain/skp';
 import type { SkpStatus } from '../../domain/workflow';
 import { useAppraisedHere } from '../../components/useAppraisedHere';
 import { useT } from '../../i18n/i18n';
-import { UnitFilterSelect } from '../pegawai/UnitOptions';
+import { UnitFilterSelect } from '../../components/UnitOptions';
 import { useGateLoading } from '../../components/LoadGate';
-import { usePegawaiData, type EmployeeRow } from '../pegawai/usePegawaiData';
+import { usePegawaiData, type EmployeeRow } from '../../components/usePegawaiData';
 import { BulkBar } from './BulkBar';
 
 const ROW_HEIGHT = 48;

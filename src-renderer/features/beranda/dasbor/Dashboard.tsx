@@ -1,11 +1,11 @@
-import { scopeLineText } from '../../penilaian/evalText';
+import { scopeLineText } from '../../../components/evalText';
 import { useEffect, useMemo, useState } from 'react';
 import { usePerfMark } from '../../../app/perf';
 import { useApp } from '../../../app/StoreContext';
 import { distributionScopeOf } from '../../../domain/distributionScope';
 import { useT } from '../../../i18n/i18n';
-import type { ChosenPeriod } from '../../penilaian/usePenilaianData';
-import { useActivePack } from '../../penilaian/usePenilaianData';
+import type { ChosenPeriod } from '../../../components/usePenilaianData';
+import { useActivePack } from '../../../components/usePenilaianData';
 import { AppraiserPanel } from './AppraiserPanel';
 import type { Selection } from './ChartCard';
 import { DashboardPrint } from './DashboardPrint';

@@ -9,7 +9,7 @@ import { useT } from '../../../i18n/i18n';
 import { getPlatform } from '../../../platform/platform';
 import { batchFileName } from '../../../print/output';
 import { PrintRun } from '../../../print/printClient';
-import type { ChosenPeriod } from '../../penilaian/usePenilaianData';
+import type { ChosenPeriod } from '../../../components/usePenilaianData';
 import { dashboardPrintData } from './printData';
 import type { DashboardState } from './useDashboard';
 

@@ -6,7 +6,7 @@ import type { Office, PaperSize } from '../../../domain/office';
 import { PREDIKATS, type Predikat, type RulePack } from '../../../domain/rulepack';
 import type { Translate } from '../../../i18n/i18n';
 import type { DashboardPrintData } from '../../../print/dashboard';
-import { distributionWarningText, groupEmptyText, groupGuidelineText, scopeLineText } from '../../penilaian/evalText';
+import { distributionWarningText, groupEmptyText, groupGuidelineText, scopeLineText } from '../../../components/evalText';
 import type { DashboardState } from './useDashboard';
 
 /** The dashboard's numbers and words for its printed page (print/dashboard.ts draws them). */

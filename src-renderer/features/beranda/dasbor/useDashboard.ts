@@ -6,8 +6,8 @@ import type { DataStore } from '../../../db/store';
 import { dashboardFor, indexYear, type Dashboard, type YearIndex } from '../../../domain/dashboard';
 import { distributionScopeOf } from '../../../domain/distributionScope';
 import { periodKey, periodTitle } from '../../../domain/periods';
-import type { ChosenPeriod } from '../../penilaian/usePenilaianData';
-import { useActivePack } from '../../penilaian/usePenilaianData';
+import type { ChosenPeriod } from '../../../components/usePenilaianData';
+import { useActivePack } from '../../../components/usePenilaianData';
 
 export interface DashboardState {
   index: YearIndex;

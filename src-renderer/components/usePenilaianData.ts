@@ -1,9 +1,9 @@
 import { useLiveQuery } from 'dexie-react-hooks';
 import { useState } from 'react';
-import { useApp } from '../../app/StoreContext';
-import { fromJsDate } from '../../domain/dates';
-import { currentPeriod, periodKey, type PeriodDef } from '../../domain/periods';
-import { PERMENPANRB_6_2022, type RulePack } from '../../domain/rulepack';
+import { useApp } from '../app/StoreContext';
+import { fromJsDate } from '../domain/dates';
+import { currentPeriod, periodKey, type PeriodDef } from '../domain/periods';
+import { PERMENPANRB_6_2022, type RulePack } from '../domain/rulepack';
 
 /** The active rule pack, live (the built-in one until it is read). */
 export function useActivePack(): RulePack {

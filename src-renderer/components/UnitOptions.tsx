@@ -1,5 +1,5 @@
-import { buildUnitTree, flattenTree, type Unit, type UnitNode } from '../../domain/unit';
-import { useT } from '../../i18n/i18n';
+import { buildUnitTree, flattenTree, type Unit, type UnitNode } from '../domain/unit';
+import { useT } from '../i18n/i18n';
 
 /** `<option>`s for a unit tree, indented by depth (a select cannot nest). */
 export function UnitOptions({ nodes }: { nodes: readonly UnitNode[] }) {

@@ -1,5 +1,5 @@
-import { periodKey, periodText, periodTextShort, periodTitle } from '../../domain/periods';
-import { useT } from '../../i18n/i18n';
+import { periodKey, periodText, periodTextShort, periodTitle } from '../domain/periods';
+import { useT } from '../i18n/i18n';
 import type { ChosenPeriod } from './usePenilaianData';
 
 /** "Periode: TRIWULAN I (1 Jan–31 Mar 2026)" — the period picker of every screen; the full dates are its tooltip. */

@@ -1,7 +1,7 @@
-import type { DistributionWarning } from '../../domain/distribution';
-import type { DistributionScope, GroupCheck, HeadCountRule } from '../../domain/distributionScope';
-import type { CapaianOrganisasi, DistributionRule, Predikat, RulePack } from '../../domain/rulepack';
-import type { Translate } from '../../i18n/i18n';
+import type { DistributionWarning } from '../domain/distribution';
+import type { DistributionScope, GroupCheck, HeadCountRule } from '../domain/distributionScope';
+import type { CapaianOrganisasi, DistributionRule, Predikat, RulePack } from '../domain/rulepack';
+import type { Translate } from '../i18n/i18n';
 
 function names(pack: RulePack, ps: readonly Predikat[]): string {
   return ps.map((p) => pack.predikatLabels[p]).join(' atau ');

@@ -1,9 +1,9 @@
 import { useLiveQuery } from 'dexie-react-hooks';
 import { useMemo } from 'react';
-import { useApp } from '../../app/StoreContext';
-import type { Employee } from '../../domain/pegawai';
-import { printedName, searchText } from '../../domain/pegawai';
-import type { Unit } from '../../domain/unit';
+import { useApp } from '../app/StoreContext';
+import type { Employee } from '../domain/pegawai';
+import { printedName, searchText } from '../domain/pegawai';
+import type { Unit } from '../domain/unit';
 
 export interface EmployeeRow {
   e: Employee;

@@ -1,6 +1,6 @@
-import type { FieldIssue, EmployeeField } from '../../domain/pegawai';
-import { hasMessage, type Translate } from '../../i18n/i18n';
-import type { MessageKey } from '../../i18n/messages';
+import type { FieldIssue, EmployeeField } from '../domain/pegawai';
+import { hasMessage, type Translate } from '../i18n/i18n';
+import type { MessageKey } from '../i18n/messages';
 
 export const FIELD_LABELS: Record<EmployeeField, MessageKey> = {
   status: 'pegawai.status',
