@@ -4,7 +4,7 @@ import { readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { pdfPages } from '../src-renderer/print/pdfText.testkit';
-import { addCurugOffice, CURUG_STAFF, fillRhk, launchApp, newProfileDir, openSkpOf, setupOffice, shot, submitAndApprove } from './helpers';
+import { addCurugOffice, CURUG_STAFF, fillRhk, openSkpOf, setupOffice, shot, submitAndApprove, withApp } from './helpers';
 
 const YEAR = new Date().getFullYear();
 
@@ -44,9 +44,7 @@ async function chooseFile(page: Page, button: string, file: string) {
 
 test('archive a closed year: the file is saved, the year leaves the live data, the archive opens read-only and prints with the same code; an edited archive is refused', async () => {
   test.setTimeout(240_000);
-  const dir = newProfileDir();
-  const { context, page } = await launchApp(dir);
-  try {
+  await withApp(async (page) => {
     await setupOffice(page);
     await addCurugOffice(page, CURUG_STAFF.slice(0, 3));
     await openSkpOf(page, 'Budi Hartono');
@@ -100,8 +98,5 @@ test('archive a closed year: the file is saved, the year leaves the live data, t
     await expect(page).toHaveURL(/#\/pengaturan$/);
     rmSync(file, { force: true });
     rmSync(forged, { force: true });
-  } finally {
-    await context.close();
-    rmSync(dir, { recursive: true, force: true });
-  }
+  });
 });

@@ -1,12 +1,9 @@
 import { expect, test } from '@playwright/test';
-import { rmSync } from 'node:fs';
-import { curugWithCamatSkp, importPeople, launchApp, newProfileDir, selectPeriod, setupOffice, shot } from './helpers';
+import { curugWithCamatSkp, importPeople, selectPeriod, setupOffice, shot, withApp } from './helpers';
 
 test('Beranda’s worklist is for the chosen period and “dan N lainnya” opens the whole list', async () => {
   test.setTimeout(180_000);
-  const dir = newProfileDir();
-  const { context, page } = await launchApp(dir);
-  try {
+  await withApp(async (page) => {
     await setupOffice(page);
     // Twelve staff from an office's own list: nobody has an SKP yet.
     const rows = [['NIP', 'Nama', 'Golongan', 'Jabatan'], ...Array.from({ length: 12 }, (_, i) => [`199001152015031${String(i + 1).padStart(3, '0')}`, `Pegawai ${String(i + 1).padStart(2, '0')}`, 'III/a', 'Analis'])];
@@ -23,17 +20,12 @@ test('Beranda’s worklist is for the chosen period and “dan N lainnya” open
     await noSkp.getByRole('button', { name: 'dan 4 lainnya' }).click();
     await expect(noSkp.getByRole('link')).toHaveCount(12);
     await expect(noSkp.getByRole('link', { name: 'Pegawai 12' })).toBeVisible();
-  } finally {
-    await context.close();
-    rmSync(dir, { recursive: true, force: true });
-  }
+  });
 });
 
 test('Beranda’s first card never says “nothing to fix” above a worklist that has work (#30 item 6)', async () => {
   test.setTimeout(180_000);
-  const dir = newProfileDir();
-  const { context, page } = await launchApp(dir);
-  try {
+  await withApp(async (page) => {
     // The camat is appraised from outside the office: with that, the structure is complete.
     await curugWithCamatSkp(page);
 
@@ -48,8 +40,5 @@ test('Beranda’s first card never says “nothing to fix” above a worklist th
     await expect(page.getByTestId('work-notEvaluated')).toContainText('1 pegawai belum dinilai final');
     await expect(page.getByTestId('home-todo-work')).toContainText('4 hal pada Daftar kerja');
     await shot(page, '72-beranda-satu-sumber', todo);
-  } finally {
-    await context.close();
-    rmSync(dir, { recursive: true, force: true });
-  }
+  });
 });

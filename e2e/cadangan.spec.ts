@@ -5,7 +5,7 @@ import { readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import * as XLSX from 'xlsx';
-import { addCurugOffice, CURUG_STAFF, fillRhk, launchApp, newProfileDir, openSkpOf, setupOffice, shot } from './helpers';
+import { addCurugOffice, CURUG_STAFF, fillRhk, launchApp, newProfileDir, openSkpOf, setupOffice, shot, withApp } from './helpers';
 
 /** Records per object store of the app's database, read straight from IndexedDB. */
 function tableCounts(page: Page): Promise<Record<string, number>> {
@@ -259,9 +259,7 @@ function editAuditEntry(page: Page, seq: number): Promise<void> {
 
 test('Beranda asks for a first backup; an import is undone from its log without a whole-database copy; the history check names an edited entry', async () => {
   test.setTimeout(240_000);
-  const dir = newProfileDir();
-  const { context, page } = await launchApp(dir);
-  try {
+  await withApp(async (page) => {
     await setupOffice(page);
     await addCurugOffice(page, CURUG_STAFF.slice(0, 2));
 
@@ -308,8 +306,5 @@ test('Beranda asks for a first backup; an import is undone from its log without 
     await page.goto('/#/pegawai');
     await expect(page.getByText(CURUG_STAFF[0]!.nama).first()).toBeVisible();
     await expect(page.getByText('Dewi Kartika')).toHaveCount(0);
-  } finally {
-    await context.close();
-    rmSync(dir, { recursive: true, force: true });
-  }
+  });
 });

@@ -1,7 +1,7 @@
 import { expect, test, type Page } from '@playwright/test';
-import { readFileSync, rmSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { pdfPages } from '../src-renderer/print/pdfText.testkit';
-import { addCurugOffice, CURUG_STAFF, fillRhk, finalise, launchApp, newProfileDir, openEvaluation, openSkpOf, rate, selectByText, selectPeriod, setUnitHead, setupOffice, shot, submitAndApprove } from './helpers';
+import { addCurugOffice, CURUG_STAFF, fillRhk, finalise, openEvaluation, openSkpOf, rate, selectByText, selectPeriod, setUnitHead, setupOffice, shot, submitAndApprove, withApp } from './helpers';
 
 const Q1 = 'TRIWULAN I (';
 
@@ -35,9 +35,7 @@ async function seksiWithApprovedSkps(page: Page) {
 
 test('print an evaluation, verify the code, change the record, and print a unit on F4', async () => {
   test.setTimeout(180_000);
-  const dir = newProfileDir();
-  const { context, page } = await launchApp(dir);
-  try {
+  await withApp(async (page) => {
     await seksiWithApprovedSkps(page);
 
     // The SKP prints from its editor, approved, without DRAF.
@@ -139,17 +137,12 @@ test('print an evaluation, verify the code, change the record, and print a unit 
     expect(rekapText).toContain('SEKSI PEMERINTAHAN');
     expect(rekapText).toContain('Kepala Seksi Pemerintahan,');
     expect(rekapText).toMatch(/Budi Hartono .*Analis Pemerintahan Baik/);
-  } finally {
-    await context.close();
-    rmSync(dir, { recursive: true, force: true });
-  }
+  });
 });
 
 test('a batch names characters it cannot print, follows the office choices and joins the workers’ slices in order', async () => {
   test.setTimeout(240_000);
-  const dir = newProfileDir();
-  const { context, page } = await launchApp(dir);
-  try {
+  await withApp(async (page) => {
     await setupOffice(page);
     const staff = CURUG_STAFF.map((p) => (p.nama === 'Dewi Lestari' ? { ...p, jabatan: 'Pengolah Data ⚙' } : p));
     await addCurugOffice(page, staff);
@@ -189,17 +182,12 @@ test('a batch names characters it cannot print, follows the office choices and j
     const text = pages.map((p) => p.text).join(' ');
     expect(text).toContain('RENCANA HASIL KERJA ATASAN YANG DIINTERVENSI');
     expect(text).toMatch(/Budi Hartono\S* \S.*III\/a.* NIP\. 19900115 201503 1 002/);
-  } finally {
-    await context.close();
-    rmSync(dir, { recursive: true, force: true });
-  }
+  });
 });
 
 test('the capaian set once for the whole office reaches every unit: Distribusi says what each follows, the editor names it, the form prints it', async () => {
   test.setTimeout(180_000);
-  const dir = newProfileDir();
-  const { context, page } = await launchApp(dir);
-  try {
+  await withApp(async (page) => {
     await seksiWithApprovedSkps(page);
 
     // "Seluruh kantor — Kecamatan Curug = Baik", and nothing set for the seksi.
@@ -235,8 +223,5 @@ test('the capaian set once for the whole office reaches every unit: Distribusi s
     await openEvaluation(page, 'Budi Hartono', Q1);
     await expect(page.getByTestId('capaian-card')).toContainText('Seksi Pemerintahan: Istimewa');
     await expect(page.getByTestId('capaian-card')).not.toContainText('mengikuti');
-  } finally {
-    await context.close();
-    rmSync(dir, { recursive: true, force: true });
-  }
+  });
 });

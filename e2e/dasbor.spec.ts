@@ -1,7 +1,7 @@
 import { expect, test, type Page } from '@playwright/test';
-import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { pdfPages } from '../src-renderer/print/pdfText.testkit';
-import { addUnit, approvedSkps, fillRhk, importPeople, launchApp, newProfileDir, openSkpOf, selectByText, selectPeriod, setupOffice, shot, submitAndApprove, watchFirstPosition } from './helpers';
+import { addUnit, approvedSkps, fillRhk, importPeople, openSkpOf, selectByText, selectPeriod, setupOffice, shot, submitAndApprove, watchFirstPosition, withApp } from './helpers';
 
 const Q1 = 'TRIWULAN I (';
 const RATING = { SB: ['Di Atas Ekspektasi', 'Di Atas Ekspektasi'], B: ['Sesuai Ekspektasi', 'Sesuai Ekspektasi'], BP: ['Di Bawah Ekspektasi', 'Sesuai Ekspektasi'] } as const;
@@ -60,9 +60,7 @@ async function rateUnit(page: Page, unit: string, grades: readonly (readonly [st
 
 test('the dashboard shows the office-wide distribution, lists the employees behind a bar, marks a lenient kasi, and the office rekap prints everyone', async () => {
   test.setTimeout(600_000);
-  const dir = newProfileDir();
-  const { context, page } = await launchApp(dir);
-  try {
+  await withApp(async (page) => {
     await setupOffice(page);
     await seedOffice(page);
     // The camat sits in Kecamatan Curug, the kasi in their seksi (the grid shows a unit's own members).
@@ -139,8 +137,5 @@ test('the dashboard shows the office-wide distribution, lists the employees behi
     expect(rekapText).toContain('Cakupan pedoman: seluruh kantor.');
     for (const nama of [CAMAT, ...SEKSI.flatMap((s) => [s.kasi, ...s.staff.map(([n]) => n)])]) expect(rekapText).toContain(nama);
     expect(rekapText).toMatch(/Citra Ayu .*Seksi Pemerintahan .*Sangat Baik/);
-  } finally {
-    await context.close();
-    rmSync(dir, { recursive: true, force: true });
-  }
+  });
 });

@@ -1,14 +1,11 @@
 import { expect, test } from '@playwright/test';
-import { rmSync } from 'node:fs';
-import { addCurugOffice, approvedSkps, launchApp, newProfileDir, openEvaluation, selectPeriod, setUnitHead, setupOffice, shot } from './helpers';
+import { addCurugOffice, approvedSkps, openEvaluation, selectPeriod, setUnitHead, setupOffice, shot, withApp } from './helpers';
 
 const Q1 = 'TRIWULAN I (';
 
 test('the unit grid rates two employees with the keyboard, shows each predikat at once, and finalises the one whose realisasi is complete', async () => {
   test.setTimeout(240_000);
-  const dir = newProfileDir();
-  const { context, page } = await launchApp(dir);
-  try {
+  await withApp(async (page) => {
     await setupOffice(page);
     await addCurugOffice(page);
     await setUnitHead(page, 'Seksi Pemerintahan', 'Rina Marlina');
@@ -80,8 +77,5 @@ test('the unit grid rates two employees with the keyboard, shows each predikat a
     }
     await page.reload();
     await expect(page.getByLabel('Periode', { exact: true }).first().locator('option:checked')).toContainText('TRIWULAN I (');
-  } finally {
-    await context.close();
-    rmSync(dir, { recursive: true, force: true });
-  }
+  });
 });

@@ -38,6 +38,21 @@ export const OFFICE = {
   namaAdmin: 'Siti Aminah',
 };
 
+/**
+ * A fresh profile with the app open: `work` runs in it, and the browser and the profile are removed
+ * afterwards, pass or fail (the opening and closing every spec wrote out by hand).
+ */
+export async function withApp(work: (page: Page, context: BrowserContext) => Promise<void>): Promise<void> {
+  const dir = newProfileDir();
+  const { context, page } = await launchApp(dir);
+  try {
+    await work(page, context);
+  } finally {
+    await context.close();
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
+
 export async function setupOffice(page: Page): Promise<void> {
   await page.getByLabel('Nama instansi').fill(OFFICE.namaInstansi);
   await page.getByLabel('Nama kantor/unit').fill(OFFICE.namaKantor);

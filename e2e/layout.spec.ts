@@ -1,6 +1,5 @@
 import { expect, test, type Page } from '@playwright/test';
-import { rmSync } from 'node:fs';
-import { addCurugOffice, fillRhk, launchApp, newProfileDir, openEvaluation, openSkpOf, setupOffice, shot, submitAndApprove, watchShifts } from './helpers';
+import { addCurugOffice, fillRhk, openEvaluation, openSkpOf, setupOffice, shot, submitAndApprove, watchShifts, withApp } from './helpers';
 
 /**
  * What is cut or sticks out at the two sizes offices use: a select whose chosen text is wider than
@@ -43,9 +42,7 @@ async function overflowing(page: Page): Promise<string[]> {
 
 test('the screens an office uses every day fit 1366×768 and 1024×768: nothing cut, nothing past the edge', async () => {
   test.setTimeout(300_000);
-  const dir = newProfileDir();
-  const { context, page } = await launchApp(dir);
-  try {
+  await withApp(async (page) => {
     await setupOffice(page);
     await addCurugOffice(page);
     await openSkpOf(page, 'Budi Hartono');
@@ -97,8 +94,5 @@ test('the screens an office uses every day fit 1366×768 and 1024×768: nothing 
       if (prepare) await prepare(page);
       await shot(page, `40-layout-${name.split(' ')[0]!.toLowerCase()}`);
     }
-  } finally {
-    await context.close();
-    rmSync(dir, { recursive: true, force: true });
-  }
+  });
 });

@@ -3,15 +3,13 @@ import { readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import * as XLSX from 'xlsx';
-import { addCurugOffice, approvedSkps, launchApp, newProfileDir, selectPeriod, setDistributionScope, setUnitHead, setupOffice, shot } from './helpers';
+import { addCurugOffice, approvedSkps, selectPeriod, setDistributionScope, setUnitHead, setupOffice, shot, withApp } from './helpers';
 
 const Q1 = 'TRIWULAN I (';
 
 test('a kasi fills the lembar penilaian of his section in Excel: the preview shows each predikat and the distribution warning, the import fills the evaluations', async () => {
   test.setTimeout(240_000);
-  const dir = newProfileDir();
-  const { context, page } = await launchApp(dir);
-  try {
+  await withApp(async (page) => {
     await setupOffice(page);
     await addCurugOffice(page);
     await setUnitHead(page, 'Seksi Pemerintahan', 'Rina Marlina');
@@ -63,8 +61,5 @@ test('a kasi fills the lembar penilaian of his section in Excel: the preview sho
     await page.goto('/#/penilaian');
     await selectPeriod(page, Q1);
     await expect(page.getByTestId('eval-row').filter({ hasText: 'Budi Hartono' })).toContainText('Sangat Baik');
-  } finally {
-    await context.close();
-    rmSync(dir, { recursive: true, force: true });
-  }
+  });
 });

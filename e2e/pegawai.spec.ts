@@ -1,6 +1,6 @@
 import { expect, test, type Page } from '@playwright/test';
 import { rmSync } from 'node:fs';
-import { addPerson, addUnit, launchApp, newProfileDir, selectByText, setupOffice, type Person } from './helpers';
+import { addPerson, addUnit, launchApp, newProfileDir, selectByText, setupOffice, withApp, type Person } from './helpers';
 
 const CAMAT: Person = {
   nip: '197305121998031004', nama: 'Asep Saepudin', gelarDepan: 'Drs. H.', gelarBelakang: 'M.Si.',
@@ -152,9 +152,7 @@ test('an office builds its unit tree and staff with an atasan chain it can trust
 
 test('an inactive unit lines up with the others in the tree (#30 item 7)', async () => {
   test.setTimeout(120_000);
-  const dir = newProfileDir();
-  const { context, page } = await launchApp(dir);
-  try {
+  await withApp(async (page) => {
     await setupOffice(page);
     await page.goto('/#/pegawai/unit');
     await addUnit(page, 'Kecamatan Curug');
@@ -168,8 +166,5 @@ test('an inactive unit lines up with the others in the tree (#30 item 7)', async
     // The member count and the head column start where the active sibling's do.
     const left = async (nama: string) => (await node(nama).locator('.nowrap').boundingBox())!.x;
     expect(Math.round(await left('Seksi Trantib'))).toBe(Math.round(await left('Seksi Pemerintahan')));
-  } finally {
-    await context.close();
-    rmSync(dir, { recursive: true, force: true });
-  }
+  });
 });

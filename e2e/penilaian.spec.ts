@@ -1,15 +1,12 @@
 import { expect, test } from '@playwright/test';
-import { rmSync } from 'node:fs';
-import { curugWithCamatSkp, fillRhk, finalise, launchApp, newProfileDir, openEvaluation, openSkpOf, rate, selectPeriod, setDistributionScope, submitAndApprove } from './helpers';
+import { curugWithCamatSkp, fillRhk, finalise, openEvaluation, openSkpOf, rate, selectPeriod, setDistributionScope, submitAndApprove, withApp } from './helpers';
 
 const Q1 = 'TRIWULAN I (';
 const AKHIR = 'TRIWULAN IV-AKHIR';
 
 test('a unit is rated for Q1 and AKHIR: predikat by the matrix, distribution warning, lock and reopen with a reason', async () => {
   test.setTimeout(180_000);
-  const dir = newProfileDir();
-  const { context, page } = await launchApp(dir);
-  try {
+  await withApp(async (page) => {
     // SKPs cascading through three levels: camat → kasi → two staff.
     await curugWithCamatSkp(page);
     // The camat's appraiser sits outside the office: Beranda and the structure no longer call him unappraised.
@@ -122,8 +119,5 @@ test('a unit is rated for Q1 and AKHIR: predikat by the matrix, distribution war
     await expect(page.getByTestId('eval-row').filter({ hasText: 'Budi Hartono' })).toContainText('Sangat Baik');
     await page.goto('/#/beranda');
     await expect(page.getByTestId('worklist')).toBeVisible();
-  } finally {
-    await context.close();
-    rmSync(dir, { recursive: true, force: true });
-  }
+  });
 });

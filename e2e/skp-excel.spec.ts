@@ -3,7 +3,7 @@ import { readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import * as XLSX from 'xlsx';
-import { addCurugOffice, fillRhk, launchApp, newProfileDir, openSkpOf, setupOffice, shot } from './helpers';
+import { addCurugOffice, fillRhk, openSkpOf, setupOffice, shot, withApp } from './helpers';
 
 const KASI_RHK = 'Terselenggaranya pelayanan administrasi kependudukan';
 
@@ -17,9 +17,7 @@ function fillFor(ws: XLSX.WorkSheet, nama: string, rows: string[][]) {
 
 test('the SKP template of the office is filled in Excel for three staff and comes back as draft SKPs with their cascading', async () => {
   test.setTimeout(180_000);
-  const dir = newProfileDir();
-  const { context, page } = await launchApp(dir);
-  try {
+  await withApp(async (page) => {
     await setupOffice(page);
     await addCurugOffice(page);
     // The kasi's own SKP exists: her staff intervene in its RHK.
@@ -60,8 +58,5 @@ test('the SKP template of the office is filled in Excel for three staff and come
     await expect(card.getByLabel('Rencana hasil kerja 1')).toHaveValue('Tersusunnya surat keterangan kependudukan');
     await expect(card.getByLabel('RHK pimpinan yang diintervensi').locator('option:checked')).toHaveText(`A.1 ${KASI_RHK}`);
     await expect(card.getByLabel('Indikator kinerja individu 2')).toHaveValue('Lama penyelesaian');
-  } finally {
-    await context.close();
-    rmSync(dir, { recursive: true, force: true });
-  }
+  });
 });

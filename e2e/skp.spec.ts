@@ -1,12 +1,9 @@
 import { expect, test } from '@playwright/test';
-import { rmSync } from 'node:fs';
-import { addCurugOffice, fillRhk, launchApp, newProfileDir, openSkpOf, setupOffice, shot, submitAndApprove } from './helpers';
+import { addCurugOffice, fillRhk, openSkpOf, setupOffice, shot, submitAndApprove, withApp } from './helpers';
 
 test('SKP targets cascade from camat to kasi to staff, get approved, lock, and reopen with a reason', async () => {
   test.setTimeout(120_000);
-  const dir = newProfileDir();
-  const { context, page } = await launchApp(dir);
-  try {
+  await withApp(async (page) => {
     await setupOffice(page);
     await addCurugOffice(page);
 
@@ -74,17 +71,12 @@ test('SKP targets cascade from camat to kasi to staff, get approved, lock, and r
     await page.goto('/#/skp');
     await expect(page.getByTestId('skp-summary')).toContainText('2 draf');
     await expect(page.getByTestId('skp-summary')).toContainText('2 disetujui');
-  } finally {
-    await context.close();
-    rmSync(dir, { recursive: true, force: true });
-  }
+  });
 });
 
 test('a save confirmation hides none of the action bar’s buttons, at 1024 and 1366 px (#30 item 4)', async () => {
   test.setTimeout(120_000);
-  const dir = newProfileDir();
-  const { context, page } = await launchApp(dir);
-  try {
+  await withApp(async (page) => {
     await setupOffice(page);
     await addCurugOffice(page);
     const overlaps = async () => {
@@ -111,17 +103,12 @@ test('a save confirmation hides none of the action bar’s buttons, at 1024 and 
       await expect(page.getByRole('button', { name: 'Ajukan' })).toBeVisible();
       if (width === 1024) await shot(page, '73-toast-action-bar', page.locator('.action-bar'));
     }
-  } finally {
-    await context.close();
-    rmSync(dir, { recursive: true, force: true });
-  }
+  });
 });
 
 test('many SKPs submitted and approved at once from the list, each that cannot move named with why (#30 item 2)', async () => {
   test.setTimeout(180_000);
-  const dir = newProfileDir();
-  const { context, page } = await launchApp(dir);
-  try {
+  await withApp(async (page) => {
     await setupOffice(page);
     await addCurugOffice(page);
     for (const nama of ['Budi Hartono', 'Dewi Lestari']) {
@@ -150,8 +137,5 @@ test('many SKPs submitted and approved at once from the list, each that cannot m
     await expect(page.getByTestId('skp-row').filter({ hasText: 'Dewi Lestari' })).toContainText('Disetujui');
     await expect(page.getByTestId('skp-row').filter({ hasText: 'Rina Marlina' })).toContainText('Draf');
     await shot(page, '75-skp-bulk-done', bulk);
-  } finally {
-    await context.close();
-    rmSync(dir, { recursive: true, force: true });
-  }
+  });
 });

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { analyzeNip, formatNip, hasNipError, normalizeNip, type NipContext } from './nip';
+import { analyzeNip, formatNip, hasNipError, normalizeNip, type NipContext, nipInText } from './nip';
 
 const today = { year: 2026, month: 11, day: 24 };
 const ctx: NipContext = { today };
@@ -105,5 +105,16 @@ describe('facts decoded from a valid number', () => {
 
   it.each(['198609262015011001', '198609262015121001'])('month boundaries %s stay PNS', (raw) => {
     expect(analyzeNip(raw, ctx).facts?.kind).toBe('PNS');
+  });
+});
+
+describe('a NIP inside other text (a certificate subject)', () => {
+  it.each([
+    ['NIP198211032006042011', '198211032006042011'],
+    ['Rina Marlina 198211032006042011 Curug', '198211032006042011'],
+    ['1982110320060420119', null],
+    ['tanpa NIP', null],
+  ])('%s → %s', (text, nip) => {
+    expect(nipInText(text)).toBe(nip);
   });
 });

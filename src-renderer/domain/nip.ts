@@ -138,3 +138,8 @@ export function analyzeNip(raw: string, ctx: NipContext): NipAnalysis {
 export function hasNipError(a: NipAnalysis): boolean {
   return a.issues.some((i) => i.severity === 'error');
 }
+
+/** An 18-digit NIP written inside other text (a certificate subject's "NIP198211032006042011"), or null. */
+export function nipInText(text: string): string | null {
+  return /(?<!\d)(\d{18})(?!\d)/.exec(text)?.[1] ?? null;
+}

@@ -864,6 +864,7 @@ export const en: Catalog = {
   "import.rows.change": "{label}: {from} → {to}",
   "import.rows.issue": "Column {column}: {text}",
   "import.rows.refused": "What the file's cell says (refused)",
+  "tte.file.certificate": "Certificate",
   "tte.sign.open": "Sign electronically…",
   "tte.sign.title": "Electronic signature (.p12 certificate)",
   "tte.sign.intro": "Wet ink stays the usual form. If the official holds a .p12 certificate from their agency, this file can be signed on this computer without a network. The passphrase and key are used for this signature only and are not stored.",

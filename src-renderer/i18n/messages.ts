@@ -879,6 +879,7 @@ export const id = {
   "import.rows.change": "{label}: {from} → {to}",
   "import.rows.issue": "Kolom {column}: {text}",
   "import.rows.refused": "Isi sel di berkas (ditolak)",
+  "tte.file.certificate": "Sertifikat",
   "tte.sign.open": "Tandatangani secara elektronik…",
   "tte.sign.title": "Tanda tangan elektronik (sertifikat .p12)",
   "tte.sign.intro": "Tanda tangan basah tetap bentuk yang biasa. Bila pejabat memiliki sertifikat .p12 dari instansinya, berkas ini dapat ditandatangani di komputer ini tanpa jaringan. Frasa sandi dan kunci hanya dipakai untuk tanda tangan ini dan tidak disimpan.",

@@ -6,6 +6,7 @@
  */
 import * as asn1js from 'asn1js';
 import * as pkijs from 'pkijs';
+import { nipInText } from '../domain/nip';
 
 export const OID = {
   data: '1.2.840.113549.1.7.1',
@@ -20,6 +21,40 @@ const buf = (b: Uint8Array): ArrayBuffer => b.slice().buffer;
 
 export function certificateOf(der: Uint8Array): pkijs.Certificate {
   return pkijs.Certificate.fromBER(buf(der));
+}
+
+const NAME = { cn: '2.5.4.3', serialNumber: '2.5.4.5', ou: '2.5.4.11', o: '2.5.4.10' } as const;
+
+/** A distinguished name's parts by attribute OID. */
+export function nameParts(name: pkijs.RelativeDistinguishedNames): Map<string, string> {
+  return new Map(name.typesAndValues.map((tv) => [tv.type, String(tv.value.valueBlock.value)]));
+}
+
+/** What a person reads of a name: its common name, else its organisation. */
+export function nameOf(name: pkijs.RelativeDistinguishedNames): string {
+  const parts = nameParts(name);
+  return parts.get(NAME.cn) ?? parts.get(NAME.o) ?? '';
+}
+
+/** Who a certificate names, for the stamp and for Verifikasi: one reading for both. */
+export interface CertificateFacts {
+  name: string;
+  /** An 18-digit NIP in the subject (serialNumber, CN or OU), when present. */
+  nip: string | null;
+  issuer: string;
+  notBefore: Date;
+  notAfter: Date;
+}
+
+export function certificateFacts(cert: pkijs.Certificate): CertificateFacts {
+  const subject = nameParts(cert.subject);
+  return {
+    name: nameOf(cert.subject),
+    nip: nipInText([subject.get(NAME.serialNumber), subject.get(NAME.cn), subject.get(NAME.ou)].join(' ')),
+    issuer: nameOf(cert.issuer),
+    notBefore: cert.notBefore.value,
+    notAfter: cert.notAfter.value,
+  };
 }
 
 /** The DER of a detached CMS SignedData over `data`, signed with `key` for `certificate`. */

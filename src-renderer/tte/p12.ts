@@ -4,16 +4,10 @@
  * the worker and never leaves it. Nothing of the passphrase or the key is stored.
  */
 import forge from 'node-forge';
+import { certificateFacts, certificateOf, type CertificateFacts } from './cms';
 
-export interface SignerIdentity {
-  /** The certificate's common name. */
-  name: string;
-  /** An 18-digit NIP found in the subject (serialNumber, or the CN / OU text), when present. */
-  nip: string | null;
-  issuer: string;
-  notBefore: Date;
-  notAfter: Date;
-}
+/** The signer as the certificate names them (cms.ts reads it the same way for Verifikasi). */
+export type SignerIdentity = CertificateFacts;
 
 export interface OpenedP12 {
   key: CryptoKey;
@@ -26,51 +20,15 @@ export interface OpenedP12 {
 export type P12Problem = 'notP12' | 'wrongPassphrase' | 'noSigningKey' | 'keyNotRsa';
 export type OpenResult = { ok: true; signer: OpenedP12 } | { ok: false; code: P12Problem };
 
-const derOf = (cert: forge.pki.Certificate) => binary(forge.asn1.toDer(forge.pki.certificateToAsn1(cert)).getBytes());
-
-function binary(s: string): Uint8Array {
-  const out = new Uint8Array(s.length);
-  for (let i = 0; i < s.length; i++) out[i] = s.charCodeAt(i);
-  return out;
-}
-
-function text(bytes: Uint8Array): string {
-  let s = '';
-  for (let i = 0; i < bytes.length; i += 0x8000) s += String.fromCharCode(...bytes.subarray(i, i + 0x8000));
-  return s;
-}
-
-function field(attrs: forge.pki.CertificateField[], name: string): string {
-  return String(attrs.find((a) => a.shortName === name || a.name === name)?.value ?? '');
-}
-
-/** "CN=…, O=…, C=ID" for the issuer line on the stamp and the verification screen. */
-export function distinguishedName(attrs: forge.pki.CertificateField[]): string {
-  return attrs
-    .map((a) => `${a.shortName ?? a.name}=${String(a.value)}`)
-    .reverse()
-    .join(', ');
-}
-
-const NIP = /(?<!\d)(\d{18})(?!\d)/;
-
-export function identityOf(cert: forge.pki.Certificate): SignerIdentity {
-  const subject = cert.subject.attributes;
-  const nipText = [field(subject, 'serialNumber'), field(subject, 'CN'), field(subject, 'OU')].join(' ');
-  return {
-    name: field(subject, 'CN') || distinguishedName(subject),
-    nip: NIP.exec(nipText)?.[1] ?? null,
-    issuer: field(cert.issuer.attributes, 'CN') || distinguishedName(cert.issuer.attributes),
-    notBefore: cert.validity.notBefore,
-    notAfter: cert.validity.notAfter,
-  };
-}
+// forge works on binary strings; its own codec turns them to and from bytes.
+const bytesOf = (binary: string) => forge.util.binary.raw.decode(binary);
+const derOf = (cert: forge.pki.Certificate) => bytesOf(forge.asn1.toDer(forge.pki.certificateToAsn1(cert)).getBytes());
 
 /** Reads the .p12 with its passphrase; the one sentence for each way it fails is in the catalog (tte.p12.*). */
 export async function openP12(bytes: Uint8Array, passphrase: string): Promise<OpenResult> {
   let asn1: forge.asn1.Asn1;
   try {
-    asn1 = forge.asn1.fromDer(text(bytes), false);
+    asn1 = forge.asn1.fromDer(forge.util.binary.raw.encode(bytes), false);
   } catch {
     return { ok: false, code: 'notP12' };
   }
@@ -95,8 +53,9 @@ export async function openP12(bytes: Uint8Array, passphrase: string): Promise<Op
     return pub.n?.equals(privateKey.n) && pub.e?.equals(privateKey.e);
   });
   if (!mine) return { ok: false, code: 'noSigningKey' };
-  const pkcs8 = binary(forge.asn1.toDer(forge.pki.wrapRsaPrivateKey(forge.pki.privateKeyToAsn1(privateKey))).getBytes());
+  const pkcs8 = bytesOf(forge.asn1.toDer(forge.pki.wrapRsaPrivateKey(forge.pki.privateKeyToAsn1(privateKey))).getBytes());
   const key = await crypto.subtle.importKey('pkcs8', pkcs8 as BufferSource, { name: 'RSASSA-PKCS1-v1_5', hash: 'SHA-256' }, false, ['sign']);
   pkcs8.fill(0);
-  return { ok: true, signer: { key, certificate: derOf(mine), chain: certs.filter((c) => c !== mine).map(derOf), identity: identityOf(mine) } };
+  const certificate = derOf(mine);
+  return { ok: true, signer: { key, certificate, chain: certs.filter((c) => c !== mine).map(derOf), identity: certificateFacts(certificateOf(certificate)) } };
 }

@@ -5,18 +5,18 @@
  * @cantoo/pdf-lib, the pdf-lib fork the app already uses; @signpdf's own placeholder helper needs
  * the unmaintained pdf-lib 1.17.
  */
-import { PDFArray, PDFDocument, PDFHexString, PDFName, PDFNumber, PDFString, rgb, StandardFonts, type PDFPage } from '@cantoo/pdf-lib';
+import { PDFArray, PDFDocument, PDFHexString, PDFName, PDFNumber, PDFString } from '@cantoo/pdf-lib';
 import { DEFAULT_BYTE_RANGE_PLACEHOLDER, SUBFILTER_ETSI_CADES_DETACHED } from '@signpdf/utils';
 
 /** Bytes reserved for the CMS (hex doubles it): a chain of three 4096-bit certificates fits. */
 export const SIGNATURE_BYTES = 16_384;
 
+/** Where the signature field sits: the stamp is already drawn there (print/pengesahan.ts). */
 export interface Stamp {
-  /** 0-based page the stamp is drawn on; past the end means the last page. */
+  /** 0-based page; past the end means the last page. */
   page: number;
   /** [x1, y1, x2, y2] in PDF points from the bottom left. */
   rect: [number, number, number, number];
-  lines: string[];
 }
 
 export interface FieldOptions {
@@ -34,17 +34,8 @@ export interface FieldOptions {
   codes: readonly string[];
 }
 
-/** WinAnsi only (the stamp's standard font): anything else prints as "?" rather than failing the signature. */
+/** The dictionary's strings stay in PDFDocEncoding's Latin range; anything else becomes "?". */
 const winAnsi = (s: string) => s.replace(/[^\x20-\x7e\u00a0-\u00ff]/g, '?');
-
-function drawStamp(page: PDFPage, stamp: Stamp, font: Awaited<ReturnType<PDFDocument['embedFont']>>): void {
-  const [x1, y1, x2, y2] = stamp.rect;
-  page.drawRectangle({ x: x1, y: y1, width: x2 - x1, height: y2 - y1, borderColor: rgb(0.1, 0.3, 0.6), borderWidth: 0.8, color: rgb(1, 1, 1) });
-  const size = 6.5;
-  stamp.lines.forEach((line, i) => {
-    page.drawText(winAnsi(line), { x: x1 + 4, y: y2 - 4 - size - i * (size + 1.5), size, font, color: rgb(0.1, 0.2, 0.4), maxWidth: x2 - x1 - 8 });
-  });
-}
 
 /**
  * The document with a signature field (and its stamp) ready to be signed: the /Contents
@@ -63,8 +54,6 @@ export async function withSignatureField(pdf: Uint8Array, opts: FieldOptions, ap
   const ctx = doc.context;
   const pages = doc.getPages();
   const page = pages[Math.min(opts.stamp?.page ?? pages.length - 1, pages.length - 1)]!;
-  // A stamp already on the page (the pengesahan page draws its own) needs only the field's rectangle.
-  if (opts.stamp && opts.stamp.lines.length > 0) drawStamp(page, opts.stamp, await doc.embedFont(StandardFonts.Helvetica));
 
   let value = null;
   if (!opts.emptyField) {
@@ -121,7 +110,7 @@ export interface FoundSignature {
   subFilter: string;
 }
 
-const latin1 = (bytes: Uint8Array) => new TextDecoder('latin1').decode(bytes);
+export const latin1 = (bytes: Uint8Array) => new TextDecoder('latin1').decode(bytes);
 
 function pdfDate(s: string): Date | null {
   const m = /^D:(\d{4})(\d{2})(\d{2})(\d{2})(\d{2})(\d{2})(Z|[+-]\d{2}'?\d{2}'?)?/.exec(s);
@@ -137,8 +126,8 @@ function literal(s: string): string {
 }
 
 /** Every filled signature in the file, in the order they appear. */
-export function findSignatures(pdf: Uint8Array): FoundSignature[] {
-  const text = latin1(pdf);
+/** `text`: the file as latin1, when the caller already has it. */
+export function findSignatures(pdf: Uint8Array, text = latin1(pdf)): FoundSignature[] {
   const out: FoundSignature[] = [];
   const re = /\/ByteRange\s*\[\s*(\d+)\s+(\d+)\s+(\d+)\s+(\d+)\s*\]/g;
   for (let m = re.exec(text); m; m = re.exec(text)) {
@@ -183,8 +172,7 @@ function trimDer(raw: Uint8Array): Uint8Array {
 }
 
 /** The document's Keywords (pdf-lib writes them as UTF-16 hex; others as a literal string). */
-export function keywordsOf(pdf: Uint8Array): string {
-  const text = latin1(pdf);
+export function keywordsOf(text: string): string {
   const out: string[] = [];
   for (const m of text.matchAll(/\/Keywords\s*(?:<([0-9A-Fa-f\s]*)>|\(((?:\\.|[^\\)])*)\))/g)) {
     if (m[2] !== undefined) {

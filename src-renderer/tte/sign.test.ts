@@ -48,7 +48,7 @@ const sign = (pdf: Uint8Array, s: OpenedP12) =>
     codes: [],
     location: 'Curug',
     signingTime: new Date(),
-    stamp: { page: 0, rect: [40, 40, 260, 90], lines: ['Ditandatangani secara elektronik oleh', s.identity.name, `NIP ${s.identity.nip ?? '-'}`] },
+    stamp: { page: 0, rect: [40, 40, 260, 90] },
   });
 
 beforeAll(async () => {
@@ -199,7 +199,7 @@ describe('"PDF siap TTE" for the instansi\'s esign service (#31 item 4)', () => 
     expect(await verifySignedPdf(ready, [])).toEqual({ state: 'unsigned' });
     // The service signs with its own reason: the codes still come from the signed Keywords.
     const service = await open(await signerP12(await testCa('Layanan TTE Instansi Uji')));
-    const back = await signPdf(ready, service, { reason: 'Disetujui', codes: [], location: 'Tangerang', signingTime: new Date(), stamp: { page: 0, rect: [0, 0, 0, 0], lines: [] } });
+    const back = await signPdf(ready, service, { reason: 'Disetujui', codes: [], location: 'Tangerang', signingTime: new Date(), stamp: { page: 0, rect: [0, 0, 0, 0] } });
     const v = await verifySignedPdf(back, []);
     expect(v.state === 'signed' && v.signatures[0]).toMatchObject({ intact: true, codes: [CODE] });
   }, 60_000);
@@ -219,7 +219,7 @@ describe('the roots an office installs, and PDFs that are not ours (#31)', () =>
     const { PDFDocument } = await import('@cantoo/pdf-lib');
     const foreign = await PDFDocument.create();
     foreign.addPage();
-    const signedElsewhere = await signPdf(await foreign.save(), signer, { reason: 'Surat edaran', codes: [], location: 'Jakarta', signingTime: new Date(), stamp: { page: 0, rect: [0, 0, 0, 0], lines: [] } });
+    const signedElsewhere = await signPdf(await foreign.save(), signer, { reason: 'Surat edaran', codes: [], location: 'Jakarta', signingTime: new Date(), stamp: { page: 0, rect: [0, 0, 0, 0] } });
     const v = await verifySignedPdf(signedElsewhere, []);
     expect(v.state === 'signed' && v.signatures[0]).toMatchObject({ intact: true, codes: [] });
   });

@@ -36,7 +36,7 @@ async function signOne(pdf: Uint8Array, docs: readonly PengesahanDoc[], signer: 
     codes: docs.map((d) => d.code),
     location: req.location,
     signingTime: req.now,
-    stamp: { page: Number.MAX_SAFE_INTEGER, rect: stampRect(req.paper), lines: [] },
+    stamp: { page: Number.MAX_SAFE_INTEGER, rect: stampRect(req.paper) },
   }, page);
 }
 
@@ -74,7 +74,7 @@ async function eachPdf(output: SignRequest['output'], docs: readonly PengesahanD
 export async function prepareForEsign(req: Pick<SignRequest, 'output' | 'docs' | 'paper' | 'location' | 'now' | 'signedAt'>): Promise<Uint8Array> {
   return eachPdf(req.output, req.docs, '-siap-TTE', async (pdf, docs) => {
     const page = await renderPdf(pengesahanDefinition({ docs, signer: null, signedAt: req.signedAt, expired: false }, req.paper));
-    return withSignatureField(pdf, { reason: '', location: req.location, name: '', signingTime: req.now, stamp: { page: Number.MAX_SAFE_INTEGER, rect: stampRect(req.paper), lines: [] }, fieldName: 'TTE', emptyField: true, codes: docs.map((d) => d.code) }, page);
+    return withSignatureField(pdf, { reason: '', location: req.location, name: '', signingTime: req.now, stamp: { page: Number.MAX_SAFE_INTEGER, rect: stampRect(req.paper) }, fieldName: 'TTE', emptyField: true, codes: docs.map((d) => d.code) }, page);
   });
 }
 

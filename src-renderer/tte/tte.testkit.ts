@@ -11,14 +11,12 @@ export interface TestCa {
   key: forge.pki.rsa.PrivateKey;
 }
 
-const toDer = (c: forge.pki.Certificate) => Uint8Array.from(forge.asn1.toDer(forge.pki.certificateToAsn1(c)).getBytes(), (ch) => ch.charCodeAt(0));
+const toDer = (c: forge.pki.Certificate) => forge.util.binary.raw.decode(forge.asn1.toDer(forge.pki.certificateToAsn1(c)).getBytes());
 
 /** A 2048-bit RSA pair: WebCrypto makes it (fast, native), forge holds it for building certificates. */
 async function keyPair() {
   const pair = await crypto.subtle.generateKey({ name: 'RSASSA-PKCS1-v1_5', modulusLength: 2048, publicExponent: new Uint8Array([1, 0, 1]), hash: 'SHA-256' }, true, ['sign', 'verify']);
-  const pkcs8 = new Uint8Array(await crypto.subtle.exportKey('pkcs8', pair.privateKey));
-  let bin = '';
-  for (const b of pkcs8) bin += String.fromCharCode(b);
+  const bin = forge.util.binary.raw.encode(new Uint8Array(await crypto.subtle.exportKey('pkcs8', pair.privateKey)));
   // forge unwraps the PKCS#8 PrivateKeyInfo itself.
   const key = forge.pki.privateKeyFromAsn1(forge.asn1.fromDer(bin));
   return { key, pub: forge.pki.setRsaPublicKey(key.n, key.e) };
@@ -75,5 +73,5 @@ export async function signerP12(ca: TestCa, o: SignerOptions = {}): Promise<Uint
   const asn1 = o.withoutKey
     ? forge.pkcs12.toPkcs12Asn1(null, [cert, ca.cert], o.passphrase ?? 'rahasia', { algorithm: '3des' })
     : forge.pkcs12.toPkcs12Asn1(key, [cert, ca.cert], o.passphrase ?? 'rahasia', { algorithm: '3des' });
-  return Uint8Array.from(forge.asn1.toDer(asn1).getBytes(), (ch) => ch.charCodeAt(0));
+  return forge.util.binary.raw.decode(forge.asn1.toDer(asn1).getBytes());
 }

@@ -4,8 +4,9 @@
  * never claimed: it cannot be checked without a network, and the screen always says so.
  */
 import * as pkijs from 'pkijs';
-import { certificateOf, verifyDetached } from './cms';
-import { findSignatures, keywordsOf } from './pdfSignature';
+import { fromBase64, sha256, toBase64 } from '../exchange/package';
+import { certificateFacts, certificateOf, nameOf, nameParts, verifyDetached, type CertificateFacts } from './cms';
+import { findSignatures, keywordsOf, latin1 } from './pdfSignature';
 
 export type Trust = 'bsre' | 'trusted' | 'unknown';
 
@@ -14,7 +15,7 @@ export interface SignatureCheck {
   intact: boolean;
   /** Nothing was added to the file after this signature. */
   coversWholeFile: boolean;
-  signer: { name: string; nip: string | null; issuer: string; notBefore: Date; notAfter: Date } | null;
+  signer: CertificateFacts | null;
   signingTime: Date | null;
   /** The certificate was within its validity period at the claimed signing time. */
   validAtSigning: boolean;
@@ -28,27 +29,9 @@ export interface SignatureCheck {
 
 export type Verification = { state: 'notPdf' } | { state: 'unsigned' } | { state: 'signed'; signatures: SignatureCheck[] };
 
-const OIDS = { cn: '2.5.4.3', serialNumber: '2.5.4.5', ou: '2.5.4.11', o: '2.5.4.10' };
 const CODE = /\bKL-[A-Z]{3}-[0-9A-Z-]+/g;
 /** A root is BSrE's when its name says so: Balai Sertifikasi Elektronik, BSSN's certification authority. */
 const BSRE = /BSrE|Balai Sertifikasi Elektronik|Badan Siber dan Sandi Negara/i;
-
-function nameParts(name: pkijs.RelativeDistinguishedNames): Map<string, string> {
-  return new Map(name.typesAndValues.map((tv) => [tv.type, String(tv.value.valueBlock.value)]));
-}
-
-export function describe(cert: pkijs.Certificate): NonNullable<SignatureCheck['signer']> {
-  const subject = nameParts(cert.subject);
-  const issuer = nameParts(cert.issuer);
-  const nipText = [subject.get(OIDS.serialNumber), subject.get(OIDS.cn), subject.get(OIDS.ou)].join(' ');
-  return {
-    name: subject.get(OIDS.cn) ?? '',
-    nip: /(?<!\d)(\d{18})(?!\d)/.exec(nipText)?.[1] ?? null,
-    issuer: issuer.get(OIDS.cn) ?? issuer.get(OIDS.o) ?? '',
-    notBefore: cert.notBefore.value,
-    notAfter: cert.notAfter.value,
-  };
-}
 
 async function trustOf(signer: pkijs.Certificate, others: pkijs.Certificate[], roots: pkijs.Certificate[], at: Date): Promise<{ trust: Trust; root: string | null }> {
   if (roots.length === 0) return { trust: 'unknown', root: null };
@@ -56,15 +39,15 @@ async function trustOf(signer: pkijs.Certificate, others: pkijs.Certificate[], r
   const result = await engine.verify().catch(() => null);
   if (!result?.result || !result.certificatePath?.length) return { trust: 'unknown', root: null };
   const top = result.certificatePath[result.certificatePath.length - 1]!;
-  const parts = nameParts(top.subject);
-  const root = parts.get(OIDS.cn) ?? parts.get(OIDS.o) ?? '';
-  return { trust: BSRE.test([...parts.values()].join(' ')) ? 'bsre' : 'trusted', root };
+  return { trust: BSRE.test([...nameParts(top.subject).values()].join(' ')) ? 'bsre' : 'trusted', root: nameOf(top.subject) };
 }
 
 /** `roots`: DER of the roots the office installed in Pengaturan (empty by default). */
 export async function verifySignedPdf(pdf: Uint8Array, roots: readonly Uint8Array[], now = new Date()): Promise<Verification> {
-  if (new TextDecoder('latin1').decode(pdf.subarray(0, 1024)).indexOf('%PDF-') < 0) return { state: 'notPdf' };
-  const found = findSignatures(pdf);
+  // The file is read as text once: the signatures and the Keywords are found in the same string.
+  const text = latin1(pdf);
+  if (text.slice(0, 1024).indexOf('%PDF-') < 0) return { state: 'notPdf' };
+  const found = findSignatures(pdf, text);
   if (found.length === 0) return { state: 'unsigned' };
   const trusted = roots.flatMap((r) => {
     try {
@@ -75,13 +58,13 @@ export async function verifySignedPdf(pdf: Uint8Array, roots: readonly Uint8Arra
   });
   // The codes are named in our signature's /Reason and in the Keywords: an instansi's esign service
   // signs a "PDF siap TTE" with its own reason, and its signature covers our Keywords.
-  const keywordCodes = keywordsOf(pdf).match(CODE) ?? [];
+  const keywordCodes = keywordsOf(text).match(CODE) ?? [];
   const signatures: SignatureCheck[] = [];
   for (const f of found) {
     const cms = await verifyDetached(f.cms, f.signed);
     const signer = cms?.signer ?? null;
     const at = f.signingTime ?? now;
-    const described = signer ? describe(signer) : null;
+    const described = signer ? certificateFacts(signer) : null;
     const { trust, root } = signer ? await trustOf(signer, (cms?.certificates ?? []).filter((c) => c !== signer), trusted, at) : { trust: 'unknown' as const, root: null };
     signatures.push({
       intact: Boolean(cms?.intact),
@@ -108,8 +91,8 @@ export interface RootCertificate {
   notAfter: string;
 }
 
-const b64 = (bytes: Uint8Array) => btoa(String.fromCharCode(...bytes));
-export const fromB64 = (s: string) => Uint8Array.from(atob(s), (c) => c.charCodeAt(0));
+/** An installed root's DER, from the base64 the settings row keeps. */
+export const rootDer = (der: string) => new Uint8Array(fromBase64(der));
 
 /** A root certificate file an office adds in Pengaturan: DER or PEM; it must issue itself. */
 export async function readRootCertificate(bytes: Uint8Array): Promise<{ ok: true; root: RootCertificate } | { ok: false; code: RootProblem }> {
@@ -117,7 +100,7 @@ export async function readRootCertificate(bytes: Uint8Array): Promise<{ ok: true
   let der = bytes;
   if (pem) {
     try {
-      der = fromB64(pem[1]!.replace(/\s/g, ''));
+      der = rootDer(pem[1]!.replace(/\s/g, ''));
     } catch {
       return { ok: false, code: 'notCertificate' };
     }
@@ -129,7 +112,6 @@ export async function readRootCertificate(bytes: Uint8Array): Promise<{ ok: true
     return { ok: false, code: 'notCertificate' };
   }
   if (!cert.subject.isEqual(cert.issuer)) return { ok: false, code: 'notCa' };
-  const fingerprint = [...new Uint8Array(await crypto.subtle.digest('SHA-256', der.slice().buffer))].map((x) => x.toString(16).padStart(2, '0')).join('');
-  const parts = nameParts(cert.subject);
-  return { ok: true, root: { name: parts.get(OIDS.cn) ?? parts.get(OIDS.o) ?? fingerprint.slice(0, 16), der: b64(der), fingerprint, notAfter: cert.notAfter.value.toISOString() } };
+  const fingerprint = await sha256(der);
+  return { ok: true, root: { name: nameOf(cert.subject) || fingerprint.slice(0, 16), der: toBase64(der), fingerprint, notAfter: cert.notAfter.value.toISOString() } };
 }

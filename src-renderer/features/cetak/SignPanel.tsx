@@ -1,5 +1,6 @@
 import { useEffect, useRef, useState } from 'react';
 import { errorMessage } from '../../app/errors';
+import { formatSigningTime } from '../../app/format';
 import { Notice } from '../../components/Field';
 import type { PaperSize } from '../../domain/office';
 import { useT } from '../../i18n/i18n';
@@ -48,7 +49,7 @@ export function SignPanel({ output, docs, paper, location, onSigned }: Props) {
 
   const choose = async () => {
     setError(null);
-    const res = await getPlatform().openFile({ title: t('tte.sign.choose'), filters: [{ name: 'Sertifikat', extensions: ['p12', 'pfx'] }], maxBytes: MAX_P12 });
+    const res = await getPlatform().openFile({ title: t('tte.sign.choose'), filters: [{ name: t('tte.file.certificate'), extensions: ['p12', 'pfx'] }], maxBytes: MAX_P12 });
     if (res.status === 'cancelled') return;
     if (res.status === 'tooLarge') return setError(t('tte.p12.tooLarge', { maxKb: MAX_P12 / 1024 }));
     setP12({ name: res.name, bytes: res.bytes });
@@ -60,7 +61,7 @@ export function SignPanel({ output, docs, paper, location, onSigned }: Props) {
     setError(null);
     try {
       const now = new Date();
-      const signedAt = new Intl.DateTimeFormat('id-ID', { dateStyle: 'long', timeStyle: 'long' }).format(now);
+      const signedAt = formatSigningTime(now);
       const outcome = await (run.current ?? new PrintRun()).sign({ p12: p12.bytes, passphrase, allowExpired, output: { bytes: output.bytes, zip: output.zip }, docs, paper, location, now, signedAt });
       if (!outcome.ok) {
         if (outcome.code === 'expired') setAskExpired(true);

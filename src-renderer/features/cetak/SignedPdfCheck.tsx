@@ -1,5 +1,7 @@
 import { useState } from 'react';
 import { errorMessage } from '../../app/errors';
+import { formatSigningTime } from '../../app/format';
+import { formatTanggal, fromJsDate } from '../../domain/dates';
 import { useApp } from '../../app/StoreContext';
 import { Notice } from '../../components/Field';
 import { formatNip } from '../../domain/nip';
@@ -10,8 +12,7 @@ import { verifyCode, type VerifyResult } from './printData';
 import { ResultView } from './VerifikasiScreen';
 
 const MAX_PDF = 100 * 1024 * 1024;
-const when = (d: Date) => new Intl.DateTimeFormat('id-ID', { dateStyle: 'long', timeStyle: 'long' }).format(d);
-const day = (d: Date) => new Intl.DateTimeFormat('id-ID', { dateStyle: 'long' }).format(d);
+const day = (d: Date) => formatTanggal(fromJsDate(d));
 
 /** What one signature says, with the honest labels of #31: BSrE only through an installed BSrE root. */
 function SignatureView({ s, codes }: { s: SignatureCheck; codes: { code: string; result: VerifyResult }[] }) {
@@ -26,7 +27,7 @@ function SignatureView({ s, codes }: { s: SignatureCheck; codes: { code: string;
         <ul>
           <li>{t('tte.verify.signer', { name: s.signer.name })}</li>
           <li>{s.signer.nip ? t('tte.verify.nip', { nip: formatNip(s.signer.nip) }) : t('tte.verify.noNip')}</li>
-          {s.signingTime ? <li>{t('tte.verify.at', { at: when(s.signingTime) })}</li> : null}
+          {s.signingTime ? <li>{t('tte.verify.at', { at: formatSigningTime(s.signingTime) })}</li> : null}
           <li>{t('tte.verify.issuer', { issuer: s.signer.issuer })}</li>
           <li>{t('tte.verify.validity', { from: day(s.signer.notBefore), to: day(s.signer.notAfter) })}</li>
           {!s.validAtSigning ? <li className="note-warn">{t('tte.verify.expiredAtSigning')}</li> : null}
@@ -60,8 +61,8 @@ export function SignedPdfCheck() {
     // The last file's verdict goes at once: it must never stand beside the next file's name.
     setResult(null);
     try {
-      const { verifySignedPdf, fromB64 } = await import('../../tte/verify');
-      const roots = (await store.tteRoots.list()).map((r) => fromB64(r.der));
+      const { verifySignedPdf, rootDer } = await import('../../tte/verify');
+      const roots = (await store.tteRoots.list()).map((r) => rootDer(r.der));
       const v = await verifySignedPdf(res.bytes, roots);
       const named = v.state === 'signed' ? [...new Set(v.signatures.filter((s) => s.intact).flatMap((s) => s.codes))] : [];
       setResult({ v, codes: await Promise.all(named.map(async (code) => ({ code, result: await verifyCode(store, code) }))) });

@@ -19,7 +19,7 @@ export function TteRootsCard() {
 
   const add = async () => {
     setMsg(null);
-    const res = await getPlatform().openFile({ title: t('tte.roots.add'), filters: [{ name: 'Sertifikat', extensions: ['cer', 'crt', 'pem', 'der'] }], maxBytes: 256 * 1024 });
+    const res = await getPlatform().openFile({ title: t('tte.roots.add'), filters: [{ name: t('tte.file.certificate'), extensions: ['cer', 'crt', 'pem', 'der'] }], maxBytes: 256 * 1024 });
     if (res.status !== 'ok') return res.status === 'tooLarge' ? setMsg({ kind: 'error', text: t('tte.roots.notCertificate') }) : undefined;
     try {
       const { readRootCertificate } = await import('../../tte/verify');
