@@ -17,20 +17,12 @@ export default tseslint.config(
       'react-hooks/incompatible-library': 'off',
     },
   },
-  // The domain layer stays pure: no React, Dexie, DOM or other layers.
+  // The domain layer stays pure: no DOM or storage globals. Which room may import which (and the
+  // packages the domain may not use) is kept by dependency-cruiser: .dependency-cruiser.cjs.
   {
     files: ['src-renderer/domain/**/*.ts'],
     rules: {
-      'no-restricted-imports': ['error', { patterns: ['react', 'react-*', 'dexie', 'dexie-*', '../db/*', '../features/*', '../platform/*'] }],
       'no-restricted-globals': ['error', 'window', 'document', 'indexedDB', 'localStorage'],
-    },
-  },
-  // The records layer stands below the screens, the file jobs and the forms (#32): it returns domain types.
-  {
-    files: ['src-renderer/db/**/*.ts'],
-    ignores: ['src-renderer/db/**/*.test.ts', 'src-renderer/db/**/*.testkit.ts'],
-    rules: {
-      'no-restricted-imports': ['error', { patterns: ['../features/*', '../io/*', '../print/*', '../tte/*', '../components/*', '../app/*', '../bench/*'] }],
     },
   },
   {

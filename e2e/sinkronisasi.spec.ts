@@ -3,7 +3,7 @@ import { readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import * as XLSX from 'xlsx';
-import { readPackageFile, writePackageFile } from '../src-renderer/io/packageFile';
+import { readPackageFile, writePackageFile } from '../src-renderer/exchange/packageFile';
 import { generateSigningKey, signText } from '../src-renderer/exchange/signature';
 import { launchApp, newProfileDir, shot } from './helpers';
 import { bkdIntroducedTo, buildFor, choose, kantorWithLaptop, openRina, receive, setRating } from './sync.helpers';

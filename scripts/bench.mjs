@@ -95,7 +95,7 @@ async function open(dir, jsFlags = []) {
   return { context, page };
 }
 
-/** Navigation start → a user-visible mark set by the app (see src-renderer/app/perf.ts). */
+/** Navigation start → a user-visible mark set by the app (see src-renderer/components/perf.ts). */
 async function coldStart(dir, hash, mark) {
   const { context, page } = await open(dir);
   try {

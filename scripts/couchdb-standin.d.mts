@@ -6,4 +6,4 @@ export interface StandIn {
   close(): Promise<void>;
 }
 export function startStandIn(opts?: { port?: number; admin?: { name: string; password: string }; corsOrigins?: string[] }): Promise<StandIn>;
-export const NodePouch: import('../src-renderer/io/pouchTypes').PouchConstructor;
+export const NodePouch: import('../src-renderer/jobs/pouchTypes').PouchConstructor;

@@ -1,14 +1,14 @@
 /**
  * The PouchDB packages ship no types; these are the few calls the app and its tests make
- * (io/networkSync.ts types the database side it uses). pouchdb-browser imports Node's `events`;
+ * (jobs/networkSync.ts types the database side it uses). pouchdb-browser imports Node's `events`;
  * the `events` dependency is the browser copy Vite bundles for it.
  */
 declare module 'pouchdb-browser' {
-  const PouchDB: import('./io/pouchTypes').PouchConstructor;
+  const PouchDB: import('./jobs/pouchTypes').PouchConstructor;
   export default PouchDB;
 }
 declare module 'pouchdb-core' {
-  const PouchDB: import('./io/pouchTypes').PouchConstructor;
+  const PouchDB: import('./jobs/pouchTypes').PouchConstructor;
   export default PouchDB;
 }
 declare module 'pouchdb-adapter-memory' {

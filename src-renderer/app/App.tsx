@@ -26,8 +26,8 @@ import { DOC_KINDS, type DocKind } from '../domain/verification';
 import { I18nProvider, useLang, useT } from '../i18n/i18n';
 import { ErrorBoundary } from './ErrorBoundary';
 import { Layout } from './Layout';
-import { useRoute } from './router';
-import { AppContextProvider } from './StoreContext';
+import { useRoute } from '../components/router';
+import { AppContextProvider } from '../components/StoreContext';
 
 export function App({ store }: { store: DataStore }) {
   const profile = useLiveQuery(() => store.settings.getProfile(), [store]);
@@ -99,7 +99,11 @@ function page(section: string, sub: string | undefined, rest: string[]) {
     case 'sinkronisasi':
       return <SinkronisasiScreen />;
     case 'arsip':
-      return <ArchiveScreen />;
+      return (
+        <ArchiveScreen>
+          <CetakScreen archived />
+        </ArchiveScreen>
+      );
     case 'pengaturan':
       if (sub === 'aturan') return <RulePackScreen />;
       return <SettingsScreen />;

@@ -1,9 +1,9 @@
 import type { ReactNode } from 'react';
 import { useT } from '../i18n/i18n';
 import type { MessageKey } from '../i18n/messages';
-import { href } from './router';
-import { useGlobalShortcuts } from './shortcuts';
-import { useApp } from './StoreContext';
+import { href } from '../components/router';
+import { useGlobalShortcuts } from '../components/shortcuts';
+import { useApp } from '../components/StoreContext';
 import { useServerAutoSync } from '../features/sinkronisasi/serverRunner';
 
 export const NAV: { id: string; label: MessageKey }[] = [

@@ -6,7 +6,7 @@
  */
 import Dexie from 'dexie';
 import { unzipSync } from 'fflate';
-import { BackupSession } from '../io/backupClient';
+import { BackupSession } from '../jobs/backupClient';
 import { formatHlc } from '../domain/hlc';
 import type { SyncDoc } from '../domain/sync/merge';
 import { DB_NAME, KinerjaDb, SCHEMA_VERSIONS } from '../db/schema';

@@ -5,9 +5,9 @@
 import Dexie from 'dexie';
 import * as XLSX from 'xlsx';
 import { fromJsDate } from '../domain/dates';
-import { runExport } from '../io/exportClient';
-import { employeeRows, exportPegawai } from '../io/exporters';
-import { ImportSession } from '../io/importClient';
+import { runExport } from '../jobs/exportClient';
+import { employeeRows, exportPegawai } from '../exchange/exporters';
+import { ImportSession } from '../jobs/importClient';
 import { buildWorkbook, writeWorkbook } from '../io/sheet';
 import { foldText } from '../domain/pegawai';
 import { DB_NAME, KinerjaDb, SCHEMA_VERSIONS } from '../db/schema';
@@ -26,8 +26,8 @@ import { networkBench } from './networkBench';
 import { tteBench } from './tteBench';
 import { longestTask } from './longestTask';
 import type { PrintJob, PrintOptions } from '../print/model';
-import { warmPrintWorkers } from '../print/printPool';
-import { PrintRun, workerCount } from '../print/printClient';
+import { warmPrintWorkers } from '../jobs/printPool';
+import { PrintRun, workerCount } from '../jobs/printClient';
 import { SAMPLE_OPTIONS, sampleEvaluation, sampleSkp } from '../sample/printSamples';
 
 async function deleteAll() {

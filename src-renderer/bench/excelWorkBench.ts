@@ -14,7 +14,7 @@ import { PERMENPANRB_6_2022 } from '../domain/rulepack';
 import type { Skp } from '../domain/skp';
 import { lembarSheets } from '../exchange/lembarPenilaian';
 import { templateSheets } from '../exchange/templates';
-import { ImportSession } from '../io/importClient';
+import { ImportSession } from '../jobs/importClient';
 import { buildWorkbook, writeWorkbook, type CellValue } from '../io/sheet';
 import { generateOrganisation } from '../sample/generate';
 import { skpOf } from './syncBench';

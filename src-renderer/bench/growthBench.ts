@@ -8,11 +8,11 @@ import { writeLocal } from '../domain/sync/merge';
 import type { Employee } from '../domain/pegawai';
 import { META_KEYS } from '../domain/sync/paths';
 import type { EmployeePlan } from '../exchange/pegawaiImport';
-import { writePackageFile } from '../io/packageFile';
+import { writePackageFile } from '../exchange/packageFile';
 import { enrolReceiver, receiveTimed, RECEIVER, sender } from './packageBench';
 import { DataStore } from '../db/store';
 import { DB_NAME } from '../db/schema';
-import { PackageSession } from '../io/packageClient';
+import { PackageSession } from '../jobs/packageClient';
 import { PEERS_READ_MEASURE } from '../db/packageRepo';
 
 async function timed<T>(work: () => Promise<T>): Promise<{ result: T; ms: number }> {

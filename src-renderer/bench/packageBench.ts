@@ -16,8 +16,8 @@ import { writeLocal, type SyncDoc } from '../domain/sync/merge';
 import { newRhk, type Rhk } from '../domain/skp';
 import { DB_NAME, KinerjaDb, SCHEMA_VERSIONS } from '../db/schema';
 import { DataStore } from '../db/store';
-import { PackageSession } from '../io/packageClient';
-import { writePackageFile } from '../io/packageFile';
+import { PackageSession } from '../jobs/packageClient';
+import { writePackageFile } from '../exchange/packageFile';
 import { generateOrganisation } from '../sample/generate';
 import { longestTask } from './longestTask';
 

@@ -5,8 +5,8 @@
  */
 import { PERMENPANRB_6_2022 } from '../domain/rulepack';
 import type { PrintJob } from '../print/model';
-import { warmPrintWorkers } from '../print/printPool';
-import { PrintRun, workerCount } from '../print/printClient';
+import { warmPrintWorkers } from '../jobs/printPool';
+import { PrintRun, workerCount } from '../jobs/printClient';
 import { SAMPLE_OPTIONS, sampleEvaluation, sampleSkp } from '../sample/printSamples';
 import { signerP12, testCa } from '../tte/tte.testkit';
 import { verifySignedPdf } from '../tte/verify';

@@ -1,4 +1,4 @@
-import type { BackupProgressEvent } from '../io/backupClient';
+import type { BackupProgressEvent } from '../jobs/backupClient';
 import { useT } from '../i18n/i18n';
 
 /** The bar under "Cadangkan" and "Pulihkan": which step, how far, and Batal while stopping is safe. */

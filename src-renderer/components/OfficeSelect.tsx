@@ -1,6 +1,6 @@
 import { useLiveQuery } from 'dexie-react-hooks';
 import { useMemo } from 'react';
-import { useApp } from '../app/StoreContext';
+import { useApp } from './StoreContext';
 import { ownerOf } from '../domain/sync/access';
 import type { SyncDoc } from '../domain/sync/merge';
 import { useT } from '../i18n/i18n';

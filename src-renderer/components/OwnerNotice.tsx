@@ -1,5 +1,5 @@
 import { useLiveQuery } from 'dexie-react-hooks';
-import { useApp } from '../app/StoreContext';
+import { useApp } from './StoreContext';
 import type { SyncedTableName } from '../db/schema';
 import type { SyncDoc } from '../domain/sync/merge';
 import { useT } from '../i18n/i18n';

@@ -1,10 +1,10 @@
 import { useLiveQuery } from 'dexie-react-hooks';
 import { useEffect, useRef, useState } from 'react';
 import { foldText } from '../domain/pegawai';
-import { errorMessage } from '../app/errors';
+import { errorMessage } from './errors';
 import type { DataStore } from '../db/store';
-import { BackupSession, type BackupProgressEvent } from '../io/backupClient';
-import type { BackupSummary } from '../io/backupProtocol';
+import { BackupSession, type BackupProgressEvent } from '../jobs/backupClient';
+import type { BackupSummary } from '../jobs/backupProtocol';
 import { useT } from '../i18n/i18n';
 import { getPlatform } from '../platform/platform';
 import { BackupProgress } from './BackupProgress';

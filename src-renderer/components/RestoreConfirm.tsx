@@ -1,5 +1,5 @@
-import { formatDateTime } from '../app/format';
-import type { BackupSummary } from '../io/backupProtocol';
+import { formatDateTime } from './format';
+import type { BackupSummary } from '../jobs/backupProtocol';
 import { useT, type Translate } from '../i18n/i18n';
 
 /** Who signed the backup, as far as this PC can tell (exchange/backup.ts SignerCheck). */

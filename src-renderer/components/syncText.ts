@@ -1,9 +1,9 @@
 import { revNode, revWallMs } from '../domain/hlc';
-import { formatDateTime } from '../app/format';
+import { formatDateTime } from './format';
 import type { Installation } from '../domain/sync/access';
 import type { SyncDoc } from '../domain/sync/merge';
 import { PERMENPANRB_6_2022, type Predikat, type Rating } from '../domain/rulepack';
-import type { Translate } from '../i18n/i18n';
+import { tableName, type Translate } from '../i18n/i18n';
 import type { MessageKey } from '../i18n/messages';
 
 /** Field names people know, for the last part of a path; others are shown as they are. */
@@ -17,7 +17,7 @@ export function recordLabel(t: Translate, table: string, doc: SyncDoc): string {
   const p = doc.pegawai as { nama?: string } | undefined;
   const who = (doc.nama as string | undefined) ?? p?.nama ?? doc.id.slice(0, 8);
   const period = typeof doc.periodLabel === 'string' ? ` (${doc.periodLabel})` : typeof doc.year === 'number' ? ` (${doc.year})` : '';
-  return `${t(`paket.tabel.${table}` as MessageKey)} — ${who}${period}`;
+  return `${tableName(t, table)} — ${who}${period}`;
 }
 
 export function pathLabel(t: Translate, path: string): string {

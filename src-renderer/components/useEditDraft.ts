@@ -1,6 +1,6 @@
 import { useLiveQuery } from 'dexie-react-hooks';
 import { useState } from 'react';
-import { useApp } from '../app/StoreContext';
+import { useApp } from './StoreContext';
 import type { SyncMeta } from '../domain/records';
 import { bringsNews, onRevision, openSession, saveOf, typedPaths, type EditSession, type LocalEdit } from '../domain/sync/localEdit';
 import { writerOf } from '../domain/sync/access';

@@ -1,5 +1,5 @@
 import { useLiveQuery } from 'dexie-react-hooks';
-import { useApp } from '../app/StoreContext';
+import { useApp } from './StoreContext';
 import type { Installation } from '../domain/sync/access';
 
 /** This installation's enrolment: undefined while reading, null before sync (an office PC of old). */

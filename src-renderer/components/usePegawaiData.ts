@@ -1,6 +1,6 @@
 import { useLiveQuery } from 'dexie-react-hooks';
 import { useMemo } from 'react';
-import { useApp } from '../app/StoreContext';
+import { useApp } from './StoreContext';
 import type { Employee } from '../domain/pegawai';
 import { printedName, searchText } from '../domain/pegawai';
 import type { Unit } from '../domain/unit';

@@ -1,6 +1,6 @@
 import { useLiveQuery } from 'dexie-react-hooks';
 import { useState } from 'react';
-import { useApp } from '../app/StoreContext';
+import { useApp } from './StoreContext';
 import { fromJsDate } from '../domain/dates';
 import { currentPeriod, periodKey, type PeriodDef } from '../domain/periods';
 import { PERMENPANRB_6_2022, type RulePack } from '../domain/rulepack';

@@ -1,7 +1,7 @@
 import { useEffect, useRef } from 'react';
-import { SAVE_REQUEST_EVENT } from '../app/shortcuts';
+import { SAVE_REQUEST_EVENT } from './shortcuts';
 
-/** Ctrl+S saves the editor on screen (app/shortcuts.ts sends the request); `enabled` false ignores it. */
+/** Ctrl+S saves the editor on screen (components/shortcuts.ts sends the request); `enabled` false ignores it. */
 export function useSaveShortcut(save: () => void, enabled: boolean): void {
   const latest = useRef(save);
   useEffect(() => {

@@ -10,7 +10,7 @@
 import Dexie from 'dexie';
 import { CONTEXT_TABLES, selectYear, YEAR_TABLES, type YearTable } from '../domain/archive';
 import { syncKeyOf, type SyncDoc } from '../domain/sync/merge';
-import { sha256 } from '../exchange/package';
+import { sha256 } from '../exchange/bytes';
 import { BackupError, packBackup, readBackup, type BackupManifest, type BackupProgress, type BackupRecords, type SignerCheck } from '../exchange/backup';
 import { appendAudit } from './audit';
 import { RepoError } from './errors';

@@ -2,7 +2,7 @@ import { strFromU8, strToU8, unzipSync, zipSync, type Unzipped } from 'fflate';
 import { afterEach, describe, expect, it } from 'vitest';
 import { BackupError, readBackup } from '../exchange/backup';
 import { person, rhk } from '../sample/records';
-import { sha256 } from '../exchange/package';
+import { sha256 } from '../exchange/bytes';
 import { generateSigningKey, signText } from '../exchange/signature';
 import { verifyAuditLog } from './audit';
 import { readInstallId, readLocal } from './identity';

@@ -15,25 +15,13 @@ import { RepoError } from './errors';
 import { readInstall, readLocal } from './identity';
 import { type KinerjaDb, type PeerState, SYNCED_TABLES, type SyncedTableName } from './schema';
 import type { SettingsRepo } from './settingsRepo';
-import { batchDigest, type ApplyReport, type SyncRepo } from './syncRepo';
+import { batchDigest, type ApplyReport, type Carrier, type SyncRepo } from './syncRepo';
 
 /** A package before it becomes a file: its envelope (rows, hash and signature come with the file), records and signer. */
 export interface OutgoingPackage {
   envelope: EnvelopeDraft;
   records: ExchangeRecord[];
   signer: Signer;
-}
-
-/** Who sent a package and what it may carry, decided before any record is read (issue #25). */
-export interface Carrier {
-  sender: Party;
-  receiver: Party;
-  /** Every installation known here, with retirements and successors from confirmed keys. */
-  parties: Map<string, Party>;
-  /** This installation's own former ids (before a restore or re-key). */
-  former: string[];
-  /** Identities found on two PCs: id → wall time after which their writes are concurrent. */
-  forks: Record<string, number>;
 }
 
 export interface PeerView {

@@ -1,6 +1,6 @@
 import { afterEach } from 'vitest';
 import { emptyHasil } from '../domain/evaluation';
-import { readPackageFile, writePackageFile } from '../io/packageFile';
+import { readPackageFile, writePackageFile } from '../exchange/packageFile';
 import type { BuildOptions, OutgoingPackage } from './packageRepo';
 import { person, rhk } from '../sample/records';
 import { RepoError } from './errors';

@@ -1,6 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import released from './schema.released.json';
-import { SCHEMA_VERSIONS, type SchemaVersion } from './schema';
+import { SCHEMA_VERSIONS, tableVersions, type SchemaVersion } from './schema';
+import { TABLES } from '../domain/tables';
+import { storeDeclaration, SYNCED_TABLES } from '../domain/tableFacts';
 
 /** A Dexie store spec as its primary key and the set of its indexes. */
 function parse(spec: string): { primary: string; indexes: Set<string> } {
@@ -44,6 +46,22 @@ describe('schema guard', () => {
       expect(v, `version ${r.version}`).toBeDefined();
       expect(v!.stores, `version ${r.version}`).toEqual(r.stores);
     }
+  });
+
+  it('every synced table is declared, in its newest version, exactly as domain/tables.ts describes it', () => {
+    for (const t of SYNCED_TABLES) {
+      const newest = SCHEMA_VERSIONS.filter((v) => v.stores[t] !== undefined).at(-1)!;
+      expect(newest.stores[t], t).toBe(storeDeclaration(TABLES[t]));
+    }
+  });
+
+  it('a synced table added after version 8 gets the version its spec names; tables of one version share it', () => {
+    const spec = { ...TABLES.trainings, since: 10 };
+    expect(tableVersions({ ...TABLES, a: { ...spec, since: 9 }, b: spec, c: { ...spec, indexes: ['x'] } }, 8)).toEqual([
+      { version: 9, stores: { a: storeDeclaration(spec) } },
+      { version: 10, stores: { b: storeDeclaration(spec), c: 'id, x, updatedAt, syncKey, svf, *kn' } },
+    ]);
+    expect(tableVersions(TABLES, 8)).toEqual([]);
   });
 
   it('every version only adds tables and indexes', () => {

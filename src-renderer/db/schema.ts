@@ -16,6 +16,10 @@ import { KNOWLEDGE_INDEX, knowledgeKeys, withKnowledgeIndex } from '../domain/sy
 import type { ChainLinkRef } from '../domain/sync/trust';
 import type { PublicKeyInfo } from '../exchange/signature';
 import type { PrintRecord } from '../domain/verification';
+import { TABLES, type TableSpec } from '../domain/tables';
+import { storeDeclaration, SYNCED_TABLES } from '../domain/tableFacts';
+
+export { SYNCED_TABLES, type SyncedTableName } from '../domain/tableFacts';
 
 export const DB_NAME = 'kinerja-luring';
 
@@ -304,7 +308,7 @@ export interface SchemaVersion {
  * offices run different app versions and exchange files, so a field or table, once shipped,
  * keeps its name and meaning. Before a version upgrade the old data is copied (backup.ts).
  */
-export const SCHEMA_VERSIONS: readonly SchemaVersion[] = [
+const DECLARED: readonly SchemaVersion[] = [
   {
     version: 1,
     stores: {
@@ -424,6 +428,29 @@ export const SCHEMA_VERSIONS: readonly SchemaVersion[] = [
   },
 ];
 
+/** The last version written out above; a synced table created later is declared from its spec. */
+const LAST_DECLARED = 8;
+
+/**
+ * The versions that create synced tables added after version 8, from domain/tables.ts (`since`):
+ * a new synced table is declared there, with the same indexes every synced table carries. A version
+ * number, once released, keeps its tables (the schema guard test compares with schema.released.json).
+ */
+export function tableVersions(tables: Readonly<Record<string, TableSpec>>, after: number): SchemaVersion[] {
+  const byVersion = new Map<number, Record<string, string>>();
+  for (const [name, spec] of Object.entries(tables)) {
+    if (spec.since <= after) continue;
+    byVersion.set(spec.since, { ...byVersion.get(spec.since), [name]: storeDeclaration(spec) });
+  }
+  return [...byVersion].sort(([a], [b]) => a - b).map(([version, stores]) => ({ version, stores }));
+}
+
+/**
+ * Every schema change is a new entry, never an edit of an old one (see DECLARED). Versions that
+ * only add synced tables come from domain/tables.ts.
+ */
+export const SCHEMA_VERSIONS: readonly SchemaVersion[] = [...DECLARED, ...tableVersions(TABLES, LAST_DECLARED)];
+
 /** Version 8: every existing synced record gets its knowledge keys. */
 async function indexKnowledge(tx: Transaction): Promise<void> {
   for (const name of SYNCED_TABLES) {
@@ -525,12 +552,3 @@ export class KinerjaDb extends Dexie {
     }
   }
 }
-
-export type SyncedTableName =
-  | 'offices' | 'units' | 'employees' | 'periods' | 'skps' | 'evaluations' | 'attachments' | 'rulePacks' | 'unitResults' | 'trainings' | 'signatures'
-  | 'installations';
-
-/** Every table whose records travel between installations (the others are local to this PC). */
-export const SYNCED_TABLES: readonly SyncedTableName[] = [
-  'installations', 'offices', 'units', 'employees', 'periods', 'rulePacks', 'skps', 'evaluations', 'attachments', 'unitResults', 'trainings', 'signatures',
-];

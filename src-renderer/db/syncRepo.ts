@@ -8,7 +8,6 @@ import type { Office } from '../domain/office';
 import { authorizeFor, type Installation, ownerOf } from '../domain/sync/access';
 import { baseRev, changedPaths, docKnowledge, mergeDocs, openConflicts, shapeOf, syncKeyOf, type OpenConflict, type SyncDoc } from '../domain/sync/merge';
 import { mayCarry, relayViolations } from '../domain/sync/trust';
-import type { Carrier } from './packageRepo';
 import { flatten, unflatten } from '../domain/sync/paths';
 import { type BatchSource, findRecordProblem, type ExchangeRecord, type RecordProblem } from '../exchange/records';
 import { restoreRecord } from '../exchange/restoreRecord';
@@ -23,7 +22,9 @@ import { RepoError } from './errors';
 import { newInstallId, readInstall, readInstallId, readLocal, saveClock, setInstallId } from './identity';
 import { type AuditEntry, type KinerjaDb, type Receipt, SYNCED_TABLES, type SyncedTableName, type SyncProposal } from './schema';
 import { saveDoc, type WriteContext } from './write';
+import { sha256 } from '../exchange/bytes';
 
+import type { Party } from '../domain/sync/trust';
 export interface IncomingBatch {
   source: BatchSource;
   records: ExchangeRecord[];
@@ -108,9 +109,19 @@ function keyOrNothing(doc: SyncDoc): string {
  */
 export async function batchDigest(batch: IncomingBatch): Promise<string> {
   const lines = [batch.source.packageId, ...batch.records.map((r) => `${r.table}\t${String(r.doc?.id)}\t${keyOrNothing(r.doc as SyncDoc)}`)];
-  const bytes = new TextEncoder().encode(lines.join('\n'));
-  const hash = new Uint8Array(await crypto.subtle.digest('SHA-256', bytes));
-  return Array.from(hash, (b) => b.toString(16).padStart(2, '0')).join('');
+  return sha256(lines.join('\n'));
+}
+
+/** Who sent a package and what it may carry, decided before any record is read (issue #25). */
+export interface Carrier {
+  sender: Party;
+  receiver: Party;
+  /** Every installation known here, with retirements and successors from confirmed keys. */
+  parties: Map<string, Party>;
+  /** This installation's own former ids (before a restore or re-key). */
+  former: string[];
+  /** Identities found on two PCs: id → wall time after which their writes are concurrent. */
+  forks: Record<string, number>;
 }
 
 /** A batch refused whole, with the record that caused it. */

@@ -1,4 +1,4 @@
-import { sha256 } from '../exchange/package';
+import { sha256 } from '../exchange/bytes';
 import type { Envelope } from '../exchange/package';
 import { generateSigningKey, keyCodeOf, type PublicKeyInfo, type Signer, signText, type SigningKey } from '../exchange/signature';
 import type { KnownSigner } from '../exchange/backup';

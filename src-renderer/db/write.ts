@@ -3,6 +3,7 @@ import { diffFields, type SyncMeta } from '../domain/records';
 import { authorizeFor, type Installation, ownerOf } from '../domain/sync/access';
 import { editedPaths, type LocalEdit, sameVersion, writeEdit } from '../domain/sync/localEdit';
 import { writeLocal, type SyncDoc } from '../domain/sync/merge';
+import { tableSpec } from '../domain/tableFacts';
 import { appendAudit } from './audit';
 import { RepoError } from './errors';
 import type { AuditEntry, KinerjaDb, SyncedTableName } from './schema';
@@ -95,7 +96,7 @@ export function prepareDoc<T extends SyncMeta>(
   const rev = ctx.nextRev();
   candidate.deleted = opts.action === 'delete' ? true : opts.action === 'restore' ? false : ((seen ?? prev)?.deleted ?? false);
   // A new record belongs to this installation's office (the office document is its own owner).
-  if (!prev && table !== 'offices' && candidate.officeId === undefined) candidate.officeId = ctx.officeId;
+  if (!prev && tableSpec(table)?.ownedBy !== 'self' && candidate.officeId === undefined) candidate.officeId = ctx.officeId;
   const meta = { rev, nowIso: now, id: prev?.id ?? opts.id ?? crypto.randomUUID(), ...(opts.force ? { force: opts.force } : {}) };
   let doc = (edit ? writeEdit(table, prev as unknown as SyncDoc, edit, candidate, meta) : writeLocal(table, prev as unknown as SyncDoc | undefined, candidate, meta)) as unknown as T;
   const derived = opts.derive?.(doc);

@@ -3,17 +3,20 @@
  * read-only archive file. Which records belong to a year, and which years may be archived, are
  * decided here; the file and the move are db/archiveRepo.ts.
  */
+import type { TABLES } from './tables';
+import { tableSpec, tablesWhere, type SyncedTableName } from './tableFacts';
 
-/** Tables whose records belong to one performance year. */
-export const YEAR_TABLES = ['periods', 'skps', 'evaluations', 'attachments', 'unitResults', 'trainings'] as const;
-export type YearTable = (typeof YEAR_TABLES)[number];
+/** Tables whose records belong to one performance year (`year` in domain/tables.ts). */
+export type YearTable = { [T in SyncedTableName]: (typeof TABLES)[T]['year'] extends 'context' ? never : T }[SyncedTableName];
+// The type says the same as the filter, from the same data.
+export const YEAR_TABLES = tablesWhere((spec) => spec.year !== 'context') as readonly YearTable[];
 
 /**
  * What an archive carries besides the year's records, so its forms print as they did: the office,
  * its units and people, the rule packs the year's records name, the installations that wrote them
  * and the officials' scanned signatures. Copied, never removed from the live database.
  */
-export const CONTEXT_TABLES = ['offices', 'units', 'employees', 'rulePacks', 'installations', 'signatures'] as const;
+export const CONTEXT_TABLES: readonly SyncedTableName[] = tablesWhere((spec) => spec.year === 'context');
 
 /** "2022-TRIWULANAN-1" → 2022 (domain/periods.ts periodKey); null for anything else. */
 export function yearOfPeriodId(periodId: unknown): number | null {
@@ -28,19 +31,12 @@ type Row = Record<string, unknown>;
  * year of the evaluation it supports (`evaluationYear`, looked up by the caller).
  */
 export function recordYear(table: string, doc: Row, evaluationYear: (id: string) => number | null | undefined): number | null {
-  switch (table) {
-    case 'periods':
-    case 'skps':
-    case 'unitResults':
-    case 'trainings':
-      return typeof doc.year === 'number' ? doc.year : null;
-    case 'evaluations':
-      return yearOfPeriodId(doc.periodId);
-    case 'attachments':
-      return typeof doc.ownerId === 'string' ? (evaluationYear(doc.ownerId) ?? null) : null;
-    default:
-      return null;
-  }
+  const rule = tableSpec(table)?.year;
+  if (!rule || rule === 'context') return null;
+  if ('year' in rule) return typeof doc[rule.year] === 'number' ? (doc[rule.year] as number) : null;
+  if ('period' in rule) return yearOfPeriodId(doc[rule.period]);
+  const owner = doc[rule.evaluation];
+  return typeof owner === 'string' ? (evaluationYear(owner) ?? null) : null;
 }
 
 /**

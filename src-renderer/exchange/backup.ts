@@ -11,13 +11,14 @@
  *
  * A file is verified entirely against its manifest before anything is written (readBackup), so a
  * truncated, edited, foreign or too-new file is refused with one reason and nothing is touched.
- * It runs in the backup worker (io/backup.worker.ts): a hostile file never holds the window.
+ * It runs in the backup worker (jobs/backup.worker.ts): a hostile file never holds the window.
  */
 import { sha256 as sha256Stream } from '@noble/hashes/sha2';
 import { bytesToHex } from '@noble/hashes/utils';
 import { strFromU8, strToU8, Unzip, UnzipInflate, unzipSync, ZipDeflate } from 'fflate';
 import { zipCollector } from '../io/zipOut';
-import { compareVersions, decodeDoc, encodeDoc, sha256 } from './package';
+import { sha256 } from './bytes';
+import { compareVersions, decodeDoc, encodeDoc } from './package';
 import { keyCodeOf, sameKey, verifyText, type PublicKeyInfo, type Signer } from './signature';
 import { findRecordProblem, RECORD_TYPES } from './records';
 import { restoreRecord } from './restoreRecord';

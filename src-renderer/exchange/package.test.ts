@@ -1,7 +1,7 @@
 import * as XLSX from 'xlsx';
 import { describe, expect, it } from 'vitest';
 import { formatHlc } from '../domain/hlc';
-import { readPackageFile, writePackageFile } from '../io/packageFile';
+import { readPackageFile, writePackageFile } from './packageFile';
 import { chunk, CHUNK_CHARS, compareVersions, decodeDoc, encodeDoc, type EnvelopeDraft, MIN_READER_VERSION, PACKAGE_FORMAT, PACKAGE_FORMAT_VERSION } from './package';
 import { generateSigningKey, signText, verifyText } from './signature';
 import type { ExchangeRecord } from './records';

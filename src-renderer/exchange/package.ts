@@ -16,6 +16,7 @@ import type { InstallationRole } from '../domain/sync/access';
 import type { ChainLinkRef } from '../domain/sync/trust';
 import type { ExchangeRecord } from './records';
 import type { PublicKeyInfo, Signer } from './signature';
+import { fromBase64, sha256, toBase64 } from './bytes';
 
 export const PACKAGE_FORMAT = 'kinerja-luring-paket';
 /**
@@ -142,27 +143,6 @@ export function fingerprint(s: string): string {
   h1 = Math.imul(h1 ^ (h1 >>> 16), 2246822507) ^ Math.imul(h2 ^ (h2 >>> 13), 3266489909);
   h2 = Math.imul(h2 ^ (h2 >>> 16), 2246822507) ^ Math.imul(h1 ^ (h1 >>> 13), 3266489909);
   return (4294967296 * (2097151 & h2) + (h1 >>> 0)).toString(36).padStart(11, '0');
-}
-
-/** SHA-256 of a text or bytes, as hex. */
-export async function sha256(data: string | Uint8Array): Promise<string> {
-  const bytes = typeof data === 'string' ? new TextEncoder().encode(data) : data;
-  const hash = new Uint8Array(await crypto.subtle.digest('SHA-256', bytes as Uint8Array<ArrayBuffer>));
-  return Array.from(hash, (b) => b.toString(16).padStart(2, '0')).join('');
-}
-
-/** Bytes as base64 (for JSON and settings rows). */
-export function toBase64(bytes: Uint8Array): string {
-  let s = '';
-  for (let i = 0; i < bytes.length; i += 0x8000) s += String.fromCharCode(...bytes.subarray(i, i + 0x8000));
-  return btoa(s);
-}
-
-export function fromBase64(b64: string): ArrayBuffer {
-  const s = atob(b64);
-  const out = new Uint8Array(s.length);
-  for (let i = 0; i < s.length; i++) out[i] = s.charCodeAt(i);
-  return out.buffer;
 }
 
 /** JSON of a record, binary (attachments, scanned signatures) as {"$b64": …}. */

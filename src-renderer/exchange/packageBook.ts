@@ -7,6 +7,7 @@ import { formatNip } from '../domain/nip';
 import { PERMENPANRB_6_2022, type Predikat, type Rating } from '../domain/rulepack';
 import type { SyncDoc } from '../domain/sync/merge';
 import { id as messages, type MessageKey } from '../i18n/messages';
+import { tableLabelKey } from '../i18n/tableNames';
 import type { CellValue, SheetSpec } from '../io/sheet';
 import { ENVELOPE_SHEET, type EnvelopeDraft, type MachineSheets } from './package';
 import type { ExchangeRecord } from './records';
@@ -14,11 +15,6 @@ import type { ExchangeRecord } from './records';
 const m = (key: MessageKey, params: Record<string, string | number> = {}) =>
   messages[key].replace(/\{(\w+)\}/g, (all, name: string) => (name in params ? String(params[name]) : all));
 
-const TABLE_KEYS: Record<string, MessageKey> = {
-  installations: 'paket.tabel.installations', offices: 'paket.tabel.offices', units: 'paket.tabel.units', employees: 'paket.tabel.employees',
-  periods: 'paket.tabel.periods', rulePacks: 'paket.tabel.rulePacks', skps: 'paket.tabel.skps', evaluations: 'paket.tabel.evaluations',
-  attachments: 'paket.tabel.attachments', unitResults: 'paket.tabel.unitResults', trainings: 'paket.tabel.trainings', signatures: 'paket.tabel.signatures',
-};
 
 function ref(r: EnvelopeDraft['from']): string {
   return [r.officeName, r.installName].filter(Boolean).join(', ') || '—';
@@ -57,7 +53,7 @@ export function readableSheets(envelope: EnvelopeDraft, records: readonly Exchan
     [m('paket.ringkasan.konflik'), envelope.openConflicts],
     [],
     [m('paket.ringkasan.isi'), m('paket.ringkasan.jumlah')],
-    ...Object.entries(envelope.counts).map(([t, n]): CellValue[] => [TABLE_KEYS[t] ? m(TABLE_KEYS[t]) : t, n]),
+    ...Object.entries(envelope.counts).map(([t, n]): CellValue[] => [tableLabelKey(t) ? m(tableLabelKey(t)!) : t, n]),
   ];
   const pegawai: CellValue[][] = [
     [m('paket.kolom.nip'), m('paket.kolom.nama'), m('paket.kolom.jabatan'), m('paket.kolom.golongan')],

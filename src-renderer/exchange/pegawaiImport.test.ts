@@ -2,7 +2,7 @@ import * as XLSX from 'xlsx';
 import { describe, expect, it } from 'vitest';
 import { emptyEmployeeFields, type Employee } from '../domain/pegawai';
 import type { Unit } from '../domain/unit';
-import { exportPegawai } from '../io/exporters';
+import { exportPegawai } from './exporters';
 import { detectTable } from './importTable';
 import { parseEmployeeRows, planEmployeeImport } from './pegawaiImport';
 import { buildWorkbook, readWorkbook, sheetRows, writeWorkbook } from '../io/sheet';

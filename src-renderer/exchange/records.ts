@@ -6,31 +6,20 @@
  */
 import { parseHlc } from '../domain/hlc';
 import { INSTALLATION_ROLES } from '../domain/sync/access';
+import type { FieldKind } from '../domain/tables';
+import { byTable } from '../domain/tableFacts';
 
 /** Version of the record format inside exchange files and batches. */
 export const RECORD_FORMAT_VERSION = 1;
 
-export type FieldKind = 'string' | 'number' | 'boolean' | 'object' | 'array' | 'string?' | 'object?' | 'rev';
+export type { FieldKind } from '../domain/tables';
 
 const COMMON: Record<string, FieldKind> = {
   id: 'string', rev: 'rev', createdAt: 'string', updatedAt: 'string', updatedBy: 'string', deleted: 'boolean', sv: 'object?', officeId: 'string?',
 };
 
-/** The fields every installation relies on, per table (others pass through unchecked). */
-export const RECORD_TYPES: Readonly<Record<string, Record<string, FieldKind>>> = {
-  installations: { officeId: 'string', role: 'string', nama: 'string', penilaiEmployeeId: 'string?' },
-  offices: { namaInstansi: 'string', namaKantor: 'string' },
-  units: { nama: 'string', parentId: 'string?', headId: 'string?', aktif: 'boolean' },
-  employees: { nip: 'string', nama: 'string', unitId: 'string?', atasanId: 'string?', aktif: 'boolean' },
-  periods: { year: 'number' },
-  rulePacks: { packId: 'string', version: 'number' },
-  skps: { employeeId: 'string', year: 'number', rhk: 'array', status: 'string', pegawai: 'object' },
-  evaluations: { employeeId: 'string', skpId: 'string', periodId: 'string', hasil: 'object', status: 'string', ratingHasil: 'string', ratingPerilaku: 'string' },
-  attachments: { ownerId: 'string' },
-  unitResults: { unitId: 'string', periodId: 'string' },
-  trainings: { employeeId: 'string', year: 'number' },
-  signatures: { employeeId: 'string', dataUrl: 'string' },
-};
+/** The fields every installation relies on, per table (domain/tables.ts; others pass through unchecked). */
+export const RECORD_TYPES: Readonly<Record<string, Readonly<Record<string, FieldKind>>>> = byTable((spec) => spec.fields);
 
 /** Where a batch came from: named in the audit entries and messages. */
 export interface BatchSource {

@@ -5,7 +5,7 @@
  * receiver trusts it only after a person compared its short code on both screens.
  */
 import { keyCode } from '../domain/sync/trust';
-import { sha256 } from './package';
+import { bytesFromBase64, sha256, toBase64 } from './bytes';
 
 export type KeyAlgorithm = 'Ed25519' | 'ECDSA-P256';
 
@@ -24,26 +24,13 @@ export type Signer = { key: PublicKeyInfo; sign(text: string): Promise<string> }
 const params = (alg: KeyAlgorithm) => (alg === 'Ed25519' ? { name: 'Ed25519' } : { name: 'ECDSA', namedCurve: 'P-256' });
 const signParams = (alg: KeyAlgorithm) => (alg === 'Ed25519' ? { name: 'Ed25519' } : { name: 'ECDSA', hash: 'SHA-256' });
 
-function b64(bytes: Uint8Array): string {
-  let s = '';
-  for (const b of bytes) s += String.fromCharCode(b);
-  return btoa(s);
-}
-
-function unb64(text: string): Uint8Array<ArrayBuffer> {
-  const s = atob(text);
-  const out = new Uint8Array(s.length);
-  for (let i = 0; i < s.length; i++) out[i] = s.charCodeAt(i);
-  return out;
-}
-
 /** A new key pair; the private half cannot be exported (not to a backup, not by page script). */
 export async function generateSigningKey(): Promise<SigningKey> {
   for (const alg of ['Ed25519', 'ECDSA-P256'] as const) {
     try {
       const pair = (await crypto.subtle.generateKey(params(alg), false, ['sign', 'verify'])) as CryptoKeyPair;
       const raw = new Uint8Array(await crypto.subtle.exportKey('raw', pair.publicKey));
-      return { alg, pub: b64(raw), privateKey: pair.privateKey };
+      return { alg, pub: toBase64(raw), privateKey: pair.privateKey };
     } catch {
       // This runtime lacks the algorithm: try the next.
     }
@@ -53,15 +40,15 @@ export async function generateSigningKey(): Promise<SigningKey> {
 
 export async function signText(key: SigningKey, text: string): Promise<string> {
   const sig = await crypto.subtle.sign(signParams(key.alg), key.privateKey, new TextEncoder().encode(text));
-  return b64(new Uint8Array(sig));
+  return toBase64(new Uint8Array(sig));
 }
 
 /** False for a wrong signature, a malformed key or signature, or an unknown algorithm. */
 export async function verifyText(key: PublicKeyInfo, text: string, signature: string): Promise<boolean> {
   try {
     if (key.alg !== 'Ed25519' && key.alg !== 'ECDSA-P256') return false;
-    const pub = await crypto.subtle.importKey('raw', unb64(key.pub), params(key.alg), false, ['verify']);
-    return await crypto.subtle.verify(signParams(key.alg), pub, unb64(signature), new TextEncoder().encode(text));
+    const pub = await crypto.subtle.importKey('raw', bytesFromBase64(key.pub), params(key.alg), false, ['verify']);
+    return await crypto.subtle.verify(signParams(key.alg), pub, bytesFromBase64(signature), new TextEncoder().encode(text));
   } catch {
     return false;
   }

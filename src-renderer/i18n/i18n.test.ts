@@ -4,6 +4,8 @@ import { hasMessage, translate } from './i18n';
 import { id } from './messages';
 import { NIP_ISSUE_CODES } from '../domain/nip';
 import { FIELD_ISSUE_CODES } from '../domain/pegawai';
+import { SYNCED_TABLES } from '../domain/tableFacts';
+import { tableLabelKey } from './tableNames';
 
 describe('message catalog', () => {
   it('English has exactly the Indonesian keys', () => {
@@ -34,5 +36,11 @@ describe('message catalog', () => {
   it('every NIP and employee issue code has a message', () => {
     for (const c of NIP_ISSUE_CODES) expect(hasMessage(`nip.error.${c}`), c).toBe(true);
     for (const c of FIELD_ISSUE_CODES) expect(hasMessage(`employee.issue.${c}`), c).toBe(true);
+  });
+
+  it('every synced table (domain/tables.ts) has the name people see, and a name the catalog lacks has none', () => {
+    for (const t of SYNCED_TABLES) expect(tableLabelKey(t), t).toBe(`paket.tabel.${t}`);
+    expect(tableLabelKey('toString')).toBeNull();
+    expect(tableLabelKey('tabelBaru')).toBeNull();
   });
 });

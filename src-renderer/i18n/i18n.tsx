@@ -1,6 +1,7 @@
 import { createContext, useCallback, useContext, useMemo, type ReactNode } from 'react';
 import { en } from './en';
 import { id, type Catalog, type MessageKey } from './messages';
+import { tableLabelKey } from './tableNames';
 
 export type Language = 'id' | 'en';
 export type Params = Record<string, string | number>;
@@ -31,6 +32,12 @@ function paramText(lang: Language, v: string | number): string {
 /** For codes coming from the domain or repositories, which are not statically known keys. */
 export function hasMessage(key: string): key is MessageKey {
   return key in id;
+}
+
+/** A synced table by the name people see ("Evaluasi"); a table the catalog lacks by its own name. */
+export function tableName(t: Translate, table: string): string {
+  const key = tableLabelKey(table);
+  return key ? t(key) : table;
 }
 
 const I18nContext = createContext<{ lang: Language; t: Translate }>({

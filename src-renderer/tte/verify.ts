@@ -4,7 +4,7 @@
  * never claimed: it cannot be checked without a network, and the screen always says so.
  */
 import * as pkijs from 'pkijs';
-import { fromBase64, sha256, toBase64 } from '../exchange/package';
+import { fromBase64, sha256, toBase64 } from '../exchange/bytes';
 import { certificateFacts, certificateOf, nameOf, nameParts, verifyDetached, type CertificateFacts } from './cms';
 import { findSignatures, keywordsOf, latin1 } from './pdfSignature';
 

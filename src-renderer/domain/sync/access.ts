@@ -10,6 +10,8 @@ import { revNode } from '../hlc';
 import type { SyncMeta } from '../records';
 import type { Authorize, SyncDoc } from './merge';
 import { baseRev } from './merge';
+import { TABLES, type LaptopRule } from '../tables';
+import { SYNCED_TABLES, tableSpec } from '../tableFacts';
 
 export type InstallationRole = 'KANTOR' | 'PENILAI' | 'BKD';
 export const INSTALLATION_ROLES: readonly InstallationRole[] = ['KANTOR', 'PENILAI', 'BKD'];
@@ -24,15 +26,12 @@ export interface Installation extends SyncMeta {
   penilaiEmployeeId: string | null;
 }
 
-/** Paths of an evaluation that belong to the appraiser (ratings, umpan balik, rekomendasi, Final). */
-export const RATING_PATHS: readonly RegExp[] = [
-  /^ratingHasil$/, /^ratingPerilaku$/, /^predikat$/, /^status$/, /^finalPada$/,
-  /^perilaku\//, /^rekomendasi\//, /^hasil\/[^/]+\/umpanBalik(\/|$)/,
-];
+/** Paths of an evaluation that belong to the appraiser (ratings, umpan balik, rekomendasi, Final): domain/tables.ts. */
+export const RATING_PATHS: readonly RegExp[] = TABLES.evaluations.penilaiPaths;
 
 /** The office that owns a record: its `officeId`, the office itself, or (records from before sync) its first writer. */
 export function ownerOf(table: string, doc: SyncDoc): string {
-  if (table === 'offices') return doc.id;
+  if (tableSpec(table)?.ownedBy === 'self') return doc.id;
   if (typeof doc.officeId === 'string' && doc.officeId) return doc.officeId;
   return revNode(baseRev(doc));
 }
@@ -63,7 +62,6 @@ export function authorizeFor(
   const wholeDoc = (node: string): boolean => {
     const inst = enrolled(node);
     if (!inst || inst.deleted) return false;
-    if (table === 'installations') return inst.role !== 'PENILAI' && inst.officeId === owner;
     return inst.officeId === owner && inst.role !== 'PENILAI';
   };
   return {
@@ -73,18 +71,14 @@ export function authorizeFor(
       const inst = enrolled(node);
       if (!inst || inst.deleted) return false;
       if (inst.role === 'BKD') return path === 'officeId';
-      if (inst.role !== 'PENILAI' || inst.officeId !== owner || table !== 'evaluations') return false;
+      const paths = tableSpec(table)?.penilaiPaths;
+      if (inst.role !== 'PENILAI' || inst.officeId !== owner || !paths) return false;
       const penilai = penilaiOf(local ?? (incoming && wholeDoc(writerOf(incoming, 'penilai')) ? incoming : undefined));
-      return penilai !== null && penilai === inst.penilaiEmployeeId && RATING_PATHS.some((re) => re.test(path));
+      return penilai !== null && penilai === inst.penilaiEmployeeId && paths.some((re) => re.test(path));
     },
   };
 }
 
-/**
- * What a penilai laptop receives: its penilai's appraisees (their SKPs, evaluations with their files,
- * trainings, scanned signatures), the penilai, their units, and what every installation needs
- * (enrolments, offices, periods, rule packs) — never the whole office.
- */
 /**
  * Does a record owned by `owner` go in a package from an installation of `senderOffice` to one of
  * `peerOffice`? Within one office, everything; between offices, only the receiver's own records and
@@ -100,23 +94,29 @@ export function appraisedHere(self: Pick<Installation, 'role' | 'penilaiEmployee
   return self?.role !== 'PENILAI' || employeeId !== self.penilaiEmployeeId;
 }
 
+/**
+ * What a penilai laptop receives: its penilai's appraisees (their SKPs, evaluations with their files,
+ * trainings, scanned signatures), the penilai, their units, and what every installation needs
+ * (enrolments, offices, periods, rule packs) — never the whole office. Which
+ * table is which is data: `laptop` in domain/tables.ts.
+ */
 export function laptopScope(penilai: string | null, all: (table: string) => readonly SyncDoc[]): { table: string; doc: SyncDoc }[] {
-  const pick = (table: string, keep: (d: SyncDoc) => boolean = () => true) => all(table).filter(keep).map((doc) => ({ table, doc }));
-  const evaluations = all('evaluations').filter((e) => penilaiOf(e) === penilai);
-  const skps = all('skps').filter((d) => penilaiOf(d) === penilai);
-  const people = new Set([penilai, ...evaluations.map((e) => e.employeeId as string), ...skps.map((d) => d.employeeId as string)]);
-  const employees = all('employees').filter((e) => people.has(e.id));
-  const units = new Set(employees.map((e) => e.unitId as string));
-  const evalIds = new Set(evaluations.map((e) => e.id));
-  return [
-    ...pick('installations'), ...pick('offices'), ...pick('periods'), ...pick('rulePacks'),
-    ...pick('units', (u) => units.has(u.id)),
-    ...employees.map((doc) => ({ table: 'employees', doc })),
-    ...skps.map((doc) => ({ table: 'skps', doc })),
-    ...evaluations.map((doc) => ({ table: 'evaluations', doc })),
-    ...pick('attachments', (a) => evalIds.has(a.ownerId as string)),
-    ...pick('unitResults', (r) => units.has(r.unitId as string)),
-    ...pick('trainings', (t) => people.has(t.employeeId as string)),
-    ...pick('signatures', (d) => people.has(d.employeeId as string)),
-  ];
+  const rule = (t: string): LaptopRule => tableSpec(t)!.laptop;
+  // The seeds: records whose penilai is the laptop's (its appraisees' SKPs and evaluations).
+  const appraised = new Map(SYNCED_TABLES.filter((t) => rule(t) === 'appraised').map((t) => [t, all(t).filter((d) => penilaiOf(d) === penilai)]));
+  const sets: Record<'people' | 'units' | 'evaluations', Set<unknown>> = {
+    people: new Set([penilai, ...[...appraised.values()].flat().map((d) => d.employeeId)]),
+    units: new Set(),
+    evaluations: new Set((appraised.get('evaluations') ?? []).map((e) => e.id)),
+  };
+  // Their units are the units of the people it receives (the table kept by `id in people`).
+  for (const t of SYNCED_TABLES) {
+    const r = rule(t);
+    if (typeof r === 'object' && r.in === 'people' && r.field === 'id') for (const d of all(t)) if (sets.people.has(d.id)) sets.units.add(d.unitId);
+  }
+  return SYNCED_TABLES.flatMap((table) => {
+    const r = rule(table);
+    const docs = r === 'all' ? all(table) : r === 'appraised' ? appraised.get(table)! : all(table).filter((d) => sets[r.in].has(d[r.field]));
+    return docs.map((doc) => ({ table, doc }));
+  });
 }

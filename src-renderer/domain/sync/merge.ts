@@ -1,5 +1,6 @@
 import { revNode, revWallMs } from '../hlc';
 import { auditValue, type FieldChange } from '../records';
+import { byTable } from '../tableFacts';
 import { type Collection, type FlatDoc, flatten, META_KEYS, POS, sameValue, SEP, valueAt, type Shape, SHAPES, unflatten } from './paths';
 import type { Context, FieldVersion, SyncVersions } from './versions';
 
@@ -132,10 +133,7 @@ function scopePrefix(path: string, lockField: string | undefined): string {
 }
 
 /** The field whose "locked" values freeze a document (approved SKP, Final evaluation). */
-export const LOCKS: Readonly<Record<string, { field: string; values: readonly string[] }>> = {
-  skps: { field: 'status', values: ['DISETUJUI'] },
-  evaluations: { field: 'status', values: ['FINAL'] },
-};
+export const LOCKS: Readonly<Record<string, { field: string; values: readonly string[] }>> = byTable((spec) => spec.lock);
 
 function valueKey(h: ValuedHead): string {
   if (h.d) return '\u0000removed';

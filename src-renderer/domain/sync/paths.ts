@@ -11,26 +11,13 @@
  * - every other field is one leaf: a snapshot, a list of strings, a number.
  * Which fields are collections is data (SHAPES), per table.
  */
+import type { Collection, Shape } from '../tables';
+import { byTable } from '../tableFacts';
 
-export type Shape = Readonly<Record<string, Collection>>;
-export type Collection = { readonly list: Shape } | { readonly map: Shape | null };
+export type { Collection, Shape } from '../tables';
 
-/** Collections per synced table; a table not named here has leaves only. */
-export const SHAPES: Readonly<Record<string, Shape>> = {
-  skps: {
-    rhk: { list: { indikator: { list: {} } } },
-    ekspektasi: { map: null },
-    lampiran: { map: null },
-  },
-  evaluations: {
-    hasil: { map: { umpanBalik: { list: {} } } },
-    perilaku: { map: null },
-    masukan: { list: {} },
-    rekomendasi: { map: null },
-  },
-  offices: { cetak: { map: null } },
-  rulePacks: {},
-};
+/** Collections per synced table (domain/tables.ts); a table without any has leaves only. */
+export const SHAPES: Readonly<Record<string, Shape>> = byTable((spec) => spec.shape);
 
 /** Sync metadata that is not itself an edited field (the tombstone `deleted` is a field). */
 export const META_KEYS: ReadonlySet<string> = new Set(['id', 'createdAt', 'updatedAt', 'updatedBy', 'rev', 'sv', 'syncKey', 'kn']);

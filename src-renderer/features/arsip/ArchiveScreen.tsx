@@ -1,13 +1,13 @@
+import type { ReactNode } from 'react';
 import { useLiveQuery } from 'dexie-react-hooks';
-import { formatDateTime } from '../../app/format';
-import { navigate } from '../../app/router';
-import { AppContextProvider } from '../../app/StoreContext';
+import { formatDateTime } from '../../components/format';
+import { navigate } from '../../components/router';
+import { AppContextProvider } from '../../components/StoreContext';
 import { Notice } from '../../components/Field';
 import { useGateLoading } from '../../components/LoadGate';
 import { useT, type Translate } from '../../i18n/i18n';
-import type { ArchiveSummary } from '../../io/backupProtocol';
-import { CetakScreen } from '../cetak/CetakScreen';
-import { closeArchive, useOpenArchive } from './openArchive';
+import type { ArchiveSummary } from '../../jobs/backupProtocol';
+import { closeArchive, useOpenArchive } from '../../components/openArchive';
 
 function signerLine(t: Translate, s: ArchiveSummary): string {
   const tanggal = formatDateTime(s.manifest.createdAt, 'long');
@@ -18,8 +18,10 @@ function signerLine(t: Translate, s: ArchiveSummary): string {
 /**
  * #/arsip: the archive opened from Pengaturan, read-only (its database refuses every write but its
  * print log), with Cetak over the archived year: the forms print as they did, with the same codes.
+ * The router passes Cetak in as `children` (features never import each other); it renders inside
+ * the archive's store.
  */
-export function ArchiveScreen() {
+export function ArchiveScreen({ children }: { children: ReactNode }) {
   const t = useT();
   const open = useOpenArchive();
   const profile = useLiveQuery(async () => (open ? await open.store.settings.getProfile() : null), [open]);
@@ -45,7 +47,7 @@ export function ArchiveScreen() {
         </div>
       </section>
       <AppContextProvider value={{ store: open.store, profile }}>
-        <CetakScreen archived />
+        {children}
       </AppContextProvider>
     </div>
   );

@@ -1,5 +1,5 @@
-import { formatDateTime } from '../../app/format';
-import { href } from '../../app/router';
+import { formatDateTime } from '../../components/format';
+import { href } from '../../components/router';
 import { backupReminder } from '../../domain/backupReminder';
 import type { BackupSettings } from '../../db/schema';
 import { useT } from '../../i18n/i18n';

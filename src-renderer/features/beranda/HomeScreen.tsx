@@ -1,8 +1,8 @@
 import { useLiveQuery } from 'dexie-react-hooks';
 import { useDeferredValue, useMemo, useState } from 'react';
-import { usePerfMark } from '../../app/perf';
-import { href } from '../../app/router';
-import { useApp } from '../../app/StoreContext';
+import { usePerfMark } from '../../components/perf';
+import { href } from '../../components/router';
+import { useApp } from '../../components/StoreContext';
 import { OfficeSelect, useHeldOffices } from '../../components/OfficeSelect';
 import { periodKey } from '../../domain/periods';
 import { externalPenilaiOf } from '../../domain/skp';

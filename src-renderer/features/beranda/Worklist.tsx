@@ -1,6 +1,6 @@
 import { memo, useMemo, useState } from 'react';
-import { href } from '../../app/router';
-import { useApp } from '../../app/StoreContext';
+import { href } from '../../components/router';
+import { useApp } from '../../components/StoreContext';
 import { fromJsDate } from '../../domain/dates';
 import type { Employee } from '../../domain/pegawai';
 import { printedName } from '../../domain/pegawai';

@@ -1,6 +1,6 @@
 import { useLiveQuery } from 'dexie-react-hooks';
-import { href } from '../../app/router';
-import { useApp } from '../../app/StoreContext';
+import { href } from '../../components/router';
+import { useApp } from '../../components/StoreContext';
 import { useT } from '../../i18n/i18n';
 
 /** The latest printed documents with their codes: what "Verifikasi dokumen" can explain in detail. */

@@ -1,12 +1,12 @@
 import { useEffect, useRef, useState } from 'react';
-import { errorMessage } from '../../app/errors';
-import { formatSigningTime } from '../../app/format';
+import { errorMessage } from '../../components/errors';
+import { formatSigningTime } from '../../components/format';
 import { Notice } from '../../components/Field';
 import type { PaperSize } from '../../domain/office';
 import { useT } from '../../i18n/i18n';
 import { getPlatform } from '../../platform/platform';
 import type { PengesahanDoc } from '../../print/pengesahan';
-import { PrintRun } from '../../print/printClient';
+import { PrintRun } from '../../jobs/printClient';
 
 const MAX_P12 = 512 * 1024;
 

@@ -1,15 +1,15 @@
 import { useState } from 'react';
-import { errorMessage } from '../../app/errors';
-import { formatSigningTime } from '../../app/format';
+import { errorMessage } from '../../components/errors';
+import { formatSigningTime } from '../../components/format';
 import { formatTanggal, fromJsDate } from '../../domain/dates';
-import { useApp } from '../../app/StoreContext';
+import { useApp } from '../../components/StoreContext';
 import { Notice } from '../../components/Field';
 import { formatNip } from '../../domain/nip';
 import { useT } from '../../i18n/i18n';
 import { getPlatform } from '../../platform/platform';
 import type { SignatureCheck, Verification } from '../../tte/verify';
 import { verifyCode, type VerifyResult } from './printData';
-import { ResultView } from './VerifikasiScreen';
+import { ResultView } from './VerifyResultView';
 
 const MAX_PDF = 100 * 1024 * 1024;
 const day = (d: Date) => formatTanggal(fromJsDate(d));

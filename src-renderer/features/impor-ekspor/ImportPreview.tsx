@@ -1,6 +1,6 @@
 import { Notice } from '../../components/Field';
 import { printedName } from '../../domain/pegawai';
-import type { PlanSummary } from '../../exchange/importProtocol';
+import type { PlanSummary } from '../../jobs/importProtocol';
 import { useT } from '../../i18n/i18n';
 import { usePegawaiData } from '../../components/usePegawaiData';
 import { ImportIssues } from './ImportIssues';

@@ -1,12 +1,12 @@
 import { useRef, useState } from 'react';
-import { errorMessage } from '../../app/errors';
-import { href } from '../../app/router';
-import { useApp } from '../../app/StoreContext';
+import { errorMessage } from '../../components/errors';
+import { href } from '../../components/router';
+import { useApp } from '../../components/StoreContext';
 import { Notice } from '../../components/Field';
 import { fromJsDate } from '../../domain/dates';
 import { IMPORT_FIELDS, type ImportField } from '../../exchange/headers';
-import { ImportSession, type ReadResult } from '../../io/importClient';
-import type { PlanSummary, ReadOk } from '../../exchange/importProtocol';
+import { ImportSession, type ReadResult } from '../../jobs/importClient';
+import type { PlanSummary, ReadOk } from '../../jobs/importProtocol';
 import { buildWorkbook, writeWorkbook, XLSX_MIME } from '../../io/sheet';
 import { useT } from '../../i18n/i18n';
 import { getPlatform } from '../../platform/platform';

@@ -1,6 +1,6 @@
-import type { LembarPreview } from '../../exchange/importProtocol';
+import type { LembarPreview } from '../../jobs/importProtocol';
 import { useT } from '../../i18n/i18n';
-import { DistributionWarnings } from '../penilaian/DistributionWarnings';
+import { DistributionWarnings } from '../../components/DistributionWarnings';
 import { groupTitle } from '../../components/evalText';
 import { useActivePack } from '../../components/usePenilaianData';
 

@@ -1,13 +1,13 @@
 import { useLiveQuery } from 'dexie-react-hooks';
 import { useState } from 'react';
-import { useApp } from '../../app/StoreContext';
+import { useApp } from '../../components/StoreContext';
 import { buildUnitTree, flattenTree } from '../../domain/unit';
 import { unitChoices } from '../../exchange/pegawaiImport';
 import { employeesInScope } from '../../exchange/skpTemplate';
-import type { ExportRequest } from '../../io/exportClient';
+import type { ExportRequest } from '../../jobs/exportClient';
 import { useT } from '../../i18n/i18n';
 import { safeFileName } from '../../domain/fileNames';
-import { useExportMeta } from './exportActions';
+import { useExportMeta } from '../../components/exportActions';
 import { PeriodSelect } from '../../components/PeriodSelect';
 import { useChosenPeriod } from '../../components/usePenilaianData';
 

@@ -2,7 +2,7 @@
 import { formatIsoTanggal } from '../../domain/dates';
 import type { EmployeeField, FieldIssue } from '../../domain/pegawai';
 import type { ImportField } from '../../exchange/headers';
-import type { PlanSummary } from '../../exchange/importProtocol';
+import type { PlanSummary } from '../../jobs/importProtocol';
 import type { ImportError } from '../../exchange/pegawaiImport';
 import type { Translate } from '../../i18n/i18n';
 import type { MessageKey } from '../../i18n/messages';

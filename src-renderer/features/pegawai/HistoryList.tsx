@@ -1,4 +1,4 @@
-import { useApp } from '../../app/StoreContext';
+import { useApp } from '../../components/StoreContext';
 import type { EmployeeField } from '../../domain/pegawai';
 import { useT } from '../../i18n/i18n';
 import { codeLabel, FIELD_LABELS } from '../../components/fieldText';

@@ -1,9 +1,9 @@
 import { OwnerNotice } from '../../components/OwnerNotice';
 import { useEffect, useState, type FormEvent } from 'react';
-import { errorMessage } from '../../app/errors';
-import { clearFlash, peekFlash, setFlash } from '../../app/flash';
-import { href, navigateAfterSave, useUnsavedGuard } from '../../app/router';
-import { useApp } from '../../app/StoreContext';
+import { errorMessage } from '../../components/errors';
+import { clearFlash, peekFlash, setFlash } from '../../components/flash';
+import { href, navigateAfterSave, useUnsavedGuard } from '../../components/router';
+import { useApp } from '../../components/StoreContext';
 import { Field, Notice } from '../../components/Field';
 import { RepoError } from '../../db/errors';
 import { formatTanggal, fromJsDate, toIsoDate } from '../../domain/dates';

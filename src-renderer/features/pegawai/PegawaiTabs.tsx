@@ -1,4 +1,4 @@
-import { href } from '../../app/router';
+import { href } from '../../components/router';
 import { useT } from '../../i18n/i18n';
 
 export function PegawaiTabs({ active }: { active: 'list' | 'units' | 'struktur' }) {

@@ -1,6 +1,6 @@
 import { useLiveQuery } from 'dexie-react-hooks';
-import { href } from '../../app/router';
-import { useApp } from '../../app/StoreContext';
+import { href } from '../../components/router';
+import { useApp } from '../../components/StoreContext';
 import { externalPenilaiOf } from '../../domain/skp';
 import { printedName, type Employee } from '../../domain/pegawai';
 import { buildUnitTree, flattenTree } from '../../domain/unit';

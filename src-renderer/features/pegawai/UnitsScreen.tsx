@@ -1,6 +1,6 @@
 import { useState, type FormEvent } from 'react';
-import { errorMessage } from '../../app/errors';
-import { useApp } from '../../app/StoreContext';
+import { errorMessage } from '../../components/errors';
+import { useApp } from '../../components/StoreContext';
 import { Field, Notice } from '../../components/Field';
 import { printedName } from '../../domain/pegawai';
 import { buildUnitTree, flattenTree, type Unit, type UnitFields } from '../../domain/unit';

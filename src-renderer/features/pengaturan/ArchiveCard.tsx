@@ -1,19 +1,19 @@
 import { useLiveQuery } from 'dexie-react-hooks';
 import { useEffect, useRef, useState } from 'react';
-import { errorMessage } from '../../app/errors';
-import { formatDateTime } from '../../app/format';
-import { navigate } from '../../app/router';
-import { useApp } from '../../app/StoreContext';
+import { errorMessage } from '../../components/errors';
+import { formatDateTime } from '../../components/format';
+import { navigate } from '../../components/router';
+import { useApp } from '../../components/StoreContext';
 import { BackupProgress } from '../../components/BackupProgress';
 import { Notice } from '../../components/Field';
 import { useGateLoading } from '../../components/LoadGate';
 import { MAX_BACKUP_BYTES } from '../../components/RestoreBackup';
 import { archivableYears } from '../../domain/archive';
 import { safeFileName } from '../../domain/fileNames';
-import { BackupSession, type BackupProgressEvent } from '../../io/backupClient';
+import { BackupSession, type BackupProgressEvent } from '../../jobs/backupClient';
 import { useT } from '../../i18n/i18n';
 import { getPlatform } from '../../platform/platform';
-import { showArchive } from '../arsip/openArchive';
+import { showArchive } from '../../components/openArchive';
 import { fileSize } from './BackupCard';
 import { YearOptions } from '../../components/YearOptions';
 

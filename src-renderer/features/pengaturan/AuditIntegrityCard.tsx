@@ -1,22 +1,21 @@
 import { useLiveQuery } from 'dexie-react-hooks';
 import { useState } from 'react';
-import { errorMessage } from '../../app/errors';
-import { formatDateTime } from '../../app/format';
-import { useApp } from '../../app/StoreContext';
+import { errorMessage } from '../../components/errors';
+import { formatDateTime } from '../../components/format';
+import { useApp } from '../../components/StoreContext';
 import { Notice } from '../../components/Field';
 import { useBusyAction } from '../../components/useBusyAction';
 import type { ChainCheck } from '../../domain/auditChain';
 import type { AuditEntry } from '../../db/schema';
 import type { AuditCheckMode } from '../../db/audit';
-import { hasMessage, useT, type Translate } from '../../i18n/i18n';
+import { tableName, useT, type Translate } from '../../i18n/i18n';
 
 /** One sentence for the result of a chain check, naming the first broken entry. */
 export function auditCheckText(t: Translate, check: ChainCheck & { entry?: AuditEntry }): string {
   if (check.ok) return t('audit.check.ok', { count: check.count });
   const b = check.broken;
   const e = check.entry;
-  const tableKey = `paket.tabel.${e?.table ?? ''}`;
-  const about = { tanggal: e ? formatDateTime(e.at) : '-', actor: e?.actor ?? '-', table: hasMessage(tableKey) ? t(tableKey) : (e?.table ?? '-') };
+  const about = { tanggal: e ? formatDateTime(e.at) : '-', actor: e?.actor ?? '-', table: e ? tableName(t, e.table) : '-' };
   switch (b.kind) {
     case 'edited':
       return t('audit.check.edited', { seq: b.seq, ...about });
@@ -30,10 +29,8 @@ export function auditCheckText(t: Translate, check: ChainCheck & { entry?: Audit
       return t('audit.check.unlinked', about);
     case 'anchor':
       return t('audit.check.anchor', { seq: b.seq, nama: b.nama, tanggal: formatDateTime(b.at) });
-    case 'record': {
-      const key = `paket.tabel.${b.table}`;
-      return t('audit.check.record', { label: b.label, table: hasMessage(key) ? t(key) : b.table });
-    }
+    case 'record':
+      return t('audit.check.record', { label: b.label, table: tableName(t, b.table) });
   }
 }
 

@@ -1,15 +1,15 @@
 import { useLiveQuery } from 'dexie-react-hooks';
 import { useGateLoading } from '../../components/LoadGate';
 import { useEffect, useRef, useState } from 'react';
-import { errorMessage } from '../../app/errors';
-import { formatDateTime } from '../../app/format';
+import { errorMessage } from '../../components/errors';
+import { formatDateTime } from '../../components/format';
 import { safeFileName } from '../../domain/fileNames';
-import { BACKUP_REQUEST_EVENT, takeBackupRequest } from '../../app/shortcuts';
-import { useApp } from '../../app/StoreContext';
+import { BACKUP_REQUEST_EVENT, takeBackupRequest } from '../../components/shortcuts';
+import { useApp } from '../../components/StoreContext';
 import { Notice } from '../../components/Field';
 import { RestoreBackup } from '../../components/RestoreBackup';
 import { BackupProgress } from '../../components/BackupProgress';
-import { BackupSession, type BackupProgressEvent } from '../../io/backupClient';
+import { BackupSession, type BackupProgressEvent } from '../../jobs/backupClient';
 import { useT } from '../../i18n/i18n';
 import { getPlatform } from '../../platform/platform';
 
@@ -72,7 +72,7 @@ export function BackupCard() {
     setMsg({ kind: 'error', text: t('backup.cancelled') });
   };
 
-  // Ctrl+Shift+S or the menu's "Cadangkan Data…" (app/shortcuts.ts): start the backup here.
+  // Ctrl+Shift+S or the menu's "Cadangkan Data…" (components/shortcuts.ts): start the backup here.
   const startRef = useRef(create);
   useEffect(() => {
     startRef.current = create;

@@ -1,8 +1,8 @@
 import { useLiveQuery } from 'dexie-react-hooks';
 import { useGateLoading } from '../../components/LoadGate';
 import { useState } from 'react';
-import { errorMessage } from '../../app/errors';
-import { useApp } from '../../app/StoreContext';
+import { errorMessage } from '../../components/errors';
+import { useApp } from '../../components/StoreContext';
 import { Notice } from '../../components/Field';
 import { useSaveShortcut } from '../../components/useSaveShortcut';
 import { LOGO_MAX_BYTES, SIGNATURE_MAX_BYTES } from '../../domain/images';

@@ -1,9 +1,9 @@
 import { ToastSlot } from '../../components/Toast';
 import { useLiveQuery } from 'dexie-react-hooks';
 import { useState } from 'react';
-import { errorMessage } from '../../app/errors';
-import { href, useUnsavedGuard } from '../../app/router';
-import { useApp } from '../../app/StoreContext';
+import { errorMessage } from '../../components/errors';
+import { href, useUnsavedGuard } from '../../components/router';
+import { useApp } from '../../components/StoreContext';
 import { Notice } from '../../components/Field';
 import { RepoError } from '../../db/errors';
 import type { JenjangJf } from '../../domain/pegawai';
@@ -12,7 +12,7 @@ import {
 } from '../../domain/rulepack';
 import { useT } from '../../i18n/i18n';
 import { distributionRuleText } from '../../components/evalText';
-import { MatrixTable } from '../penilaian/PredikatExplained';
+import { MatrixTable } from '../../components/PredikatExplained';
 
 /** Shares are stored as fractions and shown as percentages; 0.7 × 100 must read 70, not 70.00000000000001. */
 const toPct = (x: number) => Math.round(x * 10000) / 100;

@@ -1,11 +1,11 @@
 import { useEffect, useState } from 'react';
 import type { AppInfo } from '../../../src-main/ipc-contract';
-import { useUnsavedGuard } from '../../app/router';
-import { useApp } from '../../app/StoreContext';
+import { useUnsavedGuard } from '../../components/router';
+import { useApp } from '../../components/StoreContext';
 import { Toast } from '../../components/Toast';
 import { useT } from '../../i18n/i18n';
 import { getPlatform, isStoragePersisted } from '../../platform/platform';
-import { OfficeProfileForm } from './OfficeProfileForm';
+import { OfficeProfileForm } from '../../components/OfficeProfileForm';
 import { AuditIntegrityCard } from './AuditIntegrityCard';
 import { TteRootsCard } from './TteRootsCard';
 import { BackupCard } from './BackupCard';

@@ -1,9 +1,9 @@
 import { useLiveQuery } from 'dexie-react-hooks';
 import { useGateLoading } from '../../components/LoadGate';
 import { useState } from 'react';
-import { errorMessage } from '../../app/errors';
-import { formatDateTime } from '../../app/format';
-import { useApp } from '../../app/StoreContext';
+import { errorMessage } from '../../components/errors';
+import { formatDateTime } from '../../components/format';
+import { useApp } from '../../components/StoreContext';
 import { Notice } from '../../components/Field';
 import { useBusyAction } from '../../components/useBusyAction';
 import { SNAPSHOT_BUDGET_BYTES, SNAPSHOTS_KEPT, type SnapshotSummary } from '../../db/backup';

@@ -1,8 +1,8 @@
 import { useLiveQuery } from 'dexie-react-hooks';
 import { useState } from 'react';
-import { errorMessage } from '../../app/errors';
-import { href } from '../../app/router';
-import { useApp } from '../../app/StoreContext';
+import { errorMessage } from '../../components/errors';
+import { href } from '../../components/router';
+import { useApp } from '../../components/StoreContext';
 import { Notice } from '../../components/Field';
 import { useGateLoading } from '../../components/LoadGate';
 import { CADENCES, periodTitle, type Cadence } from '../../domain/periods';

@@ -1,7 +1,7 @@
 import { groupTitle, scopeLineText } from '../../components/evalText';
 import { useLiveQuery } from 'dexie-react-hooks';
-import { href } from '../../app/router';
-import { useApp } from '../../app/StoreContext';
+import { href } from '../../components/router';
+import { useApp } from '../../components/StoreContext';
 import { distributionGroups, distributionScopeOf, notEvaluatedIn } from '../../domain/distributionScope';
 import { printedName } from '../../domain/pegawai';
 import { buildUnitTree, flattenTree } from '../../domain/unit';

@@ -1,8 +1,8 @@
 import { useLiveQuery } from 'dexie-react-hooks';
 import { useState } from 'react';
 import { useEditDraft } from '../../components/useEditDraft';
-import { errorMessage } from '../../app/errors';
-import { useApp } from '../../app/StoreContext';
+import { errorMessage } from '../../components/errors';
+import { useApp } from '../../components/StoreContext';
 import { Notice } from '../../components/Field';
 import { angkaKredit, capYearlyAngkaKredit } from '../../domain/angkaKredit';
 import { formatTanggal, parseIsoDate } from '../../domain/dates';

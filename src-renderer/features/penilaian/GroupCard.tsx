@@ -1,7 +1,7 @@
 import { useState } from 'react';
-import { errorMessage } from '../../app/errors';
-import { useApp } from '../../app/StoreContext';
-import { href } from '../../app/router';
+import { errorMessage } from '../../components/errors';
+import { useApp } from '../../components/StoreContext';
+import { href } from '../../components/router';
 import { Notice } from '../../components/Field';
 import { HeadRow } from '../../components/HeadRow';
 import { Toast } from '../../components/Toast';
@@ -10,7 +10,7 @@ import type { Evaluation, UnitResult } from '../../domain/evaluation';
 import { CAPAIAN_ORGANISASI, PREDIKATS, type CapaianOrganisasi, type RulePack } from '../../domain/rulepack';
 import type { Unit } from '../../domain/unit';
 import { useT } from '../../i18n/i18n';
-import { DistributionWarnings } from './DistributionWarnings';
+import { DistributionWarnings } from '../../components/DistributionWarnings';
 import { groupEmptyText, groupGuidelineText } from '../../components/evalText';
 
 type Save = (patch: { capaian?: CapaianOrganisasi | ''; justifikasi?: string }, done: string) => Promise<void>;

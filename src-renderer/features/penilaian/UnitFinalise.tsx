@@ -1,6 +1,6 @@
 import { useState } from 'react';
-import { errorMessage } from '../../app/errors';
-import { useApp } from '../../app/StoreContext';
+import { errorMessage } from '../../components/errors';
+import { useApp } from '../../components/StoreContext';
 import { Notice } from '../../components/Field';
 import { validateEvaluation } from '../../domain/evaluation';
 import { printedName } from '../../domain/pegawai';

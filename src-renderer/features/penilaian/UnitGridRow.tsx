@@ -1,5 +1,5 @@
 import type { KeyboardEvent } from 'react';
-import { href } from '../../app/router';
+import { href } from '../../components/router';
 import { validateEvaluation, type Evaluation } from '../../domain/evaluation';
 import { printedName, type Employee } from '../../domain/pegawai';
 import { RATINGS, type Rating, type RulePack } from '../../domain/rulepack';

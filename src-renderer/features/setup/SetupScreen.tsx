@@ -1,10 +1,10 @@
 import { useState } from 'react';
-import { usePerfMark } from '../../app/perf';
+import { usePerfMark } from '../../components/perf';
 import type { DataStore } from '../../db/store';
 import { useT } from '../../i18n/i18n';
 import { RestoreBackup } from '../../components/RestoreBackup';
-import { OfficeProfileForm } from '../pengaturan/OfficeProfileForm';
-import { openPackage, packageError } from '../sinkronisasi/packageFiles';
+import { OfficeProfileForm } from '../../components/OfficeProfileForm';
+import { openPackage, packageError } from '../../components/packageFiles';
 import { keyCodeOf } from '../../exchange/signature';
 
 /** First run: the office profile, asked once; or joining an office with an enrolment package. */

@@ -1,10 +1,10 @@
 import { useState } from 'react';
-import { errorMessage } from '../../app/errors';
-import { useApp } from '../../app/StoreContext';
+import { errorMessage } from '../../components/errors';
+import { useApp } from '../../components/StoreContext';
 import { useBusyAction } from '../../components/useBusyAction';
 import { printedName, type Employee } from '../../domain/pegawai';
 import { useT } from '../../i18n/i18n';
-import { savePackage } from './packageFiles';
+import { savePackage } from '../../components/packageFiles';
 
 type Notify = (kind: 'success' | 'error', text: string) => void;
 

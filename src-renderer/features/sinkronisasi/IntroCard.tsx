@@ -1,8 +1,8 @@
-import { errorMessage } from '../../app/errors';
-import { useApp } from '../../app/StoreContext';
+import { errorMessage } from '../../components/errors';
+import { useApp } from '../../components/StoreContext';
 import { useBusyAction } from '../../components/useBusyAction';
 import { useT } from '../../i18n/i18n';
-import { savePackage } from './packageFiles';
+import { savePackage } from '../../components/packageFiles';
 
 /** "Buat paket perkenalan": how a kecamatan and its BKD (or two offices) come to know each other. */
 export function IntroCard({ notify }: { notify: (kind: 'error', text: string) => void }) {

@@ -1,5 +1,5 @@
 import { useEffect, useState } from 'react';
-import { useApp } from '../../app/StoreContext';
+import { useApp } from '../../components/StoreContext';
 import { useT } from '../../i18n/i18n';
 
 /**

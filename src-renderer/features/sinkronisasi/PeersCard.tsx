@@ -1,11 +1,11 @@
 import { useLiveQuery } from 'dexie-react-hooks';
 import { useState } from 'react';
-import { formatDateTime } from '../../app/format';
-import { useApp } from '../../app/StoreContext';
+import { formatDateTime } from '../../components/format';
+import { useApp } from '../../components/StoreContext';
 import { useBusyAction } from '../../components/useBusyAction';
 import type { PeerView } from '../../db/packageRepo';
 import { useT } from '../../i18n/i18n';
-import { buildAndSave, packageError } from './packageFiles';
+import { buildAndSave, packageError } from '../../components/packageFiles';
 import { YearOptions } from '../../components/YearOptions';
 
 type Notify = (kind: 'success' | 'error', text: string) => void;

@@ -1,7 +1,6 @@
 import { pathLabel, valueText } from '../../components/syncText';
 import type { RecordChange } from '../../db/syncRepo';
-import { useT } from '../../i18n/i18n';
-import type { MessageKey } from '../../i18n/messages';
+import { tableName, useT } from '../../i18n/i18n';
 
 /** Fields shown per record; the record's history has the rest once applied. */
 const FIELDS_SHOWN = 6;
@@ -12,7 +11,7 @@ const FIELDS_SHOWN = 6;
  */
 export function PreviewChanges({ changes, left }: { changes: readonly RecordChange[]; left: readonly { table: string; id: string; nama?: string }[] }) {
   const t = useT();
-  const table = (x: string) => t(`paket.tabel.${x}` as MessageKey);
+  const table = (x: string) => tableName(t, x);
   return (
     <>
       {changes.length > 0 ? (

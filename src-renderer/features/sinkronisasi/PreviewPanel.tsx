@@ -1,9 +1,7 @@
 import type { ApplyReport } from '../../db/syncRepo';
-import type { MessageKey } from '../../i18n/messages';
-import { useT } from '../../i18n/i18n';
+import { tableName, useT } from '../../i18n/i18n';
 import { PreviewChanges } from './PreviewChanges';
 
-const TABLE_KEY = (table: string) => `paket.tabel.${table}` as MessageKey;
 /** From this many new conflicts on, the preview warns before anyone applies the package. */
 export const MANY_CONFLICTS = 100;
 
@@ -29,7 +27,7 @@ export function PreviewPanel({ from, part, report, onApply, onCancel }: { from: 
       {report.refusals.length > 0 ? (
         <ul className="refusals">
           {report.refusals.slice(0, 50).map((r) => (
-            <li key={`${r.table}:${r.id}:${r.reason}`}>{t(`sync.refusal.${r.reason}`, { table: t(TABLE_KEY(r.table)), id: r.id.slice(0, 8) })}</li>
+            <li key={`${r.table}:${r.id}:${r.reason}`}>{t(`sync.refusal.${r.reason}`, { table: tableName(t, r.table), id: r.id.slice(0, 8) })}</li>
           ))}
         </ul>
       ) : null}

@@ -1,10 +1,10 @@
 import { useState, type ReactNode } from 'react';
-import { useApp } from '../../app/StoreContext';
+import { useApp } from '../../components/StoreContext';
 import type { ApplyReport } from '../../db/syncRepo';
 import type { Envelope } from '../../exchange/package';
 import { useT } from '../../i18n/i18n';
-import type { PackageSession } from '../../io/packageClient';
-import { openPackage, packageError } from './packageFiles';
+import type { PackageSession } from '../../jobs/packageClient';
+import { openPackage, packageError } from '../../components/packageFiles';
 import { RepoError } from '../../db/errors';
 import { keyCodeOf } from '../../exchange/signature';
 import { PreviewPanel } from './PreviewPanel';

@@ -1,5 +1,5 @@
-import { errorMessage } from '../../app/errors';
-import { useApp } from '../../app/StoreContext';
+import { errorMessage } from '../../components/errors';
+import { useApp } from '../../components/StoreContext';
 import { printedName } from '../../domain/pegawai';
 import { useT } from '../../i18n/i18n';
 import { type Resolve } from './ConflictItem';

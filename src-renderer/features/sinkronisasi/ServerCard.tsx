@@ -1,12 +1,12 @@
 import { useLiveQuery } from 'dexie-react-hooks';
 import { useEffect, useState } from 'react';
-import { formatDateTime } from '../../app/format';
-import { useApp } from '../../app/StoreContext';
+import { formatDateTime } from '../../components/format';
+import { useApp } from '../../components/StoreContext';
 import type { PeerView } from '../../db/packageRepo';
 import { useT, type Translate } from '../../i18n/i18n';
-import type { PacketRefusal } from '../../io/networkSync';
+import type { PacketRefusal } from '../../jobs/networkSync';
 import { getPlatform } from '../../platform/platform';
-import { packageError, problemParams } from './packageFiles';
+import { packageError, problemParams } from '../../components/packageFiles';
 import { AUTO_SYNC_MINUTES, serverRunner, useServerRun } from './serverRunner';
 import { ServerForm } from './ServerForm';
 import { RepoError } from '../../db/errors';

@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import { useApp } from '../../app/StoreContext';
+import { useApp } from '../../components/StoreContext';
 import { Field } from '../../components/Field';
 import { useT } from '../../i18n/i18n';
 import { getPlatform } from '../../platform/platform';

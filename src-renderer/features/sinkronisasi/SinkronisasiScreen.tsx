@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import { usePerfMark } from '../../app/perf';
+import { usePerfMark } from '../../components/perf';
 import { useT } from '../../i18n/i18n';
 import { EnrolCard } from './EnrolCard';
 import { IntroCard } from './IntroCard';

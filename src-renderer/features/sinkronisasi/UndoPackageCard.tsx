@@ -1,7 +1,7 @@
 import { useLiveQuery } from 'dexie-react-hooks';
-import { errorMessage } from '../../app/errors';
-import { formatDateTime } from '../../app/format';
-import { useApp } from '../../app/StoreContext';
+import { errorMessage } from '../../components/errors';
+import { formatDateTime } from '../../components/format';
+import { useApp } from '../../components/StoreContext';
 import { useBusyAction } from '../../components/useBusyAction';
 import { useT } from '../../i18n/i18n';
 

@@ -1,9 +1,9 @@
 import { useEffect, useSyncExternalStore } from 'react';
-import { useApp } from '../../app/StoreContext';
+import { useApp } from '../../components/StoreContext';
 import { RepoError } from '../../db/errors';
 import type { DataStore } from '../../db/store';
-import { NetworkSession } from '../../io/networkClient';
-import type { NetworkProgress, NetworkReport } from '../../io/networkSync';
+import { NetworkSession } from '../../jobs/networkClient';
+import type { NetworkProgress, NetworkReport } from '../../jobs/networkSync';
 import { getPlatform } from '../../platform/platform';
 
 /** Minutes between automatic runs while online (issue #28: "every few minutes"). */

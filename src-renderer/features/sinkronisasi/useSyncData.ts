@@ -1,5 +1,5 @@
 import { useLiveQuery } from 'dexie-react-hooks';
-import { useApp } from '../../app/StoreContext';
+import { useApp } from '../../components/StoreContext';
 
 /** What the Sinkronisasi screen shows, re-read whenever the stored records change. */
 export function useSyncData() {

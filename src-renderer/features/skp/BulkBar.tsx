@@ -1,6 +1,6 @@
 import { useState } from 'react';
-import { errorMessage } from '../../app/errors';
-import { useApp } from '../../app/StoreContext';
+import { errorMessage } from '../../components/errors';
+import { useApp } from '../../components/StoreContext';
 import { Notice } from '../../components/Field';
 import type { Skp } from '../../domain/skp';
 import { useT } from '../../i18n/i18n';

@@ -1,6 +1,6 @@
 import { useLiveQuery } from 'dexie-react-hooks';
-import { href } from '../../app/router';
-import { useApp } from '../../app/StoreContext';
+import { href } from '../../components/router';
+import { useApp } from '../../components/StoreContext';
 import { Notice } from '../../components/Field';
 import { printedName } from '../../domain/pegawai';
 import { buildMatriks, groupedRhk, rhkLabel } from '../../domain/skp';

@@ -1,11 +1,11 @@
 import { OwnerNotice } from '../../components/OwnerNotice';
 import { useLiveQuery } from 'dexie-react-hooks';
 import { useEffect, useState } from 'react';
-import { errorMessage } from '../../app/errors';
-import { clearFlash, peekFlash } from '../../app/flash';
-import { usePerfMark } from '../../app/perf';
-import { href, useUnsavedGuard } from '../../app/router';
-import { useApp } from '../../app/StoreContext';
+import { errorMessage } from '../../components/errors';
+import { clearFlash, peekFlash } from '../../components/flash';
+import { usePerfMark } from '../../components/perf';
+import { href, useUnsavedGuard } from '../../components/router';
+import { useApp } from '../../components/StoreContext';
 import { Notice } from '../../components/Field';
 import { RepoError } from '../../db/errors';
 import type { SkpEditable } from '../../db/skpRepo';
@@ -16,8 +16,8 @@ import {
 import { isSkpLocked, type SkpAction } from '../../domain/workflow';
 import { useT } from '../../i18n/i18n';
 import { DocHistory } from '../../components/DocHistory';
-import { Identity } from './Identity';
-import { PerilakuRow } from './PerilakuRow';
+import { Identity } from '../../components/Identity';
+import { PerilakuRow } from '../../components/PerilakuRow';
 import { useReasonPrompt } from '../../components/ReasonDialog';
 import { skpIssueText } from './skpText';
 import { DateField } from '../../components/DateField';

@@ -1,8 +1,8 @@
 import { useLiveQuery } from 'dexie-react-hooks';
 import { useMemo, useState } from 'react';
-import { errorMessage } from '../../app/errors';
-import { href, navigate } from '../../app/router';
-import { useApp } from '../../app/StoreContext';
+import { errorMessage } from '../../components/errors';
+import { href, navigate } from '../../components/router';
+import { useApp } from '../../components/StoreContext';
 import { Notice } from '../../components/Field';
 import { VirtualRows } from '../../components/VirtualRows';
 import { formatTanggal, fromJsDate } from '../../domain/dates';

@@ -1,7 +1,7 @@
 import { scopeLineText } from '../../../components/evalText';
 import { useEffect, useMemo, useState } from 'react';
-import { usePerfMark } from '../../../app/perf';
-import { useApp } from '../../../app/StoreContext';
+import { usePerfMark } from '../../../components/perf';
+import { useApp } from '../../../components/StoreContext';
 import { distributionScopeOf } from '../../../domain/distributionScope';
 import { useT } from '../../../i18n/i18n';
 import type { ChosenPeriod } from '../../../components/usePenilaianData';

@@ -1,6 +1,6 @@
 import { useState } from 'react';
-import { errorMessage } from '../../../app/errors';
-import { useApp } from '../../../app/StoreContext';
+import { errorMessage } from '../../../components/errors';
+import { useApp } from '../../../components/StoreContext';
 import { Notice } from '../../../components/Field';
 import { PAPER_SIZES, type PaperSize } from '../../../domain/office';
 import { periodTitle } from '../../../domain/periods';
@@ -8,7 +8,7 @@ import type { RulePack } from '../../../domain/rulepack';
 import { useT } from '../../../i18n/i18n';
 import { getPlatform } from '../../../platform/platform';
 import { batchFileName } from '../../../print/output';
-import { PrintRun } from '../../../print/printClient';
+import { PrintRun } from '../../../jobs/printClient';
 import type { ChosenPeriod } from '../../../components/usePenilaianData';
 import { dashboardPrintData } from './printData';
 import type { DashboardState } from './useDashboard';

@@ -4,7 +4,7 @@ import { expectedBands } from '../../../domain/distributionScope';
 import { PREDIKATS, type RulePack } from '../../../domain/rulepack';
 import { useT } from '../../../i18n/i18n';
 import { BAND_COLOR, PREDIKAT_COLORS } from '../../../print/palette';
-import { DistributionWarnings } from '../../penilaian/DistributionWarnings';
+import { DistributionWarnings } from '../../../components/DistributionWarnings';
 import { groupEmptyText, groupGuidelineText } from '../../../components/evalText';
 import { HeadRow } from '../../../components/HeadRow';
 import { ChartCard, CountButton, PredikatHead, type Selection } from './ChartCard';

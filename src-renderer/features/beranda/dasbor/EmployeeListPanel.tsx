@@ -1,4 +1,4 @@
-import { href } from '../../../app/router';
+import { href } from '../../../components/router';
 import type { Employee } from '../../../domain/pegawai';
 import { printedName } from '../../../domain/pegawai';
 import type { Unit } from '../../../domain/unit';

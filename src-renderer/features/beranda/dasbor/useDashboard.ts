@@ -1,7 +1,7 @@
 import { useLiveQuery } from 'dexie-react-hooks';
 import { useEffect, useMemo } from 'react';
-import { markOnce } from '../../../app/perf';
-import { useApp } from '../../../app/StoreContext';
+import { markOnce } from '../../../components/perf';
+import { useApp } from '../../../components/StoreContext';
 import type { DataStore } from '../../../db/store';
 import { dashboardFor, indexYear, type Dashboard, type YearIndex } from '../../../domain/dashboard';
 import { distributionScopeOf } from '../../../domain/distributionScope';
