@@ -13,7 +13,7 @@ const LAYERS = {
   print: ['domain', 'i18n'],
   exchange: ['domain', 'i18n', 'io'],
   tte: ['domain', 'i18n', 'exchange', 'print'],
-  db: ['domain', 'i18n', 'exchange', 'platform'],
+  db: ['domain', 'exchange'],
   sample: ['domain', 'print'],
   jobs: ['domain', 'i18n', 'platform', 'io', 'exchange', 'db', 'print', 'tte'],
   components: ['domain', 'i18n', 'platform', 'io', 'exchange', 'db', 'print', 'tte', 'jobs'],

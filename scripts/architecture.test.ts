@@ -1,5 +1,6 @@
 import { spawnSync } from 'node:child_process';
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync, copyFileSync, symlinkSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync, copyFileSync, symlinkSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
@@ -58,6 +59,32 @@ describe('lint keeps the rooms apart (.dependency-cruiser.cjs)', () => {
     expect(r.code).not.toBe(0);
     for (const rule of ['layer-domain', 'layer-db', 'packages-domain', 'features-apart', 'no-cycles', 'rooms-are-known', 'main-stays-main']) {
       expect(r.out, rule).toContain(`error ${rule}:`);
+    }
+  });
+});
+
+describe('docs/arsitektur.md', () => {
+  it('lists every room with the rooms lint lets it import, no more and no fewer', () => {
+    const config = createRequire(import.meta.url)(path.join(repo, '.dependency-cruiser.cjs')) as { forbidden: { name: string; to: { pathNot?: string[] } }[] };
+    const fromLint = Object.fromEntries(
+      config.forbidden
+        .filter((r) => r.name.startsWith('layer-'))
+        .map((r) => {
+          const room = r.name.slice('layer-'.length);
+          const allowed = (r.to.pathNot ?? []).map((p) => /^\^src-renderer\/([a-z0-9]+)\/$/.exec(p)?.[1]).filter((x): x is string => !!x && x !== room);
+          return [room, allowed.sort()];
+        }),
+    );
+    const doc = readFileSync(path.join(repo, 'docs/arsitektur.md'), 'utf8');
+    const fromDoc: Record<string, string[]> = Object.fromEntries(
+      [...doc.matchAll(/^\| `([a-z0-9]+)\/` \|[^|]*\| ([^|]+) \|$/gm)].map((m) => [m[1], m[2]!.trim() === 'nothing of ours' ? [] : m[2]!.split(',').map((x) => x.trim()).sort()]),
+    );
+    expect(fromDoc).toEqual(fromLint);
+    expect(Object.keys(fromLint).length).toBeGreaterThan(10);
+    // Read top-down, a room imports only rooms listed above it: the rooms can never form a loop.
+    const order = Object.keys(fromDoc);
+    for (const [room, allowed] of Object.entries(fromDoc)) {
+      for (const below of allowed) expect(order.indexOf(below), `${room} → ${below}`).toBeLessThan(order.indexOf(room));
     }
   });
 });

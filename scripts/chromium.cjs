@@ -1,5 +1,5 @@
 // Chromium for e2e tests and benchmarks: Debian's build unless CHROMIUM_PATH says otherwise,
-// with the flags measured to work on these machines (shared/notes/TOOLCHAIN.md §1).
+// with the flags measured to work on the shared 2-core build machines (headless, no sandbox, no background networking).
 const { existsSync } = require('node:fs');
 
 function chromiumExecutable() {

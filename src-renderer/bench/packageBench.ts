@@ -3,7 +3,7 @@
  * kabupaten-sized full package received through the worker the way the app does it, and a package
  * of a 1 % change.
  */
-import { listBackups } from '../db/backup';
+import { listSnapshots } from '../db/snapshots';
 import { appendAudit } from '../db/audit';
 import type { AuditEntry } from '../db/schema';
 import { recordHash } from '../domain/auditChain';
@@ -194,10 +194,10 @@ export async function packageBench(n: number) {
 
     // The same records again in a new package (the sender built it before hearing back): nothing
     // changes here, so no snapshot is taken and little is done.
-    const snapshotsBefore = (await listBackups(DB_NAME)).length;
+    const snapshotsBefore = (await listSnapshots(DB_NAME)).length;
     const again = await writePackageFile(await s.store.packages.build(RECEIVER));
     const { applied: sameApplied, ms: sameReceiveMs } = await receiveTimed(again.bytes);
-    const sameSnapshots = (await listBackups(DB_NAME)).length - snapshotsBefore;
+    const sameSnapshots = (await listSnapshots(DB_NAME)).length - snapshotsBefore;
 
     return {
       records: pkg.records.length, bytes: file.bytes.length, buildMs, sheetJsMs, bulkPutMs,

@@ -2,7 +2,7 @@ import { formatDateTime } from './format';
 import type { BackupSummary } from '../jobs/backupProtocol';
 import { useT, type Translate } from '../i18n/i18n';
 
-/** Who signed the backup, as far as this PC can tell (exchange/backup.ts SignerCheck). */
+/** Who signed the backup, as far as this PC can tell (exchange/backupFile.ts SignerCheck). */
 function signerLine(t: Translate, signer: BackupSummary['signer']): string {
   if (signer.kind === 'verified') return signer.self ? t('backup.confirm.signedSelf', { code: signer.code }) : t('backup.confirm.signedPeer', { nama: signer.nama, code: signer.code });
   if (signer.kind === 'unknown') return t('backup.confirm.signedUnknown', { code: signer.code });

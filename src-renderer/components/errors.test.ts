@@ -3,7 +3,7 @@ import { RepoError, storageRefusal } from '../db/errors';
 import { packageError } from './packageFiles';
 import { workerFailure } from '../jobs/workerFailure';
 import { backupFailure } from '../jobs/backupProtocol';
-import { BackupError } from '../exchange/backup';
+import { BackupError } from '../exchange/backupFile';
 import { translate } from '../i18n/i18n';
 import { errorMessage } from './errors';
 

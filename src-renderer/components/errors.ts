@@ -1,5 +1,5 @@
 import { RepoError, storageRefusal } from '../db/errors';
-import { BackupError } from '../exchange/backup';
+import { BackupError } from '../exchange/backupFile';
 import { hasMessage, type Translate } from '../i18n/i18n';
 
 /** A readable sentence for anything a save may throw. */

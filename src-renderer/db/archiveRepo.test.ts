@@ -1,7 +1,7 @@
 import { strFromU8, strToU8, unzipSync, zipSync } from 'fflate';
 import { afterEach, describe, expect, it } from 'vitest';
 import { person, rhk } from '../sample/records';
-import { BackupError } from '../exchange/backup';
+import { BackupError } from '../exchange/backupFile';
 import { RepoError } from './errors';
 import { archiveDbName, loadArchive } from './archiveRepo';
 import { verifyAuditLog } from './audit';

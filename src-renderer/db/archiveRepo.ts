@@ -9,9 +9,10 @@
  */
 import Dexie from 'dexie';
 import { CONTEXT_TABLES, selectYear, YEAR_TABLES, type YearTable } from '../domain/archive';
+import { TABLES } from '../domain/tables';
 import { syncKeyOf, type SyncDoc } from '../domain/sync/merge';
 import { sha256 } from '../exchange/bytes';
-import { BackupError, packBackup, readBackup, type BackupManifest, type BackupProgress, type BackupRecords, type SignerCheck } from '../exchange/backup';
+import { BackupError, packBackup, readBackup, type BackupManifest, type BackupProgress, type BackupRecords, type SignerCheck } from '../exchange/backupFile';
 import { appendAudit } from './audit';
 import { RepoError } from './errors';
 import { readInstall, readLocal } from './identity';
@@ -46,6 +47,8 @@ export interface OpenedArchive {
   year: number;
 }
 
+type Row = Record<string, unknown>;
+
 export class ArchiveRepo {
   constructor(
     private readonly db: KinerjaDb,
@@ -74,20 +77,25 @@ export class ArchiveRepo {
     return { year, counts, drafts };
   }
 
-  /** The year's records, read in one transaction; only the year tables' candidates are read. */
-  private async yearRecords(year: number): Promise<{ ids: Record<YearTable, string[]>; tables: Record<YearTable, Record<string, unknown>[]> }> {
+  /**
+   * The year's records, read in one transaction; only the year tables' candidates are read, by the
+   * index each table's year rule names (domain/tables.ts): its year, its period's, its evaluation's.
+   */
+  private async yearRecords(year: number): Promise<{ ids: Record<YearTable, string[]>; tables: Record<YearTable, Row[]> }> {
     const { db } = this;
     return db.transaction('r', YEAR_TABLES.map((t) => db.table(t)), async () => {
-      const evaluations = (await db.evaluations.where('periodId').startsWith(`${year}-`).toArray()) as unknown as Record<string, unknown>[];
-      const evIds = evaluations.map((e) => String(e.id));
-      const tables: Record<YearTable, Record<string, unknown>[]> = {
-        periods: await db.periods.where('year').equals(year).toArray() as unknown as Record<string, unknown>[],
-        skps: await db.skps.where('year').equals(year).toArray() as unknown as Record<string, unknown>[],
-        evaluations,
-        attachments: evIds.length > 0 ? (await db.attachments.where('ownerId').anyOf(evIds).toArray()) as unknown as Record<string, unknown>[] : [],
-        unitResults: await db.unitResults.where('year').equals(year).toArray() as unknown as Record<string, unknown>[],
-        trainings: await db.trainings.where('year').equals(year).toArray() as unknown as Record<string, unknown>[],
-      };
+      const tables = {} as Record<YearTable, Row[]>;
+      // YEAR_TABLES lists evaluations before the attachments that follow them.
+      for (const t of YEAR_TABLES) {
+        const rule = TABLES[t].year;
+        const table = db.table<Row>(t);
+        if ('year' in rule) tables[t] = await table.where(rule.year).equals(year).toArray();
+        else if ('period' in rule) tables[t] = await table.where(rule.period).startsWith(`${year}-`).toArray();
+        else {
+          const evIds = (tables.evaluations ?? []).map((e) => String(e.id));
+          tables[t] = evIds.length > 0 ? await table.where(rule.evaluation).anyOf(evIds).toArray() : [];
+        }
+      }
       return { ids: selectYear(year, tables), tables };
     });
   }
@@ -102,7 +110,7 @@ export class ArchiveRepo {
     const { tables: yearTables } = await this.yearRecords(year);
     if (YEAR_TABLES.every((t) => yearTables[t].length === 0)) throw new RepoError('archive.error.empty', { year });
     const tables: BackupRecords = { ...yearTables };
-    for (const t of CONTEXT_TABLES) tables[t] = (await db.table(t).toArray()) as Record<string, unknown>[];
+    for (const t of CONTEXT_TABLES) tables[t] = await db.table<Row>(t).toArray();
     // The archive opens as an office of its own whose working year is the archived one.
     const settings: LocalSettings = { ...local, activeYear: year };
     tables.settings = [settings as unknown as Record<string, unknown>];

@@ -1,6 +1,6 @@
 import { strFromU8, strToU8, unzipSync, zipSync, type Unzipped } from 'fflate';
 import { afterEach, describe, expect, it } from 'vitest';
-import { BackupError, readBackup } from '../exchange/backup';
+import { BackupError, readBackup } from '../exchange/backupFile';
 import { person, rhk } from '../sample/records';
 import { sha256 } from '../exchange/bytes';
 import { generateSigningKey, signText } from '../exchange/signature';

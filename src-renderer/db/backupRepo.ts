@@ -1,14 +1,14 @@
 /**
  * "Cadangkan data" and "Pulihkan dari cadangan": the whole installation to one file and back
- * (the file layout is exchange/backup.ts). A restore replaces every table in one transaction,
+ * (the file layout is exchange/backupFile.ts). A restore replaces every table in one transaction,
  * after a safety snapshot of what it replaces, and the restored installation continues under a new
  * installation id, so it never writes revs as the PC the backup came from.
  */
-import type { BackupManifest, BackupProgress, BackupRecords, SignerCheck } from '../exchange/backup';
-import { BackupError, BackupWriter, readBackup } from '../exchange/backup';
+import type { BackupManifest, BackupProgress, BackupRecords, SignerCheck } from '../exchange/backupFile';
+import { BackupError, BackupWriter, readBackup } from '../exchange/backupFile';
 import { GENESIS, verifyChain, type ChainCheck } from '../domain/auditChain';
 import Dexie from 'dexie';
-import { listBackups, readSnapshot, snapshotNow, type SnapshotReason, type SnapshotSummary } from './backup';
+import { listSnapshots, readSnapshot, snapshotNow, type SnapshotReason, type SnapshotSummary } from './snapshots';
 import { RepoError } from './errors';
 import { forEachPage } from './pages';
 import { foldText } from '../domain/pegawai';
@@ -176,7 +176,7 @@ export class BackupRepo {
 
   /** The automatic snapshots kept on this PC (before imports, packages, restores, upgrades), oldest first. */
   snapshots(): Promise<SnapshotSummary[]> {
-    return listBackups(this.db.name);
+    return listSnapshots(this.db.name);
   }
 
   /** Returns this PC to a snapshot: the same as restoring a backup (a safety snapshot first, a new installation id). */

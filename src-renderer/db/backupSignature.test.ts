@@ -4,7 +4,7 @@
  */
 import { strFromU8, strToU8, unzipSync, zipSync, type Unzipped } from 'fflate';
 import { describe, expect, it } from 'vitest';
-import { BackupError, MAX_RATIO, readBackup } from '../exchange/backup';
+import { BackupError, MAX_RATIO, readBackup } from '../exchange/backupFile';
 import { sha256 } from '../exchange/bytes';
 import { generateSigningKey, signText } from '../exchange/signature';
 import { person } from '../sample/records';

@@ -4,7 +4,7 @@ import { recordYear, YEAR_TABLES, yearOfPeriodId } from '../domain/archive';
 import { docKnowledge, openConflicts as conflictsOf, type SyncDoc } from '../domain/sync/merge';
 import { afterNode, KNOWLEDGE_INDEX, nodeRange, splitKey } from '../domain/sync/knowledgeIndex';
 import { type Envelope, type EnvelopeDraft, type InstallRef, MIN_READER_VERSION, PACKAGE_FORMAT, PACKAGE_FORMAT_VERSION } from '../exchange/package';
-import type { ExchangeRecord } from '../exchange/records';
+import { checkRecords, type CheckedRecord, enrolmentOf, type ExchangeRecord } from '../exchange/records';
 import { keyCodeOf, sameKey, type Signer, verifyText } from '../exchange/signature';
 import { findFork, introductionAllowed, type Party } from '../domain/sync/trust';
 import { appendAudit } from './audit';
@@ -15,7 +15,7 @@ import { RepoError } from './errors';
 import { readInstall, readLocal } from './identity';
 import { type KinerjaDb, type PeerState, SYNCED_TABLES, type SyncedTableName } from './schema';
 import type { SettingsRepo } from './settingsRepo';
-import { batchDigest, type ApplyReport, type Carrier, type SyncRepo } from './syncRepo';
+import { batchDigest, ExchangeRefused, type ApplyReport, type Carrier, type SyncRepo } from './syncRepo';
 
 /** A package before it becomes a file: its envelope (rows, hash and signature come with the file), records and signer. */
 export interface OutgoingPackage {
@@ -113,6 +113,22 @@ export interface BuildOptions {
  * Packages between installations: which records go to whom (incrementally: what the peer has not
  * confirmed), receiving one (preview, then apply), and enrolment (pairing) packages.
  */
+/** A package's records, checked before any of them is read as a domain type (an enrolment, an office). */
+function checkedOrRefused(records: readonly ExchangeRecord[]): CheckedRecord[] {
+  const checked = checkRecords(records);
+  if (!checked.ok) throw new ExchangeRefused(checked.problem);
+  return checked.records;
+}
+
+/** The sender's own enrolment among a package's records: who it says it is. */
+function senderEnrolment(records: readonly CheckedRecord[], envelope: Envelope): Installation | undefined {
+  for (const rec of records) {
+    const inst = enrolmentOf(rec);
+    if (inst?.id === envelope.from.installId) return inst;
+  }
+  return undefined;
+}
+
 export class PackageRepo {
   constructor(
     private readonly db: KinerjaDb,
@@ -624,7 +640,8 @@ export class PackageRepo {
    */
   async acceptIntroduction(envelope: Envelope, records: ExchangeRecord[]): Promise<Installation> {
     if (envelope.kind !== 'pendaftaran' || envelope.enrol) throw new RepoError('package.notIntroduction');
-    const inst = records.find((r) => r.table === 'installations' && r.doc.id === envelope.from.installId)?.doc as unknown as Installation | undefined;
+    const checked = checkedOrRefused(records);
+    const inst = senderEnrolment(checked, envelope);
     if (!inst) throw new RepoError('package.notIntroduction');
     // Signed by the key it introduces (the person compared that key's code before accepting).
     if (!(await verifyText(envelope.key, envelope.hash, envelope.sig))) throw new RepoError('package.badSignature', { from: this.label(envelope.from) });
@@ -633,7 +650,7 @@ export class PackageRepo {
     if (rule !== 'ok') throw new RepoError(`package.intro.${rule}`, { from: this.label(envelope.from) });
     const known = await this.trust.peer(inst.id);
     if (known?.key && !sameKey(known.key, envelope.key)) throw new RepoError('package.keyMismatch', { from: this.label(envelope.from) });
-    const office = records.find((r) => r.table === 'offices' && r.doc.id === inst.officeId)?.doc;
+    const office = checked.find((r) => r.table === 'offices' && r.doc.id === inst.officeId)?.doc;
     const { db } = this;
     const at = new Date().toISOString();
     const code = await keyCodeOf(envelope.key);
@@ -654,7 +671,7 @@ export class PackageRepo {
   /** A new installation set up from its pairing package: takes its identity, then its records. */
   async joinFromPairing(envelope: Envelope, records: ExchangeRecord[], today: Date): Promise<ApplyReport> {
     const enrol = envelope.enrol;
-    const enrolledBy = records.find((r) => r.table === 'installations' && r.doc.id === envelope.from.installId)?.doc as unknown as Installation | undefined;
+    const enrolledBy = senderEnrolment(checkedOrRefused(records), envelope);
     if (envelope.kind !== 'pendaftaran' || !enrol || !enrolledBy) throw new RepoError('package.notPairing');
     if (!(await verifyText(envelope.key, envelope.hash, envelope.sig))) throw new RepoError('package.badSignature', { from: this.label(envelope.from) });
     const batch = { source: this.source(envelope), records };

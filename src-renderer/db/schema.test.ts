@@ -55,6 +55,15 @@ describe('schema guard', () => {
     }
   });
 
+  it('every field a year rule or the archive reads by is indexed (an archive reads a year by index, never the whole table)', () => {
+    for (const t of SYNCED_TABLES) {
+      const rule = TABLES[t].year;
+      if (rule === 'context') continue;
+      const field = 'year' in rule ? rule.year : 'period' in rule ? rule.period : rule.evaluation;
+      expect(TABLES[t].indexes, t).toContain(field);
+    }
+  });
+
   it('a synced table added after version 8 gets the version its spec names; tables of one version share it', () => {
     const spec = { ...TABLES.trainings, since: 10 };
     expect(tableVersions({ ...TABLES, a: { ...spec, since: 9 }, b: spec, c: { ...spec, indexes: ['x'] } }, 8)).toEqual([

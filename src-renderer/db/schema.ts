@@ -306,7 +306,7 @@ export interface SchemaVersion {
 /**
  * Every schema change is a new entry here, never an edit of an old one. Changes are additive:
  * offices run different app versions and exchange files, so a field or table, once shipped,
- * keeps its name and meaning. Before a version upgrade the old data is copied (backup.ts).
+ * keeps its name and meaning. Before a version upgrade the old data is copied (snapshots.ts).
  */
 const DECLARED: readonly SchemaVersion[] = [
   {

@@ -162,7 +162,7 @@ export class SettingsRepo {
   /** Local settings are not synced documents, but their changes are audited all the same. */
   private async updateLocal(current: LocalSettings, patch: Partial<LocalSettings>, ctx: WriteContext) {
     const next = { ...current, ...patch, key: 'local' as const };
-    const changes = diffFields(current as unknown as Record<string, unknown>, next as unknown as Record<string, unknown>);
+    const changes = diffFields(current, next);
     if (changes.length === 0) return current;
     await this.db.settings.put(next);
     await appendAudit(this.db, [{

@@ -1,6 +1,6 @@
 import Dexie from 'dexie';
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { listBackups } from './backup';
+import { listSnapshots } from './snapshots';
 import { RepoError } from './errors';
 import { CURRENT_VERSION, SCHEMA_VERSIONS, type SchemaVersion } from './schema';
 import { DataStore } from './store';
@@ -198,14 +198,14 @@ describe('schema upgrades', () => {
     }
     expect(await upgraded.db.employees.where('jabatan').equals('').count()).toBe(50);
 
-    const backups = await listBackups(name);
+    const backups = await listSnapshots(name);
     expect(backups).toHaveLength(2);
     expect(backups[0]).toMatchObject({ fromVersion: 1, toVersion: CURRENT_VERSION });
     expect(backups[1]).toMatchObject({ fromVersion: CURRENT_VERSION, toVersion: next });
     // Opening again at the same version makes no further backup.
     upgraded.close();
     stores.push(await DataStore.open(name, { versions: [...SCHEMA_VERSIONS, v2] }));
-    expect(await listBackups(name)).toHaveLength(2);
+    expect(await listSnapshots(name)).toHaveLength(2);
     expect(await Dexie.getDatabaseNames()).toContain(`${name}-cadangan`);
   });
 });

@@ -1,4 +1,4 @@
-import { backupBeforeUpgrade } from './backup';
+import { snapshotBeforeUpgrade } from './snapshots';
 import { auditCheckpoint, verifyAuditLog, type AuditCheckMode } from './audit';
 import { TrustRepo } from './trustRepo';
 import { BackupRepo } from './backupRepo';
@@ -106,7 +106,7 @@ export class DataStore {
   ): Promise<DataStore> {
     const versions = opts.versions ?? SCHEMA_VERSIONS;
     const target = versions === SCHEMA_VERSIONS ? CURRENT_VERSION : Math.max(...versions.map((v) => v.version));
-    await backupBeforeUpgrade(name, target);
+    await snapshotBeforeUpgrade(name, target);
     const db = new KinerjaDb(name, versions, { readOnly: opts.readOnly });
     // An older copy of the app still open elsewhere holds the data: the upgrade waits for it to
     // close, and the page says so instead of staying blank.

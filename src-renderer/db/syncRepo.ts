@@ -9,7 +9,7 @@ import { authorizeFor, type Installation, ownerOf } from '../domain/sync/access'
 import { baseRev, changedPaths, docKnowledge, mergeDocs, openConflicts, shapeOf, syncKeyOf, type OpenConflict, type SyncDoc } from '../domain/sync/merge';
 import { mayCarry, relayViolations } from '../domain/sync/trust';
 import { flatten, unflatten } from '../domain/sync/paths';
-import { type BatchSource, findRecordProblem, type ExchangeRecord, type RecordProblem } from '../exchange/records';
+import { type BatchSource, checkRecords, type CheckedRecord, enrolmentOf, type ExchangeRecord, type RecordProblem } from '../exchange/records';
 import { restoreRecord } from '../exchange/restoreRecord';
 import { archivedYearRecords } from '../domain/archive';
 import { archivedYears } from './archiveRepo';
@@ -326,9 +326,9 @@ export class SyncRepo {
       // (A preview of it says the same: nothing would change.)
       return { ...emptyReport(), unchanged: batch.records.length, alreadyReceived: true };
     }
-    const problem = findRecordProblem(batch.records);
-    if (problem) throw new ExchangeRefused(problem);
-    const records = [...batch.records].sort((a, b) => (ORDER.get(a.table) ?? 99) - (ORDER.get(b.table) ?? 99));
+    const checked = checkRecords(batch.records);
+    if (!checked.ok) throw new ExchangeRefused(checked.problem);
+    const records = [...checked.records].sort((a, b) => (ORDER.get(a.table) ?? 99) - (ORDER.get(b.table) ?? 99));
     const t0 = performance.now();
     const known = opts.held ?? (await this.heldNow(records));
     const heldMs = Math.round(performance.now() - t0);
@@ -536,14 +536,14 @@ export class SyncRepo {
    * carry for, and that this installation does not already hold, refuses the whole package with
    * the record named. Records whose every writer may be carried are not looked into.
    */
-  private refuseSmuggled(todo: readonly ExchangeRecord[], locals: Map<string, SyncDoc>, carrier: Carrier): void {
+  private refuseSmuggled(todo: readonly CheckedRecord[], locals: Map<string, SyncDoc>, carrier: Carrier): void {
     const { sender, receiver, former } = carrier;
     // Enrolments the package brings that its sender may vouch for (a kantor's own laptops, the
     // offices a BKD collects) are known from here on; any other stays unknown.
     const parties = new Map(carrier.parties);
     for (const rec of todo) {
-      if (rec.table !== 'installations' || parties.has(rec.doc.id as string)) continue;
-      const d = rec.doc as unknown as Installation;
+      const d = enrolmentOf(rec);
+      if (!d || parties.has(d.id)) continue;
       const party = { id: d.id, officeId: d.officeId, role: d.role, nama: d.nama };
       if (mayCarry(sender, party, receiver)) parties.set(d.id, party);
     }

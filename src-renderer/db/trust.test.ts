@@ -83,6 +83,20 @@ describe('trusted sync: signed packages and relay rules (issue #25)', () => {
     expect((await kantor.sync.installations()).filter((i) => i.role === 'KANTOR')).toHaveLength(1);
   });
 
+  it('refuses an introduction whose enrolment is not a record every installation could read, and stores nothing of it', async () => {
+    const { kantor } = await kecamatan();
+    const bkd = await open('bkd');
+    await bkd.settings.setupOffice({ namaInstansi: 'Pemkab Tangerang', namaKantor: 'BKD', alamat: '', tempat: 'Tigaraksa', kertas: 'A4', namaAdmin: 'Admin' }, new Date(), { role: 'BKD' });
+    const intro = await carry(await bkd.packages.introduction());
+    // Signed with the key it introduces, as an introduction is: the forger knows the format, not the rules.
+    const forged = await forge(intro, (recs) => {
+      recs.find((r) => r.table === 'installations')!.doc.nama = { html: '<img src=x>' };
+    }, 'stranger');
+    const err = await refused(kantor.packages.acceptIntroduction(forged.envelope, forged.records), 'exchange.badField');
+    expect(err.params).toMatchObject({ table: 'installations', field: 'nama' });
+    expect((await kantor.sync.installations()).some((i) => i.role === 'BKD')).toBe(false);
+  });
+
   it('a restored PC announces its new key: accepted once a person confirms the code; unannounced, refused; its old id retired', async () => {
     const { kantor, camat } = await kecamatan();
     const { laptop } = await laptopOf(kantor, camat.id);

@@ -1,7 +1,7 @@
 import { sha256 } from '../exchange/bytes';
 import type { Envelope } from '../exchange/package';
 import { generateSigningKey, keyCodeOf, type PublicKeyInfo, type Signer, signText, type SigningKey } from '../exchange/signature';
-import type { KnownSigner } from '../exchange/backup';
+import type { KnownSigner } from '../exchange/backupFile';
 import { findFork, type ChainLinkRef } from '../domain/sync/trust';
 import { chainHead } from './audit';
 import { RepoError } from './errors';

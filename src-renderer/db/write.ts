@@ -27,7 +27,7 @@ export interface WriteContext {
 function refuseForeignWrite(table: SyncedTableName, prev: SyncMeta | undefined, doc: SyncDoc, rev: string, ctx: WriteContext): void {
   if (!ctx.role || ctx.role.role === 'KANTOR') return;
   const self = { ...ctx.role, id: ctx.installId, officeId: ctx.officeId } as Installation;
-  const owner = ownerOf(table, (prev ?? doc) as unknown as SyncDoc);
+  const owner = ownerOf(table, prev ?? doc);
   const auth = authorizeFor(table, owner, prev as unknown as SyncDoc | undefined, (id) => (id === ctx.installId ? self : undefined));
   // This save's write may stand second on a path (a clash with a write from a clock ahead).
   const written = Object.entries(doc.sv?.f ?? {}).filter(([, e]) => e.r === rev || (e.alt ?? []).some((a) => a.r === rev)).map(([p]) => p);
@@ -100,7 +100,7 @@ export function prepareDoc<T extends SyncMeta>(
   const meta = { rev, nowIso: now, id: prev?.id ?? opts.id ?? crypto.randomUUID(), ...(opts.force ? { force: opts.force } : {}) };
   let doc = (edit ? writeEdit(table, prev as unknown as SyncDoc, edit, candidate, meta) : writeLocal(table, prev as unknown as SyncDoc | undefined, candidate, meta)) as unknown as T;
   const derived = opts.derive?.(doc);
-  if (derived && diffFields(doc as unknown as Record<string, unknown>, { ...doc, ...derived }).length > 0) {
+  if (derived && diffFields(doc, { ...doc, ...derived }).length > 0) {
     doc = writeLocal(table, doc as unknown as SyncDoc, { ...doc, ...derived }, meta) as unknown as T;
   }
   refuseForeignWrite(table, prev, doc as unknown as SyncDoc, rev, ctx);
@@ -113,7 +113,7 @@ export function prepareDoc<T extends SyncMeta>(
     table,
     docId: doc.id,
     action: opts.action ?? (prev ? 'update' : 'create'),
-    changes: diffFields(prev as Record<string, unknown> | undefined, doc as unknown as Record<string, unknown>),
+    changes: diffFields(prev, doc),
     rev,
     ...(opts.note ? { note: opts.note } : {}),
     h: recordHash(doc),

@@ -5,7 +5,6 @@ import { checkGroup, distributionGroups, topUnit, type DistributionScope, type G
 import type { Evaluation, UnitResult } from './evaluation';
 import type { Employee } from './pegawai';
 import { ownerOf } from './sync/access';
-import type { SyncDoc } from './sync/merge';
 import type { CapaianOrganisasi, Predikat, RulePack } from './rulepack';
 import type { Skp } from './skp';
 import { buildUnitTree, flattenTree, type Unit } from './unit';
@@ -127,7 +126,7 @@ function skpProgressOf(units: readonly Unit[], active: readonly Employee[], skps
 function forOffice(input: DashboardInput): DashboardInput {
   const { officeId } = input;
   if (!officeId) return input;
-  const own = <T>(table: string, docs: readonly T[]) => docs.filter((d) => ownerOf(table, d as unknown as SyncDoc) === officeId);
+  const own = <T extends Parameters<typeof ownerOf>[1]>(table: string, docs: readonly T[]) => docs.filter((d) => ownerOf(table, d) === officeId);
   return {
     ...input,
     units: own('units', input.units),
@@ -203,7 +202,7 @@ function buildView(index: YearIndex, periodId: string): Dashboard {
   // A unit without its own capaian is judged by the one set above it (§7.6).
   const capaianOf = { get: (unitId: string) => effectiveCapaian(units, own, unitId).capaian };
   // Several offices' records together (a BKD with no office chosen) have no one capaian to judge by.
-  const owners = new Set(units.map((u) => ownerOf('units', u as unknown as SyncDoc)));
+  const owners = new Set(units.map((u) => ownerOf('units', u)));
   const top = owners.size > 1 ? null : topUnit(units);
   const office = view(pack, 'KANTOR', top?.nama ?? '', 0, top ? (capaianOf.get(top.id) ?? '') : '', evs);
   const groups =

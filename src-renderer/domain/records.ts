@@ -56,14 +56,17 @@ export function fingerprint(bytes: Uint8Array): string {
 }
 
 /** Field-level differences between two versions of a document, ignoring the sync metadata. */
-export function diffFields(before: Record<string, unknown> | undefined, after: Record<string, unknown>): FieldChange[] {
+export function diffFields(before: object | undefined, after: object): FieldChange[] {
   const skip = new Set<string>([...SYNC_META_FIELDS, 'sv', 'syncKey']);
-  const keys = new Set([...Object.keys(before ?? {}), ...Object.keys(after)]);
+  // Any record's fields, read by name (a domain interface has no index signature to say so).
+  const was = new Map<string, unknown>(Object.entries(before ?? {}));
+  const now = new Map<string, unknown>(Object.entries(after));
+  const keys = new Set([...was.keys(), ...now.keys()]);
   const changes: FieldChange[] = [];
   for (const key of [...keys].sort()) {
     if (skip.has(key)) continue;
-    const from = before?.[key];
-    const to = after[key];
+    const from = was.get(key);
+    const to = now.get(key);
     if (!sameValue(from, to)) changes.push({ field: key, from: auditValue(from ?? null), to: auditValue(to ?? null) });
   }
   return changes;

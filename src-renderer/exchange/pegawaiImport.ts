@@ -306,7 +306,7 @@ export function planEmployeeImport(table: SourceTable, parsed: readonly ParsedRo
       planned('baru');
       continue;
     }
-    const changes = diffFields(employeeFieldsOf(c.prev) as unknown as Record<string, unknown>, c.fields as unknown as Record<string, unknown>);
+    const changes = diffFields(employeeFieldsOf(c.prev), c.fields);
     planned(changes.length === 0 ? 'tidakBerubah' : 'berubah', changes);
     if (changes.length === 0) unchanged++;
     else updates.push({ row: c.p.row, id: c.id, rev: c.prev.rev, fields: c.fields, nama: printedName(c.fields), changes });

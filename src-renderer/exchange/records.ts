@@ -5,7 +5,7 @@
  * untouched (a newer app may have added them), so nothing is dropped on the way through.
  */
 import { parseHlc } from '../domain/hlc';
-import { INSTALLATION_ROLES } from '../domain/sync/access';
+import { INSTALLATION_ROLES, type Installation } from '../domain/sync/access';
 import type { FieldKind } from '../domain/tables';
 import { byTable } from '../domain/tableFacts';
 
@@ -20,6 +20,26 @@ const COMMON: Record<string, FieldKind> = {
 
 /** The fields every installation relies on, per table (domain/tables.ts; others pass through unchecked). */
 export const RECORD_TYPES: Readonly<Record<string, Readonly<Record<string, FieldKind>>>> = byTable((spec) => spec.fields);
+
+declare const checkedBrand: unique symbol;
+
+/**
+ * A received record once it passed findRecordProblem: its table is a synced table and the fields
+ * every installation relies on have their kinds. Only a checked record is applied, or read as a
+ * domain type (an enrolment): the brand makes "checked" something the type says, not a comment.
+ */
+export type CheckedRecord = ExchangeRecord & { readonly [checkedBrand]: true };
+
+/** Every record of a batch checked: all of them, branded, or the first problem. */
+export function checkRecords(records: readonly unknown[], textLength?: (index: number) => number): { ok: true; records: CheckedRecord[] } | { ok: false; problem: RecordProblem } {
+  const problem = findRecordProblem(records, textLength);
+  return problem ? { ok: false, problem } : { ok: true, records: records as CheckedRecord[] };
+}
+
+/** The enrolment a checked record carries (its officeId, role and nama were checked), or null for another table. */
+export function enrolmentOf(rec: CheckedRecord): Installation | null {
+  return rec.table === 'installations' ? (rec.doc as unknown as Installation) : null;
+}
 
 /** Where a batch came from: named in the audit entries and messages. */
 export interface BatchSource {

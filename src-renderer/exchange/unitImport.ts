@@ -109,7 +109,7 @@ export function planUnitImport(
       plan.creates.push({ row: r.row, id: r.id, fields });
       continue;
     }
-    const changes = diffFields(unitFieldsOf(r.target) as unknown as Record<string, unknown>, fields as unknown as Record<string, unknown>);
+    const changes = diffFields(unitFieldsOf(r.target), fields);
     if (changes.length === 0) plan.unchanged++;
     else plan.updates.push({ row: r.row, id: r.id, rev: r.target.rev, nama: r.nama, fields, changes });
   }

@@ -1,6 +1,6 @@
 /**
  * A zip written entry by entry with fflate, its compressed output collected as it comes (issue
- * #33): package files (io/xlsxStream.ts) and backups (exchange/backup.ts) never hold their content
+ * #33): package files (io/xlsxStream.ts) and backups (exchange/backupFile.ts) never hold their content
  * uncompressed. `bytes()` ends the zip and joins what was written.
  */
 import { Zip } from 'fflate';

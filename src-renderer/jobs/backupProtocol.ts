@@ -1,6 +1,6 @@
 import type { ChainCheck } from '../domain/auditChain';
-import type { BackupManifest, BackupStage, SignerCheck } from '../exchange/backup';
-import { BackupError } from '../exchange/backup';
+import type { BackupManifest, BackupStage, SignerCheck } from '../exchange/backupFile';
+import { BackupError } from '../exchange/backupFile';
 import { workerFailure } from './workerFailure';
 import { hasMessage } from '../i18n/i18n';
 import type { ArchivedYear } from '../db/schema';

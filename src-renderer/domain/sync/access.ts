@@ -30,7 +30,7 @@ export interface Installation extends SyncMeta {
 export const RATING_PATHS: readonly RegExp[] = TABLES.evaluations.penilaiPaths;
 
 /** The office that owns a record: its `officeId`, the office itself, or (records from before sync) its first writer. */
-export function ownerOf(table: string, doc: SyncDoc): string {
+export function ownerOf(table: string, doc: Pick<SyncDoc, 'id' | 'sv' | 'rev'> & { officeId?: unknown }): string {
   if (tableSpec(table)?.ownedBy === 'self') return doc.id;
   if (typeof doc.officeId === 'string' && doc.officeId) return doc.officeId;
   return revNode(baseRev(doc));

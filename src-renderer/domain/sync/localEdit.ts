@@ -18,7 +18,7 @@ type Values = Record<string, unknown>;
  */
 export function sameVersion(a: SyncMeta, b: SyncMeta): boolean {
   if (a === b) return true;
-  return a.rev === b.rev && (a.syncKey ?? syncKeyOf(a as unknown as SyncDoc)) === (b.syncKey ?? syncKeyOf(b as unknown as SyncDoc));
+  return a.rev === b.rev && (a.syncKey ?? syncKeyOf(a)) === (b.syncKey ?? syncKeyOf(b));
 }
 
 /** The paths where `draft` differs from `shown` (both a document or a part of one, e.g. an editor's fields). */
@@ -154,8 +154,8 @@ export function typedPaths<D extends object>(table: string, s: EditSession<D>): 
  */
 export function bringsNews(shown: SyncMeta, next: SyncMeta): boolean {
   if (sameVersion(shown, next)) return false;
-  const have = docKnowledge(shown as unknown as SyncDoc);
-  const got = docKnowledge(next as unknown as SyncDoc);
+  const have = docKnowledge(shown);
+  const got = docKnowledge(next);
   return Object.keys(got).some((n) => !(have[n]! >= got[n]!));
 }
 

@@ -86,7 +86,7 @@ export function knowledgeOf(heads: Iterable<{ r: string; c?: Context }>): Record
 }
 
 /** Everything a document's copy knows: its base and every head of every path. */
-export function docKnowledge(doc: SyncDoc): Record<string, string> {
+export function docKnowledge(doc: Pick<SyncDoc, 'sv' | 'rev'>): Record<string, string> {
   const k: Record<string, string> = {};
   addKnowledge(k, { r: baseRev(doc) });
   const f = doc.sv?.f ?? {};
@@ -103,7 +103,7 @@ export function docKnowledge(doc: SyncDoc): Record<string, string> {
  * travel and each installation's writes are sequential, so two copies that know the same revs hold
  * the same state: a received copy with the local copy's key changes nothing.
  */
-export function syncKeyOf(doc: SyncDoc): string {
+export function syncKeyOf(doc: Pick<SyncDoc, 'sv' | 'rev'>): string {
   return Object.values(docKnowledge(doc)).sort().join(' ');
 }
 

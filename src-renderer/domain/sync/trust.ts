@@ -1,6 +1,6 @@
 /**
  * Who may carry whose writes, whom an introduction may introduce, and when two packages from one
- * installation show that its profile was copied (issue #25, docs/sinkronisasi.md "Kepercayaan").
+ * installation show that its profile was copied (issue #25; README › Sinkronisasi).
  *
  * A package is signed by its sender; authority comes from that signed sender, never from the
  * installation ids written inside the records (a rev naming an installation is a claim, not a

@@ -1,7 +1,6 @@
 import { golonganRank, type EmployeeStatus } from '../../domain/golongan';
 import { matchesQuery, parseSearchQuery, type Employee, type JenisJabatan } from '../../domain/pegawai';
 import { ownerOf } from '../../domain/sync/access';
-import type { SyncDoc } from '../../domain/sync/merge';
 import type { EmployeeRow } from '../../components/usePegawaiData';
 
 export interface ListFilters {
@@ -46,7 +45,7 @@ export function applyFilters(rows: readonly EmployeeRow[], f: ListFilters, sort:
     if (f.status && e.status !== f.status) return false;
     if (f.jenisJabatan && e.jenisJabatan !== f.jenisJabatan) return false;
     if (f.tanpaAtasan && e.atasanId) return false;
-    if (f.office && ownerOf('employees', e as unknown as SyncDoc) !== f.office) return false;
+    if (f.office && ownerOf('employees', e) !== f.office) return false;
     return matchesQuery(q, e.nip, text);
   });
   const key = (e: Employee): string | number => {

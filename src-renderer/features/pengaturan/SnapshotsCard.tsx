@@ -6,7 +6,7 @@ import { formatDateTime } from '../../components/format';
 import { useApp } from '../../components/StoreContext';
 import { Notice } from '../../components/Field';
 import { useBusyAction } from '../../components/useBusyAction';
-import { SNAPSHOT_BUDGET_BYTES, SNAPSHOTS_KEPT, type SnapshotSummary } from '../../db/backup';
+import { SNAPSHOT_BUDGET_BYTES, SNAPSHOTS_KEPT, type SnapshotSummary } from '../../db/snapshots';
 import { useT } from '../../i18n/i18n';
 
 /**

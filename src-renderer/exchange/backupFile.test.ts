@@ -1,7 +1,7 @@
 import { strToU8 } from 'fflate';
 import { describe, expect, it } from 'vitest';
 import { decodeDoc } from './package';
-import { lineSlices, linesOf } from './backup';
+import { lineSlices, linesOf } from './backupFile';
 
 describe('a table is never one string (issue #33: five years outgrow the longest string V8 makes)', () => {
   it.each([

@@ -1,7 +1,13 @@
+/**
+ * Snapshots: whole copies of the database kept inside this PC's browser storage (a database of
+ * their own, `snapshotDbName`), taken before a schema upgrade, a restore, an import or a received
+ * package, and listed in Pengaturan › Salinan otomatis. Not to be confused with a backup *file*
+ * (db/backupRepo.ts writes and restores one; exchange/backupFile.ts is its format).
+ */
 import Dexie, { type IndexableType, type Table } from 'dexie';
 import { portableTables } from './schema';
 
-export interface Backup {
+export interface Snapshot {
   id: string;
   at: string;
   dbName: string;
@@ -41,11 +47,11 @@ export function estimateBytes(tables: Record<string, unknown[]>): number {
   return bytes;
 }
 
-export function backupDbName(dbName: string): string {
+export function snapshotDbName(dbName: string): string {
   return `${dbName}-cadangan`;
 }
 
-export type SnapshotSummary = Omit<Backup, 'tables'> & { counts: Record<string, number>; bytes?: number };
+export type SnapshotSummary = Omit<Snapshot, 'tables'> & { counts: Record<string, number>; bytes?: number };
 
 /**
  * Rows per stored piece of a snapshot (issue #33): a snapshot is copied a piece at a time, so five
@@ -60,10 +66,10 @@ interface SnapshotChunk {
   rows: unknown[];
 }
 
-type BackupDb = Dexie & { backups: Dexie.Table<Backup, string>; summaries: Dexie.Table<SnapshotSummary, string>; chunks: Dexie.Table<SnapshotChunk, [string, string, number]> };
+type SnapshotDb = Dexie & { backups: Dexie.Table<Snapshot, string>; summaries: Dexie.Table<SnapshotSummary, string>; chunks: Dexie.Table<SnapshotChunk, [string, string, number]> };
 
-function openBackupDb(dbName: string): BackupDb {
-  const db = new Dexie(backupDbName(dbName)) as BackupDb;
+function openBackupDb(dbName: string): SnapshotDb {
+  const db = new Dexie(snapshotDbName(dbName)) as SnapshotDb;
   db.version(1).stores({ backups: 'id, at' });
   // Listing snapshots reads these, not megabytes of records.
   db.version(2).stores({ summaries: 'id, at' });
@@ -76,7 +82,7 @@ function openBackupDb(dbName: string): BackupDb {
  * Copies tables into a snapshot's pieces, SNAPSHOT_CHUNK_ROWS at a time in primary-key order;
  * returns the rows per table and their estimated size.
  */
-async function copyInPieces(tables: readonly Table[], snapId: string, bdb: BackupDb): Promise<{ counts: Record<string, number>; bytes: number }> {
+async function copyInPieces(tables: readonly Table[], snapId: string, bdb: SnapshotDb): Promise<{ counts: Record<string, number>; bytes: number }> {
   const counts: Record<string, number> = {};
   let bytes = 0;
   for (const t of tables) {
@@ -103,7 +109,7 @@ function snapshotId(at: string): string {
   return `${at}_${String(taken).padStart(6, '0')}_${crypto.randomUUID()}`;
 }
 
-function summaryOf({ tables, ...rest }: Backup): SnapshotSummary {
+function summaryOf({ tables, ...rest }: Snapshot): SnapshotSummary {
   return { ...rest, counts: Object.fromEntries(Object.entries(tables).map(([k, v]) => [k, v.length])), bytes: estimateBytes(tables) };
 }
 
@@ -127,7 +133,7 @@ export function snapshotsToDrop(all: readonly Pick<SnapshotSummary, 'id' | 'reas
  * to be upgraded to `targetVersion` (Frappe Books backs up before migrating; so do we). Returns
  * the backup, or null when there is nothing to upgrade.
  */
-export async function backupBeforeUpgrade(dbName: string, targetVersion: number): Promise<SnapshotSummary | null> {
+export async function snapshotBeforeUpgrade(dbName: string, targetVersion: number): Promise<SnapshotSummary | null> {
   const names = await Dexie.getDatabaseNames();
   if (!names.includes(dbName)) return null;
   const existing = new Dexie(dbName);
@@ -142,14 +148,14 @@ export async function backupBeforeUpgrade(dbName: string, targetVersion: number)
 }
 
 /** The snapshots kept, oldest first, with their record counts (not their records). */
-export async function listBackups(dbName: string): Promise<SnapshotSummary[]> {
+export async function listSnapshots(dbName: string): Promise<SnapshotSummary[]> {
   const bdb = openBackupDb(dbName);
   try {
     const summaries = await bdb.summaries.toArray();
     const known = new Set(summaries.map((s) => s.id));
     // Snapshots taken before summaries existed are read whole, once per listing.
     const older = (await bdb.backups.toCollection().primaryKeys()).filter((id) => !known.has(id));
-    const rest = (await bdb.backups.bulkGet(older)).filter((b): b is Backup => !!b).map(summaryOf);
+    const rest = (await bdb.backups.bulkGet(older)).filter((b): b is Snapshot => !!b).map(summaryOf);
     return [...summaries, ...rest].sort((a, b) => (a.at < b.at ? -1 : a.at > b.at ? 1 : a.id < b.id ? -1 : 1));
   } finally {
     bdb.close();
@@ -161,7 +167,7 @@ export async function listBackups(dbName: string): Promise<SnapshotSummary[]> {
  * rotating store as the upgrade snapshots. Copied a piece at a time (not one transaction: nothing
  * else writes while a restore or an upgrade is about to begin).
  */
-export async function snapshotNow(db: Dexie, reason: Backup['reason']): Promise<SnapshotSummary> {
+export async function snapshotNow(db: Dexie, reason: Snapshot['reason']): Promise<SnapshotSummary> {
   const at = new Date().toISOString();
   return takeSnapshot(portableTables(db), { id: snapshotId(at), at, dbName: db.name, fromVersion: db.verno, toVersion: db.verno, reason });
 }
@@ -195,7 +201,7 @@ async function takeSnapshot(tables: readonly Table[], meta: Omit<SnapshotSummary
 }
 
 /** One snapshot, whole (for "Kembalikan" in Pengaturan): from its pieces, or as stored before pieces. */
-export async function readSnapshot(dbName: string, id: string): Promise<Backup | undefined> {
+export async function readSnapshot(dbName: string, id: string): Promise<Snapshot | undefined> {
   const bdb = openBackupDb(dbName);
   try {
     const whole = await bdb.backups.get(id);

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import Dexie from 'dexie';
 import { person } from '../sample/records';
-import { backupDbName, SNAPSHOT_BUDGET_BYTES, SNAPSHOT_CHUNK_ROWS, SNAPSHOTS_KEPT, snapshotNow, snapshotsToDrop } from './backup';
+import { snapshotDbName, SNAPSHOT_BUDGET_BYTES, SNAPSHOT_CHUNK_ROWS, SNAPSHOTS_KEPT, snapshotNow, snapshotsToDrop } from './snapshots';
 import { DataStore } from './store';
 
 const snap = (id: string, reason: 'upgrade' | 'sync' | 'import' | undefined, bytes = 1000) => ({ id, reason, bytes });
@@ -35,7 +35,7 @@ describe('a snapshot is copied in pieces (issue #33)', () => {
       await s.db.employees.bulkPut(rows as never);
       const snap = await snapshotNow(s.db, 'restore');
       expect(snap.counts.employees).toBe(12_001);
-      const pieces = new Dexie(backupDbName(s.db.name));
+      const pieces = new Dexie(snapshotDbName(s.db.name));
       await pieces.open();
       const employeePieces = (await pieces.table('chunks').where('snapId').equals(snap.id).toArray()).filter((c) => c.table === 'employees');
       pieces.close();
