@@ -324,3 +324,28 @@ export async function watchShifts(page: Page): Promise<() => Promise<string[]>> 
   }, key);
   return () => page.evaluate((k) => (window as unknown as Record<string, string[]>)[k] ?? [], key);
 }
+
+/**
+ * Starts noting every "Memuat data…" a screen draws itself while its load gate is open
+ * (components/LoadGate): such a screen shows the gate's line, then its own, then its content. A
+ * screen that says it is still reading (useGateLoading) stays behind the gate's one line instead.
+ * Returns the texts seen.
+ */
+export async function watchLoadingLines(page: Page): Promise<() => Promise<string[]>> {
+  const key = `__loading_${Math.random().toString(36).slice(2)}`;
+  await page.evaluate((k) => {
+    const w = window as unknown as Record<string, string[]>;
+    const seen: string[] = (w[k] = []);
+    new MutationObserver((records) => {
+      for (const r of records) {
+        for (const n of r.addedNodes) {
+          const el = n instanceof Element ? n : null;
+          const own = '.content .loading:not([data-testid="load-gate"])';
+          const line = el?.matches(own) ? el : el?.querySelector(own);
+          if (line && !line.closest('.load-gate[hidden]')) seen.push(line.textContent ?? '');
+        }
+      }
+    }).observe(document.body, { childList: true, subtree: true });
+  }, key);
+  return () => page.evaluate((k) => (window as unknown as Record<string, string[]>)[k] ?? [], key);
+}

@@ -1,5 +1,5 @@
 import { expect, test, type Page } from '@playwright/test';
-import { addCurugOffice, fillRhk, openEvaluation, openSkpOf, setupOffice, shot, submitAndApprove, watchShifts, withApp } from './helpers';
+import { addCurugOffice, fillRhk, openEvaluation, openSkpOf, setupOffice, shot, submitAndApprove, watchLoadingLines, watchShifts, withApp } from './helpers';
 
 /**
  * What is cut or sticks out at the two sizes offices use: a select whose chosen text is wider than
@@ -64,6 +64,11 @@ test('the screens an office uses every day fit 1366×768 and 1024×768: nothing 
       ['Cetak', '/#/cetak'],
       ['Impor/Ekspor', '/#/impor-ekspor'],
       ['Pengaturan', '/#/pengaturan'],
+      // These four drew "Memuat data…" and then the screen (#32, found at #30).
+      ['Matriks', `${skpEditor}/matriks`],
+      ['Penilaian per unit', '/#/penilaian/unit'],
+      ['Distribusi', '/#/penilaian/distribusi'],
+      ['Aturan penilaian', '/#/pengaturan/aturan'],
     ];
     const problems: string[] = [];
     for (const [w, h] of [[1366, 768], [1024, 768]] as const) {
@@ -72,6 +77,7 @@ test('the screens an office uses every day fit 1366×768 and 1024×768: nothing 
       await page.evaluate(() => new Promise((done) => requestAnimationFrame(() => requestAnimationFrame(done))));
       for (const [label, url, prepare] of screens) {
         const moves = await watchShifts(page);
+        const loadingLines = await watchLoadingLines(page);
         await page.goto(url);
         await expect(page.getByRole('heading', { level: 1 })).toBeVisible();
         // Each screen appears whole: nothing drawn is pushed aside by a read that answers later
@@ -81,6 +87,7 @@ test('the screens an office uses every day fit 1366×768 and 1024×768: nothing 
         // The SKP editor's intervention hint used to appear after the first paint and push the
         // indicator table 36 px down (its screen's gate opened before the SKP was read).
         for (const m of await moves()) problems.push(`${w}×${h} ${label}: moved after it was drawn: ${m}`);
+        for (const l of await loadingLines()) problems.push(`${w}×${h} ${label}: showed "${l}" before the screen`);
         if (prepare) await prepare(page);
         for (const p of await overflowing(page)) problems.push(`${w}×${h} ${label}: ${p}`);
       }

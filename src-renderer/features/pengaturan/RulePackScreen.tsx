@@ -13,6 +13,7 @@ import {
 import { useT } from '../../i18n/i18n';
 import { distributionRuleText } from '../../components/evalText';
 import { MatrixTable } from '../../components/PredikatExplained';
+import { useGateLoading } from '../../components/LoadGate';
 
 /** Shares are stored as fractions and shown as percentages; 0.7 × 100 must read 70, not 70.00000000000001. */
 const toPct = (x: number) => Math.round(x * 10000) / 100;
@@ -28,6 +29,8 @@ export function RulePackScreen() {
   const t = useT();
   const { store } = useApp();
   const active = useLiveQuery(() => store.rulePacks.active(), [store]);
+  // Held behind the screen's gate until its reads answer: no loading line, then the screen.
+  useGateLoading(!active);
   if (!active) return <p className="loading">{t('app.loading')}</p>;
   return <RulePackEditor key={active.version} active={active} />;
 }

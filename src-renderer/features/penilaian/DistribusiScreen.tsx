@@ -12,6 +12,7 @@ import { effectiveCapaian } from '../../domain/capaian';
 import { PeriodSelect } from '../../components/PeriodSelect';
 import { useActivePack, useChosenPeriod } from '../../components/usePenilaianData';
 import { useLiveFor } from '../../components/useLiveFor';
+import { useGateLoading } from '../../components/LoadGate';
 
 /**
  * Capaian kinerja organisasi per unit and period, and the distribution check (§7) on the groups the
@@ -30,6 +31,8 @@ export function DistribusiScreen() {
   const evaluations = useLiveFor(pid, () => store.evaluations.listByPeriod(pid), [store]);
   const results = useLiveQuery(() => store.evaluations.unitResults(year), [store, year]);
   const employees = useLiveQuery(() => store.employees.listAll(), [store]);
+  // Held behind the screen's gate until its reads answer: no loading line, then the screen.
+  useGateLoading(!units || !evaluations || !results || !employees || !period);
   if (!units || !evaluations || !results || !employees || !period) return <p className="loading">{t('app.loading')}</p>;
 
   const placed = new Set(evaluations.map((e) => e.unitId));

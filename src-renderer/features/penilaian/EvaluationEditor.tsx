@@ -72,6 +72,8 @@ export function EvaluationEditorScreen({ id }: { id: string }) {
     const capaianFrom = ownResult.fromUnitId && ownResult.fromUnitId !== ev.unitId ? units.find((u) => u.id === ownResult.fromUnitId)?.nama : undefined;
     return { ev, skp, pack, employee, ownUnit, ownResult, capaianFrom, led, ledResult };
   }, [store]);
+  // Held behind the screen's gate until its reads answer: no loading line, then the screen.
+  useGateLoading(loaded === undefined);
   if (loaded === undefined) return <p className="loading">{t('app.loading')}</p>;
   if (loaded === null) {
     return (

@@ -18,6 +18,7 @@ import { PeriodSelect } from '../../components/PeriodSelect';
 import { UnitGridRow, type GridRowData } from './UnitGridRow';
 import { useActivePack, useChosenPeriod } from '../../components/usePenilaianData';
 import { useLiveFor } from '../../components/useLiveFor';
+import { useGateLoading } from '../../components/LoadGate';
 
 /**
  * "Nilai satu unit": every employee of a unit (and its sub-units) for a period on one screen, rated
@@ -40,6 +41,8 @@ export function UnitGridScreen() {
   const results = useLiveQuery(() => store.evaluations.unitResults(year), [store, year]);
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string | null>(null);
+  // Held behind the screen's gate until its reads answer: no loading line, then the screen.
+  useGateLoading(!units || !employees || !skps || !evaluations || !results || !chosen.period);
   if (!units || !employees || !skps || !evaluations || !results || !chosen.period) return <p className="loading">{t('app.loading')}</p>;
 
   const live = units.filter((u) => !u.deleted);

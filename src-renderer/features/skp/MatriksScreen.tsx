@@ -7,6 +7,7 @@ import { buildMatriks, groupedRhk, rhkLabel } from '../../domain/skp';
 import { useT } from '../../i18n/i18n';
 import { usePegawaiData } from '../../components/usePegawaiData';
 import { useLiveFor } from '../../components/useLiveFor';
+import { useGateLoading } from '../../components/LoadGate';
 
 /** The supervisor's RHK across the top, subordinates down the side (§4.9). */
 export function MatriksScreen({ id }: { id: string }) {
@@ -15,6 +16,8 @@ export function MatriksScreen({ id }: { id: string }) {
   const data = usePegawaiData();
   const skp = useLiveFor(id, async () => (await store.skps.get(id)) ?? null, [store]);
   const yearSkps = useLiveQuery(async () => (skp ? await store.skps.listByYear(skp.year) : []), [store, skp?.year]);
+  // Held behind the screen's gate until its reads answer: no loading line, then the screen.
+  useGateLoading(skp === undefined || !yearSkps);
   if (skp === undefined || !yearSkps) return <p className="loading">{t('app.loading')}</p>;
   if (skp === null) return <div className="page"><Notice kind="error">{t('error.notFound')}</Notice></div>;
 
