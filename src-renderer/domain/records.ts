@@ -59,14 +59,14 @@ export function fingerprint(bytes: Uint8Array): string {
 export function diffFields(before: object | undefined, after: object): FieldChange[] {
   const skip = new Set<string>([...SYNC_META_FIELDS, 'sv', 'syncKey']);
   // Any record's fields, read by name (a domain interface has no index signature to say so).
-  const was = new Map<string, unknown>(Object.entries(before ?? {}));
-  const now = new Map<string, unknown>(Object.entries(after));
-  const keys = new Set([...was.keys(), ...now.keys()]);
+  const was = (before ?? {}) as Readonly<Record<string, unknown>>;
+  const now = after as Readonly<Record<string, unknown>>;
+  const keys = new Set([...Object.keys(was), ...Object.keys(now)]);
   const changes: FieldChange[] = [];
   for (const key of [...keys].sort()) {
     if (skip.has(key)) continue;
-    const from = was.get(key);
-    const to = now.get(key);
+    const from = was[key];
+    const to = now[key];
     if (!sameValue(from, to)) changes.push({ field: key, from: auditValue(from ?? null), to: auditValue(to ?? null) });
   }
   return changes;
