@@ -109,10 +109,6 @@ export interface BuildOptions {
   year?: number;
 }
 
-/**
- * Packages between installations: which records go to whom (incrementally: what the peer has not
- * confirmed), receiving one (preview, then apply), and enrolment (pairing) packages.
- */
 /** A package's records, checked before any of them is read as a domain type (an enrolment, an office). */
 function checkedOrRefused(records: readonly ExchangeRecord[]): CheckedRecord[] {
   const checked = checkRecords(records);
@@ -129,6 +125,10 @@ function senderEnrolment(records: readonly CheckedRecord[], envelope: Envelope):
   return undefined;
 }
 
+/**
+ * Packages between installations: which records go to whom (incrementally: what the peer has not
+ * confirmed), receiving one (preview, then apply), and enrolment (pairing) packages.
+ */
 export class PackageRepo {
   constructor(
     private readonly db: KinerjaDb,

@@ -7,7 +7,7 @@ import { duplicateNips, type DuplicateNip } from '../domain/pegawai';
 import type { Office } from '../domain/office';
 import { authorizeFor, type Installation, ownerOf } from '../domain/sync/access';
 import { baseRev, changedPaths, docKnowledge, mergeDocs, openConflicts, shapeOf, syncKeyOf, type OpenConflict, type SyncDoc } from '../domain/sync/merge';
-import { mayCarry, relayViolations } from '../domain/sync/trust';
+import { mayCarry, relayViolations, type Party } from '../domain/sync/trust';
 import { flatten, unflatten } from '../domain/sync/paths';
 import { type BatchSource, checkRecords, type CheckedRecord, enrolmentOf, type ExchangeRecord, type RecordProblem } from '../exchange/records';
 import { restoreRecord } from '../exchange/restoreRecord';
@@ -24,7 +24,6 @@ import { type AuditEntry, type KinerjaDb, type Receipt, SYNCED_TABLES, type Sync
 import { saveDoc, type WriteContext } from './write';
 import { sha256 } from '../exchange/bytes';
 
-import type { Party } from '../domain/sync/trust';
 export interface IncomingBatch {
   source: BatchSource;
   records: ExchangeRecord[];

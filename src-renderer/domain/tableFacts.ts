@@ -19,7 +19,6 @@ export function storeDeclaration(spec: TableSpec): string {
   return ['id', ...spec.indexes, ...SYNC_INDEXES].join(', ');
 }
 
-
 /** A fact of every synced table that has it, by table name. */
 export function byTable<T>(pick: (spec: TableSpec) => T | undefined): Readonly<Record<string, T>> {
   const out: Record<string, T> = {};
