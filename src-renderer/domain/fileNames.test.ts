@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { attachmentDownload, safeFileName } from './fileNames';
+import { attachmentDownload, safeFileName, withSuffix } from './fileNames';
 
 const PDF = new TextEncoder().encode('%PDF-1.4\n%…');
 const PNG = new Uint8Array([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0]);
@@ -39,5 +39,16 @@ describe('a bukti dukung file is saved as what it is', () => {
     ['Daftar hadir: 12/03.pdf', PDF, 'Daftar hadir- 12-03.pdf', 'application/pdf'],
   ])('%s', (nama, bytes, name, mime) => {
     expect(attachmentDownload(nama, bytes)).toEqual({ name, mime });
+  });
+});
+
+describe('a file made from another', () => {
+  it.each([
+    ['Evaluasi 2026.pdf', '-TTE', 'Evaluasi 2026-TTE.pdf'],
+    ['Cetak 12 dokumen.zip', '-siap-TTE', 'Cetak 12 dokumen-siap-TTE.zip'],
+    ['Budi_Hartono.v2.pdf', '-TTE', 'Budi_Hartono.v2-TTE.pdf'],
+    ['tanpa-ekstensi', '-TTE', 'tanpa-ekstensi-TTE'],
+  ])('%j + %j → %j', (name, suffix, expected) => {
+    expect(withSuffix(name, suffix)).toBe(expected);
   });
 });

@@ -24,6 +24,16 @@ export function safeFileName(name: string, fallback = 'berkas'): string {
   return base + ext;
 }
 
+/** What a signed file, and a file made ready for the instansi's esign service, add to the name (#31). */
+export const SIGNED_SUFFIX = '-TTE';
+export const READY_SUFFIX = '-siap-TTE';
+
+/** "Evaluasi 2026.pdf" + "-TTE" → "Evaluasi 2026-TTE.pdf": a file made from another keeps its extension. */
+export function withSuffix(name: string, suffix: string): string {
+  const dot = name.lastIndexOf('.');
+  return dot > 0 ? `${name.slice(0, dot)}${suffix}${name.slice(dot)}` : `${name}${suffix}`;
+}
+
 const EXTENSION: Record<AttachmentType, string> = { 'application/pdf': '.pdf', 'image/jpeg': '.jpg', 'image/png': '.png' };
 
 /**

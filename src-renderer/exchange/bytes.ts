@@ -26,3 +26,10 @@ export function bytesFromBase64(b64: string): Uint8Array<ArrayBuffer> {
 export function fromBase64(b64: string): ArrayBuffer {
   return bytesFromBase64(b64).buffer;
 }
+
+/** Hex text ("3082…") back to bytes; whitespace is not allowed (callers strip it). */
+export function bytesFromHex(hex: string): Uint8Array {
+  const out = new Uint8Array(hex.length >> 1);
+  for (let i = 0; i < out.length; i++) out[i] = parseInt(hex.slice(i * 2, i * 2 + 2), 16);
+  return out;
+}

@@ -21,6 +21,12 @@ const COLUMN_OF: Partial<Record<ImportField, PreviewColumn>> = {
   golongan: 'golongan', tmtGolongan: 'tmtGolongan', jabatan: 'jabatan', unit: 'unitId', atasanNip: 'atasanId',
 };
 
+/** A changed field marks the column that shows it (the name column shows the name and both gelar). */
+export const PREVIEW_COLUMN_OF_FIELD: Partial<Record<EmployeeField, PreviewColumn>> = {
+  nip: 'nip', nama: 'nama', gelarDepan: 'nama', gelarBelakang: 'nama', tanggalLahir: 'tanggalLahir', golongan: 'golongan',
+  tmtGolongan: 'tmtGolongan', jabatan: 'jabatan', unitId: 'unitId', atasanId: 'atasanId',
+};
+
 export interface RowChange {
   field: EmployeeField;
   /** Codes and ISO dates as stored (the screen words them); a unit or atasan by its name. */

@@ -75,24 +75,24 @@ async function join(req: Extract<PrintRequest, { type: 'join' }>): Promise<void>
   ctx.postMessage({ type: 'joined', bytes, ms: performance.now() - t0 }, [bytes.buffer as ArrayBuffer]);
 }
 
+/** Loaded on first use: node-forge and pkijs would cost every print worker's start otherwise. */
+const signing = () => import('../tte/signOutput');
+
 async function handle(req: PrintRequest): Promise<void> {
   if (req.type === 'print') return print(req);
   if (req.type === 'join') return join(req);
   if (req.type === 'tte') {
-    // Loaded on first use: node-forge and pkijs would cost every print worker's start otherwise.
-    const { signOutput } = await import('../tte/signOutput');
-    const outcome = await signOutput(req.req);
+    const outcome = await (await signing()).signOutput(req.req);
     ctx.postMessage({ type: 'tte', outcome }, outcome.ok ? [outcome.bytes.buffer as ArrayBuffer] : []);
     return;
   }
   if (req.type === 'tteWarm') {
-    await (await import('../tte/signOutput')).warmSigning();
+    await (await signing()).warmSigning();
     ctx.postMessage({ type: 'rendered', bytes: new Uint8Array(0), pages: 0 });
     return;
   }
   if (req.type === 'tteReady') {
-    const { prepareForEsign } = await import('../tte/signOutput');
-    const bytes = await prepareForEsign(req.req);
+    const bytes = await (await signing()).prepareForEsign(req.req);
     ctx.postMessage({ type: 'rendered', bytes, pages: 0 }, [bytes.buffer as ArrayBuffer]);
     return;
   }

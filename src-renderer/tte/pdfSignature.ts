@@ -7,6 +7,7 @@
  */
 import { PDFArray, PDFDocument, PDFHexString, PDFName, PDFNumber, PDFString } from '@cantoo/pdf-lib';
 import { DEFAULT_BYTE_RANGE_PLACEHOLDER, SUBFILTER_ETSI_CADES_DETACHED } from '@signpdf/utils';
+import { bytesFromHex } from '../exchange/bytes';
 
 /** Bytes reserved for the CMS (hex doubles it): a chain of three 4096-bit certificates fits. */
 export const SIGNATURE_BYTES = 16_384;
@@ -125,8 +126,7 @@ function literal(s: string): string {
   return s.replace(/\\([nrtbf()\\])/g, (_, c: string) => ({ n: '\n', r: '\r', t: '\t', b: '\b', f: '\f' })[c] ?? c);
 }
 
-/** Every filled signature in the file, in the order they appear. */
-/** `text`: the file as latin1, when the caller already has it. */
+/** Every filled signature in the file, in the order they appear; `text`: the file as latin1, when the caller already has it. */
 export function findSignatures(pdf: Uint8Array, text = latin1(pdf)): FoundSignature[] {
   const out: FoundSignature[] = [];
   const re = /\/ByteRange\s*\[\s*(\d+)\s+(\d+)\s+(\d+)\s+(\d+)\s*\]/g;
@@ -135,8 +135,7 @@ export function findSignatures(pdf: Uint8Array, text = latin1(pdf)): FoundSignat
     if (a !== 0 || b <= 0 || c <= b || c + d > pdf.length || pdf[b] !== 0x3c || pdf[c - 1] !== 0x3e) continue;
     const hex = text.slice(b + 1, c - 1).replace(/\s/g, '');
     if (!/^[0-9a-fA-F]*$/.test(hex)) continue;
-    const raw = new Uint8Array(hex.length / 2);
-    for (let i = 0; i < raw.length; i++) raw[i] = parseInt(hex.slice(i * 2, i * 2 + 2), 16);
+    const raw = bytesFromHex(hex);
     const signed = new Uint8Array(b + d);
     signed.set(pdf.subarray(0, b), 0);
     signed.set(pdf.subarray(c, c + d), b);
@@ -180,7 +179,7 @@ export function keywordsOf(text: string): string {
       continue;
     }
     const hex = m[1]!.replace(/\s/g, '');
-    const bytes = Uint8Array.from(hex.match(/../g) ?? [], (h) => parseInt(h, 16));
+    const bytes = bytesFromHex(hex);
     const utf16 = bytes[0] === 0xfe && bytes[1] === 0xff;
     out.push(utf16 ? new TextDecoder('utf-16be').decode(bytes.subarray(2)) : latin1(bytes));
   }

@@ -39,7 +39,7 @@ export interface SignOptions {
 
 /** `append`: pages added after the document before it is signed (the pengesahan page). */
 export async function signPdf(pdf: Uint8Array, signer: OpenedP12, opts: SignOptions, append?: Uint8Array): Promise<Uint8Array> {
-  const prepared = await withSignatureField(pdf, { ...opts, name: signer.identity.name, fieldName: 'TTE', stamp: opts.stamp }, append);
+  const prepared = await withSignatureField(pdf, { ...opts, name: signer.identity.name, fieldName: 'TTE' }, append);
   const signed = await new SignPdf().sign(NodeBuffer.from(prepared) as unknown as Buffer, new CmsSigner(signer));
   return new Uint8Array(signed.buffer, signed.byteOffset, signed.byteLength);
 }

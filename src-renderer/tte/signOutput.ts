@@ -4,6 +4,7 @@
  * batch; its key and passphrase live only in this call.
  */
 import { unzipSync, zipSync } from 'fflate';
+import { READY_SUFFIX, SIGNED_SUFFIX, withSuffix } from '../domain/fileNames';
 import type { PaperSize } from '../domain/office';
 import { pengesahanDefinition, stampRect, type PengesahanDoc } from '../print/pengesahan';
 import { renderPdf } from '../print/render';
@@ -47,7 +48,7 @@ export async function signOutput(req: SignRequest): Promise<SignOutcome> {
   if (validity === 'notYetValid' || (validity === 'expired' && !req.allowExpired)) return { ok: false, code: validity };
   const expired = validity === 'expired';
   let pages = 0;
-  const bytes = await eachPdf(req.output, req.docs, '-TTE', async (pdf, docs) => {
+  const bytes = await eachPdf(req.output, req.docs, SIGNED_SUFFIX, async (pdf, docs) => {
     const signed = await signOne(pdf, docs, opened.signer, req, expired);
     pages += countPages(signed);
     return signed;
@@ -61,7 +62,7 @@ async function eachPdf(output: SignRequest['output'], docs: readonly PengesahanD
   const out: Record<string, Uint8Array> = {};
   for (const [i, [name, bytes]] of Object.entries(unzipSync(output.bytes)).entries()) {
     const doc = docs[i];
-    out[name.replace(/\.pdf$/i, `${suffix}.pdf`)] = await work(bytes, doc ? [doc] : []);
+    out[withSuffix(name, suffix)] = await work(bytes, doc ? [doc] : []);
   }
   return zipSync(out, { level: 0 });
 }
@@ -72,7 +73,7 @@ async function eachPdf(output: SignRequest['output'], docs: readonly PengesahanD
  * signed here; Verifikasi checks what comes back.
  */
 export async function prepareForEsign(req: Pick<SignRequest, 'output' | 'docs' | 'paper' | 'location' | 'now' | 'signedAt'>): Promise<Uint8Array> {
-  return eachPdf(req.output, req.docs, '-siap-TTE', async (pdf, docs) => {
+  return eachPdf(req.output, req.docs, READY_SUFFIX, async (pdf, docs) => {
     const page = await renderPdf(pengesahanDefinition({ docs, signer: null, signedAt: req.signedAt, expired: false }, req.paper));
     return withSignatureField(pdf, { reason: '', location: req.location, name: '', signingTime: req.now, stamp: { page: Number.MAX_SAFE_INTEGER, rect: stampRect(req.paper) }, fieldName: 'TTE', emptyField: true, codes: docs.map((d) => d.code) }, page);
   });

@@ -96,7 +96,7 @@ export const rootDer = (der: string) => new Uint8Array(fromBase64(der));
 
 /** A root certificate file an office adds in Pengaturan: DER or PEM; it must issue itself. */
 export async function readRootCertificate(bytes: Uint8Array): Promise<{ ok: true; root: RootCertificate } | { ok: false; code: RootProblem }> {
-  const pem = /-----BEGIN CERTIFICATE-----([\s\S]+?)-----END CERTIFICATE-----/.exec(new TextDecoder('latin1').decode(bytes));
+  const pem = /-----BEGIN CERTIFICATE-----([\s\S]+?)-----END CERTIFICATE-----/.exec(latin1(bytes));
   let der = bytes;
   if (pem) {
     try {

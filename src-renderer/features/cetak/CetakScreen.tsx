@@ -18,6 +18,7 @@ import { warmPrintWorkers } from '../../jobs/printPool';
 import { GlyphWarning } from './GlyphWarning';
 import { SkippedList } from './SkippedList';
 import { SignPanel } from './SignPanel';
+import { saveOutput } from './saveOutput';
 import type { PengesahanDoc } from '../../print/pengesahan';
 import { getPlatform } from '../../platform/platform';
 import { UnitFilterSelect } from '../../components/UnitOptions';
@@ -131,10 +132,7 @@ export function CetakScreen({ single, archived }: { single?: { kind: DocKind; id
     }
   };
 
-  const save = async (done: Extract<RunState, { kind: 'done' }>) => {
-    const filters = done.zip ? [{ name: 'ZIP', extensions: ['zip'] }] : [{ name: 'PDF', extensions: ['pdf'] }];
-    await getPlatform().saveFile({ title: t('cetak.save'), suggestedName: done.fileName, filters, bytes: done.bytes, mime: done.zip ? 'application/zip' : 'application/pdf' });
-  };
+  const save = (done: Extract<RunState, { kind: 'done' }>) => saveOutput(t('cetak.save'), done);
 
   const busy = state.kind === 'busy';
   const needsPeriod = !single && kind !== 'SKP';

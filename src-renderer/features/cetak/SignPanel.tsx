@@ -7,11 +7,13 @@ import { useT } from '../../i18n/i18n';
 import { getPlatform } from '../../platform/platform';
 import type { PengesahanDoc } from '../../print/pengesahan';
 import { PrintRun } from '../../jobs/printClient';
+import { READY_SUFFIX, SIGNED_SUFFIX, withSuffix } from '../../domain/fileNames';
+import { saveOutput, type MadeOutput } from './saveOutput';
 
 const MAX_P12 = 512 * 1024;
 
 interface Props {
-  output: { bytes: Uint8Array; zip: boolean; fileName: string };
+  output: MadeOutput;
   docs: PengesahanDoc[];
   paper: PaperSize;
   location: string;
@@ -72,7 +74,7 @@ export function SignPanel({ output, docs, paper, location, onSigned }: Props) {
       setPassphrase('');
       setOpen(false);
       setDone(`${t('tte.sign.done', { name: outcome.signer.name, issuer: outcome.signer.issuer })}${outcome.expired ? ` ${t('tte.sign.doneExpired')}` : ''}`);
-      onSigned(outcome.bytes, output.fileName.replace(/\.(pdf|zip)$/i, '-TTE.$1'), outcome.pages);
+      onSigned(outcome.bytes, withSuffix(output.fileName, SIGNED_SUFFIX), outcome.pages);
     } catch (err) {
       setError(errorMessage(t, err));
     } finally {
@@ -86,9 +88,7 @@ export function SignPanel({ output, docs, paper, location, onSigned }: Props) {
     try {
       const now = new Date();
       const bytes = await new PrintRun().prepareForEsign({ output: { bytes: output.bytes, zip: output.zip }, docs, paper, location, now, signedAt: '' });
-      const suggestedName = output.fileName.replace(/\.(pdf|zip)$/i, '-siap-TTE.$1');
-      const filters = output.zip ? [{ name: 'ZIP', extensions: ['zip'] }] : [{ name: 'PDF', extensions: ['pdf'] }];
-      await getPlatform().saveFile({ title: t('tte.ready'), suggestedName, filters, bytes, mime: output.zip ? 'application/zip' : 'application/pdf' });
+      await saveOutput(t('tte.ready'), { bytes, zip: output.zip, fileName: withSuffix(output.fileName, READY_SUFFIX) });
     } catch (err) {
       setError(errorMessage(t, err));
     }

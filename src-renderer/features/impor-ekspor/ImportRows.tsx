@@ -1,6 +1,5 @@
 import { useMemo, useState } from 'react';
-import { matchesFilter, ROW_FILTERS, type PreviewColumn, type RowFilter, type RowPreview } from '../../exchange/importRows';
-import type { EmployeeField } from '../../domain/pegawai';
+import { matchesFilter, PREVIEW_COLUMN_OF_FIELD, ROW_FILTERS, type PreviewColumn, type RowFilter, type RowPreview } from '../../exchange/importRows';
 import { useT } from '../../i18n/i18n';
 import type { MessageKey } from '../../i18n/messages';
 import { FIELD_LABELS } from '../../components/fieldText';
@@ -8,12 +7,6 @@ import { employeeValueText, importErrorText } from './importText';
 
 /** Rows drawn at a time: a 12,000-row sheet stays quick, and "more" adds the next page. */
 const PAGE = 100;
-
-/** A changed field marks the column that shows it (the name column shows the name and both gelar). */
-const COLUMN_OF_FIELD: Partial<Record<EmployeeField, PreviewColumn>> = {
-  nip: 'nip', nama: 'nama', gelarDepan: 'nama', gelarBelakang: 'nama', tanggalLahir: 'tanggalLahir', golongan: 'golongan',
-  tmtGolongan: 'tmtGolongan', jabatan: 'jabatan', unitId: 'unitId', atasanId: 'atasanId',
-};
 
 /** The table's columns: a second value sits under the first, so 1024 px shows the whole row. */
 const COLUMNS: { header: MessageKey; fields: readonly PreviewColumn[] }[] = [
@@ -81,7 +74,7 @@ export function ImportRows({ rows }: { rows: readonly RowPreview[] }) {
 function RowBody({ r }: { r: RowPreview }) {
   const t = useT();
   const changes = r.changes ?? [];
-  const changed = new Set(changes.map((c) => COLUMN_OF_FIELD[c.field]));
+  const changed = new Set(changes.map((c) => PREVIEW_COLUMN_OF_FIELD[c.field]));
   const refused = new Set(r.refused);
   const notes = [
     ...(r.errors ?? []).map((e) => ({ kind: 'error', text: t('import.rows.issue', { column: e.column || '—', text: importErrorText(t, e) }) })),

@@ -37,7 +37,6 @@ export function changeLabel(t: Translate, kind: PlanSummary['kind'], field: stri
   return t(FIELD_LABELS[field as EmployeeField] ?? 'pegawai.nama');
 }
 
-
 const DATE_FIELDS = new Set<string>(['tanggalLahir', 'tmtGolongan', 'nonaktifTanggal']);
 
 /** A stored employee value as a person reads it: a coded value by its label, a date in words, '—' when empty. */
